@@ -4,6 +4,14 @@
 //! let program = symdiff_parser::parse("sigmoid(w*x + b)").unwrap();
 //! assert_eq!(program.to_string(), "sigmoid(w*x + b)");
 //! ```
+//!
+//! Errors render as a caret diagnostic:
+//!
+//! ```
+//! let error = symdiff_parser::parse("sigmoid(w*x + )").unwrap_err();
+//! assert_eq!(error.line_column(), (1, 15));
+//! assert!(error.to_string().starts_with("error: expected an operand after `+`"));
+//! ```
 
 mod ast;
 mod diagnostic;
@@ -11,7 +19,10 @@ mod error;
 mod parse;
 mod print;
 
+#[doc(hidden)]
+pub mod fuzzing;
+
 pub use ast::{AddOp, Definition, Expr, ExprKind, MulOp, Program, Span, UnaryOp};
 pub use diagnostic::render_diagnostic;
-pub use error::{ParseError, ParseErrorKind};
-pub use parse::{MAX_DEPTH, parse};
+pub use error::{Expected, Found, NumberProblem, ParseError, ParseErrorKind};
+pub use parse::{MAX_DEPTH, parse, parse_expr};

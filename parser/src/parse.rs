@@ -1,10 +1,755 @@
-//! PLACEHOLDER: the parser helper replaces this file.
-use crate::{ParseError, ParseErrorKind, Program, Span};
+//! Text to syntax tree: a hand-written precedence-climbing parser over bytes,
+//! with nom recognising the tokens (numbers and names).
+//!
+//! The grammar, loosest first:
+//!
+//! ```text
+//! program := (name "=" sum ";")* sum
+//! sum     := product (("+" | "-") product)*
+//! product := factor (("*" | "/") factor)*
+//! factor  := ("-" | "+") factor | primary (("^" | "**") factor)?
+//! primary := number | name | name "(" sum ("," sum)* ")" | "(" sum ")"
+//! ```
+//!
+//! Sums and products are loops, so a chain of 100,000 terms costs no stack.
+//! Recursion happens only through parentheses, calls, signs and powers, and
+//! each of those counts one level against [`MAX_DEPTH`].
+
+use crate::error::{Expected, Found, NumberProblem};
+use crate::{
+    AddOp, Definition, Expr, ExprKind, MulOp, ParseError, ParseErrorKind, Program, Span, UnaryOp,
+};
+use nom::IResult;
+use nom::bytes::complete::take_while;
+use nom::character::complete::digit0;
+use std::collections::HashMap;
+
+/// The deepest nesting of parentheses, calls, signs and powers that parses;
+/// one level more is [`ParseErrorKind::TooDeep`], never a stack overflow.
 pub const MAX_DEPTH: usize = 256;
+
+/// Parses a whole input: definitions `name = expr;`, then the final expression.
 pub fn parse(source: &str) -> Result<Program<'_>, ParseError> {
-    Err(ParseError {
-        kind: ParseErrorKind::Empty,
-        span: Span::new(0, 0),
-        source: source.into(),
-    })
+    let mut parser = Parser::new(source);
+    parser
+        .program()
+        .and_then(|program| check_definitions(&program).map(|()| program))
+        .map_err(|error| error.with_source(source))
+}
+
+/// Parses a single expression, without definitions.
+pub fn parse_expr(source: &str) -> Result<Expr<'_>, ParseError> {
+    let mut parser = Parser::new(source);
+    parser
+        .lone_expression()
+        .map_err(|error| error.with_source(source))
+}
+
+/// An error before the source is attached to it.
+#[derive(Debug)]
+struct Error {
+    kind: ParseErrorKind,
+    span: Span,
+}
+
+impl Error {
+    fn new(kind: ParseErrorKind, span: Span) -> Self {
+        Self { kind, span }
+    }
+
+    fn with_source(self, source: &str) -> ParseError {
+        ParseError {
+            kind: self.kind,
+            span: self.span,
+            source: source.into(),
+        }
+    }
+}
+
+type PResult<T> = Result<T, Error>;
+
+struct Parser<'src> {
+    src: &'src str,
+    bytes: &'src [u8],
+    pos: usize,
+    depth: usize,
+    /// The function whose argument list the parser is directly inside (not
+    /// inside a nested parenthesis), for the missing-comma diagnostic.
+    in_args_of: Option<&'src str>,
+}
+
+fn is_name_start(byte: u8) -> bool {
+    byte.is_ascii_alphabetic() || byte == b'_'
+}
+
+fn is_name_continue(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The ASCII characters that have a meaning somewhere in the grammar; any
+/// other character is a stray character.
+fn is_syntax_byte(byte: u8) -> bool {
+    is_name_continue(byte) || b"+-*/^().,;= \t\n\r".contains(&byte)
+}
+
+/// Operand texts quoted in a message are cut to this many bytes.
+const MAX_QUOTE: usize = 24;
+
+impl<'src> Parser<'src> {
+    fn new(src: &'src str) -> Self {
+        Self {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+            depth: 0,
+            in_args_of: None,
+        }
+    }
+
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    #[inline]
+    fn peek_at(&self, offset: usize) -> Option<u8> {
+        self.bytes.get(self.pos + offset).copied()
+    }
+
+    #[inline]
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// The text of `start..end`, which the parser only ever takes at ASCII
+    /// token boundaries.
+    fn text(&self, start: usize, end: usize) -> &'src str {
+        self.src.get(start..end).unwrap_or_default()
+    }
+
+    /// What is at `pos`, as a whole character.
+    fn found_at(&self, pos: usize) -> Found {
+        match self.src.get(pos..).and_then(|rest| rest.chars().next()) {
+            Some(ch) => Found::Char(ch),
+            None => Found::End,
+        }
+    }
+
+    /// The span of the character at `pos` (empty at the end).
+    fn char_span(&self, pos: usize) -> Span {
+        match self.found_at(pos) {
+            Found::Char(ch) => Span::new(pos, pos + ch.len_utf8()),
+            Found::End => Span::new(pos, pos),
+        }
+    }
+
+    /// Enters one level of nesting at `pos`.
+    #[inline]
+    fn enter(&mut self, pos: usize) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Error::new(ParseErrorKind::TooDeep, self.char_span(pos)));
+        }
+        Ok(())
+    }
+
+    fn program(&mut self) -> PResult<Program<'src>> {
+        let mut definitions = Vec::new();
+        loop {
+            self.skip_whitespace();
+            if self.peek().is_none() {
+                let kind = if definitions.is_empty() {
+                    ParseErrorKind::Empty
+                } else {
+                    ParseErrorKind::MissingBody
+                };
+                return Err(Error::new(kind, Span::new(self.pos, self.pos)));
+            }
+            match self.definition_head() {
+                Some((name, name_span)) => {
+                    let value = self.sum("=")?;
+                    self.skip_whitespace();
+                    match self.peek() {
+                        Some(b';') => self.pos += 1,
+                        None => {
+                            let end = value.span.end;
+                            let kind = ParseErrorKind::MissingSemicolon {
+                                definition: Some(name.to_owned()),
+                            };
+                            return Err(Error::new(kind, Span::new(end, end)));
+                        }
+                        Some(_) => return Err(self.unexpected(Expected::Semicolon)),
+                    }
+                    definitions.push(Definition {
+                        name,
+                        name_span,
+                        value,
+                    });
+                }
+                None => {
+                    let body = self.sum("")?;
+                    self.expect_end()?;
+                    return Ok(Program { definitions, body });
+                }
+            }
+        }
+    }
+
+    fn lone_expression(&mut self) -> PResult<Expr<'src>> {
+        self.skip_whitespace();
+        if self.peek().is_none() {
+            return Err(Error::new(
+                ParseErrorKind::Empty,
+                Span::new(self.pos, self.pos),
+            ));
+        }
+        let body = self.sum("")?;
+        self.expect_end()?;
+        Ok(body)
+    }
+
+    fn expect_end(&mut self) -> PResult<()> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.unexpected(Expected::EndOfInput)),
+        }
+    }
+
+    /// Consumes `name =` (not `==`) if the input continues with it.
+    fn definition_head(&mut self) -> Option<(&'src str, Span)> {
+        let start = self.pos;
+        if !self.peek().is_some_and(is_name_start) {
+            return None;
+        }
+        let name = self.name();
+        let name_span = Span::new(start, self.pos);
+        self.skip_whitespace();
+        if self.peek() == Some(b'=') && self.peek_at(1) != Some(b'=') {
+            self.pos += 1;
+            Some((name, name_span))
+        } else {
+            self.pos = start;
+            None
+        }
+    }
+
+    /// The error for a token that cannot come next, where `expected` could.
+    fn unexpected(&self, expected: Expected) -> Error {
+        let span = self.char_span(self.pos);
+        let kind = match self.found_at(self.pos) {
+            Found::Char(')') => ParseErrorKind::UnmatchedParen,
+            Found::Char(ch) if !ch.is_ascii() || !is_syntax_byte(ch as u8) => {
+                ParseErrorKind::StrayCharacter { ch }
+            }
+            found => ParseErrorKind::Unexpected { found, expected },
+        };
+        Error::new(kind, span)
+    }
+
+    /// `after` is the token before the sum, named in a missing-operand error.
+    fn sum(&mut self, after: &'static str) -> PResult<Expr<'src>> {
+        let first = self.product(after)?;
+        self.skip_whitespace();
+        let op = match self.peek() {
+            Some(b'+') => AddOp::Add,
+            Some(b'-') => AddOp::Sub,
+            _ => return Ok(first),
+        };
+        let mut rest = Vec::new();
+        let mut op = op;
+        loop {
+            self.pos += 1;
+            let term = self.product(match op {
+                AddOp::Add => "+",
+                AddOp::Sub => "-",
+            })?;
+            rest.push((op, term));
+            self.skip_whitespace();
+            op = match self.peek() {
+                Some(b'+') => AddOp::Add,
+                Some(b'-') => AddOp::Sub,
+                _ => break,
+            };
+        }
+        let end = rest.last().map_or(first.span.end, |(_, term)| term.span.end);
+        let span = Span::new(first.span.start, end);
+        Ok(Expr {
+            kind: ExprKind::Sum {
+                first: Box::new(first),
+                rest,
+            },
+            span,
+        })
+    }
+
+    fn product(&mut self, after: &'static str) -> PResult<Expr<'src>> {
+        let first = self.factor(after)?;
+        let Some(op) = self.product_operator(&first)? else {
+            return Ok(first);
+        };
+        let mut rest = Vec::new();
+        let mut op = op;
+        loop {
+            self.pos += 1;
+            let factor = self.factor(match op {
+                MulOp::Mul => "*",
+                MulOp::Div => "/",
+            })?;
+            let next = self.product_operator(&factor)?;
+            rest.push((op, factor));
+            match next {
+                Some(next) => op = next,
+                None => break,
+            }
+        }
+        let end = rest
+            .last()
+            .map_or(first.span.end, |(_, factor)| factor.span.end);
+        let span = Span::new(first.span.start, end);
+        Ok(Expr {
+            kind: ExprKind::Product {
+                first: Box::new(first),
+                rest,
+            },
+            span,
+        })
+    }
+
+    /// After the factor `left`: `*` or `/` if one follows (not consumed), or
+    /// the error for an operand that follows with no operator in between.
+    #[inline]
+    fn product_operator(&mut self, left: &Expr<'src>) -> PResult<Option<MulOp>> {
+        let gap_start = self.pos;
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'*') => Ok(Some(MulOp::Mul)),
+            Some(b'/') => Ok(Some(MulOp::Div)),
+            Some(byte)
+                if is_name_start(byte)
+                    || byte.is_ascii_digit()
+                    || byte == b'('
+                    || (byte == b'.' && self.peek_at(1).is_some_and(|b| b.is_ascii_digit())) =>
+            {
+                Err(self.juxtaposition(left, self.pos > gap_start))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The error for an operand at `pos` right after the operand `left`.
+    #[cold]
+    fn juxtaposition(&mut self, left: &Expr<'src>, spaced: bool) -> Error {
+        let start = self.pos;
+        let token_end = self.token_end(start);
+        let span = Span::new(start, token_end);
+        if self.depth == 0 && self.peek().is_some_and(is_name_start) {
+            // `z = x` then a new line `y = ...`: a forgotten `;`.
+            let mut lookahead = Parser::new(self.src);
+            lookahead.pos = token_end;
+            lookahead.skip_whitespace();
+            if lookahead.peek() == Some(b'=') && lookahead.peek_at(1) != Some(b'=') {
+                let end = left.span.end;
+                return Error::new(
+                    ParseErrorKind::MissingSemicolon {
+                        definition: self.current_definition(left.span.start),
+                    },
+                    Span::new(end, end),
+                );
+            }
+        }
+        if let (Some(function), true) = (self.in_args_of, spaced) {
+            let kind = ParseErrorKind::MissingComma {
+                function: function.to_owned(),
+            };
+            return Error::new(kind, span);
+        }
+        let left = quote(self.text(left.span.start, left.span.end));
+        let right = quote(self.text(start, self.operand_end(start)));
+        Error::new(ParseErrorKind::ImplicitMultiplication { left, right }, span)
+    }
+
+    /// The name of the definition whose value contains byte `pos`, if the
+    /// text before it on the statement is `name =`.
+    fn current_definition(&self, pos: usize) -> Option<String> {
+        let before = self.src.get(..pos)?;
+        let statement_start = before.rfind(';').map_or(0, |i| i + 1);
+        let statement = before.get(statement_start..)?;
+        let (name, _) = statement.split_once('=')?;
+        let name = name.trim();
+        let valid = name.bytes().next().is_some_and(is_name_start)
+            && name.bytes().all(is_name_continue);
+        valid.then(|| name.to_owned())
+    }
+
+    /// The end of the number or name at `start`, or one character.
+    fn token_end(&self, start: usize) -> usize {
+        let is_token_byte = |b: &u8| is_name_continue(*b) || *b == b'.';
+        match self.bytes.get(start) {
+            Some(b) if is_token_byte(b) => self
+                .bytes
+                .get(start..)
+                .and_then(|rest| rest.iter().position(|b| !is_token_byte(b)))
+                .map_or(self.bytes.len(), |len| start + len),
+            _ => self.char_span(start).end,
+        }
+    }
+
+    /// The end of the operand at `start`: a token, a call or a parenthesis
+    /// (up to its matching `)` on the same line), for quoting in a message.
+    fn operand_end(&self, start: usize) -> usize {
+        let mut end = self.token_end(start);
+        let mut paren = end;
+        if self.bytes.get(start) != Some(&b'(') {
+            while let Some(b' ' | b'\t') = self.bytes.get(paren) {
+                paren += 1;
+            }
+            if self.bytes.get(paren) != Some(&b'(') {
+                return end;
+            }
+        } else {
+            paren = start;
+        }
+        let mut open = 0usize;
+        for (offset, byte) in self.bytes.get(paren..).unwrap_or_default().iter().enumerate() {
+            match byte {
+                b'(' => open += 1,
+                b')' => {
+                    open -= 1;
+                    if open == 0 {
+                        end = paren + offset + 1;
+                        break;
+                    }
+                }
+                b'\n' => break,
+                _ => {}
+            }
+        }
+        end
+    }
+
+    fn factor(&mut self, after: &'static str) -> PResult<Expr<'src>> {
+        self.skip_whitespace();
+        let start = self.pos;
+        let op = match self.peek() {
+            Some(b'-') => Some(UnaryOp::Neg),
+            Some(b'+') => Some(UnaryOp::Plus),
+            _ => None,
+        };
+        if let Some(op) = op {
+            self.pos += 1;
+            self.enter(start)?;
+            let operand = self.factor(match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Plus => "+",
+            })?;
+            self.depth -= 1;
+            let span = Span::new(start, operand.span.end);
+            return Ok(Expr {
+                kind: ExprKind::Unary {
+                    op,
+                    operand: Box::new(operand),
+                },
+                span,
+            });
+        }
+        let base = self.primary(after)?;
+        self.skip_whitespace();
+        let (op_len, op_text) = match (self.peek(), self.peek_at(1)) {
+            (Some(b'^'), _) => (1, "^"),
+            (Some(b'*'), Some(b'*')) => (2, "**"),
+            _ => return Ok(base),
+        };
+        let op_start = self.pos;
+        self.pos += op_len;
+        self.enter(op_start)?;
+        let exponent = self.factor(op_text)?;
+        self.depth -= 1;
+        let span = Span::new(base.span.start, exponent.span.end);
+        Ok(Expr {
+            kind: ExprKind::Power {
+                base: Box::new(base),
+                exponent: Box::new(exponent),
+            },
+            span,
+        })
+    }
+
+    fn primary(&mut self, after: &'static str) -> PResult<Expr<'src>> {
+        let start = self.pos;
+        match self.peek() {
+            Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
+                let number = self.number()?;
+                Ok(Expr {
+                    kind: ExprKind::Number(number),
+                    span: Span::new(start, self.pos),
+                })
+            }
+            Some(byte) if is_name_start(byte) => {
+                let name = self.name();
+                let name_span = Span::new(start, self.pos);
+                let name_end = self.pos;
+                self.skip_whitespace();
+                if self.peek() == Some(b'(') {
+                    self.call(name, name_span)
+                } else {
+                    self.pos = name_end;
+                    Ok(Expr {
+                        kind: ExprKind::Name(name),
+                        span: name_span,
+                    })
+                }
+            }
+            Some(b'(') => self.group(),
+            Some(byte) if !is_syntax_byte(byte) => {
+                let Found::Char(ch) = self.found_at(start) else {
+                    return Err(self.expected_operand(after));
+                };
+                Err(Error::new(
+                    ParseErrorKind::StrayCharacter { ch },
+                    self.char_span(start),
+                ))
+            }
+            _ => Err(self.expected_operand(after)),
+        }
+    }
+
+    #[cold]
+    fn expected_operand(&self, after: &'static str) -> Error {
+        if after.is_empty() && self.peek() == Some(b')') {
+            return Error::new(ParseErrorKind::UnmatchedParen, self.char_span(self.pos));
+        }
+        Error::new(
+            ParseErrorKind::ExpectedOperand {
+                after,
+                found: self.found_at(self.pos),
+            },
+            self.char_span(self.pos),
+        )
+    }
+
+    /// `(sum)`: the result's span includes the parentheses.
+    fn group(&mut self) -> PResult<Expr<'src>> {
+        let open = self.pos;
+        self.pos += 1;
+        self.enter(open)?;
+        let outer_args = self.in_args_of.take();
+        let mut inner = self.sum("(")?;
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b')') => self.pos += 1,
+            None | Some(b';') => {
+                return Err(Error::new(
+                    ParseErrorKind::UnclosedParen,
+                    Span::new(open, open + 1),
+                ));
+            }
+            Some(_) => return Err(self.unexpected(Expected::CloseParen)),
+        }
+        self.in_args_of = outer_args;
+        self.depth -= 1;
+        inner.span = Span::new(open, self.pos);
+        Ok(inner)
+    }
+
+    /// `name(sum, ...)`, with the parser at the `(`.
+    fn call(&mut self, name: &'src str, name_span: Span) -> PResult<Expr<'src>> {
+        let open = self.pos;
+        self.pos += 1;
+        self.enter(open)?;
+        let outer_args = self.in_args_of.replace(name);
+        self.skip_whitespace();
+        if self.peek() == Some(b')') {
+            return Err(Error::new(
+                ParseErrorKind::EmptyCall {
+                    name: name.to_owned(),
+                },
+                Span::new(open, self.pos + 1),
+            ));
+        }
+        let mut args = Vec::with_capacity(1);
+        let mut after = "(";
+        loop {
+            args.push(self.sum(after)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    let comma = self.pos;
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b')') {
+                        return Err(Error::new(
+                            ParseErrorKind::TrailingComma {
+                                function: name.to_owned(),
+                            },
+                            Span::new(comma, comma + 1),
+                        ));
+                    }
+                    after = ",";
+                }
+                Some(b')') => {
+                    self.pos += 1;
+                    break;
+                }
+                None | Some(b';') => {
+                    return Err(Error::new(
+                        ParseErrorKind::UnclosedParen,
+                        Span::new(open, open + 1),
+                    ));
+                }
+                Some(_) => return Err(self.unexpected(Expected::CommaOrCloseParen)),
+            }
+        }
+        self.in_args_of = outer_args;
+        self.depth -= 1;
+        Ok(Expr {
+            kind: ExprKind::Call {
+                name,
+                name_span,
+                args,
+            },
+            span: Span::new(name_span.start, self.pos),
+        })
+    }
+
+    /// A name `[A-Za-z_][A-Za-z0-9_]*`; the parser is at its first byte.
+    fn name(&mut self) -> &'src str {
+        let start = self.pos;
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let scanned: IResult<&[u8], &[u8]> = take_while(is_name_continue)(rest);
+        let len = scanned.map_or(0, |(_, name)| name.len());
+        self.pos = start + len;
+        self.text(start, self.pos)
+    }
+
+    /// A decimal number `digits [. digits] [(e|E) [+|-] digits]` or
+    /// `. digits [...]`; the parser is at its first byte.
+    fn number(&mut self) -> PResult<&'src str> {
+        let start = self.pos;
+        let input = self.bytes.get(start..).unwrap_or_default();
+        let (mut rest, _) = digits(input);
+        if let [b'.', after_point @ ..] = rest {
+            let (after_fraction, fraction) = digits(after_point);
+            if fraction.is_empty() {
+                let end = start + (input.len() - after_point.len());
+                return Err(self.malformed_number(start, end, NumberProblem::FractionDigits));
+            }
+            rest = after_fraction;
+        }
+        if let [b'e' | b'E', after_e @ ..] = rest {
+            let after_sign = match after_e {
+                [b'+' | b'-', after_sign @ ..] => after_sign,
+                _ => after_e,
+            };
+            let (after_exponent, exponent) = digits(after_sign);
+            if !exponent.is_empty() {
+                rest = after_exponent;
+            } else if after_sign.len() < after_e.len()
+                || !after_e.first().copied().is_some_and(is_name_continue)
+            {
+                // `1e`, `1e+`, `1e-x`: an exponent that breaks off. (`2exp`
+                // is `2` next to the name `exp`, reported as juxtaposition.)
+                let end = start + (input.len() - after_sign.len());
+                return Err(self.malformed_number(start, end, NumberProblem::ExponentDigits));
+            }
+        }
+        if let [b'.', ..] = rest {
+            let run = input
+                .iter()
+                .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E')))
+                .unwrap_or(input.len());
+            return Err(self.malformed_number(start, start + run, NumberProblem::ExtraPoint));
+        }
+        self.pos = start + (input.len() - rest.len());
+        Ok(self.text(start, self.pos))
+    }
+
+    #[cold]
+    fn malformed_number(&self, start: usize, end: usize, problem: NumberProblem) -> Error {
+        Error::new(
+            ParseErrorKind::MalformedNumber {
+                text: self.text(start, end).to_owned(),
+                problem,
+            },
+            Span::new(start, end),
+        )
+    }
+}
+
+/// Splits off the leading ASCII digits: `(rest, digits)`.
+#[inline]
+fn digits(input: &[u8]) -> (&[u8], &[u8]) {
+    let scanned: IResult<&[u8], &[u8]> = digit0(input);
+    scanned.unwrap_or((input, &[]))
+}
+
+/// `text` for a message, or `…` in its place if it is long or spans lines.
+fn quote(text: &str) -> String {
+    if text.len() <= MAX_QUOTE && !text.contains('\n') {
+        text.to_owned()
+    } else if text.starts_with('(') {
+        "(…)".to_owned()
+    } else {
+        "…".to_owned()
+    }
+}
+
+/// Each definition's name is new, and no definition uses a name defined at
+/// or after it. Checked in source order, so the first problem is reported.
+fn check_definitions(program: &Program<'_>) -> PResult<()> {
+    if program.definitions.is_empty() {
+        return Ok(());
+    }
+    let mut first_definition: HashMap<&str, usize> = HashMap::new();
+    for (index, definition) in program.definitions.iter().enumerate() {
+        first_definition.entry(definition.name).or_insert(index);
+    }
+    let mut stack = Vec::new();
+    for (index, definition) in program.definitions.iter().enumerate() {
+        let first = first_definition
+            .get(definition.name)
+            .copied()
+            .unwrap_or(index);
+        if first < index {
+            let kind = ParseErrorKind::DuplicateDefinition {
+                name: definition.name.to_owned(),
+                first: program.definitions[first].name_span,
+            };
+            return Err(Error::new(kind, definition.name_span));
+        }
+        stack.push(&definition.value);
+        while let Some(expr) = stack.pop() {
+            match &expr.kind {
+                ExprKind::Number(_) => {}
+                ExprKind::Name(name) => {
+                    if let Some(&defined) = first_definition.get(name)
+                        && defined >= index
+                    {
+                        let kind = ParseErrorKind::UsedBeforeDefinition {
+                            name: (*name).to_owned(),
+                            definition: program.definitions[defined].name_span,
+                        };
+                        return Err(Error::new(kind, expr.span));
+                    }
+                }
+                ExprKind::Unary { operand, .. } => stack.push(operand),
+                ExprKind::Sum { first, rest } => {
+                    stack.extend(rest.iter().rev().map(|(_, term)| term));
+                    stack.push(first);
+                }
+                ExprKind::Product { first, rest } => {
+                    stack.extend(rest.iter().rev().map(|(_, factor)| factor));
+                    stack.push(first);
+                }
+                ExprKind::Power { base, exponent } => {
+                    stack.push(exponent);
+                    stack.push(base);
+                }
+                ExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
+            }
+        }
+    }
+    Ok(())
 }
