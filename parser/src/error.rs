@@ -169,7 +169,7 @@ impl ParseErrorKind {
             K::UnclosedParen => "add a `)` to close it".to_owned(),
             K::UnmatchedParen => "remove it, or add a `(` before it".to_owned(),
             K::ExpectedOperand { after, found } => match (*after, found) {
-                ("^" | "**" | "*", Found::Char('^' | '*')) => {
+                ("^" | "**", Found::Char('^' | '*')) | ("*", Found::Char('^')) => {
                     "`^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"
                         .to_owned()
                 }

@@ -322,7 +322,6 @@ impl<'src> Parser<'src> {
     /// the error for an operand that follows with no operator in between.
     #[inline]
     fn product_operator(&mut self, left: &Expr<'src>) -> PResult<Option<MulOp>> {
-        let gap_start = self.pos;
         self.skip_whitespace();
         match self.peek() {
             Some(b'*') => Ok(Some(MulOp::Mul)),
@@ -333,7 +332,7 @@ impl<'src> Parser<'src> {
                     || byte == b'('
                     || (byte == b'.' && self.peek_at(1).is_some_and(|b| b.is_ascii_digit())) =>
             {
-                Err(self.juxtaposition(left, self.pos > gap_start))
+                Err(self.juxtaposition(left, self.pos > left.span.end))
             }
             _ => Ok(None),
         }
