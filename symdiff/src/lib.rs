@@ -1,1 +1,33 @@
-//! The symdiff engine.
+//! The symdiff engine: exact derivatives, gradients and Hessians of math
+//! written as text, simplified as they are built, shared in a DAG, evaluated
+//! and emitted as code.
+//!
+//! Start with [`Expr`]:
+//!
+//! ```
+//! let f = symdiff::Expr::parse("sigmoid(w*x + b)").unwrap();
+//! assert_eq!(f.diff("b").to_string(), "sigmoid(w*x + b)*(1 - sigmoid(w*x + b))");
+//! ```
+
+mod build;
+pub mod check;
+pub mod compile;
+pub mod critical;
+pub mod diff;
+pub mod emit_rust;
+pub mod error;
+pub mod eval;
+mod expr;
+pub mod func;
+pub mod gradient;
+pub mod graph;
+pub mod import;
+pub mod latex;
+pub mod lower;
+pub mod number;
+pub mod print;
+mod rules;
+pub mod size;
+
+pub use error::Error;
+pub use expr::{Expr, variables_of};

@@ -1,0 +1,421 @@
+//! The lowering that evaluation and code generation share: one or many
+//! expressions become a flat list of instructions in which every common
+//! subexpression is computed once (the DAG is already hash-consed, and the
+//! lowering value-numbers the binary operations it introduces).
+//!
+//! The same [`Tape`] is interpreted at run time ([`Tape::eval`],
+//! [`Tape::eval_batch`]) and printed as Rust by `emit_rust.rs`, so the command
+//! line, the run-time API and the macros agree by construction.
+
+use crate::error::Error;
+use crate::eval::nodes_below;
+use crate::func::Func;
+use crate::graph::{Graph, Node, NodeId, VarId};
+use crate::number::Number;
+use rustc_hash::FxHashMap;
+
+/// The index of an instruction's result.
+pub type Reg = u32;
+
+/// One step of straight-line code. Operands are earlier instructions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Instr {
+    /// A constant, stored as the bits of its `f64` so instructions can be
+    /// hashed and compared.
+    Const(u64),
+    /// The input at this position of [`Tape::inputs`].
+    Input(u32),
+    Add(Reg, Reg),
+    Sub(Reg, Reg),
+    Mul(Reg, Reg),
+    Div(Reg, Reg),
+    Neg(Reg),
+    /// `x.powi(n)`.
+    Powi(Reg, i32),
+    /// `x.powf(y)`.
+    Powf(Reg, Reg),
+    Call1(Func, Reg),
+    Call2(Func, Reg, Reg),
+}
+
+impl Instr {
+    pub fn constant(value: f64) -> Instr {
+        Instr::Const(value.to_bits())
+    }
+}
+
+/// Straight-line code computing several outputs from several inputs.
+#[derive(Clone, Debug)]
+pub struct Tape {
+    instrs: Vec<Instr>,
+    outputs: Vec<Reg>,
+    inputs: Vec<VarId>,
+}
+
+impl Tape {
+    /// Lowers `roots` to instructions reading `inputs` (in this order). Every
+    /// variable that a root depends on must be among `inputs`.
+    pub fn new(graph: &Graph, roots: &[NodeId], inputs: &[VarId]) -> Result<Tape, Error> {
+        let input_positions: FxHashMap<VarId, u32> = inputs
+            .iter()
+            .enumerate()
+            .filter_map(|(position, &var)| Some((var, u32::try_from(position).ok()?)))
+            .collect();
+        let mut lowering = Lowering {
+            graph,
+            tape: Vec::new(),
+            numbered: FxHashMap::default(),
+            regs: FxHashMap::default(),
+        };
+        for node in nodes_below(graph, roots) {
+            if let Node::Var(var) = graph.node(node)
+                && !input_positions.contains_key(var)
+            {
+                return Err(Error::MissingValue {
+                    name: graph.var_name(*var).to_owned(),
+                });
+            }
+            let reg = lowering.lower_node(node, &input_positions);
+            lowering.regs.insert(node, reg);
+        }
+        let outputs: Vec<Reg> = roots.iter().map(|root| lowering.reg(*root)).collect();
+        let (instrs, outputs) = eliminate_dead_code(lowering.tape, &outputs);
+        Ok(Tape {
+            instrs,
+            outputs,
+            inputs: inputs.to_vec(),
+        })
+    }
+
+    pub fn instructions(&self) -> &[Instr] {
+        &self.instrs
+    }
+
+    /// The register of each output, in the order of the roots.
+    pub fn outputs(&self) -> &[Reg] {
+        &self.outputs
+    }
+
+    pub fn inputs(&self) -> &[VarId] {
+        &self.inputs
+    }
+
+    /// Evaluates all outputs at one point. `inputs` and `outputs` must have
+    /// the lengths of [`Tape::inputs`] and [`Tape::outputs`].
+    pub fn eval(&self, inputs: &[f64], outputs: &mut [f64]) -> Result<(), Error> {
+        let mut scratch = vec![0.0; self.instrs.len()];
+        self.eval_with(&mut scratch, inputs, outputs)
+    }
+
+    /// Evaluates all outputs at many points: `inputs` holds one row of
+    /// `inputs().len()` values per point, `outputs` one row of
+    /// `outputs().len()` values per point.
+    pub fn eval_batch(&self, inputs: &[f64], outputs: &mut [f64]) -> Result<(), Error> {
+        let (n_inputs, n_outputs) = (self.inputs.len(), self.outputs.len());
+        let n_points = if n_inputs == 0 {
+            outputs.len() / n_outputs.max(1)
+        } else {
+            inputs.len() / n_inputs
+        };
+        if inputs.len() != n_points * n_inputs {
+            return Err(Error::WrongInputLength {
+                expected: n_points * n_inputs,
+                found: inputs.len(),
+            });
+        }
+        if outputs.len() != n_points * n_outputs {
+            return Err(Error::WrongInputLength {
+                expected: n_points * n_outputs,
+                found: outputs.len(),
+            });
+        }
+        let mut scratch = vec![0.0; self.instrs.len()];
+        for point in 0..n_points {
+            self.eval_with(
+                &mut scratch,
+                &inputs[point * n_inputs..(point + 1) * n_inputs],
+                &mut outputs[point * n_outputs..(point + 1) * n_outputs],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn eval_with(
+        &self,
+        scratch: &mut [f64],
+        inputs: &[f64],
+        outputs: &mut [f64],
+    ) -> Result<(), Error> {
+        if inputs.len() != self.inputs.len() {
+            return Err(Error::WrongInputLength {
+                expected: self.inputs.len(),
+                found: inputs.len(),
+            });
+        }
+        if outputs.len() != self.outputs.len() {
+            return Err(Error::WrongInputLength {
+                expected: self.outputs.len(),
+                found: outputs.len(),
+            });
+        }
+        for (index, instr) in self.instrs.iter().enumerate() {
+            let value = |reg: Reg| scratch[reg as usize];
+            scratch[index] = match *instr {
+                Instr::Const(bits) => f64::from_bits(bits),
+                Instr::Input(position) => inputs[position as usize],
+                Instr::Add(a, b) => value(a) + value(b),
+                Instr::Sub(a, b) => value(a) - value(b),
+                Instr::Mul(a, b) => value(a) * value(b),
+                Instr::Div(a, b) => value(a) / value(b),
+                Instr::Neg(a) => -value(a),
+                Instr::Powi(a, n) => value(a).powi(n),
+                Instr::Powf(a, b) => value(a).powf(value(b)),
+                Instr::Call1(func, a) => func.eval1(value(a)),
+                Instr::Call2(func, a, b) => func.eval2(value(a), value(b)),
+            };
+        }
+        for (output, &reg) in outputs.iter_mut().zip(&self.outputs) {
+            *output = scratch[reg as usize];
+        }
+        Ok(())
+    }
+}
+
+/// Drops the instructions no output needs (a negated term that is only ever
+/// subtracted, for instance) and renumbers the rest.
+fn eliminate_dead_code(instrs: Vec<Instr>, outputs: &[Reg]) -> (Vec<Instr>, Vec<Reg>) {
+    let mut live = vec![false; instrs.len()];
+    for &output in outputs {
+        live[output as usize] = true;
+    }
+    for index in (0..instrs.len()).rev() {
+        if live[index] {
+            for operand in operands(&instrs[index]) {
+                live[operand as usize] = true;
+            }
+        }
+    }
+    let mut renumbered = vec![0 as Reg; instrs.len()];
+    let mut kept = Vec::with_capacity(instrs.len());
+    for (index, instr) in instrs.into_iter().enumerate() {
+        if live[index] {
+            renumbered[index] = Reg::try_from(kept.len()).unwrap_or(Reg::MAX);
+            kept.push(map_operands(instr, |reg| renumbered[reg as usize]));
+        }
+    }
+    let outputs = outputs
+        .iter()
+        .map(|&reg| renumbered[reg as usize])
+        .collect();
+    (kept, outputs)
+}
+
+/// The registers an instruction reads.
+pub fn operands(instr: &Instr) -> impl Iterator<Item = Reg> {
+    let (first, second) = match *instr {
+        Instr::Const(_) | Instr::Input(_) => (None, None),
+        Instr::Neg(a) | Instr::Powi(a, _) | Instr::Call1(_, a) => (Some(a), None),
+        Instr::Add(a, b)
+        | Instr::Sub(a, b)
+        | Instr::Mul(a, b)
+        | Instr::Div(a, b)
+        | Instr::Powf(a, b)
+        | Instr::Call2(_, a, b) => (Some(a), Some(b)),
+    };
+    first.into_iter().chain(second)
+}
+
+fn map_operands(instr: Instr, mut map: impl FnMut(Reg) -> Reg) -> Instr {
+    match instr {
+        Instr::Const(_) | Instr::Input(_) => instr,
+        Instr::Add(a, b) => Instr::Add(map(a), map(b)),
+        Instr::Sub(a, b) => Instr::Sub(map(a), map(b)),
+        Instr::Mul(a, b) => Instr::Mul(map(a), map(b)),
+        Instr::Div(a, b) => Instr::Div(map(a), map(b)),
+        Instr::Neg(a) => Instr::Neg(map(a)),
+        Instr::Powi(a, n) => Instr::Powi(map(a), n),
+        Instr::Powf(a, b) => Instr::Powf(map(a), map(b)),
+        Instr::Call1(func, a) => Instr::Call1(func, map(a)),
+        Instr::Call2(func, a, b) => Instr::Call2(func, map(a), map(b)),
+    }
+}
+
+struct Lowering<'g> {
+    graph: &'g Graph,
+    tape: Vec<Instr>,
+    /// Value numbering: an instruction already on the tape is not emitted again.
+    numbered: FxHashMap<Instr, Reg>,
+    regs: FxHashMap<NodeId, Reg>,
+}
+
+impl Lowering<'_> {
+    fn emit(&mut self, instr: Instr) -> Reg {
+        if let Some(&reg) = self.numbered.get(&instr) {
+            return reg;
+        }
+        let reg = Reg::try_from(self.tape.len()).unwrap_or(Reg::MAX);
+        self.tape.push(instr);
+        self.numbered.insert(instr, reg);
+        reg
+    }
+
+    fn reg(&self, node: NodeId) -> Reg {
+        // Nodes are lowered children first, so an operand always has a register.
+        self.regs.get(&node).copied().unwrap_or(0)
+    }
+
+    fn constant(&mut self, value: f64) -> Reg {
+        self.emit(Instr::constant(value))
+    }
+
+    fn lower_node(&mut self, node: NodeId, input_positions: &FxHashMap<VarId, u32>) -> Reg {
+        match self.graph.node(node) {
+            Node::Num(number) => self.constant(number.to_f64()),
+            Node::Const(constant) => self.constant(constant.value()),
+            Node::Var(var) => {
+                self.emit(Instr::Input(input_positions.get(var).copied().unwrap_or(0)))
+            }
+            Node::Add(terms) => self.lower_sum(terms),
+            Node::Mul(factors) => self.lower_product(factors),
+            Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
+                Some(exponent) if exponent.is_negative() => {
+                    let one = self.constant(1.0);
+                    let denominator = self.lower_power(*base, exponent.neg(), None);
+                    self.emit(Instr::Div(one, denominator))
+                }
+                number => self.lower_power(*base, number.unwrap_or(Number::ONE), Some(*exponent)),
+            },
+            Node::Call(func, args) => match args.as_ref() {
+                [x] => {
+                    let x = self.reg(*x);
+                    self.emit(Instr::Call1(*func, x))
+                }
+                [a, b] => {
+                    let (a, b) = (self.reg(*a), self.reg(*b));
+                    self.emit(Instr::Call2(*func, a, b))
+                }
+                _ => self.constant(f64::NAN),
+            },
+        }
+    }
+
+    /// `base ^ exponent` for a numeric exponent (or a symbolic one, given as
+    /// `symbolic`): `x*x` for squares, `sqrt` for halves, `powi` for integers.
+    fn lower_power(&mut self, base: NodeId, exponent: Number, symbolic: Option<NodeId>) -> Reg {
+        let base_reg = self.reg(base);
+        if let Some(symbolic) = symbolic.filter(|&id| self.graph.as_number(id).is_none()) {
+            let exponent_reg = self.reg(symbolic);
+            return self.emit(Instr::Powf(base_reg, exponent_reg));
+        }
+        match exponent {
+            _ if exponent.is_one() => base_reg,
+            Number::Rational { numer: 2, denom: 1 } => self.emit(Instr::Mul(base_reg, base_reg)),
+            Number::Rational { numer: 1, denom: 2 } => {
+                self.emit(Instr::Call1(Func::Sqrt, base_reg))
+            }
+            _ => match exponent.as_integer().and_then(|n| i32::try_from(n).ok()) {
+                Some(n) => self.emit(Instr::Powi(base_reg, n)),
+                None => {
+                    let exponent_reg = self.constant(exponent.to_f64());
+                    self.emit(Instr::Powf(base_reg, exponent_reg))
+                }
+            },
+        }
+    }
+
+    /// A sum as a chain of additions and subtractions: terms with a negative
+    /// coefficient are subtracted rather than negated and added.
+    fn lower_sum(&mut self, terms: &[NodeId]) -> Reg {
+        let mut accumulator: Option<Reg> = None;
+        let mut pending_negative: Vec<Reg> = Vec::new();
+        for &term in terms {
+            let (negative, magnitude) = self.lower_signed(term);
+            match (accumulator, negative) {
+                (None, false) => accumulator = Some(magnitude),
+                (None, true) => pending_negative.push(magnitude),
+                (Some(sum), false) => accumulator = Some(self.emit(Instr::Add(sum, magnitude))),
+                (Some(sum), true) => accumulator = Some(self.emit(Instr::Sub(sum, magnitude))),
+            }
+        }
+        let mut sum = match accumulator {
+            Some(sum) => sum,
+            None if pending_negative.is_empty() => return self.constant(0.0),
+            None => {
+                let first = pending_negative.remove(0);
+                self.emit(Instr::Neg(first))
+            }
+        };
+        for magnitude in pending_negative {
+            sum = self.emit(Instr::Sub(sum, magnitude));
+        }
+        sum
+    }
+
+    /// A term as (is it negative, its magnitude): `-3*x` is `(true, 3*x)`.
+    fn lower_signed(&mut self, term: NodeId) -> (bool, Reg) {
+        match self.graph.node(term) {
+            Node::Num(number) if number.is_negative() => {
+                (true, self.constant(number.neg().to_f64()))
+            }
+            Node::Mul(factors)
+                if self
+                    .graph
+                    .as_number(factors[0])
+                    .is_some_and(Number::is_negative) =>
+            {
+                (true, self.lower_product_with_sign(factors, true))
+            }
+            _ => (false, self.reg(term)),
+        }
+    }
+
+    fn lower_product(&mut self, factors: &[NodeId]) -> Reg {
+        let coefficient = self.graph.as_number(factors[0]);
+        if coefficient.is_some_and(|number| number == Number::MINUS_ONE) {
+            let magnitude = self.lower_product_with_sign(factors, true);
+            return self.emit(Instr::Neg(magnitude));
+        }
+        self.lower_product_with_sign(factors, false)
+    }
+
+    /// `coefficient * numerator / denominator`, with the coefficient's sign
+    /// dropped when `drop_sign` is set.
+    fn lower_product_with_sign(&mut self, factors: &[NodeId], drop_sign: bool) -> Reg {
+        let mut numerator: Vec<Reg> = Vec::new();
+        let mut denominator: Vec<Reg> = Vec::new();
+        for &factor in factors {
+            match self.graph.node(factor) {
+                Node::Num(number) => {
+                    let magnitude = if drop_sign { number.neg() } else { *number };
+                    if !magnitude.is_one() {
+                        numerator.push(self.constant(magnitude.to_f64()));
+                    }
+                }
+                Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
+                    Some(exponent) if exponent.is_negative() => {
+                        denominator.push(self.lower_power(*base, exponent.neg(), None));
+                    }
+                    _ => numerator.push(self.reg(factor)),
+                },
+                _ => numerator.push(self.reg(factor)),
+            }
+        }
+        let numerator = self.chain_product(&numerator);
+        if denominator.is_empty() {
+            return numerator.unwrap_or_else(|| self.constant(1.0));
+        }
+        let denominator = self
+            .chain_product(&denominator)
+            .unwrap_or_else(|| self.constant(1.0));
+        let numerator = numerator.unwrap_or_else(|| self.constant(1.0));
+        self.emit(Instr::Div(numerator, denominator))
+    }
+
+    fn chain_product(&mut self, regs: &[Reg]) -> Option<Reg> {
+        let (&first, rest) = regs.split_first()?;
+        Some(
+            rest.iter()
+                .fold(first, |product, &reg| self.emit(Instr::Mul(product, reg))),
+        )
+    }
+}

@@ -1,0 +1,96 @@
+//! Forward differentiation, memoized over the DAG: every node that depends on
+//! the variable is differentiated once, however often it is shared.
+
+use crate::graph::{Graph, NodeId, VarId};
+use crate::rules::partial;
+use rustc_hash::FxHashMap;
+
+/// Differentiates any number of expressions with respect to one variable,
+/// remembering the derivative of every node it has seen, so expressions that
+/// share subexpressions (the entries of a gradient) share the work.
+#[derive(Debug)]
+pub struct Differentiator {
+    var: VarId,
+    memo: FxHashMap<NodeId, NodeId>,
+}
+
+impl Differentiator {
+    pub fn new(var: VarId) -> Self {
+        Self {
+            var,
+            memo: FxHashMap::default(),
+        }
+    }
+
+    /// d root / d var.
+    pub fn diff(&mut self, graph: &mut Graph, root: NodeId) -> NodeId {
+        for node in self.pending_nodes(graph, root) {
+            let derivative = self.diff_node(graph, node);
+            self.memo.insert(node, derivative);
+        }
+        self.derivative_of(graph, root)
+    }
+
+    /// The nodes below `root` that may depend on the variable and have no
+    /// derivative yet, children before parents.
+    fn pending_nodes(&self, graph: &Graph, root: NodeId) -> Vec<NodeId> {
+        let mut pending = Vec::new();
+        let mut stack = vec![root];
+        let mut seen = rustc_hash::FxHashSet::default();
+        while let Some(node) = stack.pop() {
+            if !graph.may_depend_on(node, self.var)
+                || self.memo.contains_key(&node)
+                || !seen.insert(node)
+            {
+                continue;
+            }
+            pending.push(node);
+            stack.extend_from_slice(graph.node(node).children());
+        }
+        pending.sort_unstable();
+        pending
+    }
+
+    fn derivative_of(&self, graph: &mut Graph, node: NodeId) -> NodeId {
+        match self.memo.get(&node) {
+            Some(&derivative) => derivative,
+            None => graph.zero(),
+        }
+    }
+
+    /// The chain rule, once for every kind of node: the sum over operands of
+    /// (∂ node / ∂ operand) * (d operand / d var).
+    fn diff_node(&mut self, graph: &mut Graph, node: NodeId) -> NodeId {
+        if let crate::graph::Node::Var(var) = graph.node(node) {
+            return if *var == self.var {
+                graph.one()
+            } else {
+                graph.zero()
+            };
+        }
+        let operands: Vec<NodeId> = graph.node(node).children().to_vec();
+        let mut terms = Vec::new();
+        for (index, &operand) in operands.iter().enumerate() {
+            let inner = self.derivative_of(graph, operand);
+            if graph
+                .as_number(inner)
+                .is_some_and(|number| number.is_zero())
+            {
+                continue;
+            }
+            let outer = partial(graph, node, index);
+            terms.push(graph.mul2(outer, inner));
+        }
+        graph.add(&terms)
+    }
+}
+
+/// d root / d var.
+pub fn diff(graph: &mut Graph, root: NodeId, var: VarId) -> NodeId {
+    Differentiator::new(var).diff(graph, root)
+}
+
+/// The `order`-th derivative of root with respect to var (order 0 is root).
+pub fn diff_n(graph: &mut Graph, root: NodeId, var: VarId, order: usize) -> NodeId {
+    (0..order).fold(root, |expr, _| diff(graph, expr, var))
+}

@@ -1,0 +1,1 @@
+//! Rust source emission from the compiled tape (being written).

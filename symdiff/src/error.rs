@@ -1,0 +1,116 @@
+//! The engine's errors: every failure on user input is one of these typed
+//! values, never a panic.
+
+use std::fmt;
+use symdiff_parser::{ParseError, Span, render_diagnostic};
+
+/// A name or call that parses but means nothing to the engine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SemanticErrorKind {
+    /// A call of a function that does not exist, with the closest known name.
+    UnknownFunction {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    /// A call with the wrong number of arguments.
+    WrongArity {
+        name: String,
+        expected: usize,
+        found: usize,
+    },
+    /// A definition that would hide the constant `pi` or `e`.
+    RedefinedConstant { name: String },
+    /// A number literal the engine cannot read.
+    InvalidNumber { text: String },
+}
+
+/// A semantic error with the span it is about and the source, so that it can
+/// render itself with a caret like a parse error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SemanticError {
+    pub kind: SemanticErrorKind,
+    pub span: Span,
+    pub source: Box<str>,
+}
+
+impl SemanticError {
+    pub fn message(&self) -> String {
+        match &self.kind {
+            SemanticErrorKind::UnknownFunction { name, .. } => format!("unknown function `{name}`"),
+            SemanticErrorKind::WrongArity {
+                name,
+                expected,
+                found,
+            } => format!(
+                "`{name}` takes {expected} argument{}, but {found} {} given",
+                if *expected == 1 { "" } else { "s" },
+                if *found == 1 { "was" } else { "were" },
+            ),
+            SemanticErrorKind::RedefinedConstant { name } => {
+                format!("`{name}` is a constant and cannot be redefined")
+            }
+            SemanticErrorKind::InvalidNumber { text } => format!("`{text}` is not a number"),
+        }
+    }
+
+    pub fn help(&self) -> Option<String> {
+        match &self.kind {
+            SemanticErrorKind::UnknownFunction {
+                suggestion: Some(known),
+                ..
+            } => Some(format!("did you mean `{known}`?")),
+            SemanticErrorKind::UnknownFunction {
+                suggestion: None, ..
+            } => Some(format!(
+                "known functions: {}",
+                crate::func::CALLABLES
+                    .iter()
+                    .map(|(name, _, _)| *name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            SemanticErrorKind::RedefinedConstant { .. } => Some("choose another name".to_owned()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for SemanticError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        render_diagnostic(
+            f,
+            &self.source,
+            self.span,
+            &self.message(),
+            self.help().as_deref(),
+        )
+    }
+}
+
+impl std::error::Error for SemanticError {}
+
+/// Everything that can go wrong in the engine.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error(transparent)]
+    Semantic(#[from] SemanticError),
+    /// Evaluation needs a value for every variable of the expression.
+    #[error("no value given for variable `{name}`")]
+    MissingValue { name: String },
+    /// A point has a different number of values than the expression has inputs.
+    #[error("expected {expected} input values, got {found}")]
+    WrongInputLength { expected: usize, found: usize },
+}
+
+impl Error {
+    /// The span in the source that the error is about, if any.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Error::Parse(error) => Some(error.span),
+            Error::Semantic(error) => Some(error.span),
+            Error::MissingValue { .. } | Error::WrongInputLength { .. } => None,
+        }
+    }
+}

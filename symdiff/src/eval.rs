@@ -1,0 +1,78 @@
+//! Direct evaluation of the DAG in IEEE arithmetic: one loop over the nodes
+//! below the roots, children before parents. (The compiled form in
+//! `compile.rs` is faster for repeated evaluation; this one is the simple
+//! reference that tests compare it with.)
+
+use crate::graph::{Graph, Node, NodeId};
+use rustc_hash::FxHashMap;
+
+/// The values of `roots`, given a value for every variable of the graph
+/// (indexed by `VarId`). Domain errors give NaN or infinities.
+pub fn eval_nodes(graph: &Graph, roots: &[NodeId], var_values: &[f64]) -> Vec<f64> {
+    let nodes = nodes_below(graph, roots);
+    let mut values: FxHashMap<NodeId, f64> = FxHashMap::default();
+    for node in nodes {
+        let value = eval_node(graph, node, var_values, &values);
+        values.insert(node, value);
+    }
+    roots
+        .iter()
+        .map(|root| values.get(root).copied().unwrap_or(f64::NAN))
+        .collect()
+}
+
+fn eval_node(
+    graph: &Graph,
+    node: NodeId,
+    var_values: &[f64],
+    values: &FxHashMap<NodeId, f64>,
+) -> f64 {
+    let value_of = |id: &NodeId| values.get(id).copied().unwrap_or(f64::NAN);
+    match graph.node(node) {
+        Node::Num(number) => number.to_f64(),
+        Node::Const(constant) => constant.value(),
+        Node::Var(var) => var_values.get(var.index()).copied().unwrap_or(f64::NAN),
+        Node::Add(terms) => terms.iter().map(value_of).sum(),
+        Node::Mul(factors) => factors.iter().map(value_of).product(),
+        Node::Pow([base, exponent]) => power(
+            value_of(base),
+            graph.as_number(*exponent),
+            value_of(exponent),
+        ),
+        Node::Call(func, args) => match args.as_ref() {
+            [x] => func.eval1(value_of(x)),
+            [a, b] => func.eval2(value_of(a), value_of(b)),
+            _ => f64::NAN,
+        },
+    }
+}
+
+/// `base ^ exponent`, with an exact integer exponent computed by `powi`.
+pub(crate) fn power(
+    base: f64,
+    exact_exponent: Option<crate::number::Number>,
+    exponent: f64,
+) -> f64 {
+    match exact_exponent
+        .and_then(|number| number.as_integer())
+        .and_then(|n| i32::try_from(n).ok())
+    {
+        Some(n) => base.powi(n),
+        None => base.powf(exponent),
+    }
+}
+
+/// Every node reachable from `roots`, in ascending (topological) order.
+pub(crate) fn nodes_below(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut stack: Vec<NodeId> = roots.to_vec();
+    let mut nodes = Vec::new();
+    while let Some(node) = stack.pop() {
+        if seen.insert(node) {
+            nodes.push(node);
+            stack.extend_from_slice(graph.node(node).children());
+        }
+    }
+    nodes.sort_unstable();
+    nodes
+}

@@ -1,0 +1,255 @@
+//! The run-time API: expressions that read like the math, with no arenas, ids
+//! or lifetimes in sight.
+//!
+//! An [`Expr`] is a handle to a node of a shared, reference-counted graph.
+//! Expressions derived from one another (a derivative, a gradient, a sum)
+//! share their graph, so common subexpressions are stored and differentiated
+//! once. Combining expressions from different graphs copies one into the other.
+
+use crate::compile::Tape;
+use crate::error::Error;
+use crate::graph::{Graph, NodeId, VarId};
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+/// A symbolic expression.
+///
+/// ```
+/// use symdiff::Expr;
+/// let loss = Expr::parse("(sigmoid(w*x + b) - t)^2").unwrap();
+/// let d_loss_d_b = loss.diff("b");
+/// assert_eq!(d_loss_d_b.to_string(), "2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))");
+/// let value = d_loss_d_b.eval(&[("w", 0.5), ("b", 0.1), ("x", 2.0), ("t", 0.8)]).unwrap();
+/// assert!((value - -0.018639).abs() < 1e-6);
+/// ```
+#[derive(Clone)]
+pub struct Expr {
+    graph: Rc<RefCell<Graph>>,
+    id: NodeId,
+}
+
+impl Expr {
+    /// Parses `source` (definitions allowed: `z = w*x + b; sigmoid(z)`) into a
+    /// new graph. Variables are numbered in order of first appearance.
+    pub fn parse(source: &str) -> Result<Expr, Error> {
+        let program = symdiff_parser::parse(source)?;
+        let mut graph = Graph::new();
+        let id = crate::lower::lower_program(&mut graph, &program, source)?;
+        Ok(Expr {
+            graph: Rc::new(RefCell::new(graph)),
+            id,
+        })
+    }
+
+    /// Wraps a node of a graph (for callers that build graphs directly).
+    pub fn from_graph(graph: Rc<RefCell<Graph>>, id: NodeId) -> Expr {
+        Expr { graph, id }
+    }
+
+    /// The graph this expression lives in, and its node.
+    pub fn graph(&self) -> &Rc<RefCell<Graph>> {
+        &self.graph
+    }
+
+    pub fn id(&self) -> NodeId {
+        self.id
+    }
+
+    fn with(&self, id: NodeId) -> Expr {
+        Expr {
+            graph: Rc::clone(&self.graph),
+            id,
+        }
+    }
+
+    /// The variables this expression depends on, in order of first appearance.
+    pub fn variables(&self) -> Vec<String> {
+        let graph = self.graph.borrow();
+        variables_of(&graph, &[self.id])
+            .into_iter()
+            .map(|var| graph.var_name(var).to_owned())
+            .collect()
+    }
+
+    fn var_ids(&self, names: &[&str]) -> Vec<VarId> {
+        let mut graph = self.graph.borrow_mut();
+        names
+            .iter()
+            .map(|name| {
+                let node = graph.var(name);
+                match graph.node(node) {
+                    crate::graph::Node::Var(var) => *var,
+                    _ => VarId(0),
+                }
+            })
+            .collect()
+    }
+
+    /// d self / d var (zero when `var` does not occur).
+    pub fn diff(&self, var: &str) -> Expr {
+        self.diff_n(var, 1)
+    }
+
+    /// The `order`-th derivative with respect to `var`.
+    pub fn diff_n(&self, var: &str, order: usize) -> Expr {
+        let var = self.var_ids(&[var])[0];
+        let id = crate::diff::diff_n(&mut self.graph.borrow_mut(), self.id, var, order);
+        self.with(id)
+    }
+
+    /// The partial derivatives with respect to `vars`, in order, by one
+    /// reverse sweep.
+    pub fn gradient(&self, vars: &[&str]) -> Vec<Expr> {
+        let vars = self.var_ids(vars);
+        let ids = crate::gradient::gradient(&mut self.graph.borrow_mut(), self.id, &vars);
+        ids.into_iter().map(|id| self.with(id)).collect()
+    }
+
+    /// The symmetric matrix of second derivatives with respect to `vars`.
+    pub fn hessian(&self, vars: &[&str]) -> Vec<Vec<Expr>> {
+        let vars = self.var_ids(vars);
+        let rows = crate::gradient::hessian(&mut self.graph.borrow_mut(), self.id, &vars);
+        rows.into_iter()
+            .map(|row| row.into_iter().map(|id| self.with(id)).collect())
+            .collect()
+    }
+
+    /// The Jacobian of several expressions (one gradient row each).
+    pub fn jacobian(exprs: &[Expr], vars: &[&str]) -> Vec<Vec<Expr>> {
+        exprs.iter().map(|expr| expr.gradient(vars)).collect()
+    }
+
+    /// The value at a point given as `(name, value)` pairs; every variable of
+    /// the expression needs a value, extra names are ignored.
+    pub fn eval(&self, point: &[(&str, f64)]) -> Result<f64, Error> {
+        let graph = self.graph.borrow();
+        let mut values = vec![f64::NAN; graph.vars().count()];
+        for &(name, value) in point {
+            if let Some(var) = graph.find_var(name) {
+                values[var.index()] = value;
+            }
+        }
+        let given: Vec<&str> = point.iter().map(|&(name, _)| name).collect();
+        if let Some(missing) = variables_of(&graph, &[self.id])
+            .into_iter()
+            .find(|&var| !given.contains(&graph.var_name(var)))
+        {
+            return Err(Error::MissingValue {
+                name: graph.var_name(missing).to_owned(),
+            });
+        }
+        Ok(crate::eval::eval_nodes(&graph, &[self.id], &values)[0])
+    }
+
+    /// Compiles several expressions of one graph into a [`Tape`] reading the
+    /// variables `inputs` in this order.
+    pub fn compile(outputs: &[Expr], inputs: &[&str]) -> Result<Tape, Error> {
+        let Some(first) = outputs.first() else {
+            return Tape::new(&Graph::new(), &[], &[]);
+        };
+        let ids: Vec<NodeId> = outputs.iter().map(|expr| first.adopt(expr)).collect();
+        let inputs = first.var_ids(inputs);
+        Tape::new(&first.graph.borrow(), &ids, &inputs)
+    }
+
+    /// The id of `other` in this expression's graph, copying it if needed.
+    fn adopt(&self, other: &Expr) -> NodeId {
+        if Rc::ptr_eq(&self.graph, &other.graph) {
+            return other.id;
+        }
+        crate::import::import(
+            &mut self.graph.borrow_mut(),
+            &other.graph.borrow(),
+            other.id,
+        )
+    }
+
+    /// The number of nodes when printed as a tree.
+    pub fn tree_size(&self) -> f64 {
+        crate::size::tree_sizes(&self.graph.borrow(), &[self.id])[0]
+    }
+
+    /// The number of distinct nodes.
+    pub fn dag_size(&self) -> usize {
+        crate::size::dag_size(&self.graph.borrow(), &[self.id])
+    }
+
+    fn binary(
+        &self,
+        other: &Expr,
+        build: impl FnOnce(&mut Graph, NodeId, NodeId) -> NodeId,
+    ) -> Expr {
+        let other = self.adopt(other);
+        let id = build(&mut self.graph.borrow_mut(), self.id, other);
+        self.with(id)
+    }
+
+    /// `self ^ exponent`.
+    pub fn pow(&self, exponent: &Expr) -> Expr {
+        self.binary(exponent, Graph::pow)
+    }
+}
+
+/// The variables below `roots`, in order of creation (first appearance for a
+/// parsed expression).
+pub fn variables_of(graph: &Graph, roots: &[NodeId]) -> Vec<VarId> {
+    let mut vars: Vec<VarId> = crate::eval::nodes_below(graph, roots)
+        .into_iter()
+        .filter_map(|node| match graph.node(node) {
+            crate::graph::Node::Var(var) => Some(*var),
+            _ => None,
+        })
+        .collect();
+    vars.sort_unstable();
+    vars
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::print::to_text(&self.graph.borrow(), self.id))
+    }
+}
+
+impl fmt::Debug for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Expr({self})")
+    }
+}
+
+/// Structural equality: equal expressions are the same canonical node.
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.adopt(other) == self.id
+    }
+}
+
+macro_rules! binary_operator {
+    ($trait:ident, $method:ident, $build:path) => {
+        impl std::ops::$trait<&Expr> for &Expr {
+            type Output = Expr;
+            fn $method(self, other: &Expr) -> Expr {
+                self.binary(other, $build)
+            }
+        }
+        impl std::ops::$trait for Expr {
+            type Output = Expr;
+            fn $method(self, other: Expr) -> Expr {
+                (&self).$method(&other)
+            }
+        }
+    };
+}
+
+binary_operator!(Add, add, Graph::add2);
+binary_operator!(Sub, sub, Graph::sub);
+binary_operator!(Mul, mul, Graph::mul2);
+binary_operator!(Div, div, Graph::div);
+
+impl std::ops::Neg for &Expr {
+    type Output = Expr;
+    fn neg(self) -> Expr {
+        let id = self.graph.borrow_mut().neg(self.id);
+        self.with(id)
+    }
+}

@@ -1,0 +1,104 @@
+//! Gradients by reverse accumulation over the DAG, and Hessians by forward
+//! differentiation of the gradient (forward over reverse): a gradient over n
+//! variables is one backward sweep, not n forward passes.
+
+use crate::diff::Differentiator;
+use crate::graph::{Graph, NodeId, VarId};
+use crate::rules::partial;
+use rustc_hash::FxHashMap;
+
+/// The partial derivatives of `root` with respect to each of `vars`, in order.
+pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> {
+    let wrt_mask = vars
+        .iter()
+        .fold(0u64, |mask, var| mask | (1 << (var.0 % 64)));
+    let relevant = relevant_nodes(graph, root, wrt_mask);
+    let mut contributions: FxHashMap<NodeId, Vec<NodeId>> = FxHashMap::default();
+    let one = graph.one();
+    contributions.insert(root, vec![one]);
+    let mut adjoints: FxHashMap<NodeId, NodeId> = FxHashMap::default();
+    for &node in relevant.iter().rev() {
+        let Some(parts) = contributions.remove(&node) else {
+            continue;
+        };
+        let adjoint = graph.add(&parts);
+        adjoints.insert(node, adjoint);
+        if graph
+            .as_number(adjoint)
+            .is_some_and(|number| number.is_zero())
+        {
+            continue;
+        }
+        let operands: Vec<NodeId> = graph.node(node).children().to_vec();
+        for (index, &operand) in operands.iter().enumerate() {
+            if graph.var_mask(operand) & wrt_mask == 0 {
+                continue;
+            }
+            let local = partial(graph, node, index);
+            let contribution = graph.mul2(adjoint, local);
+            contributions.entry(operand).or_default().push(contribution);
+        }
+    }
+    vars.iter()
+        .map(|&var| {
+            let var_node = graph.var_node(var);
+            adjoints
+                .get(&var_node)
+                .copied()
+                .unwrap_or_else(|| graph.zero())
+        })
+        .collect()
+}
+
+/// The nodes below `root` whose variables meet `wrt_mask`, in ascending
+/// (topological) order.
+fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: u64) -> Vec<NodeId> {
+    let mut nodes = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if graph.var_mask(node) & wrt_mask == 0 || !seen.insert(node) {
+            continue;
+        }
+        nodes.push(node);
+        stack.extend_from_slice(graph.node(node).children());
+    }
+    nodes.sort_unstable();
+    nodes
+}
+
+/// The Jacobian of several expressions: one gradient row per expression.
+pub fn jacobian(graph: &mut Graph, roots: &[NodeId], vars: &[VarId]) -> Vec<Vec<NodeId>> {
+    roots
+        .iter()
+        .map(|&root| gradient(graph, root, vars))
+        .collect()
+}
+
+/// The symmetric Hessian of `root`: each pair (i, j) with i <= j is computed
+/// once, as d(∂root/∂x_i)/dx_j, with one memo table per x_j shared by all
+/// gradient entries.
+pub fn hessian(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<Vec<NodeId>> {
+    let gradient = gradient(graph, root, vars);
+    hessian_from_gradient(graph, &gradient, vars)
+}
+
+/// The Hessian given the gradient already computed over the same `vars`.
+pub fn hessian_from_gradient(
+    graph: &mut Graph,
+    gradient: &[NodeId],
+    vars: &[VarId],
+) -> Vec<Vec<NodeId>> {
+    let n_vars = vars.len();
+    let zero = graph.zero();
+    let mut hessian = vec![vec![zero; n_vars]; n_vars];
+    for (col, &var) in vars.iter().enumerate() {
+        let mut differentiator = Differentiator::new(var);
+        for row in 0..=col {
+            let entry = differentiator.diff(graph, gradient[row]);
+            hessian[row][col] = entry;
+            hessian[col][row] = entry;
+        }
+    }
+    hessian
+}

@@ -1,0 +1,208 @@
+//! The hash-consed expression DAG.
+//!
+//! A [`Graph`] is an arena of immutable [`Node`]s addressed by [`NodeId`].
+//! Children are always created before their parents, so ascending ids are a
+//! topological order: every pass over an expression is a loop, never a
+//! recursion. Structurally equal nodes are stored once (hash-consing), so
+//! equal subexpressions are equal ids and sharing costs nothing.
+//!
+//! Nodes are only created through the canonical constructors in `build.rs`,
+//! which keep every node in canonical form (see ARCHITECTURE.md).
+
+use crate::func::Func;
+use crate::number::Number;
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
+use std::hash::{Hash, Hasher};
+
+/// The address of a node in its [`Graph`]; cheap to copy and compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub(crate) u32);
+
+impl NodeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The index of a variable in its graph's table of variable names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VarId(pub(crate) u32);
+
+impl VarId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A mathematical constant that is kept symbolic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Constant {
+    Pi,
+    E,
+}
+
+impl Constant {
+    pub fn name(self) -> &'static str {
+        match self {
+            Constant::Pi => "pi",
+            Constant::E => "e",
+        }
+    }
+
+    pub fn value(self) -> f64 {
+        match self {
+            Constant::Pi => std::f64::consts::PI,
+            Constant::E => std::f64::consts::E,
+        }
+    }
+}
+
+/// One node of the DAG, in canonical form:
+/// - `Add` has at least two terms, ordered by id, no two alike (like terms are
+///   collected) and at most one number, which comes first;
+/// - `Mul` has at least two factors, ordered by id, no two with the same base
+///   (powers are collected) and at most one number (the coefficient, never 1),
+///   which comes first;
+/// - `Pow` never has exponent 0 or 1, and never two numbers that fold exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Node {
+    Num(Number),
+    Const(Constant),
+    Var(VarId),
+    Add(Box<[NodeId]>),
+    Mul(Box<[NodeId]>),
+    /// `[base, exponent]`.
+    Pow([NodeId; 2]),
+    Call(Func, Box<[NodeId]>),
+}
+
+impl Node {
+    /// The node's operands, in order (`Pow` has base then exponent).
+    pub fn children(&self) -> &[NodeId] {
+        match self {
+            Node::Num(_) | Node::Const(_) | Node::Var(_) => &[],
+            Node::Add(children) | Node::Mul(children) | Node::Call(_, children) => children,
+            Node::Pow(pair) => pair,
+        }
+    }
+}
+
+/// An arena of canonical, hash-consed nodes, and the names of its variables.
+#[derive(Debug, Default, Clone)]
+pub struct Graph {
+    nodes: Vec<Node>,
+    /// For each node, a 64-bit summary of the variables it depends on: bit
+    /// `v % 64` is set when variable `v` may occur. A clear bit proves that a
+    /// derivative is zero without looking at the node.
+    var_masks: Vec<u64>,
+    interned: HashTable<NodeId>,
+    var_names: Vec<Box<str>>,
+    var_nodes: Vec<NodeId>,
+}
+
+fn hash_node(node: &Node) -> u64 {
+    let mut hasher = FxHasher::default();
+    node.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Graph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The node behind an id.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// How many distinct nodes the arena holds.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Returns the id of `node`, adding it if it is not there yet. Callers
+    /// must pass a canonical node whose children already exist.
+    pub(crate) fn intern(&mut self, node: Node) -> NodeId {
+        let hash = hash_node(&node);
+        let nodes = &self.nodes;
+        if let Some(&id) = self.interned.find(hash, |&id| nodes[id.index()] == node) {
+            return id;
+        }
+        let mask = self.mask_of(&node);
+        let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
+        self.nodes.push(node);
+        self.var_masks.push(mask);
+        let nodes = &self.nodes;
+        self.interned
+            .insert_unique(hash, id, |&id| hash_node(&nodes[id.index()]));
+        id
+    }
+
+    fn mask_of(&self, node: &Node) -> u64 {
+        match node {
+            Node::Var(var) => 1 << (var.0 % 64),
+            other => other
+                .children()
+                .iter()
+                .fold(0, |mask, &child| mask | self.var_mask(child)),
+        }
+    }
+
+    /// The summary of variables `id` may depend on (see `var_masks`).
+    pub(crate) fn var_mask(&self, id: NodeId) -> u64 {
+        self.var_masks[id.index()]
+    }
+
+    /// Whether `id` may depend on variable `var` (false means it does not).
+    pub(crate) fn may_depend_on(&self, id: NodeId, var: VarId) -> bool {
+        self.var_mask(id) & (1 << (var.0 % 64)) != 0
+    }
+
+    /// The node for variable `name`, creating the variable if needed.
+    pub fn var(&mut self, name: &str) -> NodeId {
+        if let Some(var) = self.find_var(name) {
+            return self.var_nodes[var.index()];
+        }
+        let var = VarId(u32::try_from(self.var_names.len()).unwrap_or(u32::MAX));
+        self.var_names.push(name.into());
+        let id = self.intern(Node::Var(var));
+        self.var_nodes.push(id);
+        id
+    }
+
+    /// The variable called `name`, if the graph has one.
+    pub fn find_var(&self, name: &str) -> Option<VarId> {
+        self.var_names
+            .iter()
+            .position(|known| &**known == name)
+            .and_then(|index| u32::try_from(index).ok())
+            .map(VarId)
+    }
+
+    pub fn var_name(&self, var: VarId) -> &str {
+        &self.var_names[var.index()]
+    }
+
+    pub fn var_node(&self, var: VarId) -> NodeId {
+        self.var_nodes[var.index()]
+    }
+
+    /// All variables of the graph, in order of creation.
+    pub fn vars(&self) -> impl Iterator<Item = VarId> + '_ {
+        (0..self.var_names.len()).filter_map(|index| u32::try_from(index).ok().map(VarId))
+    }
+
+    /// The number behind `id`, if it is a number.
+    pub fn as_number(&self, id: NodeId) -> Option<Number> {
+        match self.node(id) {
+            Node::Num(number) => Some(*number),
+            _ => None,
+        }
+    }
+}

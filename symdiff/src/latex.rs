@@ -1,0 +1,1 @@
+//! LaTeX printing (being written).

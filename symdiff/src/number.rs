@@ -1,0 +1,264 @@
+//! Exact numbers: integers and ratios of integers stay exact; arithmetic that
+//! would overflow `i64` falls back to `f64` instead of panicking.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+/// A numeric constant of an expression.
+///
+/// `Rational` is always normalised: the denominator is positive and the
+/// fraction is in lowest terms, so equal values have equal representations
+/// and hash-consing can compare numbers structurally.
+#[derive(Clone, Copy, Debug)]
+pub enum Number {
+    Rational { numer: i64, denom: i64 },
+    Float(f64),
+}
+
+impl Number {
+    pub const ZERO: Number = Number::Rational { numer: 0, denom: 1 };
+    pub const ONE: Number = Number::Rational { numer: 1, denom: 1 };
+    pub const MINUS_ONE: Number = Number::Rational {
+        numer: -1,
+        denom: 1,
+    };
+    pub const HALF: Number = Number::Rational { numer: 1, denom: 2 };
+
+    pub const fn int(value: i64) -> Number {
+        Number::Rational {
+            numer: value,
+            denom: 1,
+        }
+    }
+
+    /// A normalised fraction, or a float when it cannot be represented
+    /// (a zero denominator gives the IEEE result).
+    pub fn ratio(numer: i64, denom: i64) -> Number {
+        Self::ratio_i128(i128::from(numer), i128::from(denom))
+    }
+
+    fn ratio_i128(numer: i128, denom: i128) -> Number {
+        if denom == 0 {
+            return Number::Float(numer as f64 / 0.0);
+        }
+        let divisor = gcd(numer.unsigned_abs(), denom.unsigned_abs());
+        let sign = if denom < 0 { -1 } else { 1 };
+        // `divisor` divides both, so neither division can overflow; the
+        // conversions below can, and then the value is kept as a float.
+        let divisor = divisor as i128;
+        let (numer, denom) = (sign * (numer / divisor), sign * (denom / divisor));
+        match (i64::try_from(numer), i64::try_from(denom)) {
+            (Ok(numer), Ok(denom)) => Number::Rational { numer, denom },
+            _ => Number::Float(numer as f64 / denom as f64),
+        }
+    }
+
+    /// Reads a decimal literal as written in the source (`2`, `0.5`, `.5`,
+    /// `1e-3`, `2.5E+4`). The value is exact when numerator and denominator
+    /// fit in `i64`; otherwise it is the nearest `f64`.
+    pub fn from_decimal(text: &str) -> Option<Number> {
+        let float = text.parse::<f64>().ok()?;
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
+            None => (text, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = format!("{whole}{fraction}");
+        let exact = digits.parse::<i128>().ok().and_then(|numer| {
+            let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
+            let power = 10_i128.checked_pow(scale.unsigned_abs())?;
+            if scale >= 0 {
+                Some(Self::ratio_i128(numer.checked_mul(power)?, 1))
+            } else {
+                Some(Self::ratio_i128(numer, power))
+            }
+        });
+        match exact {
+            Some(number @ Number::Rational { .. }) => Some(number),
+            _ => Some(Number::Float(float)),
+        }
+    }
+
+    pub fn to_f64(self) -> f64 {
+        match self {
+            Number::Rational { numer, denom } => numer as f64 / denom as f64,
+            Number::Float(value) => value,
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        match self {
+            Number::Rational { numer, .. } => numer == 0,
+            Number::Float(value) => value == 0.0,
+        }
+    }
+
+    pub fn is_one(self) -> bool {
+        matches!(self, Number::Rational { numer: 1, denom: 1 })
+    }
+
+    pub fn is_negative(self) -> bool {
+        match self {
+            Number::Rational { numer, .. } => numer < 0,
+            Number::Float(value) => value < 0.0,
+        }
+    }
+
+    /// The value as an integer, if it is an exact integer.
+    pub fn as_integer(self) -> Option<i64> {
+        match self {
+            Number::Rational { numer, denom: 1 } => Some(numer),
+            _ => None,
+        }
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.as_integer().is_some()
+    }
+
+    pub fn add(self, other: Number) -> Number {
+        match (self, other) {
+            (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
+                let (a, b, c, d) = (i128::from(a), i128::from(b), i128::from(c), i128::from(d));
+                Self::ratio_i128(a * d + c * b, b * d)
+            }
+            _ => Number::Float(self.to_f64() + other.to_f64()),
+        }
+    }
+
+    pub fn mul(self, other: Number) -> Number {
+        match (self, other) {
+            (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
+                Self::ratio_i128(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
+            }
+            _ => Number::Float(self.to_f64() * other.to_f64()),
+        }
+    }
+
+    pub fn neg(self) -> Number {
+        self.mul(Number::MINUS_ONE)
+    }
+
+    pub fn recip(self) -> Number {
+        match self {
+            Number::Rational { numer, denom } => Self::ratio(denom, numer),
+            Number::Float(value) => Number::Float(1.0 / value),
+        }
+    }
+
+    /// `self ^ exponent` when the result is exact (an integer power of a
+    /// rational, or a perfect root such as `4^(1/2)`), a float when either side
+    /// is a float, and `None` when the exact result is irrational.
+    pub fn pow(self, exponent: Number) -> Option<Number> {
+        match (self, exponent) {
+            (Number::Rational { .. }, Number::Rational { numer, denom: 1 }) => {
+                Some(self.powi(numer))
+            }
+            (Number::Rational { numer, denom }, Number::Rational { numer: p, denom: q }) => {
+                let root_numer = exact_root(numer, q)?;
+                let root_denom = exact_root(denom, q)?;
+                Some(Number::ratio(root_numer, root_denom).powi(p))
+            }
+            _ => Some(Number::Float(self.to_f64().powf(exponent.to_f64()))),
+        }
+    }
+
+    fn powi(self, exponent: i64) -> Number {
+        let Number::Rational { numer, denom } = self else {
+            return Number::Float(self.to_f64().powf(exponent as f64));
+        };
+        let (numer, denom) = if exponent < 0 {
+            (denom, numer)
+        } else {
+            (numer, denom)
+        };
+        let exact = u32::try_from(exponent.unsigned_abs())
+            .ok()
+            .and_then(|power| {
+                Some(Self::ratio_i128(
+                    i128::from(numer).checked_pow(power)?,
+                    i128::from(denom).checked_pow(power)?,
+                ))
+            });
+        exact.unwrap_or_else(|| {
+            Number::Float((numer as f64 / denom as f64).powf(exponent.unsigned_abs() as f64))
+        })
+    }
+}
+
+/// The integer `q`-th root of `value` if it is exact (`None` for an even root
+/// of a negative number).
+fn exact_root(value: i64, q: i64) -> Option<i64> {
+    if q <= 0 || (value < 0 && q % 2 == 0) {
+        return None;
+    }
+    let q32 = u32::try_from(q).ok()?;
+    let guess = (value.unsigned_abs() as f64).powf(1.0 / q as f64).round() as i64;
+    (guess.saturating_sub(1)..=guess.saturating_add(1))
+        .find(|root| root.checked_pow(q32) == Some(value.unsigned_abs() as i64))
+        .map(|root| if value < 0 { -root } else { root })
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
+                a == c && b == d
+            }
+            (Number::Float(a), Number::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Number {}
+
+impl Hash for Number {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self {
+            Number::Rational { numer, denom } => (0u8, numer, denom).hash(state),
+            Number::Float(value) => (1u8, value.to_bits()).hash(state),
+        }
+    }
+}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        self.to_f64().partial_cmp(&other.to_f64())
+    }
+}
+
+/// Prints integers as integers, other rationals as `p/q`, and floats in the
+/// shortest form that reads back to the same `f64` (with an exponent when
+/// very large or small). Non-finite floats print as `NaN`, `inf`, `-inf`.
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Number::Rational { numer, denom: 1 } => write!(f, "{numer}"),
+            Number::Rational { numer, denom } => write!(f, "{numer}/{denom}"),
+            Number::Float(value) => write_float(f, value),
+        }
+    }
+}
+
+pub(crate) fn write_float(f: &mut dyn fmt::Write, value: f64) -> fmt::Result {
+    if value.is_nan() {
+        write!(f, "NaN")
+    } else if value.is_infinite() {
+        write!(f, "{}", if value > 0.0 { "inf" } else { "-inf" })
+    } else if value != 0.0 && !(1e-5..1e16).contains(&value.abs()) {
+        write!(f, "{value:e}")
+    } else if value.fract() == 0.0 {
+        write!(f, "{value:.1}")
+    } else {
+        write!(f, "{value}")
+    }
+}

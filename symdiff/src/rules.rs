@@ -1,0 +1,151 @@
+//! The derivative rules: one arm per function, giving the partial derivative
+//! of a node with respect to one of its operands. The chain rule is applied
+//! once, generically, by the callers in `diff.rs` and `gradient.rs`.
+
+use crate::func::Func;
+use crate::graph::{Graph, Node, NodeId};
+use crate::number::Number;
+
+/// ∂ node / ∂ (its operand number `index`).
+pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
+    match graph.node(node).clone() {
+        Node::Num(_) | Node::Const(_) | Node::Var(_) => graph.zero(),
+        Node::Add(_) => graph.one(),
+        Node::Mul(factors) => {
+            let others: Vec<NodeId> = factors
+                .iter()
+                .enumerate()
+                .filter(|&(position, _)| position != index)
+                .map(|(_, &factor)| factor)
+                .collect();
+            graph.mul(&others)
+        }
+        Node::Pow([base, exponent]) => {
+            if index == 0 {
+                power_partial_base(graph, base, exponent)
+            } else {
+                power_partial_exponent(graph, node, base)
+            }
+        }
+        Node::Call(func, args) => call_partial(graph, node, func, &args, index),
+    }
+}
+
+/// d/du u^n = n*u^(n-1).
+fn power_partial_base(graph: &mut Graph, base: NodeId, exponent: NodeId) -> NodeId {
+    let minus_one = graph.num(Number::MINUS_ONE);
+    let lowered = graph.add2(exponent, minus_one);
+    let power = graph.pow(base, lowered);
+    graph.mul2(exponent, power)
+}
+
+/// d/dv u^v = u^v*log(u).
+fn power_partial_exponent(graph: &mut Graph, power: NodeId, base: NodeId) -> NodeId {
+    let log_base = graph.call(Func::Log, &[base]);
+    graph.mul2(power, log_base)
+}
+
+/// The outer derivative of a function call with respect to argument `index`,
+/// in the forms a person writes. Kinks follow PyTorch: relu'(0) = 0,
+/// abs'(0) = sign(0) = 0, leaky_relu'(0) = alpha, heaviside' = 0, and at a tie
+/// max and min pass the derivative to their first argument.
+fn call_partial(
+    graph: &mut Graph,
+    call: NodeId,
+    func: Func,
+    args: &[NodeId],
+    index: usize,
+) -> NodeId {
+    let u = args[0];
+    match func {
+        Func::Sin => graph.call(Func::Cos, &[u]),
+        Func::Cos => {
+            let sin = graph.call(Func::Sin, &[u]);
+            graph.neg(sin)
+        }
+        // 1 + tan(u)^2
+        Func::Tan => {
+            let one = graph.one();
+            let square = graph.powi(call, 2);
+            graph.add2(one, square)
+        }
+        // (1 - u^2)^(-1/2), negated for acos.
+        Func::Asin | Func::Acos => {
+            let one = graph.one();
+            let square = graph.powi(u, 2);
+            let difference = graph.sub(one, square);
+            let minus_half = graph.num(Number::HALF.neg());
+            let root = graph.pow(difference, minus_half);
+            if func == Func::Acos {
+                graph.neg(root)
+            } else {
+                root
+            }
+        }
+        // 1/(1 + u^2)
+        Func::Atan => {
+            let one = graph.one();
+            let square = graph.powi(u, 2);
+            let sum = graph.add2(one, square);
+            graph.powi(sum, -1)
+        }
+        Func::Sinh => graph.call(Func::Cosh, &[u]),
+        Func::Cosh => graph.call(Func::Sinh, &[u]),
+        // 1 - tanh(u)^2
+        Func::Tanh => {
+            let one = graph.one();
+            let square = graph.powi(call, 2);
+            graph.sub(one, square)
+        }
+        Func::Exp => call,
+        Func::Log => graph.powi(u, -1),
+        // 1/(2*sqrt(u))
+        Func::Sqrt => {
+            let half = graph.num(Number::HALF);
+            let reciprocal = graph.powi(call, -1);
+            graph.mul2(half, reciprocal)
+        }
+        Func::Abs => graph.call(Func::Sign, &[u]),
+        Func::Sign | Func::Heaviside => graph.zero(),
+        // sigmoid(u)*(1 - sigmoid(u))
+        Func::Sigmoid => {
+            let one = graph.one();
+            let complement = graph.sub(one, call);
+            graph.mul2(call, complement)
+        }
+        Func::Relu => graph.call(Func::Heaviside, &[u]),
+        Func::Softplus => graph.call(Func::Sigmoid, &[u]),
+        Func::LeakyRelu => leaky_relu_partial(graph, u, args[1], index),
+        Func::Max | Func::Min => extremum_partial(graph, func, u, args[1], index),
+    }
+}
+
+/// ∂/∂x leaky_relu(x, a) = heaviside(x) + a*(1 - heaviside(x)), which is `a`
+/// at 0; ∂/∂a leaky_relu(x, a) = min(x, 0).
+fn leaky_relu_partial(graph: &mut Graph, x: NodeId, alpha: NodeId, index: usize) -> NodeId {
+    if index == 1 {
+        let zero = graph.zero();
+        return graph.call(Func::Min, &[x, zero]);
+    }
+    let step = graph.call(Func::Heaviside, &[x]);
+    let one = graph.one();
+    let below = graph.sub(one, step);
+    let leak = graph.mul2(alpha, below);
+    graph.add2(step, leak)
+}
+
+/// For max(a, b): ∂/∂a = 1 - heaviside(b - a), ∂/∂b = heaviside(b - a); for
+/// min the difference is reversed. At a tie the first argument gets it all.
+fn extremum_partial(graph: &mut Graph, func: Func, a: NodeId, b: NodeId, index: usize) -> NodeId {
+    let gap = if func == Func::Max {
+        graph.sub(b, a)
+    } else {
+        graph.sub(a, b)
+    };
+    let second_wins = graph.call(Func::Heaviside, &[gap]);
+    if index == 1 {
+        return second_wins;
+    }
+    let one = graph.one();
+    graph.sub(one, second_wins)
+}

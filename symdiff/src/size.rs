@@ -1,0 +1,31 @@
+//! How big an expression is: as a tree (every shared subexpression counted
+//! each time it is used), as a DAG (counted once), and as instructions after
+//! the lowering (`compile.rs`).
+
+use crate::eval::nodes_below;
+use crate::graph::{Graph, NodeId};
+use rustc_hash::FxHashMap;
+
+/// The number of nodes of each root printed as a tree. Counted in `f64`, so
+/// trees of astronomical size saturate instead of overflowing.
+pub fn tree_sizes(graph: &Graph, roots: &[NodeId]) -> Vec<f64> {
+    let mut sizes: FxHashMap<NodeId, f64> = FxHashMap::default();
+    for node in nodes_below(graph, roots) {
+        let children: f64 = graph
+            .node(node)
+            .children()
+            .iter()
+            .map(|child| sizes.get(child).copied().unwrap_or(0.0))
+            .sum();
+        sizes.insert(node, 1.0 + children);
+    }
+    roots
+        .iter()
+        .map(|root| sizes.get(root).copied().unwrap_or(0.0))
+        .collect()
+}
+
+/// The number of distinct nodes below all of `roots` together.
+pub fn dag_size(graph: &Graph, roots: &[NodeId]) -> usize {
+    nodes_below(graph, roots).len()
+}

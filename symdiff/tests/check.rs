@@ -1,0 +1,419 @@
+//! Gradient and Hessian checks against central differences: one line per case.
+
+use expect_test::{Expect, expect};
+use symdiff::check::{
+    CheckError, CheckOptions, CheckReport, central_difference_gradient, check_gradient,
+    check_hessian,
+};
+
+/// Renders a check's outcome: its report, one entry per line, or its error.
+fn check(outcome: Result<CheckReport, CheckError>, expect: Expect) {
+    let actual = match outcome {
+        Ok(report) => format!(
+            "ok={} failures={}\n{report}",
+            report.ok(),
+            report.failures().count()
+        ),
+        Err(error) => format!("error: {error}"),
+    };
+    expect.assert_eq(&actual);
+}
+
+const DEFAULT: CheckOptions = CheckOptions::DEFAULT;
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The course's neuron: `L = (sigmoid(w*x + b) - t)^2` over `[w, b, x, t]`.
+fn neuron_loss(vars: &[f64]) -> f64 {
+    let [w, b, x, t] = [vars[0], vars[1], vars[2], vars[3]];
+    (sigmoid(w * x + b) - t).powi(2)
+}
+
+/// The hand-derived gradient; `forget_x` drops the factor `x` from `dL/dw`.
+fn neuron_gradient(vars: &[f64], forget_x: bool) -> Vec<f64> {
+    let [w, b, x, t] = [vars[0], vars[1], vars[2], vars[3]];
+    let s = sigmoid(w * x + b);
+    let dl_dz = 2.0 * (s - t) * s * (1.0 - s);
+    let dl_dw = if forget_x { dl_dz } else { dl_dz * x };
+    vec![dl_dw, dl_dz, dl_dz * w, -2.0 * (s - t)]
+}
+
+const NEURON_POINT: [f64; 4] = [0.5, 0.1, 2.0, 0.8];
+
+/// `f = x^2 y + exp(x)`.
+fn cubic(vars: &[f64]) -> f64 {
+    vars[0] * vars[0] * vars[1] + vars[0].exp()
+}
+
+fn cubic_gradient(vars: &[f64]) -> Vec<f64> {
+    let [x, y] = [vars[0], vars[1]];
+    vec![2.0 * x * y + x.exp(), x * x]
+}
+
+/// The Hessian of `cubic`, plus `mistake` on the off-diagonal `[0, 1]` entry only.
+fn cubic_hessian(vars: &[f64], mistake: f64) -> Vec<Vec<f64>> {
+    let [x, y] = [vars[0], vars[1]];
+    vec![
+        vec![2.0 * y + x.exp(), 2.0 * x + mistake],
+        vec![2.0 * x, 0.0],
+    ]
+}
+
+#[test]
+fn neuron_correct_gradient_passes() {
+    check(
+        check_gradient(
+            neuron_loss,
+            |v| neuron_gradient(v, false),
+            &NEURON_POINT,
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=true failures=0
+        gradient[0] ok: analytic -0.037279, numeric -0.037279
+        gradient[1] ok: analytic -0.0186395, numeric -0.0186395
+        gradient[2] ok: analytic -0.00931976, numeric -0.00931976
+        gradient[3] ok: analytic 0.0994798, numeric 0.0994798"#]],
+    );
+}
+
+#[test]
+fn neuron_gradient_missing_factor_x_fails_on_dw_only() {
+    check(
+        check_gradient(
+            neuron_loss,
+            |v| neuron_gradient(v, true),
+            &NEURON_POINT,
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=false failures=1
+        gradient[0] FAIL: analytic -0.0186395, numeric -0.037279 (abs_err 0.0186, rel_err 0.5)
+        gradient[1] ok: analytic -0.0186395, numeric -0.0186395
+        gradient[2] ok: analytic -0.00931976, numeric -0.00931976
+        gradient[3] ok: analytic 0.0994798, numeric 0.0994798"#]],
+    );
+}
+
+#[test]
+fn hessian_correct_passes() {
+    check(
+        check_hessian(
+            cubic_gradient,
+            |v| cubic_hessian(v, 0.0),
+            &[0.3, -1.2],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=true failures=0
+        hessian[0, 0] ok: analytic -1.05014, numeric -1.05014
+        hessian[0, 1] ok: analytic 0.6, numeric 0.6
+        hessian[1, 1] ok: analytic 0.0, numeric 0.0"#]],
+    );
+}
+
+#[test]
+fn hessian_wrong_off_diagonal_fails_on_that_entry() {
+    check(
+        check_hessian(
+            cubic_gradient,
+            |v| cubic_hessian(v, 0.5),
+            &[0.3, -1.2],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=false failures=1
+        hessian[0, 0] ok: analytic -1.05014, numeric -1.05014
+        hessian[0, 1] FAIL: analytic 1.1, numeric 0.6 (abs_err 0.5, rel_err 0.833)
+        hessian[1, 1] ok: analytic 0.0, numeric 0.0"#]],
+    );
+}
+
+#[test]
+fn hessian_gradient_mistake_shows_in_symmetrised_entry() {
+    check(
+        check_hessian(
+            |v| vec![2.0 * v[0] * v[1] + v[0].exp(), 0.0],
+            |v| cubic_hessian(v, 0.0),
+            &[0.3, -1.2],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=false failures=1
+        hessian[0, 0] ok: analytic -1.05014, numeric -1.05014
+        hessian[0, 1] FAIL: analytic 0.6, numeric 0.3 (abs_err 0.3, rel_err 1.0)
+        hessian[1, 1] ok: analytic 0.0, numeric 0.0"#]],
+    );
+}
+
+#[test]
+fn step_scales_with_large_coordinates() {
+    check(
+        check_gradient(
+            |v| v[0].powi(3),
+            |v| vec![3.0 * v[0].powi(2)],
+            &[1e10],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=true failures=0
+        gradient[0] ok: analytic 3e20, numeric 3e20"#]],
+    );
+}
+
+#[test]
+fn step_is_absolute_near_zero() {
+    check(
+        check_gradient(
+            |v| (1e3 * v[0]).sin(),
+            |v| vec![1e3 * (1e3 * v[0]).cos()],
+            &[1e-9],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=true failures=0
+        gradient[0] ok: analytic 1000.0, numeric 1000.0"#]],
+    );
+}
+
+#[test]
+fn atol_forgives_tiny_absolute_error_where_numeric_is_zero() {
+    check(
+        check_gradient(|_| 1.0, |_| vec![1e-6], &[0.5], &DEFAULT),
+        expect![[r#"
+        ok=true failures=0
+        gradient[0] ok: analytic 1e-6, numeric 0.0"#]],
+    );
+}
+
+#[test]
+fn nonzero_analytic_against_zero_numeric_has_infinite_rel_err() {
+    check(
+        check_gradient(|_| 1.0, |_| vec![0.1], &[0.5], &DEFAULT),
+        expect![[r#"
+        ok=false failures=1
+        gradient[0] FAIL: analytic 0.1, numeric 0.0 (abs_err 0.1, rel_err inf)"#]],
+    );
+}
+
+#[test]
+fn nan_analytic_fails() {
+    check(
+        check_gradient(|v| v[0] * v[0], |_| vec![f64::NAN], &[1.0], &DEFAULT),
+        expect![[r#"
+        ok=false failures=1
+        gradient[0] FAIL: analytic NaN, numeric 2.0 (abs_err NaN, rel_err NaN)"#]],
+    );
+}
+
+#[test]
+fn sqrt_at_zero_fails_on_nan_numeric() {
+    check(
+        check_gradient(
+            |v| v[0].sqrt(),
+            |v| vec![0.5 / v[0].sqrt()],
+            &[0.0],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=false failures=1
+        gradient[0] FAIL: analytic inf, numeric NaN (abs_err NaN, rel_err NaN)"#]],
+    );
+}
+
+#[test]
+fn nan_from_function_fails() {
+    check(
+        check_gradient(|_| f64::NAN, |_| vec![0.0, 0.0], &[1.0, 2.0], &DEFAULT),
+        expect![[r#"
+        ok=false failures=2
+        gradient[0] FAIL: analytic 0.0, numeric NaN (abs_err NaN, rel_err NaN)
+        gradient[1] FAIL: analytic 0.0, numeric NaN (abs_err NaN, rel_err NaN)"#]],
+    );
+}
+
+#[test]
+fn same_sign_infinities_pass() {
+    check(
+        check_gradient(
+            |v| v[0] * 1e308 * 1e308,
+            |_| vec![f64::INFINITY],
+            &[0.0],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=true failures=0
+        gradient[0] ok: analytic inf, numeric inf"#]],
+    );
+}
+
+#[test]
+fn opposite_sign_infinities_fail() {
+    check(
+        check_gradient(
+            |v| v[0] * 1e308 * 1e308,
+            |_| vec![f64::NEG_INFINITY],
+            &[0.0],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=false failures=1
+        gradient[0] FAIL: analytic -inf, numeric inf (abs_err inf, rel_err inf)"#]],
+    );
+}
+
+#[test]
+fn finite_analytic_against_infinite_numeric_fails() {
+    check(
+        check_gradient(|v| v[0] * 1e308 * 1e308, |_| vec![1e300], &[0.0], &DEFAULT),
+        expect![[r#"
+        ok=false failures=1
+        gradient[0] FAIL: analytic 1e300, numeric inf (abs_err inf, rel_err inf)"#]],
+    );
+}
+
+#[test]
+fn no_variables_is_an_empty_passing_report() {
+    check(
+        check_gradient(|_| 1.0, |_| vec![], &[], &DEFAULT),
+        expect![[r#"
+        ok=true failures=0
+    "#]],
+    );
+}
+
+#[test]
+fn gradient_of_wrong_length_is_an_error() {
+    check(
+        check_gradient(|v| v[0] + v[1], |_| vec![1.0], &[1.0, 2.0], &DEFAULT),
+        expect![
+            "error: the gradient closure returned a vector of length 1, expected 2 (one entry per variable)"
+        ],
+    );
+}
+
+#[test]
+fn gradient_of_wrong_length_at_perturbed_point_is_an_error() {
+    check(
+        check_hessian(
+            |v| if v[0] == 1.0 { vec![0.0] } else { vec![] },
+            |_| vec![vec![0.0]],
+            &[1.0],
+            &DEFAULT,
+        ),
+        expect![
+            "error: the gradient closure returned a vector of length 0, expected 1 (one entry per variable)"
+        ],
+    );
+}
+
+#[test]
+fn hessian_with_wrong_row_count_is_an_error() {
+    check(
+        check_hessian(
+            cubic_gradient,
+            |_| vec![vec![0.0, 0.0]],
+            &[0.3, -1.2],
+            &DEFAULT,
+        ),
+        expect![
+            "error: the Hessian closure returned a matrix with row count 1, expected 2 (one row per variable)"
+        ],
+    );
+}
+
+#[test]
+fn hessian_with_ragged_row_is_an_error() {
+    check(
+        check_hessian(
+            cubic_gradient,
+            |_| vec![vec![0.0, 0.0], vec![0.0]],
+            &[0.3, -1.2],
+            &DEFAULT,
+        ),
+        expect!["error: row 1 of the Hessian has length 1, expected 2 (one entry per variable)"],
+    );
+}
+
+#[test]
+fn zero_eps_is_an_error() {
+    check(
+        check_gradient(
+            cubic,
+            cubic_gradient,
+            &[0.3, -1.2],
+            &CheckOptions {
+                eps: 0.0,
+                ..DEFAULT
+            },
+        ),
+        expect!["error: option `eps` must be finite and positive, got 0"],
+    );
+}
+
+#[test]
+fn nan_rtol_is_an_error() {
+    check(
+        check_gradient(
+            cubic,
+            cubic_gradient,
+            &[0.3, -1.2],
+            &CheckOptions {
+                rtol: f64::NAN,
+                ..DEFAULT
+            },
+        ),
+        expect!["error: option `rtol` must be finite and non-negative, got NaN"],
+    );
+}
+
+#[test]
+fn negative_atol_is_an_error() {
+    check(
+        check_gradient(
+            cubic,
+            cubic_gradient,
+            &[0.3, -1.2],
+            &CheckOptions {
+                atol: -1.0,
+                ..DEFAULT
+            },
+        ),
+        expect!["error: option `atol` must be finite and non-negative, got -1"],
+    );
+}
+
+#[test]
+fn central_difference_gradient_of_a_product() {
+    let gradient = central_difference_gradient(|v| v[0] * v[1], &[3.0, 4.0], 1e-6);
+    approx::assert_relative_eq!(
+        gradient.as_slice(),
+        [4.0, 3.0].as_slice(),
+        max_relative = 1e-9
+    );
+}
+
+/// Only the upper triangle of the analytic Hessian is compared, so a wrong
+/// lower entry goes unnoticed.
+#[test]
+fn hessian_lower_triangle_is_not_read() {
+    check(
+        check_hessian(
+            cubic_gradient,
+            |v| {
+                let mut h = cubic_hessian(v, 0.0);
+                h[1][0] = 99.0;
+                h
+            },
+            &[0.3, -1.2],
+            &DEFAULT,
+        ),
+        expect![[r#"
+        ok=true failures=0
+        hessian[0, 0] ok: analytic -1.05014, numeric -1.05014
+        hessian[0, 1] ok: analytic 0.6, numeric 0.6
+        hessian[1, 1] ok: analytic 0.0, numeric 0.0"#]],
+    );
+}
