@@ -383,12 +383,13 @@ impl Lowering<'_> {
     fn lower_product_with_sign(&mut self, factors: &[NodeId], drop_sign: bool) -> Reg {
         let mut numerator: Vec<Reg> = Vec::new();
         let mut denominator: Vec<Reg> = Vec::new();
+        let mut coefficient: Option<Reg> = None;
         for &factor in factors {
             match self.graph.node(factor) {
                 Node::Num(number) => {
                     let magnitude = if drop_sign { number.neg() } else { *number };
                     if !magnitude.is_one() {
-                        numerator.push(self.constant(magnitude.to_f64()));
+                        coefficient = Some(self.constant(magnitude.to_f64()));
                     }
                 }
                 Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
@@ -400,6 +401,12 @@ impl Lowering<'_> {
                 _ => numerator.push(self.reg(factor)),
             }
         }
+        // The entries of a gradient are products that share most of their
+        // factors (the backward pass) and differ in a few leaves and the
+        // coefficient. Multiplying the later, larger factors first and the
+        // coefficient last lets value numbering share the common part.
+        numerator.sort_unstable_by(|a, b| b.cmp(a));
+        numerator.extend(coefficient);
         let numerator = self.chain_product(&numerator);
         if denominator.is_empty() {
             return numerator.unwrap_or_else(|| self.constant(1.0));

@@ -1,1 +1,390 @@
-//! Rust source emission from the compiled tape (being written).
+//! Rust source emission from the compiled [`Tape`]: straight-line `let`
+//! statements, one per instruction, using only `f64` and its methods by
+//! absolute path. The command line's `codegen` and the macros both call this
+//! module, so what `symdiff codegen` prints is what `#[derive_grad]` expands to.
+
+use crate::compile::{Instr, Reg, Tape};
+use crate::error::Error;
+use crate::func::Func;
+use crate::graph::{Graph, NodeId, VarId};
+use crate::print::{Definitions, to_text_with};
+use std::fmt::Write;
+
+const F64: &str = "::core::primitive::f64";
+
+/// How a generated function takes one of its parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// `name: f64`, read as the variable `name`.
+    Scalar,
+    /// `name: [f64; N]`, whose entries are the variables `name[0]` … `name[N-1]`.
+    Array(usize),
+    /// `name: &[f64; N]`, likewise.
+    ArrayRef(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    pub name: String,
+    pub kind: ParamKind,
+}
+
+/// What to generate for one function.
+#[derive(Clone, Debug)]
+pub struct RustSpec<'a> {
+    /// The base name: `loss` gives `loss_grad`, `loss_value_and_grad`, `loss_hessian`.
+    pub name: &'a str,
+    /// `""`, `"pub"`, `"pub(crate)"`, …
+    pub visibility: &'a str,
+    pub params: &'a [Param],
+    /// The variables of the gradient, in order.
+    pub wrt: &'a [VarId],
+    pub hessian: bool,
+}
+
+/// The shape of what a generated closure body returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputShape {
+    /// The single root's value.
+    Scalar,
+    /// `[f64; N]` of the roots.
+    Vector,
+    /// `[[f64; N]; N]` of N*N roots, row-major.
+    Matrix(usize),
+}
+
+/// The graph variables of `params`, in order, with the Rust expression that
+/// reads each one.
+pub fn param_inputs(graph: &mut Graph, params: &[Param]) -> Vec<(VarId, String)> {
+    let mut inputs = Vec::new();
+    for param in params {
+        match param.kind {
+            ParamKind::Scalar => inputs.push((var_id(graph, &param.name), param.name.clone())),
+            ParamKind::Array(len) | ParamKind::ArrayRef(len) => {
+                for index in 0..len {
+                    let entry = format!("{}[{index}]", param.name);
+                    inputs.push((var_id(graph, &entry), entry));
+                }
+            }
+        }
+    }
+    inputs
+}
+
+fn var_id(graph: &mut Graph, name: &str) -> VarId {
+    let node = graph.var(name);
+    match graph.node(node) {
+        crate::graph::Node::Var(var) => *var,
+        _ => VarId(0),
+    }
+}
+
+/// `NAME_grad`, `NAME_value_and_grad` and (with `spec.hessian`) `NAME_hessian`
+/// for `root`, as Rust source.
+pub fn emit_derivative_functions(
+    graph: &mut Graph,
+    root: NodeId,
+    spec: &RustSpec<'_>,
+) -> Result<String, Error> {
+    let inputs = param_inputs(graph, spec.params);
+    let n = spec.wrt.len();
+    let gradient = crate::gradient::gradient(graph, root, spec.wrt);
+    let params = param_list(spec.params);
+    let vis = if spec.visibility.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", spec.visibility)
+    };
+    let wrt_names: Vec<String> = spec
+        .wrt
+        .iter()
+        .map(|&var| graph.var_name(var).to_owned())
+        .collect();
+    let mut out = String::new();
+
+    let labels: Vec<String> = wrt_names.iter().map(|name| format!("∂/∂{name}")).collect();
+    write_doc(
+        &mut out,
+        graph,
+        &format!(
+            "The gradient of `{}` with respect to ({}).",
+            spec.name,
+            wrt_names.join(", ")
+        ),
+        &gradient,
+        &labels,
+    );
+    let body = emit_block(graph, &gradient, &inputs, OutputShape::Vector, spec.params)?;
+    let _ = writeln!(
+        out,
+        "{ALLOW}\n{vis}fn {}_grad({params}) -> [{F64}; {n}] {body}\n",
+        spec.name
+    );
+
+    let mut value_and_gradient = vec![root];
+    value_and_gradient.extend_from_slice(&gradient);
+    let mut labels_with_value = vec![spec.name.to_owned()];
+    labels_with_value.extend(labels.iter().cloned());
+    write_doc(
+        &mut out,
+        graph,
+        &format!(
+            "The value of `{}` and its gradient, sharing one forward pass.",
+            spec.name
+        ),
+        &value_and_gradient,
+        &labels_with_value,
+    );
+    let body = emit_value_and_gradient(graph, &value_and_gradient, &inputs, spec.params)?;
+    let _ = writeln!(
+        out,
+        "{ALLOW}\n{vis}fn {}_value_and_grad({params}) -> ({F64}, [{F64}; {n}]) {body}\n",
+        spec.name
+    );
+
+    if spec.hessian {
+        let hessian = crate::gradient::hessian_from_gradient(graph, &gradient, spec.wrt);
+        let entries: Vec<NodeId> = hessian.iter().flatten().copied().collect();
+        let labels: Vec<String> = (0..n * n)
+            .map(|k| format!("∂²/∂{}∂{}", wrt_names[k / n], wrt_names[k % n]))
+            .collect();
+        write_doc(
+            &mut out,
+            graph,
+            &format!(
+                "The Hessian of `{}` with respect to ({}).",
+                spec.name,
+                wrt_names.join(", ")
+            ),
+            &entries,
+            &labels,
+        );
+        let body = emit_block(
+            graph,
+            &entries,
+            &inputs,
+            OutputShape::Matrix(n),
+            spec.params,
+        )?;
+        let _ = writeln!(
+            out,
+            "{ALLOW}\n{vis}fn {}_hessian({params}) -> [[{F64}; {n}]; {n}] {body}\n",
+            spec.name
+        );
+    }
+    Ok(out)
+}
+
+/// Lints that straight-line generated code trips by design (long bodies,
+/// parameters a derivative does not use, many temporaries).
+const ALLOW: &str = "#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]";
+
+/// A block `{ let …; output }` computing `roots` from the variables `inputs`
+/// (each read by the Rust expression given with it).
+pub fn emit_closure_body(
+    graph: &Graph,
+    roots: &[NodeId],
+    inputs: &[(VarId, String)],
+    shape: OutputShape,
+) -> Result<String, Error> {
+    emit_block(graph, roots, inputs, shape, &[])
+}
+
+fn emit_block(
+    graph: &Graph,
+    roots: &[NodeId],
+    inputs: &[(VarId, String)],
+    shape: OutputShape,
+    params: &[Param],
+) -> Result<String, Error> {
+    let (statements, outputs) = emit_statements(graph, roots, inputs, params)?;
+    let result = match shape {
+        OutputShape::Scalar => outputs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "0.0_f64".to_owned()),
+        OutputShape::Vector => format!("[{}]", outputs.join(", ")),
+        OutputShape::Matrix(n) => {
+            let rows: Vec<String> = outputs
+                .chunks(n.max(1))
+                .map(|row| format!("[{}]", row.join(", ")))
+                .collect();
+            format!("[{}]", rows.join(", "))
+        }
+    };
+    Ok(format!("{{\n{statements}    {result}\n}}"))
+}
+
+fn emit_value_and_gradient(
+    graph: &Graph,
+    roots: &[NodeId],
+    inputs: &[(VarId, String)],
+    params: &[Param],
+) -> Result<String, Error> {
+    let (statements, outputs) = emit_statements(graph, roots, inputs, params)?;
+    let (value, gradient) = outputs
+        .split_first()
+        .map(|(value, rest)| (value.clone(), rest.join(", ")))
+        .unwrap_or_default();
+    Ok(format!("{{\n{statements}    ({value}, [{gradient}])\n}}"))
+}
+
+/// The `let` statements of the tape for `roots`, and the name of each output.
+fn emit_statements(
+    graph: &Graph,
+    roots: &[NodeId],
+    inputs: &[(VarId, String)],
+    params: &[Param],
+) -> Result<(String, Vec<String>), Error> {
+    let input_vars: Vec<VarId> = inputs.iter().map(|(var, _)| *var).collect();
+    let tape = Tape::new(graph, roots, &input_vars)?;
+    let prefix = temporary_prefix(params, inputs);
+    let name = |reg: Reg| format!("{prefix}{reg}");
+    let mut statements = String::new();
+    for (index, instr) in tape.instructions().iter().enumerate() {
+        let value = instr_expr(instr, &name, inputs);
+        let _ = writeln!(
+            statements,
+            "    let {}: {F64} = {value};",
+            name(index as Reg)
+        );
+    }
+    let outputs = tape.outputs().iter().map(|&reg| name(reg)).collect();
+    Ok((statements, outputs))
+}
+
+/// A prefix for temporaries that no parameter name starts with, so that a
+/// temporary never shadows a parameter still to be read.
+fn temporary_prefix(params: &[Param], inputs: &[(VarId, String)]) -> String {
+    let mut prefix = String::from("__t");
+    while params
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(inputs.iter().map(|(_, e)| e.as_str()))
+        .any(|name| name.starts_with(&prefix))
+    {
+        prefix.push('t');
+    }
+    prefix
+}
+
+fn instr_expr(instr: &Instr, name: &impl Fn(Reg) -> String, inputs: &[(VarId, String)]) -> String {
+    match *instr {
+        Instr::Const(bits) => float_literal(f64::from_bits(bits)),
+        Instr::Input(position) => inputs
+            .get(position as usize)
+            .map(|(_, expr)| expr.clone())
+            .unwrap_or_else(|| format!("{F64}::NAN")),
+        Instr::Add(a, b) => format!("{} + {}", name(a), name(b)),
+        Instr::Sub(a, b) => format!("{} - {}", name(a), name(b)),
+        Instr::Mul(a, b) => format!("{} * {}", name(a), name(b)),
+        Instr::Div(a, b) => format!("{} / {}", name(a), name(b)),
+        Instr::Neg(a) => format!("-{}", name(a)),
+        Instr::Powi(a, n) => format!("{F64}::powi({}, {n}_i32)", name(a)),
+        Instr::Powf(a, b) => format!("{F64}::powf({}, {})", name(a), name(b)),
+        Instr::Call1(func, a) => call1_expr(func, &name(a)),
+        Instr::Call2(func, a, b) => call2_expr(func, &name(a), &name(b)),
+    }
+}
+
+/// A finite float as a typed literal; non-finite values by name (`quote!`
+/// would panic on them, and `inf` is no literal).
+pub fn float_literal(value: f64) -> String {
+    if value.is_nan() {
+        format!("{F64}::NAN")
+    } else if value == f64::INFINITY {
+        format!("{F64}::INFINITY")
+    } else if value == f64::NEG_INFINITY {
+        format!("{F64}::NEG_INFINITY")
+    } else {
+        format!("{value:?}_f64")
+    }
+}
+
+/// One-argument functions in inline `f64` code, with the same semantics as
+/// `func.rs` (and so as the interpreter).
+fn call1_expr(func: Func, x: &str) -> String {
+    match func {
+        Func::Log => format!("{F64}::ln({x})"),
+        Func::Sigmoid => format!("1.0_f64 / (1.0_f64 + {F64}::exp(-{x}))"),
+        Func::Relu => {
+            format!("if {x} > 0.0_f64 || {F64}::is_nan({x}) {{ {x} }} else {{ 0.0_f64 }}")
+        }
+        Func::Softplus => format!(
+            "if {x} > 30.0_f64 {{ {x} + {F64}::exp(-{x}) }} else {{ {F64}::ln_1p({F64}::exp({x})) }}"
+        ),
+        Func::Heaviside => format!(
+            "if {x} > 0.0_f64 {{ 1.0_f64 }} else if {F64}::is_nan({x}) {{ {x} }} else {{ 0.0_f64 }}"
+        ),
+        Func::Sign => format!(
+            "if {x} > 0.0_f64 {{ 1.0_f64 }} else if {x} < 0.0_f64 {{ -1.0_f64 }} else {{ {x} * 0.0_f64 }}"
+        ),
+        Func::LeakyRelu | Func::Max | Func::Min => format!("{F64}::NAN"),
+        _ => format!("{F64}::{}({x})", func.name()),
+    }
+}
+
+fn call2_expr(func: Func, a: &str, b: &str) -> String {
+    match func {
+        Func::LeakyRelu => format!("if {a} > 0.0_f64 {{ {a} }} else {{ {b} * {a} }}"),
+        Func::Max => format!(
+            "if {F64}::is_nan({a}) || {F64}::is_nan({b}) {{ {F64}::NAN }} else if {b} > {a} {{ {b} }} else {{ {a} }}"
+        ),
+        Func::Min => format!(
+            "if {F64}::is_nan({a}) || {F64}::is_nan({b}) {{ {F64}::NAN }} else if {b} < {a} {{ {b} }} else {{ {a} }}"
+        ),
+        _ => format!("{F64}::NAN"),
+    }
+}
+
+fn param_list(params: &[Param]) -> String {
+    params
+        .iter()
+        .map(|param| match param.kind {
+            ParamKind::Scalar => format!("{}: {F64}", param.name),
+            ParamKind::Array(len) => format!("{}: [{F64}; {len}]", param.name),
+            ParamKind::ArrayRef(len) => format!("{}: &[{F64}; {len}]", param.name),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Doc comments beyond this many bytes of formulas are cut, with a note.
+const DOC_LIMIT: usize = 16 * 1024;
+
+/// A doc comment with a summary line and one formula per output (shared
+/// subexpressions named when the formulas are large).
+fn write_doc(out: &mut String, graph: &Graph, summary: &str, roots: &[NodeId], labels: &[String]) {
+    let definitions = Definitions::when_large(graph, roots, 400.0);
+    let mut lines: Vec<String> = Vec::new();
+    for &node in &definitions.order {
+        let mut line = String::new();
+        Definitions::write_prefix_one(&definitions, graph, node, &mut line);
+        lines.push(line);
+    }
+    for (label, &root) in labels.iter().zip(roots) {
+        lines.push(format!(
+            "{label} = {}",
+            to_text_with(graph, root, &definitions)
+        ));
+    }
+    let _ = writeln!(out, "/// {summary}\n///\n/// ```text");
+    let mut written = 0;
+    for line in &lines {
+        if written + line.len() > DOC_LIMIT {
+            let _ = writeln!(
+                out,
+                "/// … ({} more formulas; `symdiff` prints them all)",
+                lines.len()
+                    - lines
+                        .iter()
+                        .position(|l| std::ptr::eq(l, line))
+                        .unwrap_or(0)
+            );
+            break;
+        }
+        written += line.len();
+        let _ = writeln!(out, "/// {}", line.replace('\n', " "));
+    }
+    let _ = writeln!(out, "/// ```");
+}

@@ -94,6 +94,19 @@ impl Definitions {
         self.names.get(&node).map(String::as_str)
     }
 
+    /// One definition as `t1 = ...` (no trailing separator).
+    pub fn write_prefix_one(&self, graph: &Graph, node: NodeId, out: &mut String) {
+        if let Some(name) = self.name(node) {
+            let _ = write!(out, "{name} = ");
+            Printer {
+                graph,
+                definitions: self,
+                naming: Some(node),
+            }
+            .write(out, node, Precedence::Sum);
+        }
+    }
+
     /// The definitions as `t1 = ...; t2 = ...; ` (each followed by `; `).
     pub fn write_prefix(&self, graph: &Graph, out: &mut String) {
         for &node in &self.order {
