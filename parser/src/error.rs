@@ -32,7 +32,10 @@ pub enum ParseErrorKind {
     /// A call with no arguments: `sin()`.
     EmptyCall { name: String },
     /// A number that breaks off or runs on: `1e`, `1.2.3`, `1.`.
-    MalformedNumber { text: String, problem: NumberProblem },
+    MalformedNumber {
+        text: String,
+        problem: NumberProblem,
+    },
     /// A character that is not part of the syntax: `#`, `α`, a NUL byte.
     StrayCharacter { ch: char },
     /// Two arguments without a comma between them: `max(a b)`.

@@ -25,7 +25,10 @@ pub fn check_roundtrip(source: &str) {
         }
         Err(error) => {
             let span = error.span;
-            assert!(span.start <= span.end && span.end <= source.len(), "{span:?}");
+            assert!(
+                span.start <= span.end && span.end <= source.len(),
+                "{span:?}"
+            );
             assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
             assert!(!error.to_string().is_empty());
             if error.kind == ParseErrorKind::TooDeep {

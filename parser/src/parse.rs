@@ -72,10 +72,67 @@ struct Parser<'src> {
     src: &'src str,
     bytes: &'src [u8],
     pos: usize,
+    /// The number of open signs, powers, parentheses and calls.
     depth: usize,
-    /// The function whose argument list the parser is directly inside (not
-    /// inside a nested parenthesis), for the missing-comma diagnostic.
-    in_args_of: Option<&'src str>,
+    /// The open constructs, innermost last.
+    frames: Vec<Frame<'src>>,
+}
+
+/// A construct that the parser has opened and not yet closed.
+enum Frame<'src> {
+    /// A sign, waiting for its operand (a factor).
+    Unary { op: UnaryOp, start: usize },
+    /// `base ^`, waiting for the exponent (a factor).
+    Power { base: Expr<'src> },
+    /// A product so far and the operator after it, waiting for a factor.
+    Product {
+        first: Expr<'src>,
+        rest: Vec<(MulOp, Expr<'src>)>,
+        op: MulOp,
+    },
+    /// A sum so far and the operator after it, waiting for a product.
+    Sum {
+        first: Expr<'src>,
+        rest: Vec<(AddOp, Expr<'src>)>,
+        op: AddOp,
+    },
+    /// `(`, waiting for a sum and `)`.
+    Group { open: usize },
+    /// `name(` and the arguments so far, waiting for a sum and `,` or `)`.
+    Call {
+        name: &'src str,
+        name_span: Span,
+        open: usize,
+        args: Vec<Expr<'src>>,
+    },
+}
+
+fn product<'src>(first: Expr<'src>, rest: Vec<(MulOp, Expr<'src>)>) -> Expr<'src> {
+    let end = rest
+        .last()
+        .map_or(first.span.end, |(_, last)| last.span.end);
+    let span = Span::new(first.span.start, end);
+    let first = Box::new(first);
+    Expr {
+        kind: ExprKind::Product { first, rest },
+        span,
+    }
+}
+
+fn sum<'src>(first: Expr<'src>, rest: Vec<(AddOp, Expr<'src>)>) -> Expr<'src> {
+    let end = rest
+        .last()
+        .map_or(first.span.end, |(_, last)| last.span.end);
+    let span = Span::new(first.span.start, end);
+    let first = Box::new(first);
+    Expr {
+        kind: ExprKind::Sum { first, rest },
+        span,
+    }
+}
+
+fn unclosed(open: usize) -> Error {
+    Error::new(ParseErrorKind::UnclosedParen, Span::new(open, open + 1))
 }
 
 fn is_name_start(byte: u8) -> bool {
@@ -102,7 +159,7 @@ impl<'src> Parser<'src> {
             bytes: src.as_bytes(),
             pos: 0,
             depth: 0,
-            in_args_of: None,
+            frames: Vec::new(),
         }
     }
 
@@ -145,16 +202,6 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// Enters one level of nesting at `pos`.
-    #[inline]
-    fn enter(&mut self, pos: usize) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(Error::new(ParseErrorKind::TooDeep, self.char_span(pos)));
-        }
-        Ok(())
-    }
-
     fn program(&mut self) -> PResult<Program<'src>> {
         let mut definitions = Vec::new();
         loop {
@@ -169,7 +216,7 @@ impl<'src> Parser<'src> {
             }
             match self.definition_head() {
                 Some((name, name_span)) => {
-                    let value = self.sum("=")?;
+                    let value = self.expression("=")?;
                     self.skip_whitespace();
                     match self.peek() {
                         Some(b';') => self.pos += 1,
@@ -189,7 +236,7 @@ impl<'src> Parser<'src> {
                     });
                 }
                 None => {
-                    let body = self.sum("")?;
+                    let body = self.expression("")?;
                     self.expect_end()?;
                     return Ok(Program { definitions, body });
                 }
@@ -205,7 +252,7 @@ impl<'src> Parser<'src> {
                 Span::new(self.pos, self.pos),
             ));
         }
-        let body = self.sum("")?;
+        let body = self.expression("")?;
         self.expect_end()?;
         Ok(body)
     }
@@ -249,75 +296,275 @@ impl<'src> Parser<'src> {
         Error::new(kind, span)
     }
 
-    /// `after` is the token before the sum, named in a missing-operand error.
-    fn sum(&mut self, after: &'static str) -> PResult<Expr<'src>> {
-        let first = self.product(after)?;
-        self.skip_whitespace();
-        let op = match self.peek() {
-            Some(b'+') => AddOp::Add,
-            Some(b'-') => AddOp::Sub,
-            _ => return Ok(first),
-        };
-        let mut rest = Vec::new();
-        let mut op = op;
-        loop {
-            self.pos += 1;
-            let term = self.product(match op {
-                AddOp::Add => "+",
-                AddOp::Sub => "-",
-            })?;
-            rest.push((op, term));
+    /// Parses one expression, up to the first token that cannot continue it.
+    /// `after` is the token before it, named in a missing-operand error.
+    ///
+    /// There is no recursion: every open construct (a sign, a power, a
+    /// pending product or sum, a parenthesis, a call) is a [`Frame`] on
+    /// `self.frames`, so the stack use is the same at any depth.
+    fn expression(&mut self, mut after: &'static str) -> PResult<Expr<'src>> {
+        'operand: loop {
             self.skip_whitespace();
-            op = match self.peek() {
-                Some(b'+') => AddOp::Add,
-                Some(b'-') => AddOp::Sub,
-                _ => break,
+            let start = self.pos;
+            let mut cur = match self.peek() {
+                Some(sign @ (b'-' | b'+')) => {
+                    let (op, text) = if sign == b'-' {
+                        (UnaryOp::Neg, "-")
+                    } else {
+                        (UnaryOp::Plus, "+")
+                    };
+                    self.push_nested(Frame::Unary { op, start })?;
+                    self.pos += 1;
+                    after = text;
+                    continue 'operand;
+                }
+                Some(b'(') => {
+                    self.push_nested(Frame::Group { open: start })?;
+                    self.pos += 1;
+                    after = "(";
+                    continue 'operand;
+                }
+                Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
+                    let number = self.number()?;
+                    Expr {
+                        kind: ExprKind::Number(number),
+                        span: Span::new(start, self.pos),
+                    }
+                }
+                Some(byte) if is_name_start(byte) => {
+                    let name = self.name();
+                    let name_span = Span::new(start, self.pos);
+                    self.skip_whitespace();
+                    if self.peek() == Some(b'(') {
+                        self.open_call(name, name_span)?;
+                        after = "(";
+                        continue 'operand;
+                    }
+                    self.pos = name_span.end;
+                    Expr {
+                        kind: ExprKind::Name(name),
+                        span: name_span,
+                    }
+                }
+                _ => return Err(self.expected_operand(after)),
             };
-        }
-        let end = rest.last().map_or(first.span.end, |(_, term)| term.span.end);
-        let span = Span::new(first.span.start, end);
-        Ok(Expr {
-            kind: ExprKind::Sum {
-                first: Box::new(first),
-                rest,
-            },
-            span,
-        })
-    }
-
-    fn product(&mut self, after: &'static str) -> PResult<Expr<'src>> {
-        let first = self.factor(after)?;
-        let Some(op) = self.product_operator(&first)? else {
-            return Ok(first);
-        };
-        let mut rest = Vec::new();
-        let mut op = op;
-        loop {
-            self.pos += 1;
-            let factor = self.factor(match op {
-                MulOp::Mul => "*",
-                MulOp::Div => "/",
-            })?;
-            let next = self.product_operator(&factor)?;
-            rest.push((op, factor));
-            match next {
-                Some(next) => op = next,
-                None => break,
+            'postfix: loop {
+                // `cur` is a number, a name, a call or a parenthesis.
+                self.skip_whitespace();
+                let power = match (self.peek(), self.peek_at(1)) {
+                    (Some(b'^'), _) => Some((1, "^")),
+                    (Some(b'*'), Some(b'*')) => Some((2, "**")),
+                    _ => None,
+                };
+                if let Some((len, text)) = power {
+                    self.push_nested(Frame::Power { base: cur })?;
+                    self.pos += len;
+                    after = text;
+                    continue 'operand;
+                }
+                // The factor is complete: close the signs and powers that
+                // wait for it, innermost first.
+                while matches!(
+                    self.frames.last(),
+                    Some(Frame::Unary { .. } | Frame::Power { .. })
+                ) {
+                    self.depth -= 1;
+                    cur = match self.frames.pop() {
+                        Some(Frame::Unary { op, start }) => Expr {
+                            span: Span::new(start, cur.span.end),
+                            kind: ExprKind::Unary {
+                                op,
+                                operand: Box::new(cur),
+                            },
+                        },
+                        Some(Frame::Power { base }) => Expr {
+                            span: Span::new(base.span.start, cur.span.end),
+                            kind: ExprKind::Power {
+                                base: Box::new(base),
+                                exponent: Box::new(cur),
+                            },
+                        },
+                        _ => cur,
+                    };
+                }
+                if let Some(op) = self.product_operator(&cur)? {
+                    self.pos += 1;
+                    after = match op {
+                        MulOp::Mul => "*",
+                        MulOp::Div => "/",
+                    };
+                    match self.frames.last_mut() {
+                        Some(Frame::Product {
+                            rest, op: pending, ..
+                        }) => {
+                            rest.push((*pending, cur));
+                            *pending = op;
+                        }
+                        _ => self.frames.push(Frame::Product {
+                            first: cur,
+                            rest: Vec::new(),
+                            op,
+                        }),
+                    }
+                    continue 'operand;
+                }
+                if matches!(self.frames.last(), Some(Frame::Product { .. }))
+                    && let Some(Frame::Product {
+                        first,
+                        mut rest,
+                        op,
+                    }) = self.frames.pop()
+                {
+                    rest.push((op, cur));
+                    cur = product(first, rest);
+                }
+                let add = match self.peek() {
+                    Some(b'+') => Some(AddOp::Add),
+                    Some(b'-') => Some(AddOp::Sub),
+                    _ => None,
+                };
+                if let Some(op) = add {
+                    self.pos += 1;
+                    after = match op {
+                        AddOp::Add => "+",
+                        AddOp::Sub => "-",
+                    };
+                    match self.frames.last_mut() {
+                        Some(Frame::Sum {
+                            rest, op: pending, ..
+                        }) => {
+                            rest.push((*pending, cur));
+                            *pending = op;
+                        }
+                        _ => self.frames.push(Frame::Sum {
+                            first: cur,
+                            rest: Vec::new(),
+                            op,
+                        }),
+                    }
+                    continue 'operand;
+                }
+                if matches!(self.frames.last(), Some(Frame::Sum { .. }))
+                    && let Some(Frame::Sum {
+                        first,
+                        mut rest,
+                        op,
+                    }) = self.frames.pop()
+                {
+                    rest.push((op, cur));
+                    cur = sum(first, rest);
+                }
+                // The sum is complete: it ends a parenthesis, an argument, or
+                // the whole expression.
+                let next = self.peek();
+                match self.frames.last_mut() {
+                    Some(Frame::Group { open }) => {
+                        let open = *open;
+                        match next {
+                            Some(b')') => {
+                                self.frames.pop();
+                                self.depth -= 1;
+                                self.pos += 1;
+                                cur.span = Span::new(open, self.pos);
+                                continue 'postfix;
+                            }
+                            None | Some(b';') => return Err(unclosed(open)),
+                            Some(_) => return Err(self.unexpected(Expected::CloseParen)),
+                        }
+                    }
+                    Some(Frame::Call {
+                        name, open, args, ..
+                    }) => match next {
+                        Some(b',') => {
+                            let name = *name;
+                            args.push(cur);
+                            let comma = self.pos;
+                            self.pos += 1;
+                            self.skip_whitespace();
+                            if self.peek() == Some(b')') {
+                                let kind = ParseErrorKind::TrailingComma {
+                                    function: name.to_owned(),
+                                };
+                                return Err(Error::new(kind, Span::new(comma, comma + 1)));
+                            }
+                            after = ",";
+                            continue 'operand;
+                        }
+                        Some(b')') => {
+                            args.push(cur);
+                            self.depth -= 1;
+                            self.pos += 1;
+                            if let Some(Frame::Call {
+                                name,
+                                name_span,
+                                args,
+                                ..
+                            }) = self.frames.pop()
+                            {
+                                cur = Expr {
+                                    kind: ExprKind::Call {
+                                        name,
+                                        name_span,
+                                        args,
+                                    },
+                                    span: Span::new(name_span.start, self.pos),
+                                };
+                                continue 'postfix;
+                            }
+                            return Err(self.expected_operand(after));
+                        }
+                        None | Some(b';') => return Err(unclosed(*open)),
+                        Some(_) => return Err(self.unexpected(Expected::CommaOrCloseParen)),
+                    },
+                    _ => return Ok(cur),
+                }
             }
         }
-        let end = rest
-            .last()
-            .map_or(first.span.end, |(_, factor)| factor.span.end);
-        let span = Span::new(first.span.start, end);
-        Ok(Expr {
-            kind: ExprKind::Product {
-                first: Box::new(first),
-                rest,
-            },
-            span,
-        })
     }
 
+    /// Pushes a frame that counts one level of nesting.
+    #[inline]
+    fn push_nested(&mut self, frame: Frame<'src>) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Error::new(
+                ParseErrorKind::TooDeep,
+                self.char_span(self.pos),
+            ));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// With the parser at the `(` after `name`: opens the call's arguments.
+    fn open_call(&mut self, name: &'src str, name_span: Span) -> PResult<()> {
+        let open = self.pos;
+        self.push_nested(Frame::Call {
+            name,
+            name_span,
+            open,
+            args: Vec::with_capacity(1),
+        })?;
+        self.pos += 1;
+        self.skip_whitespace();
+        if self.peek() == Some(b')') {
+            let kind = ParseErrorKind::EmptyCall {
+                name: name.to_owned(),
+            };
+            return Err(Error::new(kind, Span::new(open, self.pos + 1)));
+        }
+        Ok(())
+    }
+
+    /// The function whose argument list the parser is directly in (not in a
+    /// parenthesis inside it).
+    fn in_arguments_of(&self) -> Option<&'src str> {
+        self.frames.iter().rev().find_map(|frame| match frame {
+            Frame::Call { name, .. } => Some(Some(*name)),
+            Frame::Group { .. } => Some(None),
+            _ => None,
+        })?
+    }
     /// After the factor `left`: `*` or `/` if one follows (not consumed), or
     /// the error for an operand that follows with no operator in between.
     #[inline]
@@ -359,7 +606,7 @@ impl<'src> Parser<'src> {
                 );
             }
         }
-        if let (Some(function), true) = (self.in_args_of, spaced) {
+        if let (Some(function), true) = (self.in_arguments_of(), spaced) {
             let kind = ParseErrorKind::MissingComma {
                 function: function.to_owned(),
             };
@@ -378,8 +625,8 @@ impl<'src> Parser<'src> {
         let statement = before.get(statement_start..)?;
         let (name, _) = statement.split_once('=')?;
         let name = name.trim();
-        let valid = name.bytes().next().is_some_and(is_name_start)
-            && name.bytes().all(is_name_continue);
+        let valid =
+            name.bytes().next().is_some_and(is_name_start) && name.bytes().all(is_name_continue);
         valid.then(|| name.to_owned())
     }
 
@@ -412,7 +659,13 @@ impl<'src> Parser<'src> {
             paren = start;
         }
         let mut open = 0usize;
-        for (offset, byte) in self.bytes.get(paren..).unwrap_or_default().iter().enumerate() {
+        for (offset, byte) in self
+            .bytes
+            .get(paren..)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
             match byte {
                 b'(' => open += 1,
                 b')' => {
@@ -429,96 +682,17 @@ impl<'src> Parser<'src> {
         end
     }
 
-    fn factor(&mut self, after: &'static str) -> PResult<Expr<'src>> {
-        self.skip_whitespace();
-        let start = self.pos;
-        let op = match self.peek() {
-            Some(b'-') => Some(UnaryOp::Neg),
-            Some(b'+') => Some(UnaryOp::Plus),
-            _ => None,
-        };
-        if let Some(op) = op {
-            self.pos += 1;
-            self.enter(start)?;
-            let operand = self.factor(match op {
-                UnaryOp::Neg => "-",
-                UnaryOp::Plus => "+",
-            })?;
-            self.depth -= 1;
-            let span = Span::new(start, operand.span.end);
-            return Ok(Expr {
-                kind: ExprKind::Unary {
-                    op,
-                    operand: Box::new(operand),
-                },
-                span,
-            });
-        }
-        let base = self.primary(after)?;
-        self.skip_whitespace();
-        let (op_len, op_text) = match (self.peek(), self.peek_at(1)) {
-            (Some(b'^'), _) => (1, "^"),
-            (Some(b'*'), Some(b'*')) => (2, "**"),
-            _ => return Ok(base),
-        };
-        let op_start = self.pos;
-        self.pos += op_len;
-        self.enter(op_start)?;
-        let exponent = self.factor(op_text)?;
-        self.depth -= 1;
-        let span = Span::new(base.span.start, exponent.span.end);
-        Ok(Expr {
-            kind: ExprKind::Power {
-                base: Box::new(base),
-                exponent: Box::new(exponent),
-            },
-            span,
-        })
-    }
-
-    fn primary(&mut self, after: &'static str) -> PResult<Expr<'src>> {
-        let start = self.pos;
-        match self.peek() {
-            Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
-                let number = self.number()?;
-                Ok(Expr {
-                    kind: ExprKind::Number(number),
-                    span: Span::new(start, self.pos),
-                })
-            }
-            Some(byte) if is_name_start(byte) => {
-                let name = self.name();
-                let name_span = Span::new(start, self.pos);
-                let name_end = self.pos;
-                self.skip_whitespace();
-                if self.peek() == Some(b'(') {
-                    self.call(name, name_span)
-                } else {
-                    self.pos = name_end;
-                    Ok(Expr {
-                        kind: ExprKind::Name(name),
-                        span: name_span,
-                    })
-                }
-            }
-            Some(b'(') => self.group(),
-            Some(byte) if !is_syntax_byte(byte) => {
-                let Found::Char(ch) = self.found_at(start) else {
-                    return Err(self.expected_operand(after));
-                };
-                Err(Error::new(
-                    ParseErrorKind::StrayCharacter { ch },
-                    self.char_span(start),
-                ))
-            }
-            _ => Err(self.expected_operand(after)),
-        }
-    }
-
     #[cold]
     fn expected_operand(&self, after: &'static str) -> Error {
-        if after.is_empty() && self.peek() == Some(b')') {
-            return Error::new(ParseErrorKind::UnmatchedParen, self.char_span(self.pos));
+        let span = self.char_span(self.pos);
+        match self.found_at(self.pos) {
+            Found::Char(')') if after.is_empty() => {
+                return Error::new(ParseErrorKind::UnmatchedParen, span);
+            }
+            Found::Char(ch) if !ch.is_ascii() || !is_syntax_byte(ch as u8) => {
+                return Error::new(ParseErrorKind::StrayCharacter { ch }, span);
+            }
+            _ => {}
         }
         Error::new(
             ParseErrorKind::ExpectedOperand {
@@ -527,90 +701,6 @@ impl<'src> Parser<'src> {
             },
             self.char_span(self.pos),
         )
-    }
-
-    /// `(sum)`: the result's span includes the parentheses.
-    fn group(&mut self) -> PResult<Expr<'src>> {
-        let open = self.pos;
-        self.pos += 1;
-        self.enter(open)?;
-        let outer_args = self.in_args_of.take();
-        let mut inner = self.sum("(")?;
-        self.skip_whitespace();
-        match self.peek() {
-            Some(b')') => self.pos += 1,
-            None | Some(b';') => {
-                return Err(Error::new(
-                    ParseErrorKind::UnclosedParen,
-                    Span::new(open, open + 1),
-                ));
-            }
-            Some(_) => return Err(self.unexpected(Expected::CloseParen)),
-        }
-        self.in_args_of = outer_args;
-        self.depth -= 1;
-        inner.span = Span::new(open, self.pos);
-        Ok(inner)
-    }
-
-    /// `name(sum, ...)`, with the parser at the `(`.
-    fn call(&mut self, name: &'src str, name_span: Span) -> PResult<Expr<'src>> {
-        let open = self.pos;
-        self.pos += 1;
-        self.enter(open)?;
-        let outer_args = self.in_args_of.replace(name);
-        self.skip_whitespace();
-        if self.peek() == Some(b')') {
-            return Err(Error::new(
-                ParseErrorKind::EmptyCall {
-                    name: name.to_owned(),
-                },
-                Span::new(open, self.pos + 1),
-            ));
-        }
-        let mut args = Vec::with_capacity(1);
-        let mut after = "(";
-        loop {
-            args.push(self.sum(after)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_whitespace();
-                    if self.peek() == Some(b')') {
-                        return Err(Error::new(
-                            ParseErrorKind::TrailingComma {
-                                function: name.to_owned(),
-                            },
-                            Span::new(comma, comma + 1),
-                        ));
-                    }
-                    after = ",";
-                }
-                Some(b')') => {
-                    self.pos += 1;
-                    break;
-                }
-                None | Some(b';') => {
-                    return Err(Error::new(
-                        ParseErrorKind::UnclosedParen,
-                        Span::new(open, open + 1),
-                    ));
-                }
-                Some(_) => return Err(self.unexpected(Expected::CommaOrCloseParen)),
-            }
-        }
-        self.in_args_of = outer_args;
-        self.depth -= 1;
-        Ok(Expr {
-            kind: ExprKind::Call {
-                name,
-                name_span,
-                args,
-            },
-            span: Span::new(name_span.start, self.pos),
-        })
     }
 
     /// A name `[A-Za-z_][A-Za-z0-9_]*`; the parser is at its first byte.

@@ -18,152 +18,278 @@ fn check(input: &str, expect: Expect) {
 
 #[test]
 fn numbers() {
-    check("2", expect![[r#"
+    check(
+        "2",
+        expect![[r#"
         2
-        2"#]]);
-    check("0.5", expect![[r#"
+        2"#]],
+    );
+    check(
+        "0.5",
+        expect![[r#"
         0.5
-        0.5"#]]);
-    check(".5", expect![[r#"
+        0.5"#]],
+    );
+    check(
+        ".5",
+        expect![[r#"
         .5
-        .5"#]]);
-    check("1e-3", expect![[r#"
+        .5"#]],
+    );
+    check(
+        "1e-3",
+        expect![[r#"
         1e-3
-        1e-3"#]]);
-    check("2.5E+4", expect![[r#"
+        1e-3"#]],
+    );
+    check(
+        "2.5E+4",
+        expect![[r#"
         2.5E+4
-        2.5E+4"#]]);
-    check("12e3*x", expect![[r#"
+        2.5E+4"#]],
+    );
+    check(
+        "12e3*x",
+        expect![[r#"
         (12e3 * x)
-        12e3*x"#]]);
+        12e3*x"#]],
+    );
 }
 
 #[test]
 fn names_and_calls() {
-    check("x", expect![[r#"
+    check(
+        "x",
+        expect![[r#"
         x
-        x"#]]);
-    check("_w1_b", expect![[r#"
+        x"#]],
+    );
+    check(
+        "_w1_b",
+        expect![[r#"
         _w1_b
-        _w1_b"#]]);
-    check("max(a, b)", expect![[r#"
+        _w1_b"#]],
+    );
+    check(
+        "max(a, b)",
+        expect![[r#"
         max(a, b)
-        max(a, b)"#]]);
-    check("leaky_relu(x,0.01)", expect![[r#"
+        max(a, b)"#]],
+    );
+    check(
+        "leaky_relu(x,0.01)",
+        expect![[r#"
         leaky_relu(x, 0.01)
-        leaky_relu(x, 0.01)"#]]);
-    check("sin (x)", expect![[r#"
+        leaky_relu(x, 0.01)"#]],
+    );
+    check(
+        "sin (x)",
+        expect![[r#"
         sin(x)
-        sin(x)"#]]);
-    check("f(g(h(x)), y + 1)", expect![[r#"
+        sin(x)"#]],
+    );
+    check(
+        "f(g(h(x)), y + 1)",
+        expect![[r#"
         f(g(h(x)), (y + 1))
-        f(g(h(x)), y + 1)"#]]);
+        f(g(h(x)), y + 1)"#]],
+    );
 }
 
 #[test]
 fn precedence() {
-    check("a + b*c", expect![[r#"
+    check(
+        "a + b*c",
+        expect![[r#"
         (a + (b * c))
-        a + b*c"#]]);
-    check("a*b + c", expect![[r#"
+        a + b*c"#]],
+    );
+    check(
+        "a*b + c",
+        expect![[r#"
         ((a * b) + c)
-        a*b + c"#]]);
-    check("2^3^2", expect![[r#"
+        a*b + c"#]],
+    );
+    check(
+        "2^3^2",
+        expect![[r#"
         (2 ^ (3 ^ 2))
-        2^3^2"#]]);
-    check("2**3**2", expect![[r#"
+        2^3^2"#]],
+    );
+    check(
+        "2**3**2",
+        expect![[r#"
         (2 ^ (3 ^ 2))
-        2^3^2"#]]);
-    check("2^3**2", expect![[r#"
+        2^3^2"#]],
+    );
+    check(
+        "2^3**2",
+        expect![[r#"
         (2 ^ (3 ^ 2))
-        2^3^2"#]]);
-    check("-x^2", expect![[r#"
+        2^3^2"#]],
+    );
+    check(
+        "-x^2",
+        expect![[r#"
         (-(x ^ 2))
-        -x^2"#]]);
-    check("2^-x", expect![[r#"
+        -x^2"#]],
+    );
+    check(
+        "2^-x",
+        expect![[r#"
         (2 ^ (-x))
-        2^-x"#]]);
-    check("2^-x^2*y", expect![[r#"
+        2^-x"#]],
+    );
+    check(
+        "2^-x^2*y",
+        expect![[r#"
         ((2 ^ (-(x ^ 2))) * y)
-        2^-x^2*y"#]]);
-    check("-a*b", expect![[r#"
+        2^-x^2*y"#]],
+    );
+    check(
+        "-a*b",
+        expect![[r#"
         ((-a) * b)
-        -a*b"#]]);
-    check("a * -b", expect![[r#"
+        -a*b"#]],
+    );
+    check(
+        "a * -b",
+        expect![[r#"
         (a * (-b))
-        a*-b"#]]);
-    check("a - -b", expect![[r#"
+        a*-b"#]],
+    );
+    check(
+        "a - -b",
+        expect![[r#"
         (a - (-b))
-        a - -b"#]]);
-    check("a+-+b", expect![[r#"
+        a - -b"#]],
+    );
+    check(
+        "a+-+b",
+        expect![[r#"
         (a + (-(+b)))
-        a + -+b"#]]);
-    check("a - b - c", expect![[r#"
+        a + -+b"#]],
+    );
+    check(
+        "a - b - c",
+        expect![[r#"
         (a - b - c)
-        a - b - c"#]]);
-    check("a / b / c * d", expect![[r#"
+        a - b - c"#]],
+    );
+    check(
+        "a / b / c * d",
+        expect![[r#"
         (a / b / c * d)
-        a/b/c*d"#]]);
+        a/b/c*d"#]],
+    );
 }
 
 #[test]
 fn parentheses_kept_only_where_needed() {
-    check("(-x)^2", expect![[r#"
+    check(
+        "(-x)^2",
+        expect![[r#"
         ((-x) ^ 2)
-        (-x)^2"#]]);
-    check("(a^b)^c", expect![[r#"
+        (-x)^2"#]],
+    );
+    check(
+        "(a^b)^c",
+        expect![[r#"
         ((a ^ b) ^ c)
-        (a^b)^c"#]]);
-    check("a - (b - c)", expect![[r#"
+        (a^b)^c"#]],
+    );
+    check(
+        "a - (b - c)",
+        expect![[r#"
         (a - (b - c))
-        a - (b - c)"#]]);
-    check("(a - b) - c", expect![[r#"
+        a - (b - c)"#]],
+    );
+    check(
+        "(a - b) - c",
+        expect![[r#"
         ((a - b) - c)
-        (a - b) - c"#]]);
-    check("a/(b*c)", expect![[r#"
+        (a - b) - c"#]],
+    );
+    check(
+        "a/(b*c)",
+        expect![[r#"
         (a / (b * c))
-        a/(b*c)"#]]);
-    check("(a*b)*c", expect![[r#"
+        a/(b*c)"#]],
+    );
+    check(
+        "(a*b)*c",
+        expect![[r#"
         ((a * b) * c)
-        (a*b)*c"#]]);
-    check("((x))", expect![[r#"
+        (a*b)*c"#]],
+    );
+    check(
+        "((x))",
+        expect![[r#"
         x
-        x"#]]);
-    check("(a + b)*(c - d)", expect![[r#"
+        x"#]],
+    );
+    check(
+        "(a + b)*(c - d)",
+        expect![[r#"
         ((a + b) * (c - d))
-        (a + b)*(c - d)"#]]);
-    check("-(a + b)", expect![[r#"
+        (a + b)*(c - d)"#]],
+    );
+    check(
+        "-(a + b)",
+        expect![[r#"
         (-(a + b))
-        -(a + b)"#]]);
-    check("-(a*b)", expect![[r#"
+        -(a + b)"#]],
+    );
+    check(
+        "-(a*b)",
+        expect![[r#"
         (-(a * b))
-        -(a*b)"#]]);
-    check("2^(a*b)", expect![[r#"
+        -(a*b)"#]],
+    );
+    check(
+        "2^(a*b)",
+        expect![[r#"
         (2 ^ (a * b))
-        2^(a*b)"#]]);
-    check("f(x)^2", expect![[r#"
+        2^(a*b)"#]],
+    );
+    check(
+        "f(x)^2",
+        expect![[r#"
         (f(x) ^ 2)
-        f(x)^2"#]]);
+        f(x)^2"#]],
+    );
 }
 
 #[test]
 fn whitespace() {
-    check(" \t\n x\n*\ty \r\n", expect![[r#"
+    check(
+        " \t\n x\n*\ty \r\n",
+        expect![[r#"
         (x * y)
-        x*y"#]]);
-    check("x ^ 2 ** 3", expect![[r#"
+        x*y"#]],
+    );
+    check(
+        "x ^ 2 ** 3",
+        expect![[r#"
         (x ^ (2 ^ 3))
-        x^2^3"#]]);
+        x^2^3"#]],
+    );
 }
 
 #[test]
 fn definitions() {
-    check("z = w*x + b; y = sigmoid(z); (y - t)^2", expect![[r#"
+    check(
+        "z = w*x + b; y = sigmoid(z); (y - t)^2",
+        expect![[r#"
         z = ((w * x) + b); y = sigmoid(z); ((y - t) ^ 2)
-        z = w*x + b; y = sigmoid(z); (y - t)^2"#]]);
-    check("a=1;b=a;\na*b", expect![[r#"
+        z = w*x + b; y = sigmoid(z); (y - t)^2"#]],
+    );
+    check(
+        "a=1;b=a;\na*b",
+        expect![[r#"
         a = 1; b = a; (a * b)
-        a = 1; b = a; a*b"#]]);
+        a = 1; b = a; a*b"#]],
+    );
 }
 
 /// The spans of a call, a parenthesised group and a definition.
@@ -210,5 +336,6 @@ fn lone_expression() {
           |
         1 | z = 1; z
           |   ^
-          = help: only a single name can be defined, as in `z = w*x; z^2`"#]].assert_eq(&actual);
+          = help: only a single name can be defined, as in `z = w*x; z^2`"#]]
+    .assert_eq(&actual);
 }
