@@ -1,0 +1,164 @@
+//! The derive_grad expansion: the phases in order, then the engine's Rust
+//! emitter (the same one as `symdiff codegen`) writes the derivatives.
+
+use crate::derive_grad::ast::{self, Binding};
+use crate::derive_grad::valid::{self, Options, ParamSpec, Shape};
+use crate::derive_grad::{fallback, rewrite};
+use crate::errors::{Errors, Problem};
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use symdiff::emit_rust::{Param, ParamKind, RustSpec, emit_derivative_functions};
+use symdiff::graph::{Graph, NodeId, VarId};
+
+/// Expands `#[derive_grad(attr)] item`.
+pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let func: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(func) => func,
+        Err(_) => {
+            let error = syn::Error::new_spanned(&item, Problem::NotAFunction);
+            return fallback::not_a_function(item, error);
+        }
+    };
+    let mut errors = Errors::new();
+    let options = valid::parse_options(attr, &mut errors);
+    let params = valid::check_signature(&func.sig, &mut errors);
+    let wrt = valid::resolve_wrt(&options, &params, &mut errors);
+    let mut graph = Graph::new();
+    let (bindings, param_vars) = bind_params(&mut graph, &params);
+    let root = ast::translate_body(&mut graph, bindings, &func.block, &mut errors);
+    let original = rewrite::inline_engine_calls(func);
+    let all_shapes_known = params.iter().all(|param| param.shape.is_some());
+    let gradient_len = wrt
+        .as_ref()
+        .filter(|_| all_shapes_known)
+        .map(|wrt| wrt.iter().map(|&index| param_len(&params[index])).sum());
+    let generated = match (errors.is_empty(), root, &wrt) {
+        (true, Some(root), Some(wrt)) => {
+            let wrt_vars: Vec<VarId> = wrt
+                .iter()
+                .flat_map(|&index| param_vars[index].iter().copied())
+                .collect();
+            derivative_functions(&mut graph, root, &original, &params, &wrt_vars, &options)
+        }
+        _ => Err(None),
+    };
+    match generated {
+        Ok(generated) => quote! {
+            #original
+            #generated
+        },
+        Err(engine_error) => {
+            if let Some(engine_error) = engine_error {
+                errors.push(engine_error);
+            }
+            match errors.finish() {
+                Err(error) => fallback::emit(&original, &options, gradient_len, error),
+                Ok(()) => original.into_token_stream(),
+            }
+        }
+    }
+}
+
+fn param_len(param: &ParamSpec) -> usize {
+    param.shape.map_or(0, Shape::len)
+}
+
+/// The graph variables of the parameters, in order (so that the gradient lists
+/// them in order), and the bindings the body starts with.
+fn bind_params(
+    graph: &mut Graph,
+    params: &[ParamSpec],
+) -> (Vec<(String, Binding)>, Vec<Vec<VarId>>) {
+    let mut bindings = Vec::with_capacity(params.len());
+    let mut param_vars = Vec::with_capacity(params.len());
+    for param in params {
+        let name = param.ident.to_string();
+        let (binding, vars) = match param.shape {
+            Some(Shape::Scalar) => {
+                let node = graph.var(&name);
+                (
+                    Binding::Scalar(node),
+                    var_of(graph, node).into_iter().collect(),
+                )
+            }
+            Some(Shape::Array(len) | Shape::ArrayRef(len)) => {
+                let nodes: Vec<NodeId> = (0..len)
+                    .map(|index| graph.var(&format!("{name}[{index}]")))
+                    .collect();
+                let vars = nodes
+                    .iter()
+                    .filter_map(|&node| var_of(graph, node))
+                    .collect();
+                (Binding::Array(nodes), vars)
+            }
+            None => (Binding::Poisoned, Vec::new()),
+        };
+        bindings.push((name, binding));
+        param_vars.push(vars);
+    }
+    (bindings, param_vars)
+}
+
+fn var_of(graph: &Graph, node: NodeId) -> Option<VarId> {
+    match graph.node(node) {
+        symdiff::graph::Node::Var(var) => Some(*var),
+        _ => None,
+    }
+}
+
+/// The engine's derivative functions, with the original's `cfg` and `allow`
+/// attributes. `Err(Some(..))` is a failure of the engine or its emitter.
+fn derivative_functions(
+    graph: &mut Graph,
+    root: NodeId,
+    original: &syn::ItemFn,
+    params: &[ParamSpec],
+    wrt: &[VarId],
+    options: &Options,
+) -> Result<TokenStream, Option<syn::Error>> {
+    let engine_error = |message: String| {
+        Some(syn::Error::new_spanned(
+            &original.sig.ident,
+            Problem::Engine { message },
+        ))
+    };
+    let spec_params: Vec<Param> = params
+        .iter()
+        .filter_map(|param| {
+            let kind = match param.shape? {
+                Shape::Scalar => ParamKind::Scalar,
+                Shape::Array(len) => ParamKind::Array(len),
+                Shape::ArrayRef(len) => ParamKind::ArrayRef(len),
+            };
+            Some(Param {
+                name: param.ident.to_string(),
+                kind,
+            })
+        })
+        .collect();
+    let name = original.sig.ident.to_string();
+    let visibility = original.vis.to_token_stream().to_string();
+    let spec = RustSpec {
+        name: &name,
+        visibility: &visibility,
+        params: &spec_params,
+        wrt,
+        hessian: options.hessian,
+    };
+    let source = emit_derivative_functions(graph, root, &spec)
+        .map_err(|error| engine_error(error.to_string()))?;
+    let mut file: syn::File =
+        syn::parse_str(&source).map_err(|error| engine_error(error.to_string()))?;
+    let inherited: Vec<&syn::Attribute> = original
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("allow"))
+        .collect();
+    for item in &mut file.items {
+        if let syn::Item::Fn(func) = item {
+            func.attrs
+                .extend(inherited.iter().map(|&attr| attr.clone()));
+        }
+    }
+    Ok(file.into_token_stream())
+}

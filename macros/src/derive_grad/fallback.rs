@@ -1,0 +1,66 @@
+//! What `#[derive_grad]` emits when the function cannot be differentiated:
+//! the function itself (with engine calls inlined, so it still compiles),
+//! stand-ins for the generated functions when their signatures are known, and
+//! the errors. Callers of the function and of `NAME_grad` then compile, and
+//! one mistake in the body does not cascade into errors elsewhere.
+
+use crate::derive_grad::valid::Options;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+pub(crate) fn emit(
+    original: &syn::ItemFn,
+    options: &Options,
+    gradient_len: Option<usize>,
+    error: syn::Error,
+) -> TokenStream {
+    let errors = error.to_compile_error();
+    let stand_ins = gradient_len.map(|n| stand_ins(original, options, n));
+    quote! {
+        #original
+        #stand_ins
+        #errors
+    }
+}
+
+/// Functions with the signatures of the generated ones, whose bodies never
+/// run: the crate does not compile while the errors stand.
+fn stand_ins(original: &syn::ItemFn, options: &Options, n: usize) -> TokenStream {
+    let vis = &original.vis;
+    let name = &original.sig.ident;
+    let inputs = &original.sig.inputs;
+    let f64_path = quote!(::core::primitive::f64);
+    let n = proc_macro2::Literal::usize_unsuffixed(n);
+    let grad = format_ident!("{}_grad", name);
+    let value_and_grad = format_ident!("{}_value_and_grad", name);
+    let hessian_name = format_ident!("{}_hessian", name);
+    let hessian = options.hessian.then(|| {
+        quote! {
+            #[allow(unused_variables)]
+            #vis fn #hessian_name(#inputs) -> [[#f64_path; #n]; #n] {
+                ::core::unreachable!()
+            }
+        }
+    });
+    quote! {
+        #[allow(unused_variables)]
+        #vis fn #grad(#inputs) -> [#f64_path; #n] {
+            ::core::unreachable!()
+        }
+        #[allow(unused_variables)]
+        #vis fn #value_and_grad(#inputs) -> (#f64_path, [#f64_path; #n]) {
+            ::core::unreachable!()
+        }
+        #hessian
+    }
+}
+
+/// `#[derive_grad]` on something that is not a function: the item unchanged,
+/// and the error.
+pub(crate) fn not_a_function(item: TokenStream, error: syn::Error) -> TokenStream {
+    let errors = error.to_compile_error();
+    quote! {
+        #item
+        #errors
+    }
+}

@@ -1,0 +1,228 @@
+//! Checks of what surrounds the body: the attribute's options and the
+//! function's signature. Every problem is recorded, none stops the checks.
+
+use crate::errors::{Errors, Problem};
+use proc_macro2::TokenStream;
+use syn::parse::{Parse, Parser};
+use syn::{FnArg, Ident, Pat, ReturnType, Signature, Type};
+
+/// The options of `#[derive_grad(wrt(w, b), hessian)]`.
+#[derive(Debug, Default)]
+pub(crate) struct Options {
+    /// The parameters of the gradient; all of them when absent.
+    pub(crate) wrt: Option<Vec<Ident>>,
+    pub(crate) hessian: bool,
+}
+
+/// How a parameter is passed, for the ones derive_grad understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Scalar,
+    Array(usize),
+    ArrayRef(usize),
+}
+
+impl Shape {
+    pub(crate) fn len(self) -> usize {
+        match self {
+            Shape::Scalar => 1,
+            Shape::Array(len) | Shape::ArrayRef(len) => len,
+        }
+    }
+}
+
+/// A parameter: its name, and its shape unless its type is unsupported.
+#[derive(Debug)]
+pub(crate) struct ParamSpec {
+    pub(crate) ident: Ident,
+    pub(crate) shape: Option<Shape>,
+}
+
+pub(crate) fn parse_options(attr: TokenStream, errors: &mut Errors) -> Options {
+    let mut options = Options::default();
+    let mut unknown = Vec::new();
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("hessian") {
+            options.hessian = true;
+        } else if meta.path.is_ident("wrt") {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let names = content.parse_terminated(Ident::parse, syn::Token![,])?;
+            options.wrt = Some(names.into_iter().collect());
+        } else {
+            // Skip the option's arguments, so that the next option is read too.
+            if meta.input.peek(syn::token::Paren) {
+                let _arguments;
+                syn::parenthesized!(_arguments in meta.input);
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            unknown.push(meta.path.clone());
+        }
+        Ok(())
+    });
+    if let Err(error) = parser.parse2(attr) {
+        errors.push(error);
+    }
+    for path in unknown {
+        let name = quote::quote!(#path).to_string().replace(' ', "");
+        errors.report(path, Problem::UnknownOption { name });
+    }
+    options
+}
+
+/// Checks the signature and returns its parameters.
+pub(crate) fn check_signature(sig: &Signature, errors: &mut Errors) -> Vec<ParamSpec> {
+    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+        errors.report(&sig.generics, Problem::Generic);
+    }
+    if let Some(token) = &sig.constness {
+        errors.report(
+            token,
+            Problem::Qualifier {
+                which: "a const fn",
+            },
+        );
+    }
+    if let Some(token) = &sig.asyncness {
+        errors.report(
+            token,
+            Problem::Qualifier {
+                which: "an async fn",
+            },
+        );
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.report(variadic, Problem::ParamType);
+    }
+    let params = sig
+        .inputs
+        .iter()
+        .filter_map(|input| check_param(input, errors))
+        .collect();
+    match &sig.output {
+        ReturnType::Type(_, ty) if is_f64(ty) => {}
+        ReturnType::Type(_, ty) => errors.report(ty, Problem::ReturnType),
+        ReturnType::Default => errors.report(&sig.ident, Problem::ReturnType),
+    }
+    params
+}
+
+fn check_param(input: &FnArg, errors: &mut Errors) -> Option<ParamSpec> {
+    let typed = match input {
+        FnArg::Typed(typed) => typed,
+        FnArg::Receiver(receiver) => {
+            errors.report(receiver, Problem::Receiver);
+            return None;
+        }
+    };
+    let Pat::Ident(pat) = &*typed.pat else {
+        errors.report(&typed.pat, Problem::ParamPattern);
+        return None;
+    };
+    if pat.by_ref.is_some() || pat.subpat.is_some() {
+        errors.report(&typed.pat, Problem::ParamPattern);
+        return None;
+    }
+    let shape = shape_of(&typed.ty);
+    if shape.is_none() {
+        errors.report(&typed.ty, Problem::ParamType);
+    }
+    Some(ParamSpec {
+        ident: pat.ident.clone(),
+        shape,
+    })
+}
+
+fn shape_of(ty: &Type) -> Option<Shape> {
+    match ty {
+        Type::Paren(inner) => shape_of(&inner.elem),
+        Type::Group(inner) => shape_of(&inner.elem),
+        _ if is_f64(ty) => Some(Shape::Scalar),
+        Type::Array(array) => array_len(array).map(Shape::Array),
+        Type::Reference(reference) if reference.mutability.is_none() => match &*reference.elem {
+            Type::Array(array) => array_len(array).map(Shape::ArrayRef),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn array_len(array: &syn::TypeArray) -> Option<usize> {
+    if !is_f64(&array.elem) {
+        return None;
+    }
+    match &array.len {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(len),
+            ..
+        }) => len.base10_parse().ok(),
+        _ => None,
+    }
+}
+
+/// `f64`, `core::primitive::f64` or `std::primitive::f64`.
+pub(crate) fn is_f64(ty: &Type) -> bool {
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    if path.qself.is_some() {
+        return false;
+    }
+    let names: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .filter(|segment| segment.arguments.is_none())
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    if names.len() != path.path.segments.len() {
+        return false;
+    }
+    match names.as_slice() {
+        [only] => only == "f64",
+        [root, primitive, last] => {
+            (root == "core" || root == "std") && primitive == "primitive" && last == "f64"
+        }
+        _ => false,
+    }
+}
+
+/// The indices into `params` of the gradient's parameters, in the order of
+/// `wrt(..)` (all parameters, in order, without it).
+pub(crate) fn resolve_wrt(
+    options: &Options,
+    params: &[ParamSpec],
+    errors: &mut Errors,
+) -> Option<Vec<usize>> {
+    let Some(wrt) = &options.wrt else {
+        return Some((0..params.len()).collect());
+    };
+    let mut indices = Vec::with_capacity(wrt.len());
+    let mut ok = true;
+    for name in wrt {
+        match params.iter().position(|param| param.ident == *name) {
+            Some(index) if indices.contains(&index) => {
+                errors.report(
+                    name,
+                    Problem::WrtRepeated {
+                        name: name.to_string(),
+                    },
+                );
+                ok = false;
+            }
+            Some(index) => indices.push(index),
+            None => {
+                errors.report(
+                    name,
+                    Problem::WrtNotAParameter {
+                        name: name.to_string(),
+                        params: params.iter().map(|param| param.ident.to_string()).collect(),
+                    },
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(indices)
+}

@@ -1,0 +1,293 @@
+//! The catalogue of everything the macros reject, each with a message and a
+//! hint, and a collector that gathers every error before any is reported
+//! (after serde's `Ctxt`), combined into one `syn::Error`.
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use std::fmt;
+
+/// The operations `#[derive_grad]` can differentiate, for hints.
+const SUPPORTED: &str = "derive_grad differentiates `let` bindings, + - * /, unary minus, \
+parentheses, number literals, f64 methods such as `exp`, `powi` and `max`, and the \
+functions `sigmoid`, `relu`, `leaky_relu`, `softplus`, `heaviside`";
+
+/// One kind of mistake, with what the message says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// `#[derive_grad]` on something that is not a function.
+    NotAFunction,
+    UnknownOption {
+        name: String,
+    },
+    WrtNotAParameter {
+        name: String,
+        params: Vec<String>,
+    },
+    WrtRepeated {
+        name: String,
+    },
+    Generic,
+    Receiver,
+    Qualifier {
+        which: &'static str,
+    },
+    ParamPattern,
+    ParamType,
+    ReturnType,
+    MissingReturn {
+        after_semicolon: bool,
+    },
+    If,
+    Match,
+    Loop,
+    Assignment,
+    EarlyReturn,
+    MacroCall,
+    NestedItem,
+    UselessStatement,
+    LetPattern,
+    LetWithoutValue,
+    LetType,
+    Operator {
+        op: String,
+    },
+    Literal,
+    UnknownName {
+        name: String,
+    },
+    ArrayAsValue {
+        name: String,
+    },
+    NotAnArray {
+        name: String,
+    },
+    DynamicIndex,
+    IndexOutOfBounds {
+        index: usize,
+        len: usize,
+    },
+    UnknownFunction {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    UnknownMethod {
+        name: String,
+    },
+    WrongArity {
+        name: String,
+        expected: usize,
+        found: usize,
+    },
+    PowiExponent,
+    Unsupported {
+        what: &'static str,
+    },
+    /// An expression string that the engine cannot read; the text is the
+    /// engine's caret diagnostic.
+    InvalidExpression {
+        rendered: String,
+    },
+    NotAVariable {
+        name: String,
+        variables: Vec<String>,
+    },
+    VariableNotAnIdentifier {
+        name: String,
+    },
+    /// The engine failed where it should not; the text is its error.
+    Engine {
+        message: String,
+    },
+}
+
+impl Problem {
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Problem::NotAFunction => "#[derive_grad] applies to functions".to_owned(),
+            Problem::UnknownOption { name } => format!("unknown derive_grad option `{name}`"),
+            Problem::WrtNotAParameter { name, .. } => {
+                format!("`{name}` in wrt(..) is not a parameter of this function")
+            }
+            Problem::WrtRepeated { name } => format!("`{name}` appears twice in wrt(..)"),
+            Problem::Generic => "derive_grad cannot differentiate a generic function".to_owned(),
+            Problem::Receiver => "derive_grad cannot differentiate a method".to_owned(),
+            Problem::Qualifier { which } => format!("derive_grad cannot differentiate {which}"),
+            Problem::ParamPattern => "a parameter must be a plain name".to_owned(),
+            Problem::ParamType => "derive_grad cannot differentiate this parameter type".to_owned(),
+            Problem::ReturnType => "derive_grad needs a function returning f64".to_owned(),
+            Problem::MissingReturn { .. } => {
+                "the function has no final expression to differentiate".to_owned()
+            }
+            Problem::If => "`if` cannot be differentiated".to_owned(),
+            Problem::Match => "`match` cannot be differentiated".to_owned(),
+            Problem::Loop => "loops cannot be differentiated".to_owned(),
+            Problem::Assignment => "assignment cannot be differentiated".to_owned(),
+            Problem::EarlyReturn => "`return` before the end cannot be differentiated".to_owned(),
+            Problem::MacroCall => "macros cannot be differentiated".to_owned(),
+            Problem::NestedItem => "items inside the function cannot be differentiated".to_owned(),
+            Problem::UselessStatement => {
+                "this statement does not contribute to the result".to_owned()
+            }
+            Problem::LetPattern => "`let` must bind a single name".to_owned(),
+            Problem::LetWithoutValue => "`let` without a value cannot be differentiated".to_owned(),
+            Problem::LetType => "a `let` binding must have type f64".to_owned(),
+            Problem::Operator { op } => format!("operator `{op}` cannot be differentiated"),
+            Problem::Literal => "only number literals can be differentiated".to_owned(),
+            Problem::UnknownName { name } => {
+                format!("`{name}` is neither a parameter nor a `let` binding of this function")
+            }
+            Problem::ArrayAsValue { name } => format!("array `{name}` used as a number"),
+            Problem::NotAnArray { name } => format!("`{name}` is not an array parameter"),
+            Problem::DynamicIndex => "an array index must be a constant integer".to_owned(),
+            Problem::IndexOutOfBounds { index, len } => {
+                format!("index {index} is out of bounds for an array of length {len}")
+            }
+            Problem::UnknownFunction { name, .. } => format!("unknown function `{name}`"),
+            Problem::UnknownMethod { name } => format!("unknown f64 method `{name}`"),
+            Problem::WrongArity {
+                name,
+                expected,
+                found,
+            } => format!(
+                "`{name}` takes {expected} argument{}, but {found} {} given",
+                if *expected == 1 { "" } else { "s" },
+                if *found == 1 { "was" } else { "were" },
+            ),
+            Problem::PowiExponent => "`powi` needs a constant integer exponent".to_owned(),
+            Problem::Unsupported { what } => format!("{what} cannot be differentiated"),
+            Problem::InvalidExpression { rendered } => rendered.clone(),
+            Problem::NotAVariable { name, .. } => {
+                format!("`{name}` is not a variable of the expression")
+            }
+            Problem::VariableNotAnIdentifier { name } => {
+                format!("variable `{name}` cannot be a Rust parameter name")
+            }
+            Problem::Engine { message } => format!("symdiff failed: {message}"),
+        }
+    }
+
+    pub(crate) fn hint(&self) -> Option<String> {
+        let hint = match self {
+            Problem::NotAFunction => "write #[derive_grad] above `fn name(x: f64, ..) -> f64`",
+            Problem::UnknownOption { .. } => "the options are `wrt(a, b)` and `hessian`",
+            Problem::WrtNotAParameter { params, .. } => {
+                return Some(format!("the parameters are: {}", params.join(", ")));
+            }
+            Problem::WrtRepeated { .. } => "list each parameter once",
+            Problem::Generic | Problem::Qualifier { .. } => {
+                "derive_grad differentiates plain functions of f64 values"
+            }
+            Problem::Receiver => "write a free function and pass the fields as parameters",
+            Problem::ParamPattern => "write `name: f64`",
+            Problem::ParamType => "use f64, [f64; N] or &[f64; N]",
+            Problem::ReturnType => "add `-> f64`",
+            Problem::MissingReturn {
+                after_semicolon: true,
+            } => "remove the semicolon after the last expression",
+            Problem::MissingReturn {
+                after_semicolon: false,
+            } => "end the body with the expression to differentiate",
+            Problem::If | Problem::Match => "use max, min, relu or heaviside instead of if",
+            Problem::Loop => "unroll the loop, indexing arrays by constants: `x[0] + x[1]`",
+            Problem::Assignment => "bind a new name instead: `let y = y * 2.0;`",
+            Problem::EarlyReturn => "compute the result with `let` bindings and end with it",
+            Problem::MacroCall | Problem::NestedItem | Problem::Unsupported { .. } => SUPPORTED,
+            Problem::UselessStatement => "bind it with `let` or remove it",
+            Problem::LetPattern => "write `let name = ...;`",
+            Problem::LetWithoutValue => "write `let name = value;`",
+            Problem::LetType => "write `let name: f64 = ...;` or leave the type out",
+            Problem::Operator { .. } => "use + - * / and the f64 methods powi and powf",
+            Problem::Literal => "write the number as an f64 literal such as `2.0`",
+            Problem::UnknownName { .. } => "pass the value as an f64 parameter",
+            Problem::ArrayAsValue { name } => {
+                return Some(format!("index it by a constant: `{name}[0]`"));
+            }
+            Problem::NotAnArray { .. } => "only [f64; N] and &[f64; N] parameters can be indexed",
+            Problem::DynamicIndex => {
+                "write `x[0]`, `x[1]`, ...; variable indices cannot be differentiated"
+            }
+            Problem::IndexOutOfBounds { .. } => "indices count from 0",
+            Problem::UnknownFunction {
+                suggestion: Some(known),
+                ..
+            } => return Some(format!("did you mean `{known}`?")),
+            Problem::UnknownFunction {
+                suggestion: None, ..
+            } => {
+                return Some(format!(
+                    "the known functions are {}, and f64 methods such as `x.exp()`",
+                    crate::derive_grad::calls::function_names().join(", ")
+                ));
+            }
+            Problem::UnknownMethod { .. } => {
+                return Some(format!(
+                    "the known methods are {}",
+                    crate::derive_grad::calls::method_names().join(", ")
+                ));
+            }
+            Problem::WrongArity { .. } | Problem::InvalidExpression { .. } => return None,
+            Problem::PowiExponent => "use `powf` for an exponent that is not a constant integer",
+            Problem::NotAVariable { variables, .. } => {
+                return Some(format!(
+                    "the variables of the expression are: {}",
+                    variables.join(", ")
+                ));
+            }
+            Problem::VariableNotAnIdentifier { .. } => "rename the variable",
+            Problem::Engine { .. } => "this is a bug in symdiff; please report it with the input",
+        };
+        Some(hint.to_owned())
+    }
+}
+
+/// The message, and the hint on a line of its own.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())?;
+        match self.hint() {
+            Some(hint) => write!(f, "\n  = help: {hint}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Collects every error of one macro call, to report them together.
+#[derive(Default)]
+pub(crate) struct Errors {
+    combined: Option<syn::Error>,
+}
+
+impl Errors {
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    pub(crate) fn push(&mut self, error: syn::Error) {
+        match &mut self.combined {
+            Some(combined) => combined.combine(error),
+            None => self.combined = Some(error),
+        }
+    }
+
+    /// Reports `problem`, underlining all of `tokens`.
+    pub(crate) fn report(&mut self, tokens: impl ToTokens, problem: Problem) {
+        self.push(syn::Error::new_spanned(tokens, problem));
+    }
+
+    /// Reports `problem` at one span.
+    pub(crate) fn report_at(&mut self, span: Span, problem: Problem) {
+        self.push(syn::Error::new(span, problem));
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.combined.is_none()
+    }
+
+    /// All errors combined, or `Ok` when there were none.
+    pub(crate) fn finish(self) -> Result<(), syn::Error> {
+        match self.combined {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+}

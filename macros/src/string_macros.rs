@@ -1,0 +1,254 @@
+//! `grad!`, `hessian!`, `diff!` and `grad_formulas!`: a math expression in a
+//! string literal, parsed and differentiated by the engine at compile time.
+//!
+//! The closures take every variable of the expression as an `f64`, in order
+//! of first appearance, and their bodies are the engine emitter's
+//! straight-line code. A literal the engine cannot read becomes a
+//! `compile_error!` on the literal whose message repeats the expression with a
+//! caret under the bad column (a span inside a literal cannot be had on
+//! stable Rust).
+
+use crate::errors::{Errors, Problem};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use symdiff::Expr;
+use symdiff::emit_rust::{OutputShape, emit_closure_body};
+use symdiff::graph::{Graph, NodeId, VarId};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, LitInt, LitStr, Token};
+
+/// `"expression"` optionally followed by `, wrt = [a, b]`.
+struct ExprArgs {
+    source: LitStr,
+    wrt: Option<Vec<Ident>>,
+}
+
+impl Parse for ExprArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let source = input.parse()?;
+        let mut wrt = None;
+        if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+            let key = input.call(Ident::parse_any)?;
+            if key != "wrt" {
+                return Err(syn::Error::new(key.span(), "expected `wrt = [..]`"));
+            }
+            input.parse::<Token![=]>()?;
+            let content;
+            syn::bracketed!(content in input);
+            let names = content.parse_terminated(Ident::parse_any, Token![,])?;
+            wrt = Some(names.into_iter().collect());
+            input.parse::<Option<Token![,]>>()?;
+        }
+        Ok(ExprArgs { source, wrt })
+    }
+}
+
+/// `"expression", x` optionally followed by `, order`.
+struct DiffArgs {
+    source: LitStr,
+    var: Ident,
+    order: Option<LitInt>,
+}
+
+impl Parse for DiffArgs {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let source = input.parse()?;
+        input.parse::<Token![,]>()?;
+        let var = input.call(Ident::parse_any)?;
+        let mut order = None;
+        if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+            order = Some(input.parse()?);
+            input.parse::<Option<Token![,]>>()?;
+        }
+        Ok(DiffArgs { source, var, order })
+    }
+}
+
+pub(crate) fn grad(input: TokenStream) -> TokenStream {
+    expand_with(input, |args: ExprArgs| {
+        let parsed = Parsed::new(&args.source)?;
+        let wrt = parsed.wrt_vars(args.wrt.as_deref())?;
+        let mut graph = parsed.graph_mut();
+        let gradient = symdiff::gradient::gradient(&mut graph, parsed.root, &wrt);
+        parsed.closure(&graph, &gradient, OutputShape::Vector)
+    })
+}
+
+pub(crate) fn hessian(input: TokenStream) -> TokenStream {
+    expand_with(input, |args: ExprArgs| {
+        let parsed = Parsed::new(&args.source)?;
+        let wrt = parsed.wrt_vars(args.wrt.as_deref())?;
+        let mut graph = parsed.graph_mut();
+        let rows = symdiff::gradient::hessian(&mut graph, parsed.root, &wrt);
+        let entries: Vec<NodeId> = rows.into_iter().flatten().collect();
+        parsed.closure(&graph, &entries, OutputShape::Matrix(wrt.len()))
+    })
+}
+
+pub(crate) fn diff(input: TokenStream) -> TokenStream {
+    expand_with(input, |args: DiffArgs| {
+        let parsed = Parsed::new(&args.source)?;
+        let order = match &args.order {
+            Some(order) => order.base10_parse::<usize>()?,
+            None => 1,
+        };
+        let var = parsed.wrt_vars(Some(std::slice::from_ref(&args.var)))?;
+        let mut graph = parsed.graph_mut();
+        let root = var.first().map_or(parsed.root, |&var| {
+            symdiff::diff::diff_n(&mut graph, parsed.root, var, order)
+        });
+        parsed.closure(&graph, &[root], OutputShape::Scalar)
+    })
+}
+
+pub(crate) fn grad_formulas(input: TokenStream) -> TokenStream {
+    expand_with(input, |args: ExprArgs| {
+        let parsed = Parsed::new(&args.source)?;
+        let wrt = parsed.wrt_vars(args.wrt.as_deref())?;
+        let mut graph = parsed.graph_mut();
+        let gradient = symdiff::gradient::gradient(&mut graph, parsed.root, &wrt);
+        let texts = gradient
+            .iter()
+            .map(|&entry| symdiff::print::to_text(&graph, entry));
+        let n = Literal::usize_unsuffixed(gradient.len());
+        Ok(quote! {
+            {
+                const FORMULAS: [&'static ::core::primitive::str; #n] = [#(#texts),*];
+                FORMULAS
+            }
+        })
+    })
+}
+
+/// Parses the macro's arguments and expands them, turning every error into
+/// `compile_error!`.
+fn expand_with<Args: Parse>(
+    input: TokenStream,
+    expand: impl FnOnce(Args) -> syn::Result<TokenStream>,
+) -> TokenStream {
+    syn::parse2(input)
+        .and_then(expand)
+        .unwrap_or_else(|error| error.to_compile_error())
+}
+
+/// An expression parsed from a literal, with its variables.
+struct Parsed {
+    expr: Expr,
+    root: NodeId,
+    /// The variables in order of first appearance, with the literal's span
+    /// for errors.
+    variables: Vec<String>,
+    source: LitStr,
+}
+
+impl Parsed {
+    fn new(source: &LitStr) -> syn::Result<Parsed> {
+        let text = source.value();
+        let expr = Expr::parse(&text).map_err(|error| {
+            let rendered = error.to_string();
+            let rendered = rendered
+                .strip_prefix("error: ")
+                .unwrap_or(&rendered)
+                .to_owned();
+            syn::Error::new(source.span(), Problem::InvalidExpression { rendered })
+        })?;
+        let variables = expr.variables();
+        let mut errors = Errors::new();
+        for name in &variables {
+            if syn::parse_str::<Ident>(name).is_err() {
+                let problem = Problem::VariableNotAnIdentifier { name: name.clone() };
+                errors.report(source, problem);
+            }
+        }
+        errors.finish()?;
+        Ok(Parsed {
+            root: expr.id(),
+            expr,
+            variables,
+            source: source.clone(),
+        })
+    }
+
+    fn graph_mut(&self) -> std::cell::RefMut<'_, Graph> {
+        self.expr.graph().borrow_mut()
+    }
+
+    fn var(&self, name: &str) -> Option<VarId> {
+        self.expr.graph().borrow().find_var(name)
+    }
+
+    /// The variables named in `wrt = [..]` (every variable without it); each
+    /// name must be a variable of the expression.
+    fn wrt_vars(&self, wrt: Option<&[Ident]>) -> syn::Result<Vec<VarId>> {
+        let Some(names) = wrt else {
+            return Ok(self
+                .variables
+                .iter()
+                .filter_map(|name| self.var(name))
+                .collect());
+        };
+        let mut errors = Errors::new();
+        let mut vars = Vec::with_capacity(names.len());
+        for ident in names {
+            let name = ident.unraw().to_string();
+            match self.var(&name).filter(|_| self.variables.contains(&name)) {
+                Some(var) => vars.push(var),
+                None => errors.report(
+                    ident,
+                    Problem::NotAVariable {
+                        name,
+                        variables: self.variables.clone(),
+                    },
+                ),
+            }
+        }
+        errors.finish()?;
+        Ok(vars)
+    }
+
+    /// `|a: f64, b: f64, ..| -> OUTPUT { .. }` computing `roots`. Parameters
+    /// that no output reads are prefixed with `_`.
+    fn closure(
+        &self,
+        graph: &Graph,
+        roots: &[NodeId],
+        shape: OutputShape,
+    ) -> syn::Result<TokenStream> {
+        let inputs: Vec<(VarId, String)> = self
+            .variables
+            .iter()
+            .filter_map(|name| Some((graph.find_var(name)?, name.clone())))
+            .collect();
+        let read = symdiff::variables_of(graph, roots);
+        let params = inputs.iter().map(|(var, name)| {
+            if read.contains(var) {
+                format_ident!("{}", name)
+            } else {
+                format_ident!("_{}", name)
+            }
+        });
+        let engine_error =
+            |message: String| syn::Error::new(self.source.span(), Problem::Engine { message });
+        let body = emit_closure_body(graph, roots, &inputs, shape)
+            .map_err(|error| engine_error(error.to_string()))?;
+        let body: TokenStream = body
+            .parse()
+            .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
+        let f64_path = quote!(::core::primitive::f64);
+        let output = match shape {
+            OutputShape::Scalar => f64_path.clone(),
+            OutputShape::Vector => {
+                let n = Literal::usize_unsuffixed(roots.len());
+                quote!([#f64_path; #n])
+            }
+            OutputShape::Matrix(n) => {
+                let n = Literal::usize_unsuffixed(n);
+                quote!([[#f64_path; #n]; #n])
+            }
+        };
+        Ok(quote! {
+            |#(#params: #f64_path),*| -> #output #body
+        })
+    }
+}
