@@ -291,7 +291,7 @@ impl LatexPrinter<'_> {
 
     fn write_negated(&self, out: &mut String, term: NodeId) {
         match self.graph.node(term) {
-            Node::Num(number) => write_number(out, number.neg()),
+            Node::Num(number) => write_number(out, negated(*number)),
             _ => self.write_product_parts(out, term, true),
         }
     }
@@ -326,7 +326,7 @@ impl LatexPrinter<'_> {
     fn split_factors(&self, node: NodeId, drop_sign: bool) -> (Vec<Factor>, Vec<Factor>) {
         let mut coefficient = self.coefficient(node);
         if drop_sign {
-            coefficient = coefficient.neg();
+            coefficient = negated(coefficient);
         }
         let factors: &[NodeId] = match self.graph.node(node) {
             Node::Mul(factors) => factors,
@@ -366,7 +366,7 @@ impl LatexPrinter<'_> {
         match self.graph.node(factor) {
             Node::Pow([base, exponent]) => {
                 let exponent = self.graph.as_number(*exponent)?;
-                exponent.is_negative().then(|| (*base, exponent.neg()))
+                exponent.is_negative().then(|| (*base, negated(exponent)))
             }
             _ => None,
         }
@@ -414,6 +414,17 @@ impl LatexPrinter<'_> {
                 out.push('}');
             }
         }
+    }
+}
+
+/// `-number`, exactly for rationals (a numerator of `i64::MIN` becomes a float).
+fn negated(number: Number) -> Number {
+    match number {
+        Number::Rational { numer, denom } => match numer.checked_neg() {
+            Some(numer) => Number::ratio(numer, denom),
+            None => Number::Float(-(numer as f64) / denom as f64),
+        },
+        Number::Float(value) => Number::Float(-value),
     }
 }
 

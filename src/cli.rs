@@ -1,0 +1,136 @@
+//! The command line's grammar (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Exact derivatives, gradients, Hessians and gradient checks of math
+/// written as text.
+#[derive(Debug, Parser)]
+#[command(name = "symdiff", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// How to print the result.
+    #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
+    pub format: Format,
+    /// Print timings and sizes as one JSON line on standard error.
+    #[arg(long, global = true)]
+    pub stats: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: one line per derivative, then values.
+    Text,
+    /// Formulas as LaTeX (math mode, one equation per line).
+    Latex,
+    /// The Rust functions that `codegen` prints.
+    Rust,
+    /// One JSON object on standard output.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the expression back as canonical text.
+    Parse(ExprArg),
+    /// The derivative with respect to one variable.
+    Diff(DiffArgs),
+    /// The gradient, and its value at a point.
+    Grad(DerivativeArgs),
+    /// The Hessian; at a point also its eigenvalues and the verdict.
+    Hessian(DerivativeArgs),
+    /// The value at a point.
+    Eval(EvalArgs),
+    /// Compare the symbolic gradient and Hessian with central differences.
+    Check(CheckArgs),
+    /// Rust functions computing the gradient (and Hessian).
+    Codegen(CodegenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExprArg {
+    /// The expression, e.g. `(sigmoid(w*x + b) - t)^2`; `-` reads standard input.
+    #[arg(allow_hyphen_values = true)]
+    pub expr: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// The variable to differentiate by.
+    #[arg(long, value_name = "VAR")]
+    pub wrt: String,
+    /// How many times to differentiate.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub order: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct DerivativeArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// Comma-separated variables (default: all, in order of first appearance).
+    #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
+    pub wrt: Option<String>,
+    /// A point `name=value,...` at which to evaluate.
+    #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// The point `name=value,...`; every variable needs a value.
+    #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
+    pub at: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// The point `name=value,...`; every variable needs a value.
+    #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
+    pub at: String,
+    /// Relative step of the central differences.
+    #[arg(
+        long,
+        default_value_t = 1e-6,
+        value_name = "E",
+        allow_hyphen_values = true
+    )]
+    pub eps: f64,
+    /// Relative tolerance.
+    #[arg(
+        long,
+        default_value_t = 1e-3,
+        value_name = "R",
+        allow_hyphen_values = true
+    )]
+    pub rtol: f64,
+    /// Absolute tolerance.
+    #[arg(
+        long,
+        default_value_t = 1e-5,
+        value_name = "A",
+        allow_hyphen_values = true
+    )]
+    pub atol: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct CodegenArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// The base name of the generated functions (`NAME_grad`, ...).
+    #[arg(long, default_value = "f")]
+    pub name: String,
+    /// Comma-separated variables (default: all, in order of first appearance).
+    #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
+    pub wrt: Option<String>,
+    /// Also generate `NAME_hessian`.
+    #[arg(long)]
+    pub hessian: bool,
+}

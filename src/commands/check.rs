@@ -1,0 +1,214 @@
+//! `symdiff check EXPR --at POINT [--eps E] [--rtol R] [--atol A]`: the
+//! symbolic gradient and Hessian against central differences, entry by entry.
+
+use super::{as_strs, ids, label};
+use crate::cli::{CheckArgs, Format};
+use crate::error::CliError;
+use crate::input::load;
+use crate::output::{fmt_rounded, fmt_value, json_number};
+use crate::point::Point;
+use crate::session::Session;
+use serde_json::{Map, Value};
+use std::io::Read;
+use symdiff::Expr;
+use symdiff::check::{CheckEntry, CheckOptions, EntryKind, check_gradient, check_hessian};
+use symdiff::compile::Tape;
+
+pub(crate) fn run(
+    args: &CheckArgs,
+    session: &mut Session,
+    stdin: &mut dyn Read,
+) -> Result<i32, CliError> {
+    let point = Point::parse(&args.at)?;
+    let loaded = load(&args.expr, stdin, session)?;
+    let expr = &loaded.expr;
+    let vars = expr.variables();
+    let var_refs = as_strs(&vars);
+    let values = point.values_for(&vars)?;
+    let (gradient, hessian) = session
+        .stats
+        .time_derive(|| (expr.gradient(&var_refs), expr.hessian(&var_refs)));
+    let flat_hessian: Vec<Expr> = hessian.into_iter().flatten().collect();
+    let mut results = ids(&gradient);
+    results.extend(ids(&flat_hessian));
+    session
+        .stats
+        .record_results(&expr.graph().borrow(), &results);
+    if session.format == Format::Rust {
+        let code = super::codegen::emit(expr, "f", &vars, true)?;
+        session.print(&code);
+        return Ok(0);
+    }
+    let options = CheckOptions {
+        eps: args.eps,
+        rtol: args.rtol,
+        atol: args.atol,
+    };
+    let entries = compare(expr, &gradient, &flat_hessian, &var_refs, &values, &options)?;
+    let ok = entries.iter().all(|entry| entry.ok);
+    let description = point.describe(&vars);
+    match session.format {
+        Format::Json => print_json(session, ok, &entries),
+        _ => print_table(session, &entries, &var_refs, &description, &options),
+    }
+    Ok(if ok { 0 } else { 1 })
+}
+
+/// Evaluates value, gradient and Hessian through compiled tapes and
+/// compares them with central differences.
+fn compare(
+    expr: &Expr,
+    gradient: &[Expr],
+    hessian: &[Expr],
+    vars: &[&str],
+    values: &[f64],
+    options: &CheckOptions,
+) -> Result<Vec<CheckEntry>, CliError> {
+    let n_vars = vars.len();
+    let value_tape = Expr::compile(std::slice::from_ref(expr), vars)?;
+    let gradient_tape = Expr::compile(gradient, vars)?;
+    let hessian_tape = Expr::compile(hessian, vars)?;
+    let value = |point: &[f64]| run_tape(&value_tape, point, 1)[0];
+    let gradient = |point: &[f64]| run_tape(&gradient_tape, point, n_vars);
+    let hessian = |point: &[f64]| {
+        let flat = run_tape(&hessian_tape, point, n_vars * n_vars);
+        flat.chunks(n_vars.max(1))
+            .take(n_vars)
+            .map(<[f64]>::to_vec)
+            .collect()
+    };
+    let invalid = |error: symdiff::check::CheckError| CliError::message(error.to_string());
+    let mut entries = check_gradient(value, gradient, values, options)
+        .map_err(invalid)?
+        .entries;
+    entries.extend(
+        check_hessian(gradient, hessian, values, options)
+            .map_err(invalid)?
+            .entries,
+    );
+    Ok(entries)
+}
+
+/// The tape's outputs at `point`, or NaNs if it cannot run.
+fn run_tape(tape: &Tape, point: &[f64], n_outputs: usize) -> Vec<f64> {
+    let mut outputs = vec![f64::NAN; n_outputs.max(1)];
+    if tape.eval(point, &mut outputs).is_err() {
+        outputs.fill(f64::NAN);
+    }
+    outputs.truncate(n_outputs);
+    outputs
+}
+
+fn entry_label(entry: &CheckEntry, vars: &[&str], format: Format) -> String {
+    let names: Vec<&str> = entry
+        .index
+        .iter()
+        .filter_map(|&index| vars.get(index).copied())
+        .collect();
+    label(&names, format)
+}
+
+fn print_table(
+    session: &mut Session,
+    entries: &[CheckEntry],
+    vars: &[&str],
+    point: &str,
+    options: &CheckOptions,
+) {
+    let format = session.format;
+    let header = ["entry", "analytic", "numeric", "abs err", "rel err", ""].map(str::to_owned);
+    let mut rows = vec![header.to_vec()];
+    for entry in entries {
+        rows.push(vec![
+            entry_label(entry, vars, format),
+            fmt_rounded(entry.analytic, 8),
+            fmt_rounded(entry.numeric, 8),
+            fmt_rounded(entry.abs_err, 2),
+            fmt_rounded(entry.rel_err, 2),
+            if entry.ok { "pass" } else { "FAIL" }.to_owned(),
+        ]);
+    }
+    let n_failed = entries.iter().filter(|entry| !entry.ok).count();
+    let summary = if n_failed == 0 {
+        format!("ok: all {} entries pass", entries.len())
+    } else {
+        format!("FAILED: {n_failed} of {} entries fail", entries.len())
+    };
+    let out = match format {
+        Format::Latex => latex_table(&rows, &summary),
+        _ => format!(
+            "at {point} (eps {}, rtol {}, atol {}):\n{}{summary}",
+            fmt_value(options.eps),
+            fmt_value(options.rtol),
+            fmt_value(options.atol),
+            text_table(&rows)
+        ),
+    };
+    session.print(&out);
+}
+
+fn text_table(rows: &[Vec<String>]) -> String {
+    let n_cols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..n_cols)
+        .map(|col| {
+            rows.iter()
+                .map(|row| row.get(col).map_or(0, |cell| cell.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &width)| format!("{cell}{}", " ".repeat(width - cell.chars().count())))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn latex_table(rows: &[Vec<String>], summary: &str) -> String {
+    let mut out = String::from("\\begin{array}{lrrrrl}\n");
+    for (index, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = if index == 0 {
+            row.iter().map(|cell| format!("\\text{{{cell}}}")).collect()
+        } else {
+            row.iter()
+                .map(|cell| {
+                    cell.replace("NaN", "\\mathrm{NaN}")
+                        .replace("inf", "\\infty")
+                })
+                .collect()
+        };
+        out.push_str(&format!("{} \\\\\n", cells.join(" & ")));
+    }
+    out.push_str(&format!("\\end{{array}}\n\\text{{{summary}}}"));
+    out
+}
+
+fn print_json(session: &mut Session, ok: bool, entries: &[CheckEntry]) {
+    let entries: Vec<Value> = entries.iter().map(entry_json).collect();
+    let mut object = Map::new();
+    object.insert("ok".to_owned(), Value::from(ok));
+    object.insert("entries".to_owned(), Value::Array(entries));
+    session.print(&Value::Object(object).to_string());
+}
+
+fn entry_json(entry: &CheckEntry) -> Value {
+    let kind = match entry.kind {
+        EntryKind::Gradient => "gradient",
+        EntryKind::Hessian => "hessian",
+    };
+    let mut object = Map::new();
+    object.insert("kind".to_owned(), Value::from(kind));
+    object.insert("index".to_owned(), Value::from(entry.index.clone()));
+    object.insert("analytic".to_owned(), json_number(entry.analytic));
+    object.insert("numeric".to_owned(), json_number(entry.numeric));
+    object.insert("abs_err".to_owned(), json_number(entry.abs_err));
+    object.insert("rel_err".to_owned(), json_number(entry.rel_err));
+    object.insert("ok".to_owned(), Value::from(entry.ok));
+    Value::Object(object)
+}

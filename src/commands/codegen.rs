@@ -1,0 +1,109 @@
+//! `symdiff codegen EXPR [--name NAME] [--wrt VARS] [--hessian]`: the Rust
+//! functions that `#[derive_grad]` generates, from the same emitter.
+
+use super::{as_strs, ids, label};
+use crate::cli::{CodegenArgs, Format};
+use crate::error::CliError;
+use crate::input::load;
+use crate::output::{Formulas, formula_lines};
+use crate::session::Session;
+use serde_json::json;
+use std::io::Read;
+use symdiff::Expr;
+use symdiff::emit_rust::{Param, ParamKind, RustSpec, emit_derivative_functions};
+use symdiff::graph::{Node, VarId};
+
+/// Words that cannot name a Rust function or parameter.
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield", "_",
+];
+
+pub(crate) fn run(
+    args: &CodegenArgs,
+    session: &mut Session,
+    stdin: &mut dyn Read,
+) -> Result<i32, CliError> {
+    let loaded = load(&args.expr, stdin, session)?;
+    let expr = &loaded.expr;
+    let vars = crate::wrt::variables(args.wrt.as_deref(), expr.variables())?;
+    let code = session
+        .stats
+        .time_derive(|| emit(expr, &args.name, &vars, args.hessian))?;
+    let gradient = expr.gradient(&as_strs(&vars));
+    session
+        .stats
+        .record_results(&expr.graph().borrow(), &ids(&gradient));
+    match session.format {
+        Format::Json => session.print(&json!({ "name": args.name, "code": code }).to_string()),
+        Format::Latex => {
+            let formulas = Formulas::render(&expr.graph().borrow(), &ids(&gradient), Format::Latex);
+            let labels: Vec<String> = vars
+                .iter()
+                .map(|var| label(&[var], Format::Latex))
+                .collect();
+            session.print(&formula_lines(&formulas, &labels, Format::Latex));
+        }
+        Format::Text | Format::Rust => session.print(&code),
+    }
+    Ok(0)
+}
+
+/// `NAME_grad`, `NAME_value_and_grad` (and `NAME_hessian`) over the
+/// expression's variables as `f64` parameters, differentiating by `wrt`.
+pub(crate) fn emit(
+    expr: &Expr,
+    name: &str,
+    wrt: &[String],
+    hessian: bool,
+) -> Result<String, CliError> {
+    check_rust_name(name, "--name")?;
+    let variables = expr.variables();
+    for variable in &variables {
+        check_rust_name(variable, "the variable")?;
+    }
+    let params: Vec<Param> = variables
+        .into_iter()
+        .map(|name| Param {
+            name,
+            kind: ParamKind::Scalar,
+        })
+        .collect();
+    let mut graph = expr.graph().borrow_mut();
+    let wrt_ids: Vec<VarId> = wrt
+        .iter()
+        .filter_map(|name| {
+            let node = graph.var(name);
+            match graph.node(node) {
+                Node::Var(var) => Some(*var),
+                _ => None,
+            }
+        })
+        .collect();
+    let spec = RustSpec {
+        name,
+        visibility: "pub",
+        params: &params,
+        wrt: &wrt_ids,
+        hessian,
+    };
+    Ok(emit_derivative_functions(&mut graph, expr.id(), &spec)?)
+}
+
+fn check_rust_name(name: &str, what: &str) -> Result<(), CliError> {
+    if !crate::wrt::is_identifier(name) {
+        return Err(CliError::message(format!(
+            "{what} `{name}` is not a Rust identifier"
+        )));
+    }
+    if RUST_KEYWORDS.contains(&name) {
+        return Err(CliError::with_help(
+            format!("{what} `{name}` is a Rust keyword, so it cannot name a function or parameter"),
+            "rename it to generate Rust",
+        ));
+    }
+    Ok(())
+}

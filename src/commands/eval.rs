@@ -1,0 +1,41 @@
+//! `symdiff eval EXPR --at POINT`.
+
+use super::warn_non_finite;
+use crate::cli::{EvalArgs, Format};
+use crate::error::CliError;
+use crate::input::load;
+use crate::output::{fmt_value, json_number};
+use crate::point::Point;
+use crate::session::Session;
+use serde_json::json;
+use std::io::Read;
+
+pub(crate) fn run(
+    args: &EvalArgs,
+    session: &mut Session,
+    stdin: &mut dyn Read,
+) -> Result<i32, CliError> {
+    let point = Point::parse(&args.at)?;
+    let loaded = load(&args.expr, stdin, session)?;
+    let expr = &loaded.expr;
+    session
+        .stats
+        .record_results(&expr.graph().borrow(), &[expr.id()]);
+    let value = crate::eval::values_at(expr, &[expr.id()], &point)?[0];
+    match session.format {
+        Format::Text => session.print(&fmt_value(value)),
+        Format::Latex => {
+            let mut number = String::new();
+            symdiff::latex::write_float(&mut number, value);
+            let formula = symdiff::latex::to_latex(&expr.graph().borrow(), expr.id());
+            session.print(&format!("{formula} = {number}"));
+        }
+        Format::Json => session.print(&json!({ "value": json_number(value) }).to_string()),
+        Format::Rust => {
+            let code = super::codegen::emit(expr, "f", &expr.variables(), false)?;
+            session.print(&code);
+        }
+    }
+    warn_non_finite(session, &[("f".to_owned(), value)]);
+    Ok(0)
+}

@@ -1,0 +1,78 @@
+//! One module per subcommand; each reads its arguments, does the symbolic
+//! work through the engine and prints in the chosen format.
+
+mod check;
+mod codegen;
+mod diff;
+mod eval;
+mod grad;
+mod hessian;
+mod parse;
+
+use crate::cli::Command;
+use crate::error::CliError;
+use crate::session::Session;
+use std::io::Read;
+
+/// Runs one subcommand, returning the exit status (0, or 1 for a failed check).
+pub(crate) fn dispatch(
+    command: &Command,
+    session: &mut Session,
+    stdin: &mut dyn Read,
+) -> Result<i32, CliError> {
+    match command {
+        Command::Parse(args) => parse::run(args, session, stdin),
+        Command::Diff(args) => diff::run(args, session, stdin),
+        Command::Grad(args) => grad::run(args, session, stdin),
+        Command::Hessian(args) => hessian::run(args, session, stdin),
+        Command::Eval(args) => eval::run(args, session, stdin),
+        Command::Check(args) => check::run(args, session, stdin),
+        Command::Codegen(args) => codegen::run(args, session, stdin),
+    }
+}
+
+/// The ids of several expressions of one graph.
+fn ids(exprs: &[symdiff::Expr]) -> Vec<symdiff::graph::NodeId> {
+    exprs.iter().map(symdiff::Expr::id).collect()
+}
+
+fn as_strs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
+/// The values section printed after the formulas when `--at` is given:
+/// `at w = 0.5, b = 0.1:` and aligned `label = value` rows (text), or one
+/// LaTeX equation per value.
+fn values_block(point: &str, rows: &[(String, f64)], format: crate::cli::Format) -> String {
+    if format == crate::cli::Format::Latex {
+        let mut out = String::new();
+        for (label, value) in rows {
+            let mut number = String::new();
+            symdiff::latex::write_float(&mut number, *value);
+            out.push_str(&format!("{label} = {number}\n"));
+        }
+        return out;
+    }
+    let rows: Vec<(String, String)> = rows
+        .iter()
+        .map(|(label, value)| (label.clone(), crate::output::fmt_value(*value)))
+        .collect();
+    format!("\nat {point}:\n{}", crate::output::aligned(&rows))
+}
+
+/// `∂/∂w` in text, `\frac{\partial f}{\partial w}` in LaTeX.
+fn label(vars: &[&str], format: crate::cli::Format) -> String {
+    match format {
+        crate::cli::Format::Latex => crate::output::partial_label_latex(vars),
+        _ => crate::output::partial_label(vars),
+    }
+}
+
+/// Warns on standard error about values that are not finite.
+fn warn_non_finite(session: &mut Session, rows: &[(String, f64)]) {
+    let labels: Vec<String> = rows.iter().map(|(label, _)| label.clone()).collect();
+    let values: Vec<f64> = rows.iter().map(|&(_, value)| value).collect();
+    if let Some(warning) = crate::output::non_finite_warning(&labels, &values) {
+        session.warn(&warning);
+    }
+}

@@ -1,0 +1,77 @@
+//! The `symdiff` command line as a library: [`run`] takes the arguments and
+//! standard input and returns what to print and the exit status, so tests
+//! drive every subcommand in-process and `main.rs` only does the I/O.
+//!
+//! Exit status: 0 on success, 1 when `check` finds a failing entry, 2 for
+//! any error in the input (expression, `--at`, `--wrt`, options).
+
+mod cli;
+mod commands;
+mod error;
+mod eval;
+mod input;
+mod output;
+mod point;
+mod session;
+mod stats;
+mod wrt;
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::Read;
+
+pub use cli::{Cli, Command, Format};
+pub use error::CliError;
+
+/// What one invocation printed and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// Runs the command line `args` (the first is the program name) with
+/// `stdin` as standard input (read only for the expression `-`).
+pub fn run<I, T>(args: I, stdin: &mut dyn Read) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(cli) => run_cli(&cli, stdin),
+        Err(error) => clap_outcome(&error),
+    }
+}
+
+/// Runs an already parsed command line.
+pub fn run_cli(cli: &Cli, stdin: &mut dyn Read) -> Outcome {
+    let mut session = session::Session::new(cli.format, cli.stats);
+    let code = match commands::dispatch(&cli.command, &mut session, stdin) {
+        Ok(code) => code,
+        Err(error) => {
+            session.error(&error);
+            2
+        }
+    };
+    session.finish(code)
+}
+
+/// Usage errors, `--help` and `--version`, as clap renders them.
+fn clap_outcome(error: &clap::Error) -> Outcome {
+    let text = error.render().to_string();
+    let code = error.exit_code();
+    if error.use_stderr() {
+        Outcome {
+            stdout: String::new(),
+            stderr: text,
+            code,
+        }
+    } else {
+        Outcome {
+            stdout: text,
+            stderr: String::new(),
+            code,
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Rendering shared by the commands: numbers, labels, aligned columns, and
+//! formulas printed once with shared subexpressions named.
+
+use crate::cli::Format;
+use serde_json::Value;
+use symdiff::graph::{Graph, NodeId};
+use symdiff::latex::{definitions_to_latex, to_latex_with};
+use symdiff::print::{Definitions, to_text_with};
+
+/// Formulas that would print as trees of more than this many nodes in all
+/// are printed with their shared subexpressions named (`t1 = …;`).
+pub(crate) const TREE_LIMIT: f64 = 2000.0;
+
+/// A number for people: shortest round-trip digits, `2` not `2.0`,
+/// exponents for very large and small values, `NaN`, `inf`, `-inf`.
+pub(crate) fn fmt_value(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    let text = format!("{value:?}");
+    match text.strip_suffix(".0") {
+        Some(integer) => integer.to_owned(),
+        None => text,
+    }
+}
+
+/// A number rounded to `digits` significant digits, for tables.
+pub(crate) fn fmt_rounded(value: f64, digits: usize) -> String {
+    if !value.is_finite() {
+        return fmt_value(value);
+    }
+    let rounded = format!("{:.*e}", digits.saturating_sub(1), value);
+    fmt_value(rounded.parse().unwrap_or(value))
+}
+
+/// A JSON number, or the string `"NaN"`, `"inf"` or `"-inf"`.
+pub(crate) fn json_number(value: f64) -> Value {
+    if value.is_finite() {
+        Value::from(value)
+    } else {
+        Value::from(fmt_value(value))
+    }
+}
+
+pub(crate) fn json_numbers(values: &[f64]) -> Value {
+    Value::Array(values.iter().map(|&value| json_number(value)).collect())
+}
+
+/// `∂/∂w`, `∂²/∂w²`, `∂²/∂w∂b`, `∂³/∂x³`: the derivative by `vars` in turn.
+pub(crate) fn partial_label(vars: &[&str]) -> String {
+    let order = vars.len();
+    let mut denominator = String::new();
+    let mut index = 0;
+    while index < vars.len() {
+        let run = vars[index..]
+            .iter()
+            .take_while(|&&var| var == vars[index])
+            .count();
+        denominator.push('∂');
+        denominator.push_str(vars[index]);
+        if run > 1 {
+            denominator.push_str(&superscript(run));
+        }
+        index += run;
+    }
+    let power = if order > 1 {
+        superscript(order)
+    } else {
+        String::new()
+    };
+    format!("∂{power}/{denominator}")
+}
+
+/// The LaTeX of the same label: `\frac{\partial^{2} f}{\partial w \partial b}`.
+pub(crate) fn partial_label_latex(vars: &[&str]) -> String {
+    let order = vars.len();
+    let mut parts: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < vars.len() {
+        let run = vars[index..]
+            .iter()
+            .take_while(|&&var| var == vars[index])
+            .count();
+        let name = symdiff::latex::latex_name(vars[index]);
+        parts.push(if run > 1 {
+            format!("\\partial {name}^{{{run}}}")
+        } else {
+            format!("\\partial {name}")
+        });
+        index += run;
+    }
+    let power = if order > 1 {
+        format!("^{{{order}}}")
+    } else {
+        String::new()
+    };
+    format!("\\frac{{\\partial{power} f}}{{{}}}", parts.join(" \\, "))
+}
+
+fn superscript(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    number
+        .to_string()
+        .chars()
+        .map(|digit| digit.to_digit(10).map_or(digit, |d| DIGITS[d as usize]))
+        .collect()
+}
+
+/// `label = value` lines with the labels padded to one width, and a space
+/// before non-negative values so that the digits line up.
+pub(crate) fn aligned(rows: &[(String, String)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (label, value) in rows {
+        let padding = " ".repeat(width - label.chars().count());
+        let sign_space = if value.starts_with('-') { "" } else { " " };
+        out.push_str(&format!("{label}{padding} = {sign_space}{value}\n"));
+    }
+    out
+}
+
+/// Formulas printed together: the definitions of shared subexpressions
+/// (empty unless the formulas are large) and one string per root.
+#[derive(Debug, Clone)]
+pub(crate) struct Formulas {
+    /// `t1 = …` (text) or `t_{1} = …` (LaTeX), in order.
+    pub(crate) definitions: Vec<String>,
+    pub(crate) formulas: Vec<String>,
+}
+
+impl Formulas {
+    /// Plain text that parses back; for LaTeX `format`, LaTeX.
+    pub(crate) fn render(graph: &Graph, roots: &[NodeId], format: Format) -> Formulas {
+        let definitions = Definitions::when_large(graph, roots, TREE_LIMIT);
+        match format {
+            Format::Latex => Formulas {
+                definitions: definitions_to_latex(graph, &definitions),
+                formulas: roots
+                    .iter()
+                    .map(|&root| to_latex_with(graph, root, &definitions))
+                    .collect(),
+            },
+            _ => Formulas {
+                definitions: text_definitions(graph, &definitions),
+                formulas: roots
+                    .iter()
+                    .map(|&root| to_text_with(graph, root, &definitions))
+                    .collect(),
+            },
+        }
+    }
+
+    /// The definitions as one prefix `t1 = …; t2 = …;` that makes any formula
+    /// a program the parser reads back.
+    pub(crate) fn prefix(&self) -> String {
+        self.definitions
+            .iter()
+            .map(|line| format!("{line};"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Definition lines (`t1 = …;`, or `t_{1} = …` in LaTeX), each ending
+    /// in a newline.
+    pub(crate) fn definition_lines(&self, format: Format) -> String {
+        let terminator = if format == Format::Latex { "" } else { ";" };
+        self.definitions
+            .iter()
+            .map(|line| format!("{line}{terminator}\n"))
+            .collect()
+    }
+
+    /// Adds `"definitions"` to a JSON object when there are any.
+    pub(crate) fn add_json_definitions(&self, object: &mut serde_json::Map<String, Value>) {
+        if !self.definitions.is_empty() {
+            object.insert("definitions".to_owned(), Value::from(self.prefix()));
+        }
+    }
+}
+
+/// The definitions one per string (`t1 = …`), from `write_prefix`'s
+/// `t1 = …; t2 = …; ` (a printed expression never contains `;`).
+fn text_definitions(graph: &Graph, definitions: &Definitions) -> Vec<String> {
+    if definitions.is_empty() {
+        return Vec::new();
+    }
+    let mut prefix = String::new();
+    definitions.write_prefix(graph, &mut prefix);
+    prefix
+        .split("; ")
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `label = formula` lines, after the definitions.
+pub(crate) fn formula_lines(formulas: &Formulas, labels: &[String], format: Format) -> String {
+    let mut out = formulas.definition_lines(format);
+    for (label, formula) in labels.iter().zip(&formulas.formulas) {
+        out.push_str(&format!("{label} = {formula}\n"));
+    }
+    out
+}
+
+/// A warning about the values that are not finite, or `None` if all are.
+pub(crate) fn non_finite_warning(labels: &[String], values: &[f64]) -> Option<String> {
+    let bad: Vec<String> = labels
+        .iter()
+        .zip(values)
+        .filter(|(_, value)| !value.is_finite())
+        .map(|(label, &value)| format!("{label} = {}", fmt_value(value)))
+        .collect();
+    if bad.is_empty() {
+        return None;
+    }
+    let shown = bad.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
+    let more = if bad.len() > 5 {
+        format!(" and {} more", bad.len() - 5)
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "not finite at this point (a function outside its domain, a division by zero or an overflow): {shown}{more}"
+    ))
+}

@@ -1,0 +1,75 @@
+//! `--wrt VARS`: the variables to differentiate by.
+
+use crate::error::CliError;
+
+/// Whether `name` can be a variable: a letter or `_`, then letters, digits
+/// and `_`.
+pub(crate) fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic() || first == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The variables of a comma-separated list, or the expression's variables
+/// (in order of first appearance) when there is no list.
+pub(crate) fn variables(
+    list: Option<&str>,
+    expression_vars: Vec<String>,
+) -> Result<Vec<String>, CliError> {
+    match list {
+        Some(text) => parse_list(text),
+        None => Ok(expression_vars),
+    }
+}
+
+/// Parses `w,b,x`: names, no duplicates, at least one.
+pub(crate) fn parse_list(text: &str) -> Result<Vec<String>, CliError> {
+    let mut names: Vec<String> = Vec::new();
+    let mut start = 0;
+    for piece in text.split(',') {
+        let range = start..start + piece.len();
+        start = range.end + 1;
+        let name = piece.trim();
+        let offset = range.start + (piece.len() - piece.trim_start().len());
+        let span = offset..offset + name.len().max(1);
+        if name.is_empty() {
+            return Err(wrt_error(text, span, "expected a variable name here"));
+        }
+        if !is_identifier(name) {
+            return Err(wrt_error(
+                text,
+                span,
+                &format!("`{name}` is not a variable name"),
+            ));
+        }
+        if names.iter().any(|known| known == name) {
+            return Err(wrt_error(text, span, &format!("`{name}` is listed twice")));
+        }
+        names.push(name.to_owned());
+    }
+    Ok(names)
+}
+
+/// Checks the single variable of `diff --wrt`.
+pub(crate) fn parse_one(text: &str) -> Result<String, CliError> {
+    let names = parse_list(text)?;
+    match names.as_slice() {
+        [name] => Ok(name.clone()),
+        _ => Err(CliError::with_help(
+            format!("`diff --wrt` takes one variable, got {}", names.len()),
+            "use `grad --wrt` for several first derivatives, or `--order` for higher ones",
+        )),
+    }
+}
+
+fn wrt_error(text: &str, span: std::ops::Range<usize>, message: &str) -> CliError {
+    CliError::in_flag(
+        "--wrt",
+        text,
+        span,
+        message,
+        Some("list variables separated by commas: `--wrt w,b`"),
+    )
+}
