@@ -9,6 +9,7 @@
 use crate::func::Func;
 use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::number::Number;
+use std::ops::{Add as _, Mul as _, Neg as _};
 
 impl Graph {
     pub fn num(&mut self, number: Number) -> NodeId {
@@ -62,6 +63,14 @@ impl Graph {
 
     /// The sum of `terms`, with like terms collected: `2*x + 3*x` is `5*x`.
     pub fn add(&mut self, terms: &[NodeId]) -> NodeId {
+        // A sum of one term (zeros aside) is that term, already canonical; in
+        // particular `c*(a + b)` stays factored unless other terms join it.
+        let is_zero =
+            |graph: &Self, term: NodeId| graph.as_number(term).is_some_and(Number::is_zero);
+        let mut non_zero = terms.iter().filter(|&&term| !is_zero(self, term));
+        if let (Some(&only), None) = (non_zero.next(), non_zero.next()) {
+            return only;
+        }
         let mut constant = Number::ZERO;
         let mut scaled: Vec<(NodeId, Number)> = Vec::with_capacity(terms.len());
         for &term in terms {
@@ -100,7 +109,9 @@ impl Graph {
     }
 
     /// Splits a term into its numeric coefficient and the rest:
-    /// `3*x*y` is `(3, x*y)`, a number goes to the constant.
+    /// `3*x*y` is `(3, x*y)`, a number goes to the constant. A multiple of a
+    /// sum, `c*(a + b)`, is distributed into its terms: sums never hold one,
+    /// which is what lets `x - (x + y)` cancel to `-y`.
     fn push_term(
         &mut self,
         term: NodeId,
@@ -110,6 +121,24 @@ impl Graph {
         match self.node(term) {
             Node::Num(number) => *constant = constant.add(*number),
             Node::Mul(factors) => match self.as_number(factors[0]) {
+                Some(coefficient)
+                    if factors.len() == 2 && matches!(self.node(factors[1]), Node::Add(_)) =>
+                {
+                    let Node::Add(inner) = self.node(factors[1]).clone() else {
+                        return;
+                    };
+                    let (mut inner_constant, mut inner_scaled) =
+                        (Number::ZERO, Vec::with_capacity(inner.len()));
+                    for &inner_term in inner.iter() {
+                        self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
+                    }
+                    *constant = constant.add(inner_constant.mul(coefficient));
+                    scaled.extend(
+                        inner_scaled
+                            .into_iter()
+                            .map(|(rest, c)| (rest, c.mul(coefficient))),
+                    );
+                }
                 Some(coefficient) => {
                     let rest = if factors.len() == 2 {
                         factors[1]
@@ -130,6 +159,14 @@ impl Graph {
         if coefficient.is_one() {
             return rest;
         }
+        let holds_infinity = match self.node(rest) {
+            Node::Mul(factors) => factors.iter().any(|&factor| self.is_infinity(factor)),
+            _ => self.is_infinity(rest),
+        };
+        if holds_infinity {
+            let coefficient = self.num(coefficient);
+            return self.mul2(coefficient, rest);
+        }
         let coefficient = self.num(coefficient);
         let factors: Box<[NodeId]> = match self.node(rest) {
             Node::Mul(factors) => std::iter::once(coefficient)
@@ -141,9 +178,8 @@ impl Graph {
     }
 
     /// The product of `factors`, with like factors collected: `x*x` is `x^2`,
-    /// `x*y/x` is `y`. A negated sum is distributed (`-(x - y)` is `y - x`),
-    /// so that it cancels against its terms; other products of sums stay
-    /// factored (`2*(y - t)`).
+    /// `x*y/x` is `y`. Products are never expanded: `2*(y - t)` stays
+    /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
         let mut coefficient = Number::ONE;
         let mut powers: Vec<(NodeId, NodeId)> = Vec::with_capacity(factors.len());
@@ -213,30 +249,33 @@ impl Graph {
         }
     }
 
-    fn finish_product(&mut self, coefficient: Number, mut factors: Vec<NodeId>) -> NodeId {
+    fn finish_product(&mut self, mut coefficient: Number, mut factors: Vec<NodeId>) -> NodeId {
         if coefficient.is_zero() {
             return self.num(coefficient);
+        }
+        // A positive multiple of infinity is infinity: keep only the sign, so
+        // that `x/(2*0)` and `x/0` are one node.
+        if factors.iter().any(|&factor| self.is_infinity(factor)) {
+            coefficient = if coefficient.is_negative() {
+                Number::MINUS_ONE
+            } else {
+                Number::ONE
+            };
         }
         match factors.len() {
             0 => return self.num(coefficient),
             1 if coefficient.is_one() => return factors[0],
-            1 if coefficient == Number::MINUS_ONE => {
-                if let Node::Add(terms) = self.node(factors[0]) {
-                    let terms = terms.clone();
-                    let coefficient = self.num(coefficient);
-                    let distributed: Vec<NodeId> = terms
-                        .iter()
-                        .map(|&term| self.mul2(coefficient, term))
-                        .collect();
-                    return self.add(&distributed);
-                }
-            }
             _ => {}
         }
         if !coefficient.is_one() {
             factors.insert(0, self.num(coefficient));
         }
         self.intern(Node::Mul(factors.into()))
+    }
+
+    /// Whether `node` is `1/0`, the canonical infinity.
+    fn is_infinity(&self, node: NodeId) -> bool {
+        matches!(self.node(node), Node::Pow([base, _]) if self.as_number(*base).is_some_and(Number::is_zero))
     }
 
     /// `base ^ exponent`. Numbers fold when the result is exact and finite;
@@ -287,7 +326,14 @@ impl Graph {
         }
         let exponent_number = self.as_number(exponent)?;
         if base_number.is_zero() {
-            return (!exponent_number.is_negative()).then(|| self.zero());
+            // 0 to a positive power is 0; to any negative power it is +inf,
+            // kept as the one canonical `1/0` (`0^-1`) so that it prints and
+            // reads back as the same node.
+            if !exponent_number.is_negative() {
+                return Some(self.zero());
+            }
+            let minus_one = self.int(-1);
+            return Some(self.intern(Node::Pow([base, minus_one])));
         }
         let result = base_number.pow(exponent_number)?;
         result.to_f64().is_finite().then(|| self.num(result))

@@ -13,6 +13,7 @@ use crate::func::Func;
 use crate::graph::{Graph, Node, NodeId, VarId};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
+use std::ops::Neg as _;
 
 /// The index of an instruction's result.
 pub type Reg = u32;
@@ -112,11 +113,11 @@ impl Tape {
     /// `outputs().len()` values per point.
     pub fn eval_batch(&self, inputs: &[f64], outputs: &mut [f64]) -> Result<(), Error> {
         let (n_inputs, n_outputs) = (self.inputs.len(), self.outputs.len());
-        let n_points = if n_inputs == 0 {
-            outputs.len() / n_outputs.max(1)
-        } else {
-            inputs.len() / n_inputs
-        };
+        // With no inputs, the number of points is read from the outputs.
+        let n_points = inputs
+            .len()
+            .checked_div(n_inputs)
+            .unwrap_or(outputs.len() / n_outputs.max(1));
         if inputs.len() != n_points * n_inputs {
             return Err(Error::WrongInputLength {
                 expected: n_points * n_inputs,

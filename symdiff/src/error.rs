@@ -49,7 +49,9 @@ impl SemanticError {
             SemanticErrorKind::RedefinedConstant { name } => {
                 format!("`{name}` is a constant and cannot be redefined")
             }
-            SemanticErrorKind::InvalidNumber { text } => format!("`{text}` is not a number"),
+            SemanticErrorKind::InvalidNumber { text } => {
+                format!("the number `{text}` is out of range")
+            }
         }
     }
 
@@ -70,6 +72,9 @@ impl SemanticError {
                     .join(", ")
             )),
             SemanticErrorKind::RedefinedConstant { .. } => Some("choose another name".to_owned()),
+            SemanticErrorKind::InvalidNumber { .. } => {
+                Some("numbers must be below 1.8e308 in magnitude".to_owned())
+            }
             _ => None,
         }
     }

@@ -12,6 +12,8 @@
 mod build;
 pub mod check;
 pub mod compile;
+#[doc(hidden)]
+pub mod consistency;
 pub mod critical;
 pub mod diff;
 pub mod emit_rust;

@@ -56,9 +56,10 @@ impl Number {
 
     /// Reads a decimal literal as written in the source (`2`, `0.5`, `.5`,
     /// `1e-3`, `2.5E+4`). The value is exact when numerator and denominator
-    /// fit in `i64`; otherwise it is the nearest `f64`.
+    /// fit in `i64`; otherwise it is the nearest `f64`. A literal beyond the
+    /// range of `f64` (`1e400`) is `None`.
     pub fn from_decimal(text: &str) -> Option<Number> {
-        let float = text.parse::<f64>().ok()?;
+        let float = text.parse::<f64>().ok().filter(|float| float.is_finite())?;
         let (mantissa, exponent) = match text.find(['e', 'E']) {
             Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
             None => (text, 0),
@@ -117,7 +118,7 @@ impl Number {
         self.as_integer().is_some()
     }
 
-    pub fn add(self, other: Number) -> Number {
+    fn sum(self, other: Number) -> Number {
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 let (a, b, c, d) = (i128::from(a), i128::from(b), i128::from(c), i128::from(d));
@@ -127,17 +128,13 @@ impl Number {
         }
     }
 
-    pub fn mul(self, other: Number) -> Number {
+    fn product(self, other: Number) -> Number {
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 Self::ratio_i128(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
             }
             _ => Number::Float(self.to_f64() * other.to_f64()),
         }
-    }
-
-    pub fn neg(self) -> Number {
-        self.mul(Number::MINUS_ONE)
     }
 
     pub fn recip(self) -> Number {
@@ -205,6 +202,27 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
         (a, b) = (b, a % b);
     }
     a.max(1)
+}
+
+impl std::ops::Add for Number {
+    type Output = Number;
+    fn add(self, other: Number) -> Number {
+        self.sum(other)
+    }
+}
+
+impl std::ops::Mul for Number {
+    type Output = Number;
+    fn mul(self, other: Number) -> Number {
+        self.product(other)
+    }
+}
+
+impl std::ops::Neg for Number {
+    type Output = Number;
+    fn neg(self) -> Number {
+        self.product(Number::MINUS_ONE)
+    }
 }
 
 impl PartialEq for Number {

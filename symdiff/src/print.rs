@@ -11,6 +11,7 @@ use crate::graph::{Graph, Node, NodeId};
 use crate::number::{Number, write_float};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write;
+use std::ops::Neg as _;
 
 /// How tightly a printed form binds, loosest first; a child printed in a
 /// context that binds tighter than the child gets parentheses.
@@ -240,6 +241,9 @@ impl Printer<'_> {
             Node::Var(var) => out.push_str(self.graph.var_name(*var)),
             Node::Add(terms) => self.write_sum(out, terms),
             Node::Mul(_) => self.write_product(out, node),
+            Node::Pow([base, _]) if self.graph.as_number(*base).is_some_and(Number::is_zero) => {
+                out.push_str("1/0")
+            }
             Node::Pow([base, exponent]) => {
                 if self.reciprocal_part(node).is_some() {
                     self.write_product(out, node);
@@ -366,6 +370,11 @@ impl Printer<'_> {
             return None;
         }
         match self.graph.node(factor) {
+            // `1/0` stays a factor of its own: merged into a denominator it
+            // would read back as a product with 0.
+            Node::Pow([base, _]) if self.graph.as_number(*base).is_some_and(Number::is_zero) => {
+                None
+            }
             Node::Pow([base, exponent]) => {
                 let exponent = self.graph.as_number(*exponent)?;
                 exponent.is_negative().then(|| (*base, exponent.neg()))

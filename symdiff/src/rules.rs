@@ -5,6 +5,7 @@
 use crate::func::Func;
 use crate::graph::{Graph, Node, NodeId};
 use crate::number::Number;
+use std::ops::Neg as _;
 
 /// ∂ node / ∂ (its operand number `index`).
 pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {

@@ -198,35 +198,35 @@ fn non_finite_constants_are_named() {
         "x/0 + x*(0/0)",
         false,
         expect![[r#"
-        /// The gradient of `f` with respect to (x).
-        ///
-        /// ```text
-        /// ∂/∂x = 1/0
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-            let __t0: ::core::primitive::f64 = 0.0_f64;
-            let __t1: ::core::primitive::f64 = 1.0_f64;
-            let __t2: ::core::primitive::f64 = __t1 / __t0;
-            [__t2]
-        }
+            /// The gradient of `f` with respect to (x).
+            ///
+            /// ```text
+            /// ∂/∂x = 1/0
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+                let __t0: ::core::primitive::f64 = 0.0_f64;
+                let __t1: ::core::primitive::f64 = 1.0_f64;
+                let __t2: ::core::primitive::f64 = __t1 / __t0;
+                [__t2]
+            }
 
-        /// The value of `f` and its gradient, sharing one forward pass.
-        ///
-        /// ```text
-        /// f = x/0
-        /// ∂/∂x = 1/0
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-            let __t0: ::core::primitive::f64 = x;
-            let __t1: ::core::primitive::f64 = 0.0_f64;
-            let __t2: ::core::primitive::f64 = 1.0_f64;
-            let __t3: ::core::primitive::f64 = __t2 / __t1;
-            let __t4: ::core::primitive::f64 = __t0 / __t1;
-            (__t4, [__t3])
-        }
+            /// The value of `f` and its gradient, sharing one forward pass.
+            ///
+            /// ```text
+            /// f = x*(1/0)
+            /// ∂/∂x = 1/0
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = 0.0_f64;
+                let __t2: ::core::primitive::f64 = 1.0_f64;
+                let __t3: ::core::primitive::f64 = __t2 / __t1;
+                let __t4: ::core::primitive::f64 = __t0 / __t1;
+                (__t4, [__t3])
+            }
 
-    "#]],
+        "#]],
     );
 }

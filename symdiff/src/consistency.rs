@@ -1,0 +1,240 @@
+//! One self-check of the engine on one input, shared by the property tests and
+//! the fuzz target (as regalloc2's checker is): whatever the input, the
+//! engine must not panic, and on any expression it accepts
+//! - canonical simplification preserves the value (against a plain evaluator
+//!   of the syntax tree, which shares no code with the DAG),
+//! - printing and parsing again gives the same DAG node,
+//! - the reverse gradient, forward `diff` and the compiled tape agree,
+//! - and derivatives agree with central differences where those are well
+//!   conditioned.
+
+use crate::compile::Tape;
+use crate::graph::{Graph, NodeId, VarId};
+use symdiff_parser::{AddOp, Expr as Ast, ExprKind, MulOp, Program, UnaryOp};
+
+/// What went wrong, in words fit for a test failure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inconsistency(pub String);
+
+/// Runs every check on `source` at a point holding one value per variable in
+/// order of first appearance (missing values are 0.5).
+pub fn check(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
+    let Ok(program) = symdiff_parser::parse(source) else {
+        return Ok(());
+    };
+    let mut graph = Graph::new();
+    let Ok(root) = crate::lower::lower_program(&mut graph, &program, source) else {
+        return Ok(());
+    };
+    let vars: Vec<VarId> = graph.vars().collect();
+    let values: Vec<f64> = (0..vars.len())
+        .map(|index| point.get(index).copied().unwrap_or(0.5))
+        .collect();
+    check_value_preserved(&graph, &program, root, &values)?;
+    check_print_roundtrip(&mut graph, root)?;
+    check_derivatives(&mut graph, root, &vars, &values)
+}
+
+fn fail(message: String) -> Result<(), Inconsistency> {
+    Err(Inconsistency(message))
+}
+
+fn close(a: f64, b: f64, rtol: f64) -> bool {
+    (a.is_nan() && b.is_nan()) || a == b || (a - b).abs() <= rtol * (1.0 + a.abs().max(b.abs()))
+}
+
+fn check_value_preserved(
+    graph: &Graph,
+    program: &Program<'_>,
+    root: NodeId,
+    values: &[f64],
+) -> Result<(), Inconsistency> {
+    let mut scope = AstScope {
+        graph,
+        values,
+        definitions: Vec::new(),
+    };
+    for definition in &program.definitions {
+        let value = scope.eval(&definition.value);
+        scope.definitions.push((definition.name, value));
+    }
+    let plain = scope.eval(&program.body);
+    let simplified = crate::eval::eval_nodes(graph, &[root], values)[0];
+    // Simplification may widen the domain (x/x is 1 even at 0), and sums may
+    // cancel differently in floating point: compare where the plain value is
+    // finite and moderate.
+    if plain.is_finite() && plain.abs() < 1e6 && !close(plain, simplified, 1e-6) {
+        return fail(format!(
+            "simplification changed the value: {plain} before, {simplified} after"
+        ));
+    }
+    Ok(())
+}
+
+/// A plain recursive evaluator of the syntax tree (its depth is bounded by the
+/// parser's nesting limit).
+struct AstScope<'a> {
+    graph: &'a Graph,
+    values: &'a [f64],
+    definitions: Vec<(&'a str, f64)>,
+}
+
+impl<'a> AstScope<'a> {
+    fn eval(&self, ast: &Ast<'_>) -> f64 {
+        match &ast.kind {
+            ExprKind::Number(text) => text.parse().unwrap_or(f64::NAN),
+            ExprKind::Name(name) => self.name(name),
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } => -self.eval(operand),
+            ExprKind::Unary {
+                op: UnaryOp::Plus,
+                operand,
+            } => self.eval(operand),
+            ExprKind::Sum { first, rest } => {
+                rest.iter()
+                    .fold(self.eval(first), |sum, (op, term)| match op {
+                        AddOp::Add => sum + self.eval(term),
+                        AddOp::Sub => sum - self.eval(term),
+                    })
+            }
+            ExprKind::Product { first, rest } => {
+                rest.iter()
+                    .fold(self.eval(first), |product, (op, factor)| match op {
+                        MulOp::Mul => product * self.eval(factor),
+                        MulOp::Div => product / self.eval(factor),
+                    })
+            }
+            ExprKind::Power { base, exponent } => self.eval(base).powf(self.eval(exponent)),
+            ExprKind::Call { name, args, .. } => {
+                let args: Vec<f64> = args.iter().map(|arg| self.eval(arg)).collect();
+                match (crate::func::lookup(name), args.as_slice()) {
+                    (Some((crate::func::Callable::Pow, _)), [a, b]) => a.powf(*b),
+                    (Some((crate::func::Callable::Func(func), _)), [x]) => func.eval1(*x),
+                    (Some((crate::func::Callable::Func(func), _)), [a, b]) => func.eval2(*a, *b),
+                    _ => f64::NAN,
+                }
+            }
+        }
+    }
+
+    fn name(&self, name: &str) -> f64 {
+        if let Some(&(_, value)) = self
+            .definitions
+            .iter()
+            .rev()
+            .find(|(defined, _)| *defined == name)
+        {
+            return value;
+        }
+        match name {
+            "pi" => std::f64::consts::PI,
+            "e" => std::f64::consts::E,
+            _ => self
+                .graph
+                .find_var(name)
+                .and_then(|var| self.values.get(var.index()).copied())
+                .unwrap_or(f64::NAN),
+        }
+    }
+}
+
+/// Printing `root` and parsing the text into the same graph gives `root`.
+fn check_print_roundtrip(graph: &mut Graph, root: NodeId) -> Result<(), Inconsistency> {
+    let text = crate::print::to_program_text(graph, root, 2000.0);
+    let program = match symdiff_parser::parse(&text) {
+        Ok(program) => program,
+        // A printed expression deeper than the parser's nesting limit is not
+        // read back; anything else is a printer bug.
+        Err(error) if matches!(error.kind, symdiff_parser::ParseErrorKind::TooDeep) => {
+            return Ok(());
+        }
+        Err(error) => return fail(format!("printed text does not parse: {text}\n{error}")),
+    };
+    match crate::lower::lower_program(graph, &program, &text) {
+        Ok(reparsed) if reparsed == root => Ok(()),
+        Ok(reparsed) => fail(format!(
+            "printed text reads back differently: {text} reads back as {}",
+            crate::print::to_text(graph, reparsed)
+        )),
+        Err(error) => fail(format!("printed text is rejected: {text}\n{error}")),
+    }
+}
+
+fn check_derivatives(
+    graph: &mut Graph,
+    root: NodeId,
+    vars: &[VarId],
+    values: &[f64],
+) -> Result<(), Inconsistency> {
+    let reverse = crate::gradient::gradient(graph, root, vars);
+    let forward: Vec<NodeId> = vars
+        .iter()
+        .map(|&var| crate::diff::diff(graph, root, var))
+        .collect();
+    let mut roots = vec![root];
+    roots.extend(&reverse);
+    roots.extend(&forward);
+    let direct = crate::eval::eval_nodes(graph, &roots, values);
+    let tape =
+        Tape::new(graph, &roots, vars).map_err(|error| Inconsistency(format!("tape: {error}")))?;
+    let mut taped = vec![0.0; roots.len()];
+    tape.eval(values, &mut taped)
+        .map_err(|error| Inconsistency(format!("tape: {error}")))?;
+    for (index, (&a, &b)) in direct.iter().zip(&taped).enumerate() {
+        if !close(a, b, 1e-9) {
+            return fail(format!("output {index}: DAG evaluation {a}, tape {b}"));
+        }
+    }
+    // Where the function itself is undefined (0/0, log(-1)) its derivatives
+    // are too, and different paths may reach NaN or infinity differently.
+    if !direct[0].is_finite() {
+        return Ok(());
+    }
+    let n = vars.len();
+    for (index, &var) in vars.iter().enumerate() {
+        let (reverse_value, forward_value) = (direct[1 + index], direct[1 + n + index]);
+        if !close(reverse_value, forward_value, 1e-9) {
+            return fail(format!(
+                "d/d{}: reverse {reverse_value}, forward {forward_value}",
+                graph.var_name(var)
+            ));
+        }
+        // The chain rule through a kink can give 0*inf = NaN (sqrt(max(x, 0))
+        // at x < 0), as in PyTorch; that is IEEE arithmetic, not a wrong
+        // number, so only finite derivatives are compared with differences.
+        if let Some(numeric) = well_conditioned_difference(graph, root, values, index)
+            && reverse_value.is_finite()
+            && !close(reverse_value, numeric, 1e-4)
+        {
+            return fail(format!(
+                "d/d{}: symbolic {reverse_value}, central difference {numeric}",
+                graph.var_name(var)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The central difference in variable `index`, if two step sizes agree (so
+/// the function is smooth and well scaled there); `None` otherwise.
+fn well_conditioned_difference(
+    graph: &Graph,
+    root: NodeId,
+    values: &[f64],
+    index: usize,
+) -> Option<f64> {
+    let at = |offset: f64| {
+        let mut shifted = values.to_vec();
+        shifted[index] += offset;
+        crate::eval::eval_nodes(graph, &[root], &shifted)[0]
+    };
+    let difference = |step: f64| (at(step) - at(-step)) / (2.0 * step);
+    let scale = values[index].abs().max(1.0);
+    let coarse = difference(1e-4 * scale);
+    let fine = difference(1e-5 * scale);
+    let magnitude = at(0.0).abs().max(coarse.abs()).max(1.0);
+    let agree = coarse.is_finite() && fine.is_finite() && (coarse - fine).abs() <= 1e-6 * magnitude;
+    (agree && magnitude < 1e6).then_some(fine)
+}

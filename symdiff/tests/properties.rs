@@ -1,0 +1,69 @@
+//! Property tests over random expressions, all through the one shared check
+//! in `symdiff::consistency` (the fuzz target calls it too).
+
+use proptest::prelude::*;
+
+/// Random expressions in x, y, z from the grammar: numbers, variables, the
+/// four operations, powers with small exponents, and calls of the smooth
+/// functions (kinked ones appear too; the check skips ill-conditioned points).
+fn expression() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x".to_owned()),
+        Just("y".to_owned()),
+        Just("z".to_owned()),
+        (1u32..6).prop_map(|n| n.to_string()),
+        Just("0.5".to_owned()),
+        Just("pi".to_owned()),
+    ];
+    leaf.prop_recursive(5, 40, 3, |inner| {
+        let function = prop_oneof![
+            Just("sin"),
+            Just("cos"),
+            Just("tanh"),
+            Just("exp"),
+            Just("sigmoid"),
+            Just("atan"),
+            Just("softplus"),
+            Just("relu"),
+            Just("abs"),
+            Just("sinh"),
+            Just("log"),
+            Just("sqrt"),
+        ];
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} + {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} - {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} * {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} / {b})")),
+            (inner.clone(), -3i32..4).prop_map(|(a, n)| format!("({a})^({n})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("max({a}, {b})")),
+            inner.clone().prop_map(|a| format!("-({a})")),
+            (function, inner).prop_map(|(f, a)| format!("{f}({a})")),
+        ]
+    })
+}
+
+fn point() -> impl Strategy<Value = Vec<f64>> {
+    proptest::collection::vec(-2.0..2.0f64, 3)
+}
+
+proptest! {
+    // 400 cases by default (about half a second); PROPTEST_CASES runs more.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_expressions_are_consistent(source in expression(), at in point()) {
+        if let Err(inconsistency) = symdiff::consistency::check(&source, &at) {
+            prop_assert!(false, "{source} at {at:?}: {}", inconsistency.0);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(source in "[xyz0-9.+*/^() ,;=a-z_-]{0,40}") {
+        // Whatever the text, the check returns instead of panicking.
+        let _ = symdiff::consistency::check(&source, &[0.3, -0.7, 1.1]);
+    }
+}

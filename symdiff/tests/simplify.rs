@@ -1,0 +1,170 @@
+//! Canonical simplification, one line per rule, on the printed result.
+
+use expect_test::{Expect, expect};
+
+/// Parses `input` and prints its canonical form (or the error).
+fn check(input: &str, expect: Expect) {
+    let printed = match symdiff::Expr::parse(input) {
+        Ok(expr) => expr.to_string(),
+        Err(error) => error.to_string(),
+    };
+    expect.assert_eq(&printed);
+}
+
+#[test]
+fn constants_fold() {
+    check("2 + 3*4", expect!["14"]);
+    check("2^3^2", expect!["512"]);
+    check("1/3 + 1/6", expect!["1/2"]);
+    check("0.1 + 0.2", expect!["3/10"]);
+    check("2^-2", expect!["1/4"]);
+    check("4^(1/2)", expect!["2"]);
+    check("2^(1/2)", expect!["2^(1/2)"]);
+    check("sin(0) + cos(0) + exp(0) + log(1)", expect!["2"]);
+    check("sigmoid(0)", expect!["1/2"]);
+    check("max(2, 3) - min(2, 3)", expect!["1"]);
+    check("relu(-2) + heaviside(0) + sign(-5) + abs(-3)", expect!["2"]);
+    check("sin(1)", expect!["sin(1)"]);
+    check("1e-3", expect!["1/1000"]);
+    check("2.5E+4", expect!["25000"]);
+}
+
+#[test]
+fn integer_overflow_falls_back_to_float() {
+    check("9223372036854775807 + 1", expect!["9.223372036854776e18"]);
+    check("10^30", expect!["1e30"]);
+    check(
+        "1e400",
+        expect![[r#"
+        error: the number `1e400` is out of range
+         --> 1:1
+          |
+        1 | 1e400
+          | ^^^^^
+          = help: numbers must be below 1.8e308 in magnitude"#]],
+    );
+}
+
+#[test]
+fn neutral_elements_vanish() {
+    check("x + 0", expect!["x"]);
+    check("x*1", expect!["x"]);
+    check("x^1", expect!["x"]);
+    check("x^0", expect!["1"]);
+    check("--x", expect!["x"]);
+    check("x*0", expect!["0"]);
+    check("0/x", expect!["0"]);
+    check("+x", expect!["x"]);
+}
+
+#[test]
+fn like_terms_collect() {
+    check("2*x + 3*x", expect!["5*x"]);
+    check("x - x", expect!["0"]);
+    check("x + y - x", expect!["y"]);
+    check("x - (x + y)", expect!["-y"]);
+    check("-(x - y) + x", expect!["y"]);
+    check("2*(x + y) - 2*x", expect!["2*y"]);
+    check("x*y + y*x", expect!["2*x*y"]);
+    check("x/2 + x/2", expect!["x"]);
+}
+
+#[test]
+fn like_factors_collect() {
+    check("x*x", expect!["x^2"]);
+    check("x*y/x", expect!["y"]);
+    check("x^2*x^3", expect!["x^5"]);
+    check("x^a*x^b", expect!["x^(a + b)"]);
+    check("x/x^3", expect!["1/x^2"]);
+    check("(x*y)^2", expect!["x^2*y^2"]);
+    check("a/(b*c)", expect!["a/(b*c)"]);
+    check("a/b/c", expect!["a/(b*c)"]);
+}
+
+#[test]
+fn powers_of_powers_fold_where_valid() {
+    check("(x^2)^3", expect!["x^6"]);
+    check("(x^3)^(1/3)", expect!["(x^3)^(1/3)"]);
+    check("(x^(1/2))^2", expect!["(x^(1/2))^2"]);
+    check("(x^(1/2))^3", expect!["x^(3/2)"]);
+    check("e^x", expect!["exp(x)"]);
+}
+
+#[test]
+fn nothing_is_expanded() {
+    check("(x + 1)^2", expect!["(1 + x)^2"]);
+    check("2*(y - t)", expect!["2*(y - t)"]);
+    check("(a + b)*(a - b)", expect!["(a + b)*(a - b)"]);
+}
+
+#[test]
+fn printing_reads_like_math() {
+    check("-x^2", expect!["-x^2"]);
+    check("(-x)^2", expect!["x^2"]);
+    check("(-x)^3", expect!["-x^3"]);
+    check("x^-1", expect!["1/x"]);
+    check("2^-x", expect!["2^-x"]);
+    check("x^(y^z)", expect!["x^y^z"]);
+    check("(x^y)^z", expect!["(x^y)^z"]);
+    check("1 - sigmoid(u)", expect!["1 - sigmoid(u)"]);
+    check("-t + y", expect!["y - t"]);
+    check("x^0.5", expect!["x^(1/2)"]);
+    check("3*x/4", expect!["3*x/4"]);
+    check("-x/(2*y)", expect!["-x/(2*y)"]);
+    check("leaky_relu(x, 0.01)", expect!["leaky_relu(x, 1/100)"]);
+    check("pi*r^2", expect!["pi*r^2"]);
+    check("1/0", expect!["1/0"]);
+    check("pow(x, 3) + ln(x)", expect!["x^3 + log(x)"]);
+}
+
+#[test]
+fn definitions_are_shared_subexpressions() {
+    check(
+        "z = w*x + b; y = sigmoid(z); (y - t)^2",
+        expect!["(sigmoid(w*x + b) - t)^2"],
+    );
+    check("a = x^2; a + a", expect!["2*x^2"]);
+}
+
+#[test]
+fn semantic_errors_point_at_the_name() {
+    check(
+        "sigmod(w*x + b)",
+        expect![[r#"
+        error: unknown function `sigmod`
+         --> 1:1
+          |
+        1 | sigmod(w*x + b)
+          | ^^^^^^
+          = help: did you mean `sigmoid`?"#]],
+    );
+    check(
+        "max(x)",
+        expect![[r#"
+        error: `max` takes 2 arguments, but 1 was given
+         --> 1:1
+          |
+        1 | max(x)
+          | ^^^"#]],
+    );
+    check(
+        "foo(x)",
+        expect![[r#"
+        error: unknown function `foo`
+         --> 1:1
+          |
+        1 | foo(x)
+          | ^^^
+          = help: known functions: sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, pow"#]],
+    );
+    check(
+        "pi = 3; pi",
+        expect![[r#"
+        error: `pi` is a constant and cannot be redefined
+         --> 1:1
+          |
+        1 | pi = 3; pi
+          | ^^
+          = help: choose another name"#]],
+    );
+}
