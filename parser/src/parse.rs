@@ -15,14 +15,15 @@
 //! Recursion happens only through parentheses, calls, signs and powers, and
 //! each of those counts one level against [`MAX_DEPTH`].
 
-use crate::error::{Expected, Found, NumberProblem};
+use crate::error::{Expected, Found};
 use crate::{
     AddOp, Definition, Expr, ExprKind, MulOp, ParseError, ParseErrorKind, Program, Span, UnaryOp,
 };
-use nom::IResult;
-use nom::bytes::complete::take_while;
-use nom::character::complete::digit0;
-use std::collections::HashMap;
+
+mod definitions;
+mod lex;
+
+use definitions::check_definitions;
 
 /// The deepest nesting of parentheses, calls, signs and powers that parses;
 /// one level more is [`ParseErrorKind::TooDeep`], never a stack overflow.
@@ -705,76 +706,6 @@ impl<'src> Parser<'src> {
             self.char_span(self.pos),
         )
     }
-
-    /// A name `[A-Za-z_][A-Za-z0-9_]*`; the parser is at its first byte.
-    fn name(&mut self) -> &'src str {
-        let start = self.pos;
-        let rest = self.bytes.get(start..).unwrap_or_default();
-        let scanned: IResult<&[u8], &[u8]> = take_while(is_name_continue)(rest);
-        let len = scanned.map_or(0, |(_, name)| name.len());
-        self.pos = start + len;
-        self.text(start, self.pos)
-    }
-
-    /// A decimal number `digits [. digits] [(e|E) [+|-] digits]` or
-    /// `. digits [...]`; the parser is at its first byte.
-    fn number(&mut self) -> PResult<&'src str> {
-        let start = self.pos;
-        let input = self.bytes.get(start..).unwrap_or_default();
-        let (mut rest, _) = digits(input);
-        if let [b'.', after_point @ ..] = rest {
-            let (after_fraction, fraction) = digits(after_point);
-            if fraction.is_empty() {
-                let end = start + (input.len() - after_point.len());
-                return Err(self.malformed_number(start, end, NumberProblem::FractionDigits));
-            }
-            rest = after_fraction;
-        }
-        if let [b'e' | b'E', after_e @ ..] = rest {
-            let after_sign = match after_e {
-                [b'+' | b'-', after_sign @ ..] => after_sign,
-                _ => after_e,
-            };
-            let (after_exponent, exponent) = digits(after_sign);
-            if !exponent.is_empty() {
-                rest = after_exponent;
-            } else if after_sign.len() < after_e.len()
-                || !after_e.first().copied().is_some_and(is_name_continue)
-            {
-                // `1e`, `1e+`, `1e-x`: an exponent that breaks off. (`2exp`
-                // is `2` next to the name `exp`, reported as juxtaposition.)
-                let end = start + (input.len() - after_sign.len());
-                return Err(self.malformed_number(start, end, NumberProblem::ExponentDigits));
-            }
-        }
-        if let [b'.', ..] = rest {
-            let run = input
-                .iter()
-                .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E')))
-                .unwrap_or(input.len());
-            return Err(self.malformed_number(start, start + run, NumberProblem::ExtraPoint));
-        }
-        self.pos = start + (input.len() - rest.len());
-        Ok(self.text(start, self.pos))
-    }
-
-    #[cold]
-    fn malformed_number(&self, start: usize, end: usize, problem: NumberProblem) -> Error {
-        Error::new(
-            ParseErrorKind::MalformedNumber {
-                text: self.text(start, end).to_owned(),
-                problem,
-            },
-            Span::new(start, end),
-        )
-    }
-}
-
-/// Splits off the leading ASCII digits: `(rest, digits)`.
-#[inline]
-fn digits(input: &[u8]) -> (&[u8], &[u8]) {
-    let scanned: IResult<&[u8], &[u8]> = digit0(input);
-    scanned.unwrap_or((input, &[]))
 }
 
 /// `text` for a message, or `…` in its place if it is long or spans lines.
@@ -786,62 +717,4 @@ fn quote(text: &str) -> String {
     } else {
         "…".to_owned()
     }
-}
-
-/// Each definition's name is new, and no definition uses a name defined at
-/// or after it. Checked in source order, so the first problem is reported.
-fn check_definitions(program: &Program<'_>) -> PResult<()> {
-    if program.definitions.is_empty() {
-        return Ok(());
-    }
-    let mut first_definition: HashMap<&str, usize> = HashMap::new();
-    for (index, definition) in program.definitions.iter().enumerate() {
-        first_definition.entry(definition.name).or_insert(index);
-    }
-    let mut stack = Vec::new();
-    for (index, definition) in program.definitions.iter().enumerate() {
-        let first = first_definition
-            .get(definition.name)
-            .copied()
-            .unwrap_or(index);
-        if first < index {
-            let kind = ParseErrorKind::DuplicateDefinition {
-                name: definition.name.to_owned(),
-                first: program.definitions[first].name_span,
-            };
-            return Err(Error::new(kind, definition.name_span));
-        }
-        stack.push(&definition.value);
-        while let Some(expr) = stack.pop() {
-            match &expr.kind {
-                ExprKind::Number(_) => {}
-                ExprKind::Name(name) => {
-                    if let Some(&defined) = first_definition.get(name)
-                        && defined >= index
-                    {
-                        let kind = ParseErrorKind::UsedBeforeDefinition {
-                            name: (*name).to_owned(),
-                            definition: program.definitions[defined].name_span,
-                        };
-                        return Err(Error::new(kind, expr.span));
-                    }
-                }
-                ExprKind::Unary { operand, .. } => stack.push(operand),
-                ExprKind::Sum { first, rest } => {
-                    stack.extend(rest.iter().rev().map(|(_, term)| term));
-                    stack.push(first);
-                }
-                ExprKind::Product { first, rest } => {
-                    stack.extend(rest.iter().rev().map(|(_, factor)| factor));
-                    stack.push(first);
-                }
-                ExprKind::Power { base, exponent } => {
-                    stack.push(exponent);
-                    stack.push(base);
-                }
-                ExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
-            }
-        }
-    }
-    Ok(())
 }
