@@ -20,6 +20,8 @@ pub(crate) fn fmt_value(value: f64) -> String {
     if value.is_infinite() {
         return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
     }
+    // `-0` is zero for people.
+    let value = if value == 0.0 { 0.0 } else { value };
     let text = format!("{value:?}");
     match text.strip_suffix(".0") {
         Some(integer) => integer.to_owned(),
@@ -38,7 +40,9 @@ pub(crate) fn fmt_rounded(value: f64, digits: usize) -> String {
 
 /// A JSON number, or the string `"NaN"`, `"inf"` or `"-inf"`.
 pub(crate) fn json_number(value: f64) -> Value {
-    if value.is_finite() {
+    if value == 0.0 {
+        Value::from(0.0)
+    } else if value.is_finite() {
         Value::from(value)
     } else {
         Value::from(fmt_value(value))
@@ -52,6 +56,9 @@ pub(crate) fn json_numbers(values: &[f64]) -> Value {
 /// `∂/∂w`, `∂²/∂w²`, `∂²/∂w∂b`, `∂³/∂x³`: the derivative by `vars` in turn.
 pub(crate) fn partial_label(vars: &[&str]) -> String {
     let order = vars.len();
+    if order == 0 {
+        return "f".to_owned();
+    }
     let mut denominator = String::new();
     let mut index = 0;
     while index < vars.len() {
@@ -77,6 +84,9 @@ pub(crate) fn partial_label(vars: &[&str]) -> String {
 /// The LaTeX of the same label: `\frac{\partial^{2} f}{\partial w \partial b}`.
 pub(crate) fn partial_label_latex(vars: &[&str]) -> String {
     let order = vars.len();
+    if order == 0 {
+        return "f".to_owned();
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut index = 0;
     while index < vars.len() {

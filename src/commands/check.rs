@@ -116,16 +116,31 @@ fn print_table(
     options: &CheckOptions,
 ) {
     let format = session.format;
+    let number = |value: f64, digits: usize| {
+        let rounded = fmt_rounded(value, digits);
+        if format == Format::Latex {
+            let mut latex = String::new();
+            symdiff::latex::write_float(&mut latex, rounded.parse().unwrap_or(value));
+            latex
+        } else {
+            rounded
+        }
+    };
     let header = ["entry", "analytic", "numeric", "abs err", "rel err", ""].map(str::to_owned);
     let mut rows = vec![header.to_vec()];
     for entry in entries {
+        let verdict = if entry.ok { "pass" } else { "FAIL" };
         rows.push(vec![
             entry_label(entry, vars, format),
-            fmt_rounded(entry.analytic, 8),
-            fmt_rounded(entry.numeric, 8),
-            fmt_rounded(entry.abs_err, 2),
-            fmt_rounded(entry.rel_err, 2),
-            if entry.ok { "pass" } else { "FAIL" }.to_owned(),
+            number(entry.analytic, 8),
+            number(entry.numeric, 8),
+            number(entry.abs_err, 2),
+            number(entry.rel_err, 2),
+            if format == Format::Latex {
+                format!("\\text{{{verdict}}}")
+            } else {
+                verdict.to_owned()
+            },
         ]);
     }
     let n_failed = entries.iter().filter(|entry| !entry.ok).count();
@@ -176,12 +191,7 @@ fn latex_table(rows: &[Vec<String>], summary: &str) -> String {
         let cells: Vec<String> = if index == 0 {
             row.iter().map(|cell| format!("\\text{{{cell}}}")).collect()
         } else {
-            row.iter()
-                .map(|cell| {
-                    cell.replace("NaN", "\\mathrm{NaN}")
-                        .replace("inf", "\\infty")
-                })
-                .collect()
+            row.clone()
         };
         out.push_str(&format!("{} \\\\\n", cells.join(" & ")));
     }

@@ -10,7 +10,7 @@ use crate::point::Point;
 use crate::session::Session;
 use serde_json::{Map, Value};
 use std::io::Read;
-use symdiff::critical::{CriticalPointAnalysis, Tolerances, analyze};
+use symdiff::critical::{Classification, CriticalPointAnalysis, Tolerances, analyze};
 use symdiff::graph::NodeId;
 
 /// The Hessian's values at a point, with the value and gradient there.
@@ -46,7 +46,14 @@ pub(crate) fn run(
         return Ok(0);
     }
     let at_point = match &point {
-        Some(point) => Some(evaluate(session, expr, &ids(&gradient), &matrix, point)?),
+        Some(point) => Some(evaluate(
+            session,
+            expr,
+            &var_refs,
+            &ids(&gradient),
+            &matrix,
+            point,
+        )?),
         None => None,
     };
     match session.format {
@@ -90,6 +97,7 @@ fn upper_labels(vars: &[&str], format: Format) -> Vec<String> {
 fn evaluate(
     session: &mut Session,
     expr: &symdiff::Expr,
+    vars: &[&str],
     gradient: &[NodeId],
     matrix: &[Vec<NodeId>],
     point: &Point,
@@ -107,20 +115,16 @@ fn evaluate(
         .collect();
     let mut rows = vec![("f".to_owned(), values[0])];
     rows.extend(
-        gradient_values
-            .iter()
-            .enumerate()
-            .map(|(index, &value)| (format!("gradient[{index}]"), value)),
+        vars.iter()
+            .zip(&gradient_values)
+            .map(|(var, &value)| (label(&[var], Format::Text), value)),
     );
-    for (row, entries) in hessian_values.iter().enumerate() {
-        rows.extend(
-            entries
-                .iter()
-                .enumerate()
-                .skip(row)
-                .map(|(col, &value)| (format!("hessian[{row}][{col}]"), value)),
-        );
-    }
+    let labels = upper_labels(vars, Format::Text);
+    let upper_values = hessian_values
+        .iter()
+        .enumerate()
+        .flat_map(|(row, entries)| entries.iter().skip(row).copied());
+    rows.extend(labels.into_iter().zip(upper_values));
     warn_non_finite(session, &rows);
     let analysis = analyze(&gradient_values, &hessian_values, &Tolerances::DEFAULT).ok();
     if analysis.is_none() {
@@ -194,8 +198,14 @@ fn verdict_block(analysis: Option<&CriticalPointAnalysis>, format: Format) -> St
         .collect();
     let verdict = match analysis.classification {
         Some(classification) => format!(
-            "{classification} (the gradient vanishes; the Hessian is {})",
-            analysis.curvature
+            "{}: the gradient vanishes and the Hessian is {}{}",
+            verdict_name(classification),
+            analysis.curvature,
+            if classification == Classification::Degenerate {
+                "; the second-derivative test is inconclusive"
+            } else {
+                ""
+            }
         ),
         None => format!(
             "not a critical point: the gradient does not vanish (largest |∂f/∂x| = {}); the curvature is {}",
@@ -215,6 +225,15 @@ fn verdict_block(analysis: Option<&CriticalPointAnalysis>, format: Format) -> St
             "eigenvalues = {}\nverdict: {verdict}\n",
             eigenvalues.join(", ")
         ),
+    }
+}
+
+fn verdict_name(classification: Classification) -> &'static str {
+    match classification {
+        Classification::Minimum => "local minimum",
+        Classification::Maximum => "local maximum",
+        Classification::Saddle => "saddle point",
+        Classification::Degenerate => "degenerate critical point",
     }
 }
 

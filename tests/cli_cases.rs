@@ -1,0 +1,1103 @@
+//! The command line as data: each case is one invocation, run in-process,
+//! with a snapshot of its exit status, standard output and standard error.
+
+use expect_test::{Expect, expect};
+
+const NEURON: &str = "(sigmoid(w*x + b) - t)^2";
+const NEURON_AT: &str = "w=0.5,b=0.1,x=2,t=0.8";
+
+/// Runs `symdiff ARGS` with `stdin` and renders what it printed.
+fn run_with_stdin(args: &[&str], stdin: &str) -> String {
+    let mut argv = vec!["symdiff"];
+    argv.extend_from_slice(args);
+    let outcome = symdiff_cli::run(argv, &mut stdin.as_bytes());
+    let mut rendered = format!("status {}\n", outcome.code);
+    if !outcome.stdout.is_empty() {
+        rendered.push_str(&format!("--- stdout\n{}", outcome.stdout));
+    }
+    if !outcome.stderr.is_empty() {
+        rendered.push_str(&format!("--- stderr\n{}", outcome.stderr));
+    }
+    rendered
+}
+
+fn check(args: &[&str], expect: Expect) {
+    expect.assert_eq(&run_with_stdin(args, ""));
+}
+
+// --- parse
+
+#[test]
+fn parse_prints_canonical_text() {
+    check(
+        &["parse", "z = w*x+b;  sigmoid( z )"],
+        expect![[r#"
+        status 0
+        --- stdout
+        z = w*x + b; sigmoid(z)
+    "#]],
+    );
+    check(
+        &["parse", "((x))^2 - -y"],
+        expect![[r#"
+        status 0
+        --- stdout
+        x^2 - -y
+    "#]],
+    );
+    check(
+        &["parse", "sigmoid(w*x + b)", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \operatorname{sigmoid}\left(w x + b\right)
+    "#]],
+    );
+    check(
+        &["parse", "x*y + 1", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"text":"x*y + 1","variables":["x","y"]}
+    "#]],
+    );
+}
+
+#[test]
+fn parse_errors_have_carets() {
+    check(
+        &["parse", "sigmoid(w*x + )"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: expected an operand after `+`
+         --> 1:15
+          |
+        1 | sigmoid(w*x + )
+          |               ^
+          = help: found `)`; `+` needs an operand on its right
+    "#]],
+    );
+    check(
+        &["parse", "sigmod(x)"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: unknown function `sigmod`
+         --> 1:1
+          |
+        1 | sigmod(x)
+          | ^^^^^^
+          = help: did you mean `sigmoid`?
+    "#]],
+    );
+    check(
+        &["parse", "max(x)"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: `max` takes 2 arguments, but 1 was given
+         --> 1:1
+          |
+        1 | max(x)
+          | ^^^
+    "#]],
+    );
+    check(
+        &["parse", "pi = 3; pi"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: `pi` is a constant and cannot be redefined
+         --> 1:1
+          |
+        1 | pi = 3; pi
+          | ^^
+          = help: choose another name
+    "#]],
+    );
+    check(
+        &["parse", ""],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: empty input: expected an expression
+         --> 1:1
+          |
+        1 | 
+          | ^
+          = help: write an expression such as `sigmoid(w*x + b)`
+    "#]],
+    );
+    check(
+        &["parse", "x $ y"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: unexpected character `$`
+         --> 1:3
+          |
+        1 | x $ y
+          |   ^
+          = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, and `name = expr;`
+    "#]],
+    );
+}
+
+// --- diff
+
+#[test]
+fn diff_text_latex_json() {
+    check(
+        &["diff", NEURON, "--wrt", "b"],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+    "#]],
+    );
+    check(
+        &["diff", "x^3*y", "--wrt", "x", "--order", "2"],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂²/∂x² = 6*x*y
+    "#]],
+    );
+    check(
+        &["diff", "x^3", "--wrt", "x", "--order", "0"],
+        expect![[r#"
+            status 0
+            --- stdout
+            f = x^3
+        "#]],
+    );
+    check(
+        &["diff", "x^3", "--wrt", "y"],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂y = 0
+    "#]],
+    );
+    check(
+        &["diff", "sqrt(x)/y", "--wrt", "x", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \frac{\partial f}{\partial x} = \frac{1}{2 \sqrt{x} y}
+    "#]],
+    );
+    check(
+        &["diff", "log(x)", "--wrt", "x", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"formula":"1/x","order":1,"var":"x"}
+    "#]],
+    );
+}
+
+#[test]
+fn diff_errors() {
+    check(
+        &["diff", "x^2", "--wrt", "x,y"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: `diff --wrt` takes one variable, got 2
+          = help: use `grad --wrt` for several first derivatives, or `--order` for higher ones
+    "#]],
+    );
+    check(
+        &["diff", "x^2", "--wrt", "2x"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --wrt: `2x` is not a variable name
+         --> 1:1
+          |
+        1 | 2x
+          | ^^
+          = help: list variables separated by commas: `--wrt w,b`
+    "#]],
+    );
+    check(
+        &["diff", "x^2", "--wrt", "x", "--order", "1000"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: --order 1000 is too high (at most 64)
+    "#]],
+    );
+    check(
+        &["diff", "x^2", "--wrt", "x", "--order", "-1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: unexpected argument '-1' found
+
+          tip: to pass '-1' as a value, use '-- -1'
+
+        Usage: symdiff diff [OPTIONS] --wrt <VAR> <EXPR>
+
+        For more information, try '--help'.
+    "#]],
+    );
+    check(
+        &["diff", "x^2"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: the following required arguments were not provided:
+          --wrt <VAR>
+
+        Usage: symdiff diff --wrt <VAR> <EXPR>
+
+        For more information, try '--help'.
+    "#]],
+    );
+}
+
+// --- grad
+
+#[test]
+fn grad_neuron() {
+    check(
+        &["grad", NEURON],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂w = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂/∂x = 2*w*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂/∂t = -2*(sigmoid(w*x + b) - t)
+    "#]],
+    );
+    check(
+        &["grad", NEURON, "--at", NEURON_AT],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂w = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂/∂x = 2*w*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂/∂t = -2*(sigmoid(w*x + b) - t)
+
+        at w = 0.5, x = 2, b = 0.1, t = 0.8:
+        f    =  0.002474057095408847
+        ∂/∂w = -0.037279032093396794
+        ∂/∂x = -0.009319758023349198
+        ∂/∂b = -0.018639516046698397
+        ∂/∂t =  0.09947978880976471
+    "#]],
+    );
+    check(
+        &[
+            "grad", NEURON, "--wrt", "w,b", "--at", NEURON_AT, "--format", "json",
+        ],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"formulas":["2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))","2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))"],"gradient":[-0.037279032093396794,-0.018639516046698397],"value":0.002474057095408847,"vars":["w","b"]}
+    "#]],
+    );
+    check(
+        &[
+            "grad", NEURON, "--wrt", "b", "--at", NEURON_AT, "--format", "latex",
+        ],
+        expect![[r#"
+        status 0
+        --- stdout
+        \frac{\partial f}{\partial b} = 2 \operatorname{sigmoid}\left(w x + b\right) \left(\operatorname{sigmoid}\left(w x + b\right) - t\right) \left(1 - \operatorname{sigmoid}\left(w x + b\right)\right)
+        f = 0.002474057095408847
+        \frac{\partial f}{\partial b} = -0.018639516046698397
+    "#]],
+    );
+}
+
+#[test]
+fn grad_wrt_absent_variable_is_zero() {
+    check(
+        &["grad", "x*y", "--wrt", "x,z", "--at", "x=1,y=2"],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂x = y
+        ∂/∂z = 0
+
+        at x = 1, y = 2:
+        f    =  2
+        ∂/∂x =  2
+        ∂/∂z =  0
+    "#]],
+    );
+}
+
+#[test]
+fn grad_domain_problems_warn() {
+    check(
+        &["grad", "log(x) + 1/y", "--at", "x=-1,y=0"],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂x = 1/x
+        ∂/∂y = -1/y^2
+
+        at x = -1, y = 0:
+        f    =  NaN
+        ∂/∂x = -1
+        ∂/∂y = -inf
+        --- stderr
+        warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = NaN, ∂/∂y = -inf
+    "#]],
+    );
+    check(
+        &["grad", "sqrt(x)", "--at", "x=0", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"formulas":["1/(2*sqrt(x))"],"gradient":["inf"],"value":0.0,"vars":["x"]}
+        --- stderr
+        warning: not finite at this point (a function outside its domain, a division by zero or an overflow): ∂/∂x = inf
+    "#]],
+    );
+}
+
+#[test]
+fn grad_errors() {
+    check(
+        &["grad", NEURON, "--at", "w=0.5,b=0.1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: --at gives no value for the variable `x`
+          = help: every variable needs a value: --at w=…,x=…,b=…,t=…
+    "#]],
+    );
+    check(
+        &["grad", NEURON, "--wrt", "w,,b"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --wrt: expected a variable name here
+         --> 1:3
+          |
+        1 | w,,b
+          |   ^
+          = help: list variables separated by commas: `--wrt w,b`
+    "#]],
+    );
+    check(
+        &["grad", NEURON, "--wrt", "w,w"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --wrt: `w` is listed twice
+         --> 1:3
+          |
+        1 | w,w
+          |   ^
+          = help: list variables separated by commas: `--wrt w,b`
+    "#]],
+    );
+    check(
+        &["grad", NEURON, "--at", "w=0.5;b=1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: `0.5;b=1` is not a number
+         --> 1:3
+          |
+        1 | w=0.5;b=1
+          |   ^^^^^^^
+          = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
+    "#]],
+    );
+    check(
+        &["grad", "x", "--format", "yaml"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: invalid value 'yaml' for '--format <FORMAT>'
+          [possible values: text, latex, rust, json]
+
+        For more information, try '--help'.
+    "#]],
+    );
+}
+
+// --- hessian
+
+#[test]
+fn hessian_verdicts() {
+    check(
+        &["hessian", "x^2 + y^2", "--at", "x=0,y=0"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = 2
+            ∂²/∂x∂y = 0
+            ∂²/∂y² = 2
+
+            at x = 0, y = 0:
+            f    =  0
+            ∂/∂x =  0
+            ∂/∂y =  0
+            hessian =
+              [ 2  0 ]
+              [ 0  2 ]
+            eigenvalues = 2, 2
+            verdict: local minimum: the gradient vanishes and the Hessian is positive definite
+        "#]],
+    );
+    check(
+        &["hessian", "-x^2 - y^2", "--at", "x=0,y=0"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = -2
+            ∂²/∂x∂y = 0
+            ∂²/∂y² = -2
+
+            at x = 0, y = 0:
+            f    =  0
+            ∂/∂x =  0
+            ∂/∂y =  0
+            hessian =
+              [ -2   0 ]
+              [  0  -2 ]
+            eigenvalues = -2, -2
+            verdict: local maximum: the gradient vanishes and the Hessian is negative definite
+        "#]],
+    );
+    check(
+        &["hessian", "x^2 - y^2 + x*y^3", "--at", "x=0,y=0"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = 2
+            ∂²/∂x∂y = 3*y^2
+            ∂²/∂y² = 6*x*y - 2
+
+            at x = 0, y = 0:
+            f    =  0
+            ∂/∂x =  0
+            ∂/∂y =  0
+            hessian =
+              [  2   0 ]
+              [  0  -2 ]
+            eigenvalues = -2, 2
+            verdict: saddle point: the gradient vanishes and the Hessian is indefinite
+        "#]],
+    );
+    check(
+        &["hessian", "x^4 + y^2", "--at", "x=0,y=0"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = 12*x^2
+            ∂²/∂x∂y = 0
+            ∂²/∂y² = 2
+
+            at x = 0, y = 0:
+            f    =  0
+            ∂/∂x =  0
+            ∂/∂y =  0
+            hessian =
+              [ 0  0 ]
+              [ 0  2 ]
+            eigenvalues = 0, 2
+            verdict: degenerate critical point: the gradient vanishes and the Hessian is positive semidefinite; the second-derivative test is inconclusive
+        "#]],
+    );
+    check(
+        &["hessian", "x^2 + y^2", "--at", "x=1,y=0"],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂²/∂x² = 2
+        ∂²/∂x∂y = 0
+        ∂²/∂y² = 2
+
+        at x = 1, y = 0:
+        f    =  1
+        ∂/∂x =  2
+        ∂/∂y =  0
+        hessian =
+          [ 2  0 ]
+          [ 0  2 ]
+        eigenvalues = 2, 2
+        verdict: not a critical point: the gradient does not vanish (largest |∂f/∂x| = 2); the curvature is positive definite
+    "#]],
+    );
+}
+
+#[test]
+fn hessian_formats() {
+    check(
+        &["hessian", NEURON, "--wrt", "w,b", "--at", NEURON_AT],
+        expect![[r#"
+        status 0
+        --- stdout
+        ∂²/∂w² = 2*x^2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))^2 + 2*x^2*sigmoid(w*x + b)^2*(1 - sigmoid(w*x + b))^2 - 2*x^2*sigmoid(w*x + b)^2*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂²/∂w∂b = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))^2 + 2*x*sigmoid(w*x + b)^2*(1 - sigmoid(w*x + b))^2 - 2*x*sigmoid(w*x + b)^2*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+        ∂²/∂b² = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))^2 + 2*sigmoid(w*x + b)^2*(1 - sigmoid(w*x + b))^2 - 2*sigmoid(w*x + b)^2*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+
+        at w = 0.5, x = 2, b = 0.1, t = 0.8:
+        f    =  0.002474057095408847
+        ∂/∂w = -0.037279032093396794
+        ∂/∂b = -0.018639516046698397
+        hessian =
+          [  0.318178   0.159089 ]
+          [  0.159089  0.0795444 ]
+        eigenvalues = 0, 0.397722
+        verdict: not a critical point: the gradient does not vanish (largest |∂f/∂x| = 0.037279); the curvature is positive semidefinite
+    "#]],
+    );
+    check(
+        &["hessian", "x^2*y", "--at", "x=1,y=2", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"classification":null,"critical":false,"curvature":"indefinite","eigenvalues":[-0.8284271247461903,4.82842712474619],"formulas":[["2*y","2*x"],["2*x","0"]],"gradient":[4.0,1.0],"hessian":[[4.0,2.0],[2.0,0.0]],"value":2.0,"vars":["x","y"]}
+    "#]],
+    );
+    check(
+        &["hessian", "x^2*y", "--at", "x=0,y=0", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"classification":"degenerate","critical":true,"curvature":"zero","eigenvalues":[0.0,0.0],"formulas":[["2*y","2*x"],["2*x","0"]],"gradient":[0.0,0.0],"hessian":[[0.0,0.0],[0.0,0.0]],"value":0.0,"vars":["x","y"]}
+    "#]],
+    );
+    check(
+        &["hessian", "x^2*y", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \frac{\partial^{2} f}{\partial x^{2}} = 2 y
+        \frac{\partial^{2} f}{\partial x \, \partial y} = 2 x
+        \frac{\partial^{2} f}{\partial y^{2}} = 0
+    "#]],
+    );
+    check(
+        &["hessian", "x^2*y", "--at", "x=1,y=2", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \frac{\partial^{2} f}{\partial x^{2}} = 2 y
+        \frac{\partial^{2} f}{\partial x \, \partial y} = 2 x
+        \frac{\partial^{2} f}{\partial y^{2}} = 0
+        f = 2
+        \frac{\partial f}{\partial x} = 4
+        \frac{\partial f}{\partial y} = 1
+        H = \begin{pmatrix} 4 & 2 \\ 2 & 0 \end{pmatrix}
+        \lambda = -0.828427, 4.82843
+        \text{not a critical point: the gradient does not vanish (largest \textbar{}df/dx\textbar{} = 4); the curvature is indefinite}
+    "#]],
+    );
+}
+
+#[test]
+fn hessian_not_finite() {
+    check(
+        &["hessian", "log(x)*y", "--at", "x=0,y=1"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = -y/x^2
+            ∂²/∂x∂y = 1/x
+            ∂²/∂y² = 0
+
+            at x = 0, y = 1:
+            f    = -inf
+            ∂/∂x =  inf
+            ∂/∂y = -inf
+            hessian =
+              [ -inf   inf ]
+              [  inf     0 ]
+            verdict: none (some value is not finite)
+            --- stderr
+            warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = -inf, ∂/∂x = inf, ∂/∂y = -inf, ∂²/∂x² = -inf, ∂²/∂x∂y = inf
+            warning: no eigenvalues or verdict: the gradient or the Hessian is not finite at this point
+        "#]],
+    );
+    check(
+        &["hessian", "log(x)*y", "--at", "x=0,y=1", "--format", "json"],
+        expect![[r#"
+            status 0
+            --- stdout
+            {"classification":null,"critical":null,"curvature":null,"eigenvalues":null,"formulas":[["-y/x^2","1/x"],["1/x","0"]],"gradient":["inf","-inf"],"hessian":[["-inf","inf"],["inf",0.0]],"value":"-inf","vars":["x","y"]}
+            --- stderr
+            warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = -inf, ∂/∂x = inf, ∂/∂y = -inf, ∂²/∂x² = -inf, ∂²/∂x∂y = inf
+            warning: no eigenvalues or verdict: the gradient or the Hessian is not finite at this point
+        "#]],
+    );
+}
+
+// --- eval
+
+#[test]
+fn eval_values() {
+    check(
+        &["eval", NEURON, "--at", NEURON_AT],
+        expect![[r#"
+        status 0
+        --- stdout
+        0.002474057095408847
+    "#]],
+    );
+    check(
+        &["eval", "2^0.5", "--at", ""],
+        expect![[r#"
+        status 0
+        --- stdout
+        1.4142135623730951
+    "#]],
+    );
+    check(
+        &["eval", "x*1e300*1e300", "--at", "x=1"],
+        expect![[r#"
+        status 0
+        --- stdout
+        inf
+        --- stderr
+        warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = inf
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "x=1e-7,unused=5"],
+        expect![[r#"
+            status 0
+            --- stdout
+            1e-7
+        "#]],
+    );
+    check(
+        &["eval", "x/2", "--at", "x=3", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \frac{x}{2} = 1.5
+    "#]],
+    );
+    check(
+        &["eval", "x/2", "--at", "x=3", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"value":1.5}
+    "#]],
+    );
+}
+
+#[test]
+fn eval_domain_problems_warn() {
+    check(
+        &["eval", "log(x)", "--at", "x=-1"],
+        expect![[r#"
+        status 0
+        --- stdout
+        NaN
+        --- stderr
+        warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = NaN
+    "#]],
+    );
+    check(
+        &["eval", "1/x", "--at", "x=0", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"value":"inf"}
+        --- stderr
+        warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = inf
+    "#]],
+    );
+    check(
+        &["eval", "-1/x", "--at", "x=0", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"value":"-inf"}
+        --- stderr
+        warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = -inf
+    "#]],
+    );
+}
+
+#[test]
+fn eval_point_errors() {
+    check(
+        &["eval", "x + y", "--at", "x=1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: --at gives no value for the variable `y`
+          = help: every variable needs a value: --at x=…,y=…
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "x"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: expected `name=value`
+         --> 1:1
+          |
+        1 | x
+          | ^
+          = help: write each value as `name=value`, e.g. `x=1.5`
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "x=abc"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: `abc` is not a number
+         --> 1:3
+          |
+        1 | x=abc
+          |   ^^^
+          = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "x="],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: missing the value of `x` after `=`
+         --> 1:2
+          |
+        1 | x=
+          |  ^
+          = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "=1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: missing the variable's name before `=`
+         --> 1:1
+          |
+        1 | =1
+          | ^
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "x=1,x=2"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: `x` is given twice
+         --> 1:5
+          |
+        1 | x=1,x=2
+          |     ^^^
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "x=1,"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: expected `name=value` here
+         --> 1:5
+          |
+        1 | x=1,
+          |     ^
+          = help: entries are separated by single commas: `w=0.5,b=0.1`
+    "#]],
+    );
+    check(
+        &["eval", "x", "--at", "1x=1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --at: `1x` is not a variable name
+         --> 1:1
+          |
+        1 | 1x=1
+          | ^^
+    "#]],
+    );
+    check(
+        &["eval", "x"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: the following required arguments were not provided:
+          --at <POINT>
+
+        Usage: symdiff eval --at <POINT> <EXPR>
+
+        For more information, try '--help'.
+    "#]],
+    );
+}
+
+#[test]
+fn eval_reads_standard_input() {
+    expect![[r#"
+        status 0
+        --- stdout
+        9
+    "#]]
+    .assert_eq(&run_with_stdin(&["eval", "-", "--at", "x=3"], "x^2\n"));
+    expect![[r#"
+        status 2
+        --- stderr
+        error: expected an operand after `^`
+         --> 1:3
+          |
+        1 | x^
+          |   ^
+          = help: found end of input; `^` needs an operand on its right
+    "#]]
+    .assert_eq(&run_with_stdin(&["eval", "-", "--at", "x=3"], "x^\n"));
+}
+
+// --- check
+
+#[test]
+fn check_passes_and_fails() {
+    check(
+        &["check", NEURON, "--at", NEURON_AT, "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"entries":[{"abs_err":7.416851854902262e-12,"analytic":-0.037279032093396794,"index":[0],"kind":"gradient","numeric":-0.037279032100813646,"ok":true,"rel_err":1.989550542740723e-10},{"abs_err":7.034251653381673e-13,"analytic":-0.009319758023349198,"index":[1],"kind":"gradient","numeric":-0.009319758024052624,"ok":true,"rel_err":7.547676275743997e-11},{"abs_err":8.895002789888196e-13,"analytic":-0.018639516046698397,"index":[2],"kind":"gradient","numeric":-0.018639516047587897,"ok":true,"rel_err":4.772121103991474e-11},{"abs_err":6.362965709882928e-14,"analytic":0.09947978880976471,"index":[3],"kind":"gradient","numeric":0.09947978880970108,"ok":true,"rel_err":6.396239664375347e-13},{"abs_err":6.038974875721692e-11,"analytic":0.31817759212592794,"index":[0,0],"kind":"hessian","numeric":0.3181775921863177,"ok":true,"rel_err":1.8979887408870087e-10},{"abs_err":1.0065837052763982e-11,"analytic":0.06090488198478358,"index":[0,1],"kind":"hessian","numeric":0.06090488199484942,"ok":true,"rel_err":1.6527143183062444e-10},{"abs_err":1.8919171784759214e-11,"analytic":0.15908879606296397,"index":[0,2],"kind":"hessian","numeric":0.15908879608188314,"ok":true,"rel_err":1.189220878572838e-10},{"abs_err":7.235523291626578e-11,"analytic":-0.7494795181900822,"index":[0,3],"kind":"hessian","numeric":-0.7494795182624374,"ok":true,"rel_err":9.654064074227296e-11},{"abs_err":1.5073844950030946e-12,"analytic":0.019886099507870496,"index":[1,1],"kind":"hessian","numeric":0.01988609950937788,"ok":true,"rel_err":7.580091280807695e-11},{"abs_err":2.4628146744198887e-12,"analytic":0.03977219901574099,"index":[1,2],"kind":"hessian","numeric":0.03977219901820381,"ok":true,"rel_err":6.192301997917324e-11},{"abs_err":6.811301522802182e-12,"analytic":-0.18736987954752055,"index":[1,3],"kind":"hessian","numeric":-0.18736987955433185,"ok":true,"rel_err":3.6352168977229354e-11},{"abs_err":3.821734595454984e-12,"analytic":0.07954439803148199,"index":[2,2],"kind":"hessian","numeric":0.07954439803530372,"ok":true,"rel_err":4.804530161581971e-11},{"abs_err":8.422040842503975e-12,"analytic":-0.3747397590950411,"index":[2,3],"kind":"hessian","numeric":-0.37473975910346313,"ok":true,"rel_err":2.247437224876559e-11},{"abs_err":0.0,"analytic":2.0,"index":[3,3],"kind":"hessian","numeric":2.0,"ok":true,"rel_err":0.0}],"ok":true}
+    "#]],
+    );
+    check(
+        &["check", "abs(x)*y", "--at", "x=0,y=1"],
+        expect![[r#"
+        status 1
+        --- stdout
+        at x = 0, y = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
+        entry    analytic  numeric  abs err  rel err
+        ∂/∂x     0         0        0        0        pass
+        ∂/∂y     0         0        0        0        pass
+        ∂²/∂x²   0         1000000  1000000  1        FAIL
+        ∂²/∂x∂y  0         0        0        0        pass
+        ∂²/∂y²   0         0        0        0        pass
+        FAILED: 1 of 5 entries fail
+    "#]],
+    );
+    check(
+        &["check", "x^3", "--at", "x=2", "--rtol", "0", "--atol", "0"],
+        expect![[r#"
+        status 1
+        --- stdout
+        at x = 2 (eps 1e-6, rtol 0, atol 0):
+        entry   analytic  numeric  abs err  rel err
+        ∂/∂x    12        12       2.2e-10  1.9e-11  FAIL
+        ∂²/∂x²  12        12       2.2e-10  1.9e-11  FAIL
+        FAILED: 2 of 2 entries fail
+    "#]],
+    );
+    check(
+        &["check", "x^3", "--at", "x=2", "--format", "latex"],
+        expect![[r#"
+            status 0
+            --- stdout
+            \begin{array}{lrrrrl}
+            \text{entry} & \text{analytic} & \text{numeric} & \text{abs err} & \text{rel err} & \text{} \\
+            \frac{\partial f}{\partial x} & 12 & 12 & 2.2 \cdot 10^{-10} & 1.9 \cdot 10^{-11} & \text{pass} \\
+            \frac{\partial^{2} f}{\partial x^{2}} & 12 & 12 & 2.2 \cdot 10^{-10} & 1.9 \cdot 10^{-11} & \text{pass} \\
+            \end{array}
+            \text{ok: all 2 entries pass}
+        "#]],
+    );
+}
+
+#[test]
+fn check_errors() {
+    check(
+        &["check", "x^2", "--at", "x=1", "--eps", "0"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: option `eps` must be finite and positive, got 0
+    "#]],
+    );
+    check(
+        &["check", "x^2", "--at", "x=1", "--rtol", "-1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: option `rtol` must be finite and non-negative, got -1
+    "#]],
+    );
+    check(
+        &["check", "x^2", "--at", "x=1", "--atol", "nope"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: invalid value 'nope' for '--atol <A>': invalid float literal
+
+        For more information, try '--help'.
+    "#]],
+    );
+    check(
+        &["check", "x^2*y", "--at", "x=1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: --at gives no value for the variable `y`
+          = help: every variable needs a value: --at x=…,y=…
+    "#]],
+    );
+}
+
+// --- codegen and --format rust
+
+#[test]
+fn codegen_small() {
+    check(
+        &["codegen", "x*y^2", "--name", "f2", "--wrt", "y"],
+        expect![[r#"
+        status 0
+        --- stdout
+        /// The gradient of `f2` with respect to (y).
+        ///
+        /// ```text
+        /// ∂/∂y = 2*x*y
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f2_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = 2.0_f64;
+            let __t3: ::core::primitive::f64 = __t1 * __t0;
+            let __t4: ::core::primitive::f64 = __t3 * __t2;
+            [__t4]
+        }
+
+        /// The value of `f2` and its gradient, sharing one forward pass.
+        ///
+        /// ```text
+        /// f2 = x*y^2
+        /// ∂/∂y = 2*x*y
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f2_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = 2.0_f64;
+            let __t3: ::core::primitive::f64 = __t1 * __t1;
+            let __t4: ::core::primitive::f64 = __t3 * __t0;
+            let __t5: ::core::primitive::f64 = __t1 * __t0;
+            let __t6: ::core::primitive::f64 = __t5 * __t2;
+            (__t4, [__t6])
+        }
+
+    "#]],
+    );
+    check(
+        &["codegen", "x^2", "--name", "sq", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t1;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
+    "#]],
+    );
+}
+
+#[test]
+fn codegen_errors() {
+    check(
+        &["codegen", "x", "--name", "fn"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: --name `fn` is a Rust keyword, so it cannot name a function or parameter
+          = help: rename it to generate Rust
+    "#]],
+    );
+    check(
+        &["codegen", "x", "--name", "my-name"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: --name `my-name` is not a Rust identifier
+    "#]],
+    );
+    check(
+        &["codegen", "type*2"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: the variable `type` is a Rust keyword, so it cannot name a function or parameter
+          = help: rename it to generate Rust
+    "#]],
+    );
+}
+
+#[test]
+fn rust_format_is_codegen() {
+    let codegen = run_with_stdin(&["codegen", NEURON, "--hessian"], "");
+    let hessian = run_with_stdin(&["hessian", NEURON, "--format", "rust"], "");
+    assert_eq!(codegen, hessian);
+}
+
+// --- usage
+
+#[test]
+fn usage_errors() {
+    check(
+        &[],
+        expect![[r#"
+        status 2
+        --- stderr
+        The symdiff command line: exact derivatives, gradient checks and Hessian verdicts.
+
+        Usage: symdiff [OPTIONS] <COMMAND>
+
+        Commands:
+          parse    Print the expression back as canonical text
+          diff     The derivative with respect to one variable
+          grad     The gradient, and its value at a point
+          hessian  The Hessian; at a point also its eigenvalues and the verdict
+          eval     The value at a point
+          check    Compare the symbolic gradient and Hessian with central differences
+          codegen  Rust functions computing the gradient (and Hessian)
+          help     Print this message or the help of the given subcommand(s)
+
+        Options:
+              --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, rust, json]
+              --stats            Print timings and sizes as one JSON line on standard error
+          -h, --help             Print help (see more with '--help')
+          -V, --version          Print version
+    "#]],
+    );
+    check(
+        &["frobnicate", "x"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: unrecognized subcommand 'frobnicate'
+
+        Usage: symdiff [OPTIONS] <COMMAND>
+
+        For more information, try '--help'.
+    "#]],
+    );
+    check(
+        &["grad"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: the following required arguments were not provided:
+          <EXPR>
+
+        Usage: symdiff grad <EXPR>
+
+        For more information, try '--help'.
+    "#]],
+    );
+}
