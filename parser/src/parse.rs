@@ -46,22 +46,22 @@ pub fn parse_expr(source: &str) -> Result<Expr<'_>, ParseError> {
         .map_err(|error| error.with_source(source))
 }
 
-/// An error before the source is attached to it.
+/// An error before the source is attached to it, boxed so that every
+/// `PResult` on the parser's hot path stays one pointer wide.
 #[derive(Debug)]
-struct Error {
-    kind: ParseErrorKind,
-    span: Span,
-}
+struct Error(Box<(ParseErrorKind, Span)>);
 
 impl Error {
+    #[cold]
     fn new(kind: ParseErrorKind, span: Span) -> Self {
-        Self { kind, span }
+        Self(Box::new((kind, span)))
     }
 
     fn with_source(self, source: &str) -> ParseError {
+        let (kind, span) = *self.0;
         ParseError {
-            kind: self.kind,
-            span: self.span,
+            kind,
+            span,
             source: source.into(),
         }
     }
@@ -527,7 +527,7 @@ impl<'src> Parser<'src> {
     }
 
     /// Pushes a frame that counts one level of nesting.
-    #[inline]
+    #[inline(always)]
     fn push_nested(&mut self, frame: Frame<'src>) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {

@@ -752,3 +752,28 @@ fn multi_line_caret() {
           = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
 }
+
+#[test]
+fn too_deep() {
+    let deep = format!("{}x", "(\n".repeat(symdiff_parser::MAX_DEPTH + 1));
+    check(&deep, expect![[r#"
+        error: expression nested too deeply: more than 256 levels
+           --> 257:1
+            |
+        257 | (
+            | ^
+            = help: each `(`, call, sign and `^` counts as a level; name a part with a definition such as `t = ...;`"#]]);
+    let signs = format!("{}x", "-".repeat(symdiff_parser::MAX_DEPTH + 1));
+    let error = parse(&signs).err().map(|error| (error.message(), error.line_column()));
+    expect![[r#"
+        Some(
+            (
+                "expression nested too deeply: more than 256 levels",
+                (
+                    1,
+                    257,
+                ),
+            ),
+        )
+    "#]].assert_debug_eq(&error);
+}
