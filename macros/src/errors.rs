@@ -187,7 +187,8 @@ impl Problem {
             Problem::MissingReturn {
                 after_semicolon: false,
             } => "end the body with the expression to differentiate",
-            Problem::If | Problem::Match => "use max, min, relu or heaviside instead of if",
+            Problem::If => "use max, min, relu or heaviside instead of if",
+            Problem::Match => "use max, min, relu or heaviside instead of match",
             Problem::Loop => "unroll the loop, indexing arrays by constants: `x[0] + x[1]`",
             Problem::Assignment => "bind a new name instead: `let y = y * 2.0;`",
             Problem::EarlyReturn => "compute the result with `let` bindings and end with it",
@@ -245,7 +246,7 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())?;
         match self.hint() {
-            Some(hint) => write!(f, "\n  = help: {hint}"),
+            Some(hint) => write!(f, "\n= help: {hint}"),
             None => Ok(()),
         }
     }

@@ -122,14 +122,16 @@ pub(crate) fn grad_formulas(input: TokenStream) -> TokenStream {
 }
 
 /// Parses the macro's arguments and expands them, turning every error into
-/// `compile_error!`.
+/// `compile_error!`. The errors sit in a block, which is an expression however
+/// many there are.
 fn expand_with<Args: Parse>(
     input: TokenStream,
     expand: impl FnOnce(Args) -> syn::Result<TokenStream>,
 ) -> TokenStream {
-    syn::parse2(input)
-        .and_then(expand)
-        .unwrap_or_else(|error| error.to_compile_error())
+    syn::parse2(input).and_then(expand).unwrap_or_else(|error| {
+        let errors = error.to_compile_error();
+        quote!({ #errors })
+    })
 }
 
 /// An expression parsed from a literal, with its variables.
@@ -207,8 +209,10 @@ impl Parsed {
         Ok(vars)
     }
 
-    /// `|a: f64, b: f64, ..| -> OUTPUT { .. }` computing `roots`. Parameters
-    /// that no output reads are prefixed with `_`.
+    /// `|a: f64, b: f64, ..| -> OUTPUT { .. }` computing `roots`. The
+    /// straight-line code sits in a nested function, so that the lints it
+    /// trips by design (long literals such as pi's digits, many temporaries,
+    /// parameters an output does not read) can be allowed on an item.
     fn closure(
         &self,
         graph: &Graph,
@@ -220,14 +224,10 @@ impl Parsed {
             .iter()
             .filter_map(|name| Some((graph.find_var(name)?, name.clone())))
             .collect();
-        let read = symdiff::variables_of(graph, roots);
-        let params = inputs.iter().map(|(var, name)| {
-            if read.contains(var) {
-                format_ident!("{}", name)
-            } else {
-                format_ident!("_{}", name)
-            }
-        });
+        let params: Vec<Ident> = inputs
+            .iter()
+            .map(|(_, name)| format_ident!("{}", name))
+            .collect();
         let engine_error =
             |message: String| syn::Error::new(self.source.span(), Problem::Engine { message });
         let body = emit_closure_body(graph, roots, &inputs, shape)
@@ -248,7 +248,18 @@ impl Parsed {
             }
         };
         Ok(quote! {
-            |#(#params: #f64_path),*| -> #output #body
+            |#(#params: #f64_path),*| -> #output {
+                #[allow(
+                    unused_variables,
+                    non_snake_case,
+                    clippy::all,
+                    clippy::pedantic,
+                    clippy::nursery
+                )]
+                #[inline]
+                fn __symdiff_generated(#(#params: #f64_path),*) -> #output #body
+                __symdiff_generated(#(#params),*)
+            }
         })
     }
 }

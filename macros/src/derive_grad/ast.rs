@@ -77,6 +77,11 @@ impl Translator<'_> {
                     has_result = true;
                     result = self.expr(expr);
                 }
+                Stmt::Expr(expr, Some(_)) if is_last => {
+                    // The missing result is reported below; the statement's
+                    // own problems are reported here.
+                    self.expr(expr);
+                }
                 Stmt::Expr(expr, _) => self.statement(expr),
                 Stmt::Item(item) => {
                     self.report(item, Problem::NestedItem);

@@ -1,0 +1,34 @@
+fn bad(w: f64, n: usize, x: [f64; 3]) -> f64 {
+    let i = 1;
+    let y = if w > 0.0 { w } else { 0.0 };
+    let z = x[i] + unknown(w) + w % 2.0;
+    for k in 0..3 {}
+    {
+        let __symdiff_x: ::core::primitive::f64 = y + z;
+        1.0 / (1.0 + (-__symdiff_x).exp())
+    }
+}
+::core::compile_error! {
+    "unknown derive_grad option `hesian`\n= help: the options are `wrt(a, b)` and `hessian`"
+}
+::core::compile_error! {
+    "derive_grad cannot differentiate this parameter type\n= help: use f64, [f64; N] or &[f64; N]"
+}
+::core::compile_error! {
+    "`q` in wrt(..) is not a parameter of this function\n= help: the parameters are: w, n, x"
+}
+::core::compile_error! {
+    "`if` cannot be differentiated\n= help: use max, min, relu or heaviside instead of if"
+}
+::core::compile_error! {
+    "an array index must be a constant integer\n= help: write `x[0]`, `x[1]`, ...; variable indices cannot be differentiated"
+}
+::core::compile_error! {
+    "unknown function `unknown`\n= help: the known functions are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, pow, and f64 methods such as `x.exp()`"
+}
+::core::compile_error! {
+    "operator `%` cannot be differentiated\n= help: use + - * / and the f64 methods powi and powf"
+}
+::core::compile_error! {
+    "loops cannot be differentiated\n= help: unroll the loop, indexing arrays by constants: `x[0] + x[1]`"
+}
