@@ -7,13 +7,22 @@
 //! made, simplification never revisits a node and always terminates.
 
 use crate::func::Func;
-use crate::graph::{Constant, Graph, Node, NodeId};
+use crate::graph::{Compound, Constant, Graph, Node, NodeId};
 use crate::number::Number;
+use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _, Neg as _};
 
 impl Graph {
     pub fn num(&mut self, number: Number) -> NodeId {
-        self.intern(Node::Num(number))
+        match number {
+            Number::Rational { numer: 0, denom: 1 } => self.zero,
+            Number::Rational { numer: 1, denom: 1 } => self.one,
+            Number::Rational {
+                numer: -1,
+                denom: 1,
+            } => self.minus_one,
+            _ => self.intern(Node::Num(number)),
+        }
     }
 
     pub fn int(&mut self, value: i64) -> NodeId {
@@ -21,11 +30,11 @@ impl Graph {
     }
 
     pub fn zero(&mut self) -> NodeId {
-        self.int(0)
+        self.zero
     }
 
     pub fn one(&mut self) -> NodeId {
-        self.int(1)
+        self.one
     }
 
     pub fn constant(&mut self, constant: Constant) -> NodeId {
@@ -42,7 +51,7 @@ impl Graph {
     }
 
     pub fn neg(&mut self, a: NodeId) -> NodeId {
-        let minus_one = self.int(-1);
+        let minus_one = self.minus_one;
         self.mul(&[minus_one, a])
     }
 
@@ -51,7 +60,7 @@ impl Graph {
     }
 
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
-        let minus_one = self.int(-1);
+        let minus_one = self.minus_one;
         let reciprocal = self.pow(b, minus_one);
         self.mul(&[a, reciprocal])
     }
@@ -72,12 +81,12 @@ impl Graph {
             return only;
         }
         let mut constant = Number::ZERO;
-        let mut scaled: Vec<(NodeId, Number)> = Vec::with_capacity(terms.len());
+        let mut scaled: SmallVec<[(NodeId, Number); 8]> = SmallVec::with_capacity(terms.len());
         for &term in terms {
             match self.node(term) {
                 Node::Add(children) => {
-                    let children = children.clone();
-                    for &child in children.iter() {
+                    let children: SmallVec<[NodeId; 8]> = SmallVec::from_slice(children);
+                    for child in children {
                         self.push_term(child, &mut constant, &mut scaled);
                     }
                 }
@@ -85,7 +94,7 @@ impl Graph {
             }
         }
         scaled.sort_unstable_by_key(|&(rest, _)| rest);
-        let mut collected: Vec<NodeId> = Vec::with_capacity(scaled.len() + 1);
+        let mut collected: SmallVec<[NodeId; 8]> = SmallVec::with_capacity(scaled.len() + 1);
         if !constant.is_zero() {
             collected.push(self.num(constant));
         }
@@ -104,7 +113,7 @@ impl Graph {
         match collected.len() {
             0 => self.zero(),
             1 => collected[0],
-            _ => self.intern(Node::Add(collected.into())),
+            _ => self.intern_compound(Compound::Add, &collected),
         }
     }
 
@@ -116,7 +125,7 @@ impl Graph {
         &mut self,
         term: NodeId,
         constant: &mut Number,
-        scaled: &mut Vec<(NodeId, Number)>,
+        scaled: &mut SmallVec<[(NodeId, Number); 8]>,
     ) {
         match self.node(term) {
             Node::Num(number) => *constant = constant.add(*number),
@@ -128,7 +137,7 @@ impl Graph {
                         return;
                     };
                     let (mut inner_constant, mut inner_scaled) =
-                        (Number::ZERO, Vec::with_capacity(inner.len()));
+                        (Number::ZERO, SmallVec::with_capacity(inner.len()));
                     for &inner_term in inner.iter() {
                         self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
                     }
@@ -143,8 +152,8 @@ impl Graph {
                     let rest = if factors.len() == 2 {
                         factors[1]
                     } else {
-                        let rest: Box<[NodeId]> = factors[1..].into();
-                        self.intern(Node::Mul(rest))
+                        let rest: SmallVec<[NodeId; 8]> = SmallVec::from_slice(&factors[1..]);
+                        self.intern_compound(Compound::Mul, &rest)
                     };
                     scaled.push((rest, coefficient));
                 }
@@ -168,13 +177,13 @@ impl Graph {
             return self.mul2(coefficient, rest);
         }
         let coefficient = self.num(coefficient);
-        let factors: Box<[NodeId]> = match self.node(rest) {
+        let factors: SmallVec<[NodeId; 8]> = match self.node(rest) {
             Node::Mul(factors) => std::iter::once(coefficient)
                 .chain(factors.iter().copied())
                 .collect(),
-            _ => Box::new([coefficient, rest]),
+            _ => SmallVec::from_slice(&[coefficient, rest]),
         };
-        self.intern(Node::Mul(factors))
+        self.intern_compound(Compound::Mul, &factors)
     }
 
     /// The product of `factors`, with like factors collected: `x*x` is `x^2`,
@@ -182,12 +191,12 @@ impl Graph {
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
         let mut coefficient = Number::ONE;
-        let mut powers: Vec<(NodeId, NodeId)> = Vec::with_capacity(factors.len());
+        let mut powers: SmallVec<[(NodeId, NodeId); 8]> = SmallVec::with_capacity(factors.len());
         for &factor in factors {
             match self.node(factor) {
                 Node::Mul(children) => {
-                    let children = children.clone();
-                    for &child in children.iter() {
+                    let children: SmallVec<[NodeId; 8]> = SmallVec::from_slice(children);
+                    for child in children {
                         self.push_factor(child, &mut coefficient, &mut powers);
                     }
                 }
@@ -198,7 +207,7 @@ impl Graph {
             return self.num(coefficient);
         }
         powers.sort_unstable_by_key(|&(base, _)| base);
-        let mut collected: Vec<NodeId> = Vec::with_capacity(powers.len() + 1);
+        let mut collected: SmallVec<[NodeId; 8]> = SmallVec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
         let mut index = 0;
         while index < powers.len() {
@@ -237,19 +246,20 @@ impl Graph {
         &mut self,
         factor: NodeId,
         coefficient: &mut Number,
-        powers: &mut Vec<(NodeId, NodeId)>,
+        powers: &mut SmallVec<[(NodeId, NodeId); 8]>,
     ) {
         match self.node(factor) {
             Node::Num(number) => *coefficient = coefficient.mul(*number),
             Node::Pow([base, exponent]) => powers.push((*base, *exponent)),
-            _ => {
-                let one = self.one();
-                powers.push((factor, one));
-            }
+            _ => powers.push((factor, self.one)),
         }
     }
 
-    fn finish_product(&mut self, mut coefficient: Number, mut factors: Vec<NodeId>) -> NodeId {
+    fn finish_product(
+        &mut self,
+        mut coefficient: Number,
+        mut factors: SmallVec<[NodeId; 8]>,
+    ) -> NodeId {
         if coefficient.is_zero() {
             return self.num(coefficient);
         }
@@ -270,7 +280,7 @@ impl Graph {
         if !coefficient.is_one() {
             factors.insert(0, self.num(coefficient));
         }
-        self.intern(Node::Mul(factors.into()))
+        self.intern_compound(Compound::Mul, &factors)
     }
 
     /// Whether `node` is `1/0`, the canonical infinity.
@@ -345,7 +355,7 @@ impl Graph {
         if let Some(folded) = self.fold_call(func, args) {
             return folded;
         }
-        self.intern(Node::Call(func, args.into()))
+        self.intern_compound(Compound::Call(func), args)
     }
 
     fn fold_call(&mut self, func: Func, args: &[NodeId]) -> Option<NodeId> {

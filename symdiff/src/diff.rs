@@ -4,6 +4,7 @@
 use crate::graph::{Graph, NodeId, VarId};
 use crate::rules::partial;
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 /// Differentiates any number of expressions with respect to one variable,
 /// remembering the derivative of every node it has seen, so expressions that
@@ -68,8 +69,8 @@ impl Differentiator {
                 graph.zero()
             };
         }
-        let operands: Vec<NodeId> = graph.node(node).children().to_vec();
-        let mut terms = Vec::new();
+        let operands: SmallVec<[NodeId; 8]> = SmallVec::from_slice(graph.node(node).children());
+        let mut terms: SmallVec<[NodeId; 8]> = SmallVec::new();
         for (index, &operand) in operands.iter().enumerate() {
             let inner = self.derivative_of(graph, operand);
             if graph

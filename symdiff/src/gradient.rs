@@ -6,6 +6,7 @@ use crate::diff::Differentiator;
 use crate::graph::{Graph, NodeId, VarId};
 use crate::rules::partial;
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 /// The partial derivatives of `root` with respect to each of `vars`, in order.
 pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> {
@@ -29,7 +30,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         {
             continue;
         }
-        let operands: Vec<NodeId> = graph.node(node).children().to_vec();
+        let operands: SmallVec<[NodeId; 8]> = SmallVec::from_slice(graph.node(node).children());
         for (index, &operand) in operands.iter().enumerate() {
             if graph.var_mask(operand) & wrt_mask == 0 {
                 continue;

@@ -89,9 +89,15 @@ impl Node {
 }
 
 /// An arena of canonical, hash-consed nodes, and the names of its variables.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Graph {
     nodes: Vec<Node>,
+    /// The hash of each node, kept so that growing the table never rehashes.
+    hashes: Vec<u64>,
+    /// The ids of 0, 1 and -1, which the constructors use constantly.
+    pub(crate) zero: NodeId,
+    pub(crate) one: NodeId,
+    pub(crate) minus_one: NodeId,
     /// For each node, a 64-bit summary of the variables it depends on: bit
     /// `v % 64` is set when variable `v` may occur. A clear bit proves that a
     /// derivative is zero without looking at the node.
@@ -101,15 +107,78 @@ pub struct Graph {
     var_nodes: Vec<NodeId>,
 }
 
+/// The kinds of node with a variable number of operands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Compound {
+    Add,
+    Mul,
+    Call(Func),
+}
+
+/// Hashes a node; a compound node hashes exactly like its
+/// [`hash_compound`] parts, so it can be looked up before it is allocated.
 fn hash_node(node: &Node) -> u64 {
+    match node {
+        Node::Add(children) => hash_compound(Compound::Add, children),
+        Node::Mul(children) => hash_compound(Compound::Mul, children),
+        Node::Call(func, children) => hash_compound(Compound::Call(*func), children),
+        leaf => {
+            let mut hasher = FxHasher::default();
+            leaf.hash(&mut hasher);
+            hasher.finish()
+        }
+    }
+}
+
+fn hash_compound(kind: Compound, children: &[NodeId]) -> u64 {
     let mut hasher = FxHasher::default();
-    node.hash(&mut hasher);
+    match kind {
+        Compound::Add => hasher.write_u8(0xA0),
+        Compound::Mul => hasher.write_u8(0xA1),
+        Compound::Call(func) => {
+            hasher.write_u8(0xA2);
+            func.hash(&mut hasher);
+        }
+    }
+    children.hash(&mut hasher);
     hasher.finish()
+}
+
+fn matches_compound(node: &Node, kind: Compound, children: &[NodeId]) -> bool {
+    match (node, kind) {
+        (Node::Add(known), Compound::Add) | (Node::Mul(known), Compound::Mul) => {
+            **known == *children
+        }
+        (Node::Call(func, known), Compound::Call(wanted)) => {
+            *func == wanted && **known == *children
+        }
+        _ => false,
+    }
+}
+
+impl Default for Graph {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Graph {
     pub fn new() -> Self {
-        Self::default()
+        let mut graph = Graph {
+            nodes: Vec::new(),
+            hashes: Vec::new(),
+            zero: NodeId(0),
+            one: NodeId(0),
+            minus_one: NodeId(0),
+            var_masks: Vec::new(),
+            interned: HashTable::new(),
+            var_names: Vec::new(),
+            var_nodes: Vec::new(),
+        };
+        graph.zero = graph.intern(Node::Num(Number::ZERO));
+        graph.one = graph.intern(Node::Num(Number::ONE));
+        graph.minus_one = graph.intern(Node::Num(Number::MINUS_ONE));
+        graph
     }
 
     /// The node behind an id.
@@ -130,17 +199,43 @@ impl Graph {
     /// must pass a canonical node whose children already exist.
     pub(crate) fn intern(&mut self, node: Node) -> NodeId {
         let hash = hash_node(&node);
-        let nodes = &self.nodes;
-        if let Some(&id) = self.interned.find(hash, |&id| nodes[id.index()] == node) {
+        let (nodes, hashes) = (&self.nodes, &self.hashes);
+        if let Some(&id) = self.interned.find(hash, |&id| {
+            hashes[id.index()] == hash && nodes[id.index()] == node
+        }) {
             return id;
         }
+        self.push_node(node, hash)
+    }
+
+    /// Like [`Graph::intern`] for an `Add`, `Mul` or `Call`, allocating the
+    /// operand list only when the node is new.
+    pub(crate) fn intern_compound(&mut self, kind: Compound, children: &[NodeId]) -> NodeId {
+        let hash = hash_compound(kind, children);
+        let (nodes, hashes) = (&self.nodes, &self.hashes);
+        if let Some(&id) = self.interned.find(hash, |&id| {
+            hashes[id.index()] == hash && matches_compound(&nodes[id.index()], kind, children)
+        }) {
+            return id;
+        }
+        let children: Box<[NodeId]> = children.into();
+        let node = match kind {
+            Compound::Add => Node::Add(children),
+            Compound::Mul => Node::Mul(children),
+            Compound::Call(func) => Node::Call(func, children),
+        };
+        self.push_node(node, hash)
+    }
+
+    fn push_node(&mut self, node: Node, hash: u64) -> NodeId {
         let mask = self.mask_of(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
+        self.hashes.push(hash);
         self.var_masks.push(mask);
-        let nodes = &self.nodes;
+        let hashes = &self.hashes;
         self.interned
-            .insert_unique(hash, id, |&id| hash_node(&nodes[id.index()]));
+            .insert_unique(hash, id, |&id| hashes[id.index()]);
         id
     }
 

@@ -119,6 +119,12 @@ impl Number {
     }
 
     fn sum(self, other: Number) -> Number {
+        if let (Number::Rational { numer: a, denom: 1 }, Number::Rational { numer: b, denom: 1 }) =
+            (self, other)
+            && let Some(sum) = a.checked_add(b)
+        {
+            return Number::int(sum);
+        }
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 let (a, b, c, d) = (i128::from(a), i128::from(b), i128::from(c), i128::from(d));
@@ -129,6 +135,12 @@ impl Number {
     }
 
     fn product(self, other: Number) -> Number {
+        if let (Number::Rational { numer: a, denom: 1 }, Number::Rational { numer: b, denom: 1 }) =
+            (self, other)
+            && let Some(product) = a.checked_mul(b)
+        {
+            return Number::int(product);
+        }
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 Self::ratio_i128(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))

@@ -5,15 +5,16 @@
 use crate::func::Func;
 use crate::graph::{Graph, Node, NodeId};
 use crate::number::Number;
+use smallvec::SmallVec;
 use std::ops::Neg as _;
 
 /// ∂ node / ∂ (its operand number `index`).
 pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
-    match graph.node(node).clone() {
+    match graph.node(node) {
         Node::Num(_) | Node::Const(_) | Node::Var(_) => graph.zero(),
         Node::Add(_) => graph.one(),
         Node::Mul(factors) => {
-            let others: Vec<NodeId> = factors
+            let others: SmallVec<[NodeId; 8]> = factors
                 .iter()
                 .enumerate()
                 .filter(|&(position, _)| position != index)
@@ -21,14 +22,17 @@ pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
                 .collect();
             graph.mul(&others)
         }
-        Node::Pow([base, exponent]) => {
+        &Node::Pow([base, exponent]) => {
             if index == 0 {
                 power_partial_base(graph, base, exponent)
             } else {
                 power_partial_exponent(graph, node, base)
             }
         }
-        Node::Call(func, args) => call_partial(graph, node, func, &args, index),
+        Node::Call(func, args) => {
+            let (func, args): (Func, SmallVec<[NodeId; 2]>) = (*func, SmallVec::from_slice(args));
+            call_partial(graph, node, func, &args, index)
+        }
     }
 }
 

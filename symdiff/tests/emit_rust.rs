@@ -46,10 +46,10 @@ fn neuron() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_grad(w: ::core::primitive::f64, x: ::core::primitive::f64, b: ::core::primitive::f64, t: ::core::primitive::f64) -> [::core::primitive::f64; 4] {
-                let __t0: ::core::primitive::f64 = w;
-                let __t1: ::core::primitive::f64 = x;
-                let __t2: ::core::primitive::f64 = 1.0_f64;
-                let __t3: ::core::primitive::f64 = __t1 * __t0;
+                let __t0: ::core::primitive::f64 = 1.0_f64;
+                let __t1: ::core::primitive::f64 = w;
+                let __t2: ::core::primitive::f64 = x;
+                let __t3: ::core::primitive::f64 = __t2 * __t1;
                 let __t4: ::core::primitive::f64 = b;
                 let __t5: ::core::primitive::f64 = __t3 + __t4;
                 let __t6: ::core::primitive::f64 = 1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
@@ -58,13 +58,13 @@ fn neuron() {
                 let __t9: ::core::primitive::f64 = 2.0_f64;
                 let __t10: ::core::primitive::f64 = -2.0_f64;
                 let __t11: ::core::primitive::f64 = __t8 * __t10;
-                let __t12: ::core::primitive::f64 = __t2 - __t6;
+                let __t12: ::core::primitive::f64 = __t0 - __t6;
                 let __t13: ::core::primitive::f64 = __t12 * __t8;
                 let __t14: ::core::primitive::f64 = __t13 * __t6;
                 let __t15: ::core::primitive::f64 = __t14 * __t9;
-                let __t16: ::core::primitive::f64 = __t14 * __t1;
+                let __t16: ::core::primitive::f64 = __t14 * __t2;
                 let __t17: ::core::primitive::f64 = __t16 * __t9;
-                let __t18: ::core::primitive::f64 = __t14 * __t0;
+                let __t18: ::core::primitive::f64 = __t14 * __t1;
                 let __t19: ::core::primitive::f64 = __t18 * __t9;
                 [__t17, __t19, __t15, __t11]
             }
@@ -80,10 +80,10 @@ fn neuron() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_value_and_grad(w: ::core::primitive::f64, x: ::core::primitive::f64, b: ::core::primitive::f64, t: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 4]) {
-                let __t0: ::core::primitive::f64 = w;
-                let __t1: ::core::primitive::f64 = x;
-                let __t2: ::core::primitive::f64 = 1.0_f64;
-                let __t3: ::core::primitive::f64 = __t1 * __t0;
+                let __t0: ::core::primitive::f64 = 1.0_f64;
+                let __t1: ::core::primitive::f64 = w;
+                let __t2: ::core::primitive::f64 = x;
+                let __t3: ::core::primitive::f64 = __t2 * __t1;
                 let __t4: ::core::primitive::f64 = b;
                 let __t5: ::core::primitive::f64 = __t3 + __t4;
                 let __t6: ::core::primitive::f64 = 1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
@@ -93,13 +93,13 @@ fn neuron() {
                 let __t10: ::core::primitive::f64 = __t8 * __t8;
                 let __t11: ::core::primitive::f64 = -2.0_f64;
                 let __t12: ::core::primitive::f64 = __t8 * __t11;
-                let __t13: ::core::primitive::f64 = __t2 - __t6;
+                let __t13: ::core::primitive::f64 = __t0 - __t6;
                 let __t14: ::core::primitive::f64 = __t13 * __t8;
                 let __t15: ::core::primitive::f64 = __t14 * __t6;
                 let __t16: ::core::primitive::f64 = __t15 * __t9;
-                let __t17: ::core::primitive::f64 = __t15 * __t1;
+                let __t17: ::core::primitive::f64 = __t15 * __t2;
                 let __t18: ::core::primitive::f64 = __t17 * __t9;
-                let __t19: ::core::primitive::f64 = __t15 * __t0;
+                let __t19: ::core::primitive::f64 = __t15 * __t1;
                 let __t20: ::core::primitive::f64 = __t19 * __t9;
                 (__t10, [__t18, __t20, __t16, __t12])
             }
@@ -214,16 +214,16 @@ fn non_finite_constants_are_named() {
             /// The value of `f` and its gradient, sharing one forward pass.
             ///
             /// ```text
-            /// f = x*(1/0)
+            /// f = 1/0*x
             /// ∂/∂x = 1/0
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-                let __t0: ::core::primitive::f64 = x;
-                let __t1: ::core::primitive::f64 = 0.0_f64;
+                let __t0: ::core::primitive::f64 = 0.0_f64;
+                let __t1: ::core::primitive::f64 = x;
                 let __t2: ::core::primitive::f64 = 1.0_f64;
-                let __t3: ::core::primitive::f64 = __t2 / __t1;
-                let __t4: ::core::primitive::f64 = __t0 / __t1;
+                let __t3: ::core::primitive::f64 = __t2 / __t0;
+                let __t4: ::core::primitive::f64 = __t1 / __t0;
                 (__t4, [__t3])
             }
 
