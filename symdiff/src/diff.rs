@@ -2,7 +2,7 @@
 //! the variable is differentiated once, however often it is shared.
 
 use crate::graph::{Graph, NodeId, VarId};
-use crate::rules::partial;
+use crate::rules::chain_term;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -79,8 +79,7 @@ impl Differentiator {
             {
                 continue;
             }
-            let outer = partial(graph, node, index);
-            terms.push(graph.mul2(outer, inner));
+            terms.push(chain_term(graph, node, index, inner));
         }
         graph.add(&terms)
     }

@@ -4,7 +4,7 @@
 
 use crate::diff::Differentiator;
 use crate::graph::{Graph, NodeId, VarId};
-use crate::rules::partial;
+use crate::rules::chain_term;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -35,8 +35,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
             if graph.var_mask(operand) & wrt_mask == 0 {
                 continue;
             }
-            let local = partial(graph, node, index);
-            let contribution = graph.mul2(adjoint, local);
+            let contribution = chain_term(graph, node, index, adjoint);
             contributions.entry(operand).or_default().push(contribution);
         }
     }

@@ -8,6 +8,24 @@ use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::Neg as _;
 
+/// (∂ node / ∂ operand `index`) * `inner`: the chain rule's term for one
+/// operand. For a product this is one product (the other factors and
+/// `inner`), not a product of the others multiplied again.
+pub(crate) fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> NodeId {
+    if let Node::Mul(factors) = graph.node(node) {
+        let mut term: SmallVec<[NodeId; 8]> = factors
+            .iter()
+            .enumerate()
+            .filter(|&(position, _)| position != index)
+            .map(|(_, &factor)| factor)
+            .collect();
+        term.push(inner);
+        return graph.mul(&term);
+    }
+    let outer = partial(graph, node, index);
+    graph.mul2(outer, inner)
+}
+
 /// ∂ node / ∂ (its operand number `index`).
 pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
     match graph.node(node) {
