@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod error;
 mod eval;
+mod factor;
 mod input;
 mod output;
 mod point;

@@ -3,9 +3,12 @@
 
 use crate::cli::Format;
 use serde_json::Value;
+use symdiff::Expr;
+use symdiff::func::Func;
 use symdiff::graph::{Graph, NodeId};
 use symdiff::latex::{definitions_to_latex, to_latex_with};
 use symdiff::print::{Definitions, to_text_with};
+use symdiff::size::tree_sizes;
 
 /// Formulas that would print as trees of more than this many nodes in all
 /// are printed with their shared subexpressions named (`t1 = …;`).
@@ -146,22 +149,36 @@ pub(crate) struct Formulas {
 }
 
 impl Formulas {
-    /// Plain text that parses back; for LaTeX `format`, LaTeX.
-    pub(crate) fn render(graph: &Graph, roots: &[NodeId], format: Format) -> Formulas {
-        let definitions = Definitions::when_large(graph, roots, TREE_LIMIT);
+    /// Plain text that parses back; for LaTeX `format`, LaTeX. Large
+    /// results are factored (see `factor.rs`) and print their shared
+    /// subexpressions once, by name.
+    pub(crate) fn render(expr: &Expr, roots: &[NodeId], format: Format) -> Formulas {
+        let tree_size: f64 = tree_sizes(&expr.graph().borrow(), roots).iter().sum();
+        let large = tree_size > TREE_LIMIT;
+        let roots = if large {
+            crate::factor::factor_common(&mut expr.graph().borrow_mut(), roots)
+        } else {
+            roots.to_vec()
+        };
+        let definitions = if large {
+            shared_definitions(&mut expr.graph().borrow_mut(), &roots)
+        } else {
+            Definitions::none()
+        };
+        let graph = expr.graph().borrow();
         match format {
             Format::Latex => Formulas {
-                definitions: definitions_to_latex(graph, &definitions),
+                definitions: definitions_to_latex(&graph, &definitions),
                 formulas: roots
                     .iter()
-                    .map(|&root| to_latex_with(graph, root, &definitions))
+                    .map(|&root| to_latex_with(&graph, root, &definitions))
                     .collect(),
             },
             _ => Formulas {
-                definitions: text_definitions(graph, &definitions),
+                definitions: text_definitions(&graph, &definitions),
                 formulas: roots
                     .iter()
-                    .map(|&root| to_text_with(graph, root, &definitions))
+                    .map(|&root| to_text_with(&graph, root, &definitions))
                     .collect(),
             },
         }
@@ -193,6 +210,19 @@ impl Formulas {
             object.insert("definitions".to_owned(), Value::from(self.prefix()));
         }
     }
+}
+
+/// Names the subexpressions shared among `roots`, including a root that
+/// other roots use. `Definitions::shared` never names its roots (a root
+/// prints where it stands), so each root is given a parent that no one
+/// prints, `sin(root)`, and the definitions are taken over those parents. A
+/// root that is named then prints as its name, which reads back the same.
+fn shared_definitions(graph: &mut Graph, roots: &[NodeId]) -> Definitions {
+    let parents: Vec<NodeId> = roots
+        .iter()
+        .map(|&root| graph.call(Func::Sin, &[root]))
+        .collect();
+    Definitions::shared(graph, &parents)
 }
 
 /// The definitions one per string (`t1 = …`), from `write_prefix`'s

@@ -40,7 +40,7 @@ pub(crate) fn run(
     match session.format {
         Format::Json => session.print(&json!({ "name": args.name, "code": code }).to_string()),
         Format::Latex => {
-            let formulas = Formulas::render(&expr.graph().borrow(), &ids(&gradient), Format::Latex);
+            let formulas = Formulas::render(expr, &ids(&gradient), Format::Latex);
             let labels: Vec<String> = vars
                 .iter()
                 .map(|var| label(&[var], Format::Latex))

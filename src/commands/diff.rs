@@ -27,12 +27,13 @@ pub(crate) fn run(
     let loaded = load(&args.expr, stdin, session)?;
     let expr = &loaded.expr;
     let derivative = session.stats.time_derive(|| expr.diff_n(&var, args.order));
-    let graph = expr.graph().borrow();
-    session.stats.record_results(&graph, &[derivative.id()]);
+    session
+        .stats
+        .record_results(&expr.graph().borrow(), &[derivative.id()]);
     let vars = vec![var.as_str(); args.order];
     match session.format {
         Format::Text | Format::Latex => {
-            let formulas = Formulas::render(&graph, &[derivative.id()], session.format);
+            let formulas = Formulas::render(expr, &[derivative.id()], session.format);
             let label = match session.format {
                 Format::Latex => partial_label_latex(&vars),
                 _ => partial_label(&vars),
@@ -40,7 +41,7 @@ pub(crate) fn run(
             session.print(&formula_lines(&formulas, &[label], session.format));
         }
         Format::Json => {
-            let formulas = Formulas::render(&graph, &[derivative.id()], Format::Json);
+            let formulas = Formulas::render(expr, &[derivative.id()], Format::Json);
             let mut object = Map::new();
             object.insert("var".to_owned(), Value::from(var.clone()));
             object.insert("order".to_owned(), Value::from(args.order));
@@ -52,7 +53,6 @@ pub(crate) fn run(
             session.print(&Value::Object(object).to_string());
         }
         Format::Rust => {
-            drop(graph);
             if args.order != 1 {
                 session.warn("the generated Rust computes first derivatives; --order is ignored");
             }

@@ -36,7 +36,7 @@ pub(crate) fn run(
         }
         None => None,
     };
-    let formulas = Formulas::render(&expr.graph().borrow(), &roots, session.format);
+    let formulas = Formulas::render(expr, &roots, session.format);
     match session.format {
         Format::Json => print_json(session, &vars, &formulas, values.as_deref()),
         _ => print_lines(

@@ -149,7 +149,7 @@ fn print_lines(
     at_point: Option<&AtPoint>,
 ) {
     let format = session.format;
-    let formulas = Formulas::render(&expr.graph().borrow(), upper, format);
+    let formulas = Formulas::render(expr, upper, format);
     let mut out = formula_lines(&formulas, &upper_labels(vars, format), format);
     if let (Some(point), Some(at_point)) = (point, at_point) {
         let mut rows = vec![("f".to_owned(), at_point.value)];
@@ -245,7 +245,7 @@ fn print_json(
     at_point: Option<&AtPoint>,
 ) {
     let all: Vec<NodeId> = matrix.iter().flatten().copied().collect();
-    let formulas = Formulas::render(&expr.graph().borrow(), &all, Format::Json);
+    let formulas = Formulas::render(expr, &all, Format::Json);
     let n_vars = vars.len().max(1);
     let rows: Vec<Value> = formulas
         .formulas
