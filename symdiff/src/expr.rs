@@ -165,6 +165,13 @@ impl Expr {
         )
     }
 
+    /// Products of sums multiplied out, like terms collected (bounded; see
+    /// [`crate::expand::MAX_TERMS`]). Never done automatically.
+    pub fn expand(&self) -> Expr {
+        let id = crate::expand::expand(&mut self.graph.borrow_mut(), self.id);
+        self.with(id)
+    }
+
     /// The number of nodes when printed as a tree.
     pub fn tree_size(&self) -> f64 {
         crate::size::tree_sizes(&self.graph.borrow(), &[self.id])[0]

@@ -19,6 +19,7 @@ pub mod diff;
 pub mod emit_rust;
 pub mod error;
 pub mod eval;
+pub mod expand;
 mod expr;
 pub mod func;
 pub mod gradient;

@@ -97,6 +97,33 @@ fn nothing_is_expanded() {
     check("(a + b)*(a - b)", expect!["(a + b)*(a - b)"]);
 }
 
+/// Prints the expansion of `input`.
+fn check_expand(input: &str, expect: Expect) {
+    let expr = symdiff::Expr::parse(input).expect("test input parses");
+    expect.assert_eq(&expr.expand().to_string());
+}
+
+#[test]
+fn expand_is_explicit_and_bounded() {
+    check_expand("(x + 1)^2", expect!["1 + 2*x + x^2"]);
+    check_expand("(a + b)*(a - b)", expect!["a^2 - b^2"]);
+    check_expand("2*(y - t)", expect!["2*y - 2*t"]);
+    check_expand("(x + y)^3 - x^3", expect!["3*x^2*y + 3*x*y^2 + y^3"]);
+    check_expand("sin((x + 1)*(x - 1))", expect!["sin(x^2 - 1)"]);
+    check_expand("(1 + x)^-2", expect!["1/(1 + x)^2"]);
+    // 2^14 = 16384 terms would exceed the bound: the product stays factored.
+    let binomials = "(a1 + b1)*(a2 + b2)*(a3 + b3)*(a4 + b4)*(a5 + b5)*(a6 + b6)*(a7 + b7)*(a8 + b8)*(a9 + b9)*(a10 + b10)*(a11 + b11)*(a12 + b12)*(a13 + b13)*(a14 + b14)";
+    let expr = symdiff::Expr::parse(binomials).expect("parses");
+    assert_eq!(expr.expand(), expr);
+    // 2^13 = 8192 terms are within it.
+    let smaller =
+        symdiff::Expr::parse(&binomials[..binomials.len() - "*(a14 + b14)".len()]).expect("parses");
+    assert_eq!(
+        smaller.expand().to_string().matches(" + ").count() + 1,
+        8192
+    );
+}
+
 #[test]
 fn printing_reads_like_math() {
     check("-x^2", expect!["-x^2"]);
