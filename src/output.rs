@@ -12,7 +12,7 @@ use symdiff::size::tree_sizes;
 
 /// Formulas that would print as trees of more than this many nodes in all
 /// are printed with their shared subexpressions named (`t1 = …;`).
-pub(crate) const TREE_LIMIT: f64 = 2000.0;
+pub(crate) const TREE_LIMIT: f64 = 500.0;
 
 /// A number for people: shortest round-trip digits, `2` not `2.0`,
 /// exponents for very large and small values, `NaN`, `inf`, `-inf`.

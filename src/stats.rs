@@ -2,7 +2,6 @@
 //! results are, as one JSON line on standard error.
 
 use crate::output::json_number;
-use serde_json::json;
 use std::time::{Duration, Instant};
 use symdiff::compile::Tape;
 use symdiff::graph::{Graph, NodeId};
@@ -74,14 +73,25 @@ impl Stats {
             dag_nodes: 0,
             instructions: 0,
         });
-        let line = json!({
-            "parse_us": micros(self.parse),
-            "derive_us": micros(self.derive),
-            "tree_nodes": json_number(sizes.tree_nodes),
-            "dag_nodes": sizes.dag_nodes,
-            "instructions": sizes.instructions,
-        });
-        Some(line.to_string())
+        // Written by hand to keep the documented key order.
+        let line = format!(
+            "{{\"parse_us\": {}, \"derive_us\": {}, \"tree_nodes\": {}, \"dag_nodes\": {}, \"instructions\": {}}}",
+            micros(self.parse),
+            micros(self.derive),
+            count(sizes.tree_nodes),
+            sizes.dag_nodes,
+            sizes.instructions,
+        );
+        Some(line)
+    }
+}
+
+/// A tree size as a JSON number: an integer while `f64` holds it exactly.
+fn count(value: f64) -> String {
+    if value.is_finite() && value.abs() < 9.0e15 {
+        format!("{value:.0}")
+    } else {
+        json_number(value).to_string()
     }
 }
 

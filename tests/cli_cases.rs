@@ -427,6 +427,48 @@ fn grad_errors() {
     );
 }
 
+/// An expression of the benchmark suite (tests/data/cli_suite.tsv).
+fn suite(name: &str) -> &'static str {
+    include_str!("data/cli_suite.tsv")
+        .lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix('\t'))
+        .expect("the suite has the expression")
+}
+
+#[test]
+fn large_results_print_shared_subexpressions_once() {
+    check(
+        &["grad", suite("mlp4"), "--wrt", "v1,W1_1,d"],
+        expect![[r#"
+        status 0
+        --- stdout
+        t1 = tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1);
+        t2 = sigmoid(v1*t1 + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d);
+        t3 = t2 - t;
+        t4 = 1 - t2;
+        ∂/∂v1 = 2*t1*t2*t3*t4
+        ∂/∂W1_1 = 2*v1*x1*t2*t3*t4*(1 - t1^2)
+        ∂/∂d = 2*t2*t3*t4
+    "#]],
+    );
+    check(
+        &["grad", suite("mlp4"), "--wrt", "v1,d", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"formulas":["2*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1)*sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d)*(sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d) - t)*(1 - sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d))","2*sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d)*(sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d) - t)*(1 - sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d))"],"vars":["v1","d"]}
+    "#]],
+    );
+    check(
+        &["grad", suite("mlp4"), "--wrt", "d", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \frac{\partial f}{\partial d} = 2 \operatorname{sigmoid}\left(v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(x_{1} \mathrm{W2}_{1} + x_{2} \mathrm{W2}_{2} + x_{3} \mathrm{W2}_{3} + x_{4} \mathrm{W2}_{4} + c_{2}\right) + v_{3} \tanh\left(x_{1} \mathrm{W3}_{1} + x_{2} \mathrm{W3}_{2} + x_{3} \mathrm{W3}_{3} + x_{4} \mathrm{W3}_{4} + c_{3}\right) + v_{4} \tanh\left(x_{1} \mathrm{W4}_{1} + x_{2} \mathrm{W4}_{2} + x_{3} \mathrm{W4}_{3} + x_{4} \mathrm{W4}_{4} + c_{4}\right) + d\right) \left(\operatorname{sigmoid}\left(v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(x_{1} \mathrm{W2}_{1} + x_{2} \mathrm{W2}_{2} + x_{3} \mathrm{W2}_{3} + x_{4} \mathrm{W2}_{4} + c_{2}\right) + v_{3} \tanh\left(x_{1} \mathrm{W3}_{1} + x_{2} \mathrm{W3}_{2} + x_{3} \mathrm{W3}_{3} + x_{4} \mathrm{W3}_{4} + c_{3}\right) + v_{4} \tanh\left(x_{1} \mathrm{W4}_{1} + x_{2} \mathrm{W4}_{2} + x_{3} \mathrm{W4}_{3} + x_{4} \mathrm{W4}_{4} + c_{4}\right) + d\right) - t\right) \left(1 - \operatorname{sigmoid}\left(v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(x_{1} \mathrm{W2}_{1} + x_{2} \mathrm{W2}_{2} + x_{3} \mathrm{W2}_{3} + x_{4} \mathrm{W2}_{4} + c_{2}\right) + v_{3} \tanh\left(x_{1} \mathrm{W3}_{1} + x_{2} \mathrm{W3}_{2} + x_{3} \mathrm{W3}_{3} + x_{4} \mathrm{W3}_{4} + c_{3}\right) + v_{4} \tanh\left(x_{1} \mathrm{W4}_{1} + x_{2} \mathrm{W4}_{2} + x_{3} \mathrm{W4}_{3} + x_{4} \mathrm{W4}_{4} + c_{4}\right) + d\right)\right)
+    "#]],
+    );
+}
+
 // --- hessian
 
 #[test]
