@@ -440,3 +440,45 @@ fn evaluate_on_both_sides<T>(
     scratch[var_idx] = original;
     (value_plus, value_minus, upper - lower)
 }
+
+/// Checks the symbolic gradient and Hessian of `expr` over `vars` at `point`
+/// (one value per variable, in the order of `vars`) against central
+/// differences, evaluating everything through compiled tapes: gradient
+/// entries first, then the Hessian's upper triangle.
+pub fn check_expr(
+    expr: &crate::Expr,
+    vars: &[&str],
+    point: &[f64],
+    options: &CheckOptions,
+) -> Result<CheckReport, crate::Error> {
+    let n_vars = vars.len();
+    let gradient = expr.gradient(vars);
+    let hessian: Vec<crate::Expr> = expr.hessian(vars).into_iter().flatten().collect();
+    let value_tape = crate::Expr::compile(std::slice::from_ref(expr), vars)?;
+    let gradient_tape = crate::Expr::compile(&gradient, vars)?;
+    let hessian_tape = crate::Expr::compile(&hessian, vars)?;
+    let run = |tape: &crate::compile::Tape, at: &[f64], n_outputs: usize| {
+        let mut outputs = vec![f64::NAN; n_outputs];
+        // The tapes read exactly `vars`, so only a point of the wrong length
+        // can fail, and then every output stays NaN and every entry fails.
+        let _ = tape.eval(at, &mut outputs);
+        outputs
+    };
+    let value = |at: &[f64]| run(&value_tape, at, 1)[0];
+    let gradient = |at: &[f64]| run(&gradient_tape, at, n_vars);
+    let hessian = |at: &[f64]| {
+        let flat = run(&hessian_tape, at, n_vars * n_vars);
+        flat.chunks(n_vars.max(1)).map(<[f64]>::to_vec).collect()
+    };
+    if point.len() != n_vars {
+        return Err(crate::Error::WrongInputLength {
+            expected: n_vars,
+            found: point.len(),
+        });
+    }
+    let mut report = check_gradient(value, gradient, point, options)?;
+    report
+        .entries
+        .extend(check_hessian(gradient, hessian, point, options)?.entries);
+    Ok(report)
+}

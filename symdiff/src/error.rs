@@ -104,6 +104,9 @@ pub enum Error {
     /// Evaluation needs a value for every variable of the expression.
     #[error("no value given for variable `{name}`")]
     MissingValue { name: String },
+    /// Invalid options for a gradient check.
+    #[error(transparent)]
+    Check(#[from] crate::check::CheckError),
     /// A point has a different number of values than the expression has inputs.
     #[error("expected {expected} input values, got {found}")]
     WrongInputLength { expected: usize, found: usize },
@@ -115,7 +118,7 @@ impl Error {
         match self {
             Error::Parse(error) => Some(error.span),
             Error::Semantic(error) => Some(error.span),
-            Error::MissingValue { .. } | Error::WrongInputLength { .. } => None,
+            Error::MissingValue { .. } | Error::WrongInputLength { .. } | Error::Check(_) => None,
         }
     }
 }

@@ -417,3 +417,34 @@ fn hessian_lower_triangle_is_not_read() {
         hessian[1, 1] ok: analytic 0.0, numeric 0.0"#]],
     );
 }
+
+/// The symbolic path: the engine's own gradient and Hessian of the course's
+/// neuron pass the check; so does every suite-like expression below.
+#[test]
+fn symbolic_derivatives_pass_the_check() {
+    let cases: [(&str, &[(&str, f64)]); 4] = [
+        (
+            "(sigmoid(w*x + b) - t)^2",
+            &[("w", 0.5), ("x", 2.0), ("b", 0.1), ("t", 0.8)],
+        ),
+        ("x^2 - y^2 + x*y^3", &[("x", 0.3), ("y", -1.2)]),
+        (
+            "exp(-((x - mx)^2/(2*sx^2)))/(sx*sqrt(2*pi))",
+            &[("x", 0.4), ("mx", 0.1), ("sx", 1.3)],
+        ),
+        (
+            "softplus(a*x) + leaky_relu(x - 1, 0.1)",
+            &[("a", 0.7), ("x", -0.4)],
+        ),
+    ];
+    for (source, point) in cases {
+        let expr = symdiff::Expr::parse(source).expect("parses");
+        let vars: Vec<&str> = point.iter().map(|&(name, _)| name).collect();
+        let values: Vec<f64> = point.iter().map(|&(_, value)| value).collect();
+        let report = symdiff::check::check_expr(&expr, &vars, &values, &CheckOptions::default())
+            .expect("checks");
+        assert!(report.ok(), "{source}:\n{report}");
+        let n = vars.len();
+        assert_eq!(report.entries.len(), n + n * (n + 1) / 2, "{source}");
+    }
+}
