@@ -172,6 +172,11 @@ impl Expr {
         self.with(id)
     }
 
+    /// The expression as LaTeX.
+    pub fn to_latex(&self) -> String {
+        crate::latex::to_latex(&self.graph.borrow(), self.id)
+    }
+
     /// The number of nodes when printed as a tree.
     pub fn tree_size(&self) -> f64 {
         crate::size::tree_sizes(&self.graph.borrow(), &[self.id])[0]
