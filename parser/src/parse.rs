@@ -1,4 +1,4 @@
-//! Text to syntax tree: a hand-written precedence-climbing parser over bytes,
+//! Text to syntax tree: a hand-written operator-precedence parser over bytes,
 //! with nom recognising the tokens (numbers and names).
 //!
 //! The grammar, loosest first:
@@ -11,14 +11,18 @@
 //! primary := number | name | name "(" sum ("," sum)* ")" | "(" sum ")"
 //! ```
 //!
-//! Sums and products are loops, so a chain of 100,000 terms costs no stack.
-//! Recursion happens only through parentheses, calls, signs and powers, and
-//! each of those counts one level against [`MAX_DEPTH`].
+//! The parser does not recurse: each construct it has opened and not yet
+//! closed (a sign, a power, a sum or product in progress, a parenthesis, a
+//! call) is a frame on an explicit stack. So neither a sum of 100,000 terms
+//! nor deep nesting costs machine stack, and parentheses, calls, signs and
+//! powers each count one level against [`MAX_DEPTH`] only to keep the trees
+//! (which later stages walk recursively) shallow.
 
 use crate::error::{Expected, Found};
 use crate::{
     AddOp, Definition, Expr, ExprKind, MulOp, ParseError, ParseErrorKind, Program, Span, UnaryOp,
 };
+use std::cell::Cell;
 
 mod definitions;
 mod lex;
@@ -77,6 +81,43 @@ struct Parser<'src> {
     depth: usize,
     /// The open constructs, innermost last.
     frames: Vec<Frame<'src>>,
+}
+
+thread_local! {
+    /// The (empty) frame stack of the last parse on this thread, so that a
+    /// parse allocates nothing but its tree.
+    static SPARE_FRAMES: Cell<Vec<Frame<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// A frame stack that outgrew this many frames is not kept.
+const MAX_SPARE_FRAMES: usize = 64;
+
+fn take_spare_frames<'src>() -> Vec<Frame<'src>> {
+    let frames = SPARE_FRAMES.try_with(Cell::take).unwrap_or_default();
+    if frames.capacity() == 0 {
+        // Eight frames (832 bytes) stay under glibc's 1 KiB large-bin
+        // threshold; a larger first request makes every parse consolidate
+        // the allocator's fast bins, a third slower.
+        return Vec::with_capacity(8);
+    }
+    frames
+}
+
+impl Drop for Parser<'_> {
+    fn drop(&mut self) {
+        let mut frames = std::mem::take(&mut self.frames);
+        if frames.capacity() <= MAX_SPARE_FRAMES {
+            frames.clear();
+            // An empty vector's allocation carries over to the `'static`
+            // element type (in-place collection: same size and alignment).
+            // `filter` could not change the element type, hence the allow.
+            #[allow(clippy::unnecessary_filter_map)]
+            let frames: Vec<Frame<'static>> = frames.into_iter().filter_map(|_| None).collect();
+            // During thread teardown the slot may be gone; then the stack is
+            // simply freed.
+            let _ = SPARE_FRAMES.try_with(|spare| spare.set(frames));
+        }
+    }
 }
 
 /// A construct that the parser has opened and not yet closed.
@@ -160,10 +201,7 @@ impl<'src> Parser<'src> {
             bytes: src.as_bytes(),
             pos: 0,
             depth: 0,
-            // Eight frames (832 bytes) stay under glibc's 1 KiB large-bin
-            // threshold; a larger first request makes every parse
-            // consolidate the allocator's fast bins, a third slower.
-            frames: Vec::with_capacity(8),
+            frames: take_spare_frames(),
         }
     }
 
@@ -597,10 +635,9 @@ impl<'src> Parser<'src> {
         let span = Span::new(start, token_end);
         if self.depth == 0 && self.peek().is_some_and(is_name_start) {
             // `z = x` then a new line `y = ...`: a forgotten `;`.
-            let mut lookahead = Parser::new(self.src);
-            lookahead.pos = token_end;
-            lookahead.skip_whitespace();
-            if lookahead.peek() == Some(b'=') && lookahead.peek_at(1) != Some(b'=') {
+            let after_name = self.bytes.get(token_end..).unwrap_or_default();
+            let after_name = after_name.trim_ascii_start();
+            if after_name.first() == Some(&b'=') && after_name.get(1) != Some(&b'=') {
                 let end = left.span.end;
                 return Error::new(
                     ParseErrorKind::MissingSemicolon {

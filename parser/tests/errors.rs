@@ -756,15 +756,20 @@ fn multi_line_caret() {
 #[test]
 fn too_deep() {
     let deep = format!("{}x", "(\n".repeat(symdiff_parser::MAX_DEPTH + 1));
-    check(&deep, expect![[r#"
+    check(
+        &deep,
+        expect![[r#"
         error: expression nested too deeply: more than 256 levels
            --> 257:1
             |
         257 | (
             | ^
-            = help: each `(`, call, sign and `^` counts as a level; name a part with a definition such as `t = ...;`"#]]);
+            = help: each `(`, call, sign and `^` counts as a level; name a part with a definition such as `t = ...;`"#]],
+    );
     let signs = format!("{}x", "-".repeat(symdiff_parser::MAX_DEPTH + 1));
-    let error = parse(&signs).err().map(|error| (error.message(), error.line_column()));
+    let error = parse(&signs)
+        .err()
+        .map(|error| (error.message(), error.line_column()));
     expect![[r#"
         Some(
             (
@@ -775,5 +780,6 @@ fn too_deep() {
                 ),
             ),
         )
-    "#]].assert_debug_eq(&error);
+    "#]]
+    .assert_debug_eq(&error);
 }
