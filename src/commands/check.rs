@@ -46,6 +46,11 @@ pub(crate) fn run(
     };
     let entries = compare(expr, &gradient, &flat_hessian, &var_refs, &values, &options)?;
     let ok = entries.iter().all(|entry| entry.ok);
+    let analytic: Vec<(String, f64)> = entries
+        .iter()
+        .map(|entry| (entry_label(entry, &var_refs, Format::Text), entry.analytic))
+        .collect();
+    super::warn_non_finite(session, &analytic);
     let description = point.describe(&vars);
     match session.format {
         Format::Json => print_json(session, ok, &entries),

@@ -64,7 +64,7 @@ fn sums_and_products() {
         "(a + b)*(c - d)",
         expect![[r#"\left(a + b\right) \left(c - d\right)"#]],
     );
-    check("-(a + b)*c", expect![[r#"\left(-a - b\right) c"#]]);
+    check("-(a + b)*c", expect![[r#"-\left(a + b\right) c"#]]);
 }
 
 #[test]
@@ -144,8 +144,9 @@ fn definitions_print_once_by_name() {
     expect![[r#"
         t_{1} = w x
         t_{2} = \operatorname{sigmoid}\left(t_{1} + b\right)
-        x \left(t_{2} + t_{2} \left(t_{1} + b + 2 \left(t_{2} - t\right)\right) \left(1 - t_{2}\right)\right)
-        t_{2} + t_{2} \left(t_{1} + b + 2 \left(t_{2} - t\right)\right) \left(1 - t_{2}\right)"#]].assert_eq(&lines.join("\n"));
+        x \left(t_{2} + t_{2} \left(t_{1} + b + 2 t_{2} - 2 t\right) \left(1 - t_{2}\right)\right)
+        t_{2} + t_{2} \left(t_{1} + b + 2 t_{2} - 2 t\right) \left(1 - t_{2}\right)"#]]
+    .assert_eq(&lines.join("\n"));
 }
 
 #[test]
