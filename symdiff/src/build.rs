@@ -12,6 +12,25 @@ use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _, Neg as _};
 
+/// A term of a sum being collected: `coefficient * rest`, and the term it
+/// came from when it is a term of its own (not one distributed from
+/// `c*(a + b)`).
+#[derive(Clone, Copy)]
+struct Scaled {
+    rest: NodeId,
+    coefficient: Number,
+    original: Option<NodeId>,
+}
+
+/// A factor of a product being collected: `base ^ exponent`, and the factor
+/// it came from.
+#[derive(Clone, Copy)]
+struct Power {
+    base: NodeId,
+    exponent: NodeId,
+    original: NodeId,
+}
+
 impl Graph {
     pub fn num(&mut self, number: Number) -> NodeId {
         match number {
@@ -81,7 +100,7 @@ impl Graph {
             return only;
         }
         let mut constant = Number::ZERO;
-        let mut scaled: SmallVec<[(NodeId, Number); 8]> = SmallVec::with_capacity(terms.len());
+        let mut scaled: SmallVec<[Scaled; 8]> = SmallVec::with_capacity(terms.len());
         for &term in terms {
             match self.node(term) {
                 Node::Add(children) => {
@@ -93,21 +112,29 @@ impl Graph {
                 _ => self.push_term(term, &mut constant, &mut scaled),
             }
         }
-        scaled.sort_unstable_by_key(|&(rest, _)| rest);
+        scaled.sort_unstable_by_key(|term| term.rest);
         let mut collected: SmallVec<[NodeId; 8]> = SmallVec::with_capacity(scaled.len() + 1);
         if !constant.is_zero() {
             collected.push(self.num(constant));
         }
         let mut index = 0;
         while index < scaled.len() {
-            let (rest, mut coefficient) = scaled[index];
+            let Scaled {
+                rest,
+                mut coefficient,
+                original,
+            } = scaled[index];
+            let run_start = index;
             index += 1;
-            while index < scaled.len() && scaled[index].0 == rest {
-                coefficient = coefficient.add(scaled[index].1);
+            while index < scaled.len() && scaled[index].rest == rest {
+                coefficient = coefficient.add(scaled[index].coefficient);
                 index += 1;
             }
-            if !coefficient.is_zero() {
-                collected.push(self.scale(coefficient, rest));
+            match original {
+                // A term met once is already canonical: reuse it.
+                Some(term) if index - run_start == 1 => collected.push(term),
+                _ if coefficient.is_zero() => {}
+                _ => collected.push(self.scale(coefficient, rest)),
             }
         }
         match collected.len() {
@@ -125,7 +152,7 @@ impl Graph {
         &mut self,
         term: NodeId,
         constant: &mut Number,
-        scaled: &mut SmallVec<[(NodeId, Number); 8]>,
+        scaled: &mut SmallVec<[Scaled; 8]>,
     ) {
         match self.node(term) {
             Node::Num(number) => *constant = constant.add(*number),
@@ -142,11 +169,11 @@ impl Graph {
                         self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
                     }
                     *constant = constant.add(inner_constant.mul(coefficient));
-                    scaled.extend(
-                        inner_scaled
-                            .into_iter()
-                            .map(|(rest, c)| (rest, c.mul(coefficient))),
-                    );
+                    scaled.extend(inner_scaled.into_iter().map(|term: Scaled| Scaled {
+                        rest: term.rest,
+                        coefficient: term.coefficient.mul(coefficient),
+                        original: None,
+                    }));
                 }
                 Some(coefficient) => {
                     let rest = if factors.len() == 2 {
@@ -155,11 +182,23 @@ impl Graph {
                         let rest: SmallVec<[NodeId; 8]> = SmallVec::from_slice(&factors[1..]);
                         self.intern_compound(Compound::Mul, &rest)
                     };
-                    scaled.push((rest, coefficient));
+                    scaled.push(Scaled {
+                        rest,
+                        coefficient,
+                        original: Some(term),
+                    });
                 }
-                None => scaled.push((term, Number::ONE)),
+                None => scaled.push(Scaled {
+                    rest: term,
+                    coefficient: Number::ONE,
+                    original: Some(term),
+                }),
             },
-            _ => scaled.push((term, Number::ONE)),
+            _ => scaled.push(Scaled {
+                rest: term,
+                coefficient: Number::ONE,
+                original: Some(term),
+            }),
         }
     }
 
@@ -191,7 +230,7 @@ impl Graph {
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
         let mut coefficient = Number::ONE;
-        let mut powers: SmallVec<[(NodeId, NodeId); 8]> = SmallVec::with_capacity(factors.len());
+        let mut powers: SmallVec<[Power; 8]> = SmallVec::with_capacity(factors.len());
         for &factor in factors {
             match self.node(factor) {
                 Node::Mul(children) => {
@@ -206,25 +245,28 @@ impl Graph {
         if coefficient.is_zero() {
             return self.num(coefficient);
         }
-        powers.sort_unstable_by_key(|&(base, _)| base);
+        powers.sort_unstable_by_key(|power| power.base);
         let mut collected: SmallVec<[NodeId; 8]> = SmallVec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
         let mut index = 0;
         while index < powers.len() {
-            let (base, first_exponent) = powers[index];
+            let Power { base, original, .. } = powers[index];
             let run_start = index;
             index += 1;
-            while index < powers.len() && powers[index].0 == base {
+            while index < powers.len() && powers[index].base == base {
                 index += 1;
             }
-            let exponent = if index - run_start == 1 {
-                first_exponent
+            // A factor met once is already canonical: reuse it.
+            let factor = if index - run_start == 1 {
+                original
             } else {
-                let exponents: Vec<NodeId> =
-                    powers[run_start..index].iter().map(|&(_, e)| e).collect();
-                self.add(&exponents)
+                let exponents: SmallVec<[NodeId; 8]> = powers[run_start..index]
+                    .iter()
+                    .map(|power| power.exponent)
+                    .collect();
+                let exponent = self.add(&exponents);
+                self.pow(base, exponent)
             };
-            let factor = self.pow(base, exponent);
             match self.node(factor) {
                 Node::Num(number) => coefficient = coefficient.mul(*number),
                 Node::Mul(_) => {
@@ -246,12 +288,20 @@ impl Graph {
         &mut self,
         factor: NodeId,
         coefficient: &mut Number,
-        powers: &mut SmallVec<[(NodeId, NodeId); 8]>,
+        powers: &mut SmallVec<[Power; 8]>,
     ) {
         match self.node(factor) {
             Node::Num(number) => *coefficient = coefficient.mul(*number),
-            Node::Pow([base, exponent]) => powers.push((*base, *exponent)),
-            _ => powers.push((factor, self.one)),
+            Node::Pow([base, exponent]) => powers.push(Power {
+                base: *base,
+                exponent: *exponent,
+                original: factor,
+            }),
+            _ => powers.push(Power {
+                base: factor,
+                exponent: self.one,
+                original: factor,
+            }),
         }
     }
 
