@@ -247,10 +247,76 @@ fn catalogue_of_malformed_flags() {
     }
 }
 
+/// A random well-formed expression of at most `depth` levels.
+fn random_expression(rng: &mut Rng, depth: usize) -> String {
+    const LEAVES: &[&str] = &["x", "y", "w", "2", "0.5", "0", "1", "pi", "e", "1e300"];
+    const UNARY: &[&str] = &[
+        "sin",
+        "cos",
+        "tan",
+        "asin",
+        "acos",
+        "atan",
+        "sinh",
+        "cosh",
+        "tanh",
+        "exp",
+        "log",
+        "sqrt",
+        "abs",
+        "sign",
+        "sigmoid",
+        "relu",
+        "softplus",
+        "heaviside",
+    ];
+    const BINARY: &[&str] = &["+", "-", "*", "/", "^"];
+    if depth == 0 || rng.below(4) == 0 {
+        return rng.pick(LEAVES).to_owned();
+    }
+    match rng.below(4) {
+        0 => format!("{}({})", rng.pick(UNARY), random_expression(rng, depth - 1)),
+        1 => format!(
+            "{}({}, {})",
+            rng.pick(&["max", "min", "leaky_relu"]),
+            random_expression(rng, depth - 1),
+            random_expression(rng, depth - 1)
+        ),
+        2 => format!("-({})", random_expression(rng, depth - 1)),
+        _ => format!(
+            "({}) {} ({})",
+            random_expression(rng, depth - 1),
+            rng.pick(BINARY),
+            random_expression(rng, depth - 1)
+        ),
+    }
+}
+
+#[test]
+fn random_expressions_at_every_subcommand() {
+    let n_cases: usize = std::env::var("SYMDIFF_CLI_RANDOM_CASES")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .map_or(300, |n: usize| n / 10);
+    let mut rng = Rng(0x5EED_CAFE_F00D_0002);
+    for _ in 0..n_cases {
+        let expr = random_expression(&mut rng, 5);
+        let point = rng.pick(POINTS);
+        for args in invocations(&expr, point, "x") {
+            assert_well_behaved(&args);
+        }
+    }
+}
+
 #[test]
 fn random_strings_at_every_subcommand() {
+    // `SYMDIFF_CLI_RANDOM_CASES=100000 cargo test --release` searches longer.
+    let n_cases: usize = std::env::var("SYMDIFF_CLI_RANDOM_CASES")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(3_000);
     let mut rng = Rng(0x5EED_CAFE_F00D_0001);
-    for _ in 0..3_000 {
+    for _ in 0..n_cases {
         let n_tokens = rng.below(12);
         let expr: String = (0..n_tokens).map(|_| rng.pick(TOKENS)).collect();
         let point = rng.pick(POINTS);
