@@ -903,6 +903,16 @@ fn eval_reads_standard_input() {
     .assert_eq(&run_with_stdin(&["eval", "-", "--at", "x=3"], "x^\n"));
 }
 
+#[test]
+fn standard_input_must_be_utf8() {
+    let outcome = symdiff_cli::run(["symdiff", "eval", "-", "--at", "x=1"], &mut &b"x\xff"[..]);
+    expect![[r#"
+        status 2
+        error: standard input is not UTF-8 text (invalid byte at offset 1)
+    "#]]
+    .assert_eq(&format!("status {}\n{}", outcome.code, outcome.stderr));
+}
+
 // --- check
 
 #[test]

@@ -7,6 +7,7 @@ mod diff;
 mod eval;
 mod grad;
 mod hessian;
+mod hessian_at;
 mod parse;
 
 use crate::cli::Command;
