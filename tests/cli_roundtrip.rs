@@ -67,6 +67,32 @@ fn neuron_gradient_reads_back() {
 }
 
 #[test]
+fn neuron_hessian_reads_back_with_its_definitions() {
+    let point = [("w", 0.5), ("b", 0.1), ("x", 2.0), ("t", 0.8)];
+    let json = run_json(&[
+        "hessian",
+        "(sigmoid(w*x + b) - t)^2",
+        "--at",
+        "w=0.5,b=0.1,x=2,t=0.8",
+        "--format",
+        "json",
+    ]);
+    let definitions = json["definitions"].as_str().expect("definitions");
+    let rows = json["formulas"].as_array().expect("formulas");
+    assert_eq!(rows.len(), 4);
+    for (row, formulas) in rows.iter().enumerate() {
+        for (col, formula) in formulas.as_array().expect("a row").iter().enumerate() {
+            let printed = eval_printed(definitions, formula.as_str().expect("text"), &point);
+            let value = as_f64(&json["hessian"][row][col]);
+            assert!(
+                close(printed, value),
+                "[{row}][{col}] {formula}: {printed} vs {value}"
+            );
+        }
+    }
+}
+
+#[test]
 fn mlp16_hessian_is_small_and_reads_back() {
     let expr = suite("mlp16");
     let parsed = Expr::parse(&expr).expect("mlp16 parses");
