@@ -35,6 +35,7 @@ use proc_macro::TokenStream;
 
 mod derive_grad;
 mod errors;
+mod straight_line;
 mod string_macros;
 #[cfg(test)]
 mod tests;

@@ -158,6 +158,7 @@ fn derivative_functions(
         if let syn::Item::Fn(func) = item {
             func.attrs
                 .extend(inherited.iter().map(|&attr| attr.clone()));
+            crate::straight_line::flatten_block(&mut func.block);
         }
     }
     Ok(file.into_token_stream())

@@ -9,23 +9,6 @@ mod handwritten;
 
 use symdiff::check::{CheckOptions, check_gradient, check_hessian};
 
-/// One suite case, as the generated module exposes it over slices.
-/// A function from a point to a matrix of derivatives.
-type MatrixFn = fn(&[f64]) -> Vec<Vec<f64>>;
-
-#[derive(Debug)]
-pub(crate) struct Case {
-    name: &'static str,
-    source: &'static str,
-    names: &'static [&'static str],
-    value: fn(&[f64]) -> f64,
-    gradient: fn(&[f64]) -> Vec<f64>,
-    value_and_gradient: fn(&[f64]) -> (f64, Vec<f64>),
-    gradient_from_string: fn(&[f64]) -> Vec<f64>,
-    hessian: Option<MatrixFn>,
-    hessian_from_string: Option<MatrixFn>,
-}
-
 /// A reproducible point with coordinates in [0.2, 1.2): inside every
 /// function's domain and away from kinks.
 fn point(n_vars: usize, seed: u64) -> Vec<f64> {
