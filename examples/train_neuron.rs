@@ -30,7 +30,10 @@ fn main() {
         }
     }
     for &(x, t) in &examples {
-        println!("x = {x:4}: target {t}, squared error {:.6}", loss(w, b, x, t));
+        println!(
+            "x = {x:4}: target {t}, squared error {:.6}",
+            loss(w, b, x, t)
+        );
     }
     let [d_w, d_b] = grad_formulas!("(sigmoid(w*x + b) - t)^2", wrt = [w, b]);
     println!("dloss/dw = {d_w}\ndloss/db = {d_b}");
