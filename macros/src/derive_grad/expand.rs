@@ -147,19 +147,14 @@ fn derivative_functions(
     };
     let source = emit_derivative_functions(graph, root, &spec)
         .map_err(|error| engine_error(error.to_string()))?;
-    let mut file: syn::File =
-        syn::parse_str(&source).map_err(|error| engine_error(error.to_string()))?;
-    let inherited: Vec<&syn::Attribute> = original
+    let items: TokenStream = source
+        .parse()
+        .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
+    let inherited: TokenStream = original
         .attrs
         .iter()
         .filter(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("allow"))
+        .map(ToTokens::to_token_stream)
         .collect();
-    for item in &mut file.items {
-        if let syn::Item::Fn(func) = item {
-            func.attrs
-                .extend(inherited.iter().map(|&attr| attr.clone()));
-            crate::straight_line::flatten_block(&mut func.block);
-        }
-    }
-    Ok(file.into_token_stream())
+    Ok(crate::straight_line::rewrite_items(items, &inherited))
 }

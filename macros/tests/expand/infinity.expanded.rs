@@ -3,6 +3,8 @@
 fn Scaled(x: f64) -> f64 {
     x * f64::INFINITY
 }
+#[allow(non_snake_case)]
+#[cfg(test)]
 /// The gradient of `Scaled` with respect to (x).
 ///
 /// ```text
@@ -16,12 +18,12 @@ fn Scaled(x: f64) -> f64 {
     clippy::pedantic,
     clippy::nursery
 )]
-#[allow(non_snake_case)]
-#[cfg(test)]
 fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
     let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
     [__t0]
 }
+#[allow(non_snake_case)]
+#[cfg(test)]
 /// The value of `Scaled` and its gradient, sharing one forward pass.
 ///
 /// ```text
@@ -36,8 +38,6 @@ fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
     clippy::pedantic,
     clippy::nursery
 )]
-#[allow(non_snake_case)]
-#[cfg(test)]
 fn Scaled_value_and_grad(
     x: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
