@@ -7,7 +7,7 @@
 //! made, simplification never revisits a node and always terminates.
 
 use crate::func::Func;
-use crate::graph::{Compound, Constant, Graph, Node, NodeId};
+use crate::graph::{Compound, Constant, Graph, Ids, Node, NodeId};
 use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _, Neg as _};
@@ -34,12 +34,7 @@ struct Power {
 impl Graph {
     pub fn num(&mut self, number: Number) -> NodeId {
         match number {
-            Number::Rational { numer: 0, denom: 1 } => self.zero,
-            Number::Rational { numer: 1, denom: 1 } => self.one,
-            Number::Rational {
-                numer: -1,
-                denom: 1,
-            } => self.minus_one,
+            Number::Rational { numer, denom: 1 } => self.integer(numer),
             _ => self.intern(Node::Num(number)),
         }
     }
@@ -104,7 +99,7 @@ impl Graph {
         for &term in terms {
             match self.node(term) {
                 Node::Add(children) => {
-                    let children: SmallVec<[NodeId; 8]> = SmallVec::from_slice(children);
+                    let children: Ids = SmallVec::from_slice(children);
                     for child in children {
                         self.push_term(child, &mut constant, &mut scaled);
                     }
@@ -113,7 +108,7 @@ impl Graph {
             }
         }
         scaled.sort_unstable_by_key(|term| term.rest);
-        let mut collected: SmallVec<[NodeId; 8]> = SmallVec::with_capacity(scaled.len() + 1);
+        let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
         if !constant.is_zero() {
             collected.push(self.num(constant));
         }
@@ -179,7 +174,7 @@ impl Graph {
                     let rest = if factors.len() == 2 {
                         factors[1]
                     } else {
-                        let rest: SmallVec<[NodeId; 8]> = SmallVec::from_slice(&factors[1..]);
+                        let rest: Ids = SmallVec::from_slice(&factors[1..]);
                         self.intern_compound(Compound::Mul, &rest)
                     };
                     scaled.push(Scaled {
@@ -216,7 +211,7 @@ impl Graph {
             return self.mul2(coefficient, rest);
         }
         let coefficient = self.num(coefficient);
-        let factors: SmallVec<[NodeId; 8]> = match self.node(rest) {
+        let factors: Ids = match self.node(rest) {
             Node::Mul(factors) => std::iter::once(coefficient)
                 .chain(factors.iter().copied())
                 .collect(),
@@ -230,11 +225,11 @@ impl Graph {
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
         let mut coefficient = Number::ONE;
-        let mut powers: SmallVec<[Power; 8]> = SmallVec::with_capacity(factors.len());
+        let mut powers: SmallVec<[Power; 32]> = SmallVec::with_capacity(factors.len());
         for &factor in factors {
             match self.node(factor) {
                 Node::Mul(children) => {
-                    let children: SmallVec<[NodeId; 8]> = SmallVec::from_slice(children);
+                    let children: Ids = SmallVec::from_slice(children);
                     for child in children {
                         self.push_factor(child, &mut coefficient, &mut powers);
                     }
@@ -246,7 +241,7 @@ impl Graph {
             return self.num(coefficient);
         }
         powers.sort_unstable_by_key(|power| power.base);
-        let mut collected: SmallVec<[NodeId; 8]> = SmallVec::with_capacity(powers.len() + 1);
+        let mut collected: Ids = SmallVec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
         let mut index = 0;
         while index < powers.len() {
@@ -256,17 +251,13 @@ impl Graph {
             while index < powers.len() && powers[index].base == base {
                 index += 1;
             }
-            // A factor met once is already canonical: reuse it.
-            let factor = if index - run_start == 1 {
-                original
-            } else {
-                let exponents: SmallVec<[NodeId; 8]> = powers[run_start..index]
-                    .iter()
-                    .map(|power| power.exponent)
-                    .collect();
-                let exponent = self.add(&exponents);
-                self.pow(base, exponent)
-            };
+            // A factor met once is already canonical (no number, no product):
+            // reuse it.
+            if index - run_start == 1 {
+                collected.push(original);
+                continue;
+            }
+            let factor = self.merge_powers(base, &powers[run_start..index]);
             match self.node(factor) {
                 Node::Num(number) => coefficient = coefficient.mul(*number),
                 Node::Mul(_) => {
@@ -284,17 +275,41 @@ impl Graph {
         self.finish_product(coefficient, collected)
     }
 
+    /// One factor for a run of like factors `base^a * base^b * …`. Numeric
+    /// exponents add directly, and a base that no power rule applies to (a
+    /// variable, a call, a sum) takes the sum as it is: the common case,
+    /// squares in second derivatives, costs one lookup.
+    fn merge_powers(&mut self, base: NodeId, run: &[Power]) -> NodeId {
+        let numeric = run.iter().try_fold(Number::ZERO, |sum, power| {
+            Some(sum.add(self.as_number(power.exponent)?))
+        });
+        let Some(sum) = numeric else {
+            let exponents: Ids = run.iter().map(|power| power.exponent).collect();
+            let exponent = self.add(&exponents);
+            return self.pow(base, exponent);
+        };
+        let exponent = self.num(sum);
+        let plain_base = matches!(
+            self.node(base),
+            Node::Var(_) | Node::Call(..) | Node::Add(_) | Node::Const(Constant::Pi)
+        );
+        if plain_base && !sum.is_zero() && !sum.is_one() {
+            return self.intern(Node::Pow([base, exponent]));
+        }
+        self.pow(base, exponent)
+    }
+
     fn push_factor(
         &mut self,
         factor: NodeId,
         coefficient: &mut Number,
-        powers: &mut SmallVec<[Power; 8]>,
+        powers: &mut SmallVec<[Power; 32]>,
     ) {
         match self.node(factor) {
             Node::Num(number) => *coefficient = coefficient.mul(*number),
-            Node::Pow([base, exponent]) => powers.push(Power {
-                base: *base,
-                exponent: *exponent,
+            &Node::Pow([base, exponent]) => powers.push(Power {
+                base,
+                exponent,
                 original: factor,
             }),
             _ => powers.push(Power {
@@ -305,11 +320,7 @@ impl Graph {
         }
     }
 
-    fn finish_product(
-        &mut self,
-        mut coefficient: Number,
-        mut factors: SmallVec<[NodeId; 8]>,
-    ) -> NodeId {
+    fn finish_product(&mut self, mut coefficient: Number, mut factors: Ids) -> NodeId {
         if coefficient.is_zero() {
             return self.num(coefficient);
         }

@@ -1,7 +1,7 @@
 //! Forward differentiation, memoized over the DAG: every node that depends on
 //! the variable is differentiated once, however often it is shared.
 
-use crate::graph::{Graph, NodeId, VarId};
+use crate::graph::{Graph, Ids, NodeId, VarId};
 use crate::rules::chain_term;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -69,8 +69,8 @@ impl Differentiator {
                 graph.zero()
             };
         }
-        let operands: SmallVec<[NodeId; 8]> = SmallVec::from_slice(graph.node(node).children());
-        let mut terms: SmallVec<[NodeId; 8]> = SmallVec::new();
+        let operands: Ids = SmallVec::from_slice(graph.node(node).children());
+        let mut terms: Ids = SmallVec::new();
         for (index, &operand) in operands.iter().enumerate() {
             let inner = self.derivative_of(graph, operand);
             if graph

@@ -3,7 +3,7 @@
 //! variables is one backward sweep, not n forward passes.
 
 use crate::diff::Differentiator;
-use crate::graph::{Graph, NodeId, VarId};
+use crate::graph::{Graph, Ids, NodeId, VarId};
 use crate::rules::chain_term;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -30,7 +30,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         {
             continue;
         }
-        let operands: SmallVec<[NodeId; 8]> = SmallVec::from_slice(graph.node(node).children());
+        let operands: Ids = SmallVec::from_slice(graph.node(node).children());
         for (index, &operand) in operands.iter().enumerate() {
             if graph.var_mask(operand) & wrt_mask == 0 {
                 continue;

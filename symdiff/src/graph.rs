@@ -15,6 +15,10 @@ use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 
+/// A short list of ids kept on the stack: operand lists in the constructors
+/// and the derivative rules (products of a few dozen factors are common).
+pub(crate) type Ids = smallvec::SmallVec<[NodeId; 32]>;
+
 /// The address of a node in its [`Graph`]; cheap to copy and compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub(crate) u32);
@@ -98,6 +102,10 @@ pub struct Graph {
     pub(crate) zero: NodeId,
     pub(crate) one: NodeId,
     pub(crate) minus_one: NodeId,
+    /// The ids of the integers in `SMALL_INTEGERS` (the usual coefficients
+    /// and exponents) once they exist, so that building them again costs no
+    /// lookup. Filled on first use, so ids are assigned as without the cache.
+    small_integers: [Option<NodeId>; SMALL_INTEGER_COUNT],
     /// For each node, a 64-bit summary of the variables it depends on: bit
     /// `v % 64` is set when variable `v` may occur. A clear bit proves that a
     /// derivative is zero without looking at the node.
@@ -156,6 +164,10 @@ fn matches_compound(node: &Node, kind: Compound, children: &[NodeId]) -> bool {
     }
 }
 
+/// The integers whose ids a graph remembers once created.
+const SMALL_INTEGERS: std::ops::RangeInclusive<i64> = -8..=8;
+const SMALL_INTEGER_COUNT: usize = 17;
+
 impl Default for Graph {
     fn default() -> Self {
         Self::new()
@@ -170,6 +182,7 @@ impl Graph {
             zero: NodeId(0),
             one: NodeId(0),
             minus_one: NodeId(0),
+            small_integers: [None; SMALL_INTEGER_COUNT],
             var_masks: Vec::new(),
             interned: HashTable::new(),
             var_names: Vec::new(),
@@ -291,6 +304,25 @@ impl Graph {
     /// All variables of the graph, in order of creation.
     pub fn vars(&self) -> impl Iterator<Item = VarId> + '_ {
         (0..self.var_names.len()).filter_map(|index| u32::try_from(index).ok().map(VarId))
+    }
+
+    /// The node of the integer `value`, remembered when it is one of
+    /// `SMALL_INTEGERS`.
+    pub(crate) fn integer(&mut self, value: i64) -> NodeId {
+        let slot = value
+            .checked_sub(*SMALL_INTEGERS.start())
+            .and_then(|index| usize::try_from(index).ok())
+            .filter(|&index| index < SMALL_INTEGER_COUNT);
+        match slot.and_then(|index| self.small_integers[index].map(|id| (index, id))) {
+            Some((_, id)) => id,
+            None => {
+                let id = self.intern(Node::Num(Number::int(value)));
+                if let Some(index) = slot {
+                    self.small_integers[index] = Some(id);
+                }
+                id
+            }
+        }
     }
 
     /// The number behind `id`, if it is a number.

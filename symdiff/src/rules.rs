@@ -3,7 +3,7 @@
 //! once, generically, by the callers in `diff.rs` and `gradient.rs`.
 
 use crate::func::Func;
-use crate::graph::{Graph, Node, NodeId};
+use crate::graph::{Graph, Ids, Node, NodeId};
 use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::Neg as _;
@@ -13,7 +13,7 @@ use std::ops::Neg as _;
 /// `inner`), not a product of the others multiplied again.
 pub(crate) fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> NodeId {
     if let Node::Mul(factors) = graph.node(node) {
-        let mut term: SmallVec<[NodeId; 8]> = factors
+        let mut term: Ids = factors
             .iter()
             .enumerate()
             .filter(|&(position, _)| position != index)
@@ -32,7 +32,7 @@ pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
         Node::Num(_) | Node::Const(_) | Node::Var(_) => graph.zero(),
         Node::Add(_) => graph.one(),
         Node::Mul(factors) => {
-            let others: SmallVec<[NodeId; 8]> = factors
+            let others: Ids = factors
                 .iter()
                 .enumerate()
                 .filter(|&(position, _)| position != index)
