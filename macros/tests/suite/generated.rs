@@ -70,7 +70,7 @@ pub(crate) mod gauss2d {
     #[derive_grad(hessian)]
     #[allow(non_snake_case, clippy::too_many_arguments)]
     pub(crate) fn f(x: f64, mx: f64, sx: f64, y: f64, my: f64, sy: f64) -> f64 {
-        (-(((x - mx).powi(2) / (2.0 * sx.powi(2))) + ((y - my).powi(2) / (2.0 * sy.powi(2))))).exp() / (2.0 * std::f64::consts::PI * sx * sy)
+        0.5 * (-((0.5 * (x - mx).powi(2) / sx.powi(2)) + (0.5 * (y - my).powi(2) / sy.powi(2)))).exp() / (sx * sy * std::f64::consts::PI)
     }
 
     pub(crate) fn value(v: &[f64]) -> f64 {
@@ -316,7 +316,7 @@ pub(crate) mod softmax5 {
     #[derive_grad(hessian)]
     #[allow(non_snake_case, clippy::too_many_arguments)]
     pub(crate) fn f(a1: f64, x: f64, b1: f64, a2: f64, b2: f64, a3: f64, b3: f64, a4: f64, b4: f64, a5: f64, b5: f64) -> f64 {
-        -(((a1 * x) + b1).exp() / (((a1 * x) + b1).exp() + ((a2 * x) + b2).exp() + ((a3 * x) + b3).exp() + ((a4 * x) + b4).exp() + ((a5 * x) + b5).exp())).ln()
+        -(((a1 * x) + b1).exp() / (((a1 * x) + b1).exp() + ((x * a2) + b2).exp() + ((x * a3) + b3).exp() + ((x * a4) + b4).exp() + ((x * a5) + b5).exp())).ln()
     }
 
     pub(crate) fn value(v: &[f64]) -> f64 {
@@ -360,7 +360,7 @@ pub(crate) mod mlp4 {
     #[derive_grad]
     #[allow(non_snake_case, clippy::too_many_arguments)]
     pub(crate) fn f(v1: f64, W1_1: f64, x1: f64, W1_2: f64, x2: f64, W1_3: f64, x3: f64, W1_4: f64, x4: f64, c1: f64, v2: f64, W2_1: f64, W2_2: f64, W2_3: f64, W2_4: f64, c2: f64, v3: f64, W3_1: f64, W3_2: f64, W3_3: f64, W3_4: f64, c3: f64, v4: f64, W4_1: f64, W4_2: f64, W4_3: f64, W4_4: f64, c4: f64, d: f64, t: f64) -> f64 {
-        (sigmoid((v1 * ((W1_1 * x1) + (W1_2 * x2) + (W1_3 * x3) + (W1_4 * x4) + c1).tanh()) + (v2 * ((W2_1 * x1) + (W2_2 * x2) + (W2_3 * x3) + (W2_4 * x4) + c2).tanh()) + (v3 * ((W3_1 * x1) + (W3_2 * x2) + (W3_3 * x3) + (W3_4 * x4) + c3).tanh()) + (v4 * ((W4_1 * x1) + (W4_2 * x2) + (W4_3 * x3) + (W4_4 * x4) + c4).tanh()) + d) - t).powi(2)
+        (sigmoid((v1 * ((W1_1 * x1) + (W1_2 * x2) + (W1_3 * x3) + (W1_4 * x4) + c1).tanh()) + (v2 * ((x1 * W2_1) + (x2 * W2_2) + (x3 * W2_3) + (x4 * W2_4) + c2).tanh()) + (v3 * ((x1 * W3_1) + (x2 * W3_2) + (x3 * W3_3) + (x4 * W3_4) + c3).tanh()) + (v4 * ((x1 * W4_1) + (x2 * W4_2) + (x3 * W4_3) + (x4 * W4_4) + c4).tanh()) + d) - t).powi(2)
     }
 
     pub(crate) fn value(v: &[f64]) -> f64 {
@@ -395,7 +395,7 @@ pub(crate) mod mlp16 {
     #[derive_grad]
     #[allow(non_snake_case, clippy::too_many_arguments)]
     pub(crate) fn f(v1: f64, W1_1: f64, x1: f64, W1_2: f64, x2: f64, W1_3: f64, x3: f64, W1_4: f64, x4: f64, c1: f64, v2: f64, W2_1: f64, W2_2: f64, W2_3: f64, W2_4: f64, c2: f64, v3: f64, W3_1: f64, W3_2: f64, W3_3: f64, W3_4: f64, c3: f64, v4: f64, W4_1: f64, W4_2: f64, W4_3: f64, W4_4: f64, c4: f64, v5: f64, W5_1: f64, W5_2: f64, W5_3: f64, W5_4: f64, c5: f64, v6: f64, W6_1: f64, W6_2: f64, W6_3: f64, W6_4: f64, c6: f64, v7: f64, W7_1: f64, W7_2: f64, W7_3: f64, W7_4: f64, c7: f64, v8: f64, W8_1: f64, W8_2: f64, W8_3: f64, W8_4: f64, c8: f64, v9: f64, W9_1: f64, W9_2: f64, W9_3: f64, W9_4: f64, c9: f64, v10: f64, W10_1: f64, W10_2: f64, W10_3: f64, W10_4: f64, c10: f64, v11: f64, W11_1: f64, W11_2: f64, W11_3: f64, W11_4: f64, c11: f64, v12: f64, W12_1: f64, W12_2: f64, W12_3: f64, W12_4: f64, c12: f64, v13: f64, W13_1: f64, W13_2: f64, W13_3: f64, W13_4: f64, c13: f64, v14: f64, W14_1: f64, W14_2: f64, W14_3: f64, W14_4: f64, c14: f64, v15: f64, W15_1: f64, W15_2: f64, W15_3: f64, W15_4: f64, c15: f64, v16: f64, W16_1: f64, W16_2: f64, W16_3: f64, W16_4: f64, c16: f64, d: f64, t: f64) -> f64 {
-        (sigmoid((v1 * ((W1_1 * x1) + (W1_2 * x2) + (W1_3 * x3) + (W1_4 * x4) + c1).tanh()) + (v2 * ((W2_1 * x1) + (W2_2 * x2) + (W2_3 * x3) + (W2_4 * x4) + c2).tanh()) + (v3 * ((W3_1 * x1) + (W3_2 * x2) + (W3_3 * x3) + (W3_4 * x4) + c3).tanh()) + (v4 * ((W4_1 * x1) + (W4_2 * x2) + (W4_3 * x3) + (W4_4 * x4) + c4).tanh()) + (v5 * ((W5_1 * x1) + (W5_2 * x2) + (W5_3 * x3) + (W5_4 * x4) + c5).tanh()) + (v6 * ((W6_1 * x1) + (W6_2 * x2) + (W6_3 * x3) + (W6_4 * x4) + c6).tanh()) + (v7 * ((W7_1 * x1) + (W7_2 * x2) + (W7_3 * x3) + (W7_4 * x4) + c7).tanh()) + (v8 * ((W8_1 * x1) + (W8_2 * x2) + (W8_3 * x3) + (W8_4 * x4) + c8).tanh()) + (v9 * ((W9_1 * x1) + (W9_2 * x2) + (W9_3 * x3) + (W9_4 * x4) + c9).tanh()) + (v10 * ((W10_1 * x1) + (W10_2 * x2) + (W10_3 * x3) + (W10_4 * x4) + c10).tanh()) + (v11 * ((W11_1 * x1) + (W11_2 * x2) + (W11_3 * x3) + (W11_4 * x4) + c11).tanh()) + (v12 * ((W12_1 * x1) + (W12_2 * x2) + (W12_3 * x3) + (W12_4 * x4) + c12).tanh()) + (v13 * ((W13_1 * x1) + (W13_2 * x2) + (W13_3 * x3) + (W13_4 * x4) + c13).tanh()) + (v14 * ((W14_1 * x1) + (W14_2 * x2) + (W14_3 * x3) + (W14_4 * x4) + c14).tanh()) + (v15 * ((W15_1 * x1) + (W15_2 * x2) + (W15_3 * x3) + (W15_4 * x4) + c15).tanh()) + (v16 * ((W16_1 * x1) + (W16_2 * x2) + (W16_3 * x3) + (W16_4 * x4) + c16).tanh()) + d) - t).powi(2)
+        (sigmoid((v1 * ((W1_1 * x1) + (W1_2 * x2) + (W1_3 * x3) + (W1_4 * x4) + c1).tanh()) + (v2 * ((x1 * W2_1) + (x2 * W2_2) + (x3 * W2_3) + (x4 * W2_4) + c2).tanh()) + (v3 * ((x1 * W3_1) + (x2 * W3_2) + (x3 * W3_3) + (x4 * W3_4) + c3).tanh()) + (v4 * ((x1 * W4_1) + (x2 * W4_2) + (x3 * W4_3) + (x4 * W4_4) + c4).tanh()) + (v5 * ((x1 * W5_1) + (x2 * W5_2) + (x3 * W5_3) + (x4 * W5_4) + c5).tanh()) + (v6 * ((x1 * W6_1) + (x2 * W6_2) + (x3 * W6_3) + (x4 * W6_4) + c6).tanh()) + (v7 * ((x1 * W7_1) + (x2 * W7_2) + (x3 * W7_3) + (x4 * W7_4) + c7).tanh()) + (v8 * ((x1 * W8_1) + (x2 * W8_2) + (x3 * W8_3) + (x4 * W8_4) + c8).tanh()) + (v9 * ((x1 * W9_1) + (x2 * W9_2) + (x3 * W9_3) + (x4 * W9_4) + c9).tanh()) + (v10 * ((x1 * W10_1) + (x2 * W10_2) + (x3 * W10_3) + (x4 * W10_4) + c10).tanh()) + (v11 * ((x1 * W11_1) + (x2 * W11_2) + (x3 * W11_3) + (x4 * W11_4) + c11).tanh()) + (v12 * ((x1 * W12_1) + (x2 * W12_2) + (x3 * W12_3) + (x4 * W12_4) + c12).tanh()) + (v13 * ((x1 * W13_1) + (x2 * W13_2) + (x3 * W13_3) + (x4 * W13_4) + c13).tanh()) + (v14 * ((x1 * W14_1) + (x2 * W14_2) + (x3 * W14_3) + (x4 * W14_4) + c14).tanh()) + (v15 * ((x1 * W15_1) + (x2 * W15_2) + (x3 * W15_3) + (x4 * W15_4) + c15).tanh()) + (v16 * ((x1 * W16_1) + (x2 * W16_2) + (x3 * W16_3) + (x4 * W16_4) + c16).tanh()) + d) - t).powi(2)
     }
 
     pub(crate) fn value(v: &[f64]) -> f64 {
