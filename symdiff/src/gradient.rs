@@ -14,9 +14,10 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         .iter()
         .fold(0u64, |mask, var| mask | (1 << (var.0 % 64)));
     let relevant = relevant_nodes(graph, root, wrt_mask);
-    let mut contributions: FxHashMap<NodeId, Vec<NodeId>> = FxHashMap::default();
+    // Most nodes have one or two parents: their contributions stay inline.
+    let mut contributions: FxHashMap<NodeId, SmallVec<[NodeId; 2]>> = FxHashMap::default();
     let one = graph.one();
-    contributions.insert(root, vec![one]);
+    contributions.insert(root, SmallVec::from_slice(&[one]));
     let mut adjoints: FxHashMap<NodeId, NodeId> = FxHashMap::default();
     for &node in relevant.iter().rev() {
         let Some(parts) = contributions.remove(&node) else {
