@@ -11,8 +11,7 @@ use crate::session::Session;
 use serde_json::{Map, Value};
 use std::io::Read;
 use symdiff::Expr;
-use symdiff::check::{CheckEntry, CheckOptions, EntryKind, check_gradient, check_hessian};
-use symdiff::compile::Tape;
+use symdiff::check::{CheckEntry, CheckOptions, EntryKind};
 
 pub(crate) fn run(
     args: &CheckArgs,
@@ -44,7 +43,9 @@ pub(crate) fn run(
         rtol: args.rtol,
         atol: args.atol,
     };
-    let entries = compare(expr, &gradient, &flat_hessian, &var_refs, &values, &options)?;
+    let entries = symdiff::check::check_expr(expr, &var_refs, &values, &options)
+        .map_err(|error| CliError::message(error.to_string()))?
+        .entries;
     let ok = entries.iter().all(|entry| entry.ok);
     let analytic: Vec<(String, f64)> = entries
         .iter()
@@ -57,51 +58,6 @@ pub(crate) fn run(
         _ => print_table(session, &entries, &var_refs, &description, &options),
     }
     Ok(if ok { 0 } else { 1 })
-}
-
-/// Evaluates value, gradient and Hessian through compiled tapes and
-/// compares them with central differences.
-fn compare(
-    expr: &Expr,
-    gradient: &[Expr],
-    hessian: &[Expr],
-    vars: &[&str],
-    values: &[f64],
-    options: &CheckOptions,
-) -> Result<Vec<CheckEntry>, CliError> {
-    let n_vars = vars.len();
-    let value_tape = Expr::compile(std::slice::from_ref(expr), vars)?;
-    let gradient_tape = Expr::compile(gradient, vars)?;
-    let hessian_tape = Expr::compile(hessian, vars)?;
-    let value = |point: &[f64]| run_tape(&value_tape, point, 1)[0];
-    let gradient = |point: &[f64]| run_tape(&gradient_tape, point, n_vars);
-    let hessian = |point: &[f64]| {
-        let flat = run_tape(&hessian_tape, point, n_vars * n_vars);
-        flat.chunks(n_vars.max(1))
-            .take(n_vars)
-            .map(<[f64]>::to_vec)
-            .collect()
-    };
-    let invalid = |error: symdiff::check::CheckError| CliError::message(error.to_string());
-    let mut entries = check_gradient(value, gradient, values, options)
-        .map_err(invalid)?
-        .entries;
-    entries.extend(
-        check_hessian(gradient, hessian, values, options)
-            .map_err(invalid)?
-            .entries,
-    );
-    Ok(entries)
-}
-
-/// The tape's outputs at `point`, or NaNs if it cannot run.
-fn run_tape(tape: &Tape, point: &[f64], n_outputs: usize) -> Vec<f64> {
-    let mut outputs = vec![f64::NAN; n_outputs.max(1)];
-    if tape.eval(point, &mut outputs).is_err() {
-        outputs.fill(f64::NAN);
-    }
-    outputs.truncate(n_outputs);
-    outputs
 }
 
 fn entry_label(entry: &CheckEntry, vars: &[&str], format: Format) -> String {
