@@ -9,7 +9,6 @@ mod cli;
 mod commands;
 mod error;
 mod eval;
-mod factor;
 mod input;
 mod output;
 mod point;

@@ -156,7 +156,7 @@ impl Formulas {
         let tree_size: f64 = tree_sizes(&expr.graph().borrow(), roots).iter().sum();
         let large = tree_size > TREE_LIMIT;
         let roots = if large {
-            crate::factor::factor_common(&mut expr.graph().borrow_mut(), roots)
+            symdiff::factor::factor_common(&mut expr.graph().borrow_mut(), roots)
         } else {
             roots.to_vec()
         };

@@ -3,36 +3,22 @@
 //! It is bounded: a product whose expansion would exceed [`MAX_TERMS`] terms
 //! is left factored, so `expand` always terminates quickly.
 
-use crate::eval::nodes_below;
 use crate::graph::{Graph, Node, NodeId};
-use rustc_hash::FxHashMap;
+use crate::rewrite::{rebuild, rewrite_bottom_up};
 
 /// The most terms one expanded product may have.
 pub const MAX_TERMS: usize = 10_000;
 
 /// `root` with products of sums multiplied out (like terms collected).
 pub fn expand(graph: &mut Graph, root: NodeId) -> NodeId {
-    let mut expanded: FxHashMap<NodeId, NodeId> = FxHashMap::default();
-    for node in nodes_below(graph, &[root]) {
-        let children: Vec<NodeId> = graph
-            .node(node)
-            .children()
-            .iter()
-            .map(|child| expanded.get(child).copied().unwrap_or(*child))
-            .collect();
-        let result = match graph.node(node) {
-            Node::Num(_) | Node::Const(_) | Node::Var(_) => node,
-            Node::Add(_) => graph.add(&children),
-            Node::Mul(_) => expand_product(graph, &children),
+    let expanded = rewrite_bottom_up(graph, &[root], |graph, node, children| {
+        match graph.node(node) {
+            Node::Mul(_) => expand_product(graph, children),
             Node::Pow(_) => expand_power(graph, children[0], children[1]),
-            Node::Call(func, _) => {
-                let func = *func;
-                graph.call(func, &children)
-            }
-        };
-        expanded.insert(node, result);
-    }
-    expanded.get(&root).copied().unwrap_or(root)
+            _ => rebuild(graph, node, children),
+        }
+    });
+    expanded[0]
 }
 
 /// `base^n` for a small positive integer `n` and a sum `base`, multiplied out.

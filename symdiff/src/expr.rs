@@ -172,6 +172,13 @@ impl Expr {
         self.with(id)
     }
 
+    /// Common factors pulled out of every sum (`a*b + a*c` is `a*(b + c)`).
+    /// Never done automatically.
+    pub fn factor(&self) -> Expr {
+        let id = crate::factor::factor_common(&mut self.graph.borrow_mut(), &[self.id])[0];
+        self.with(id)
+    }
+
     /// The expression as LaTeX.
     pub fn to_latex(&self) -> String {
         crate::latex::to_latex(&self.graph.borrow(), self.id)

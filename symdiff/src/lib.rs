@@ -21,6 +21,7 @@ pub mod error;
 pub mod eval;
 pub mod expand;
 mod expr;
+pub mod factor;
 pub mod func;
 pub mod gradient;
 pub mod graph;
@@ -29,6 +30,7 @@ pub mod latex;
 pub mod lower;
 pub mod number;
 pub mod print;
+pub mod rewrite;
 mod rules;
 pub mod size;
 

@@ -195,3 +195,17 @@ fn semantic_errors_point_at_the_name() {
           = help: choose another name"#]],
     );
 }
+
+/// Prints `input` with common factors pulled out of its sums.
+fn check_factor(input: &str, expect: Expect) {
+    let expr = symdiff::Expr::parse(input).expect("test input parses");
+    expect.assert_eq(&expr.factor().to_string());
+}
+
+#[test]
+fn factor_is_explicit() {
+    check_factor("a*b*c + 2*a*b*d", expect!["a*b*(c + 2*d)"]);
+    check_factor("x*y + x", expect!["x*(1 + y)"]);
+    check_factor("x + y", expect!["x + y"]);
+    check_factor("sin(a*x + a*y)", expect!["sin(a*(x + y))"]);
+}
