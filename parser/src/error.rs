@@ -47,6 +47,8 @@ pub enum ParseErrorKind {
     /// More than [`crate::MAX_DEPTH`] nested parentheses, calls, signs and
     /// powers.
     TooDeep,
+    /// An input longer than [`crate::MAX_SOURCE_LEN`] bytes (4 GiB).
+    TooLong,
     /// A name used before (or inside) its own definition.
     UsedBeforeDefinition { name: String, definition: Span },
     /// A name defined a second time; `first` is the first definition's name.
@@ -148,6 +150,7 @@ impl ParseErrorKind {
                 "expression nested too deeply: more than {} levels",
                 crate::MAX_DEPTH
             ),
+            K::TooLong => format!("input too long: more than {} bytes", crate::MAX_SOURCE_LEN),
             K::UsedBeforeDefinition { name, .. } => {
                 format!("`{name}` is used before its definition")
             }
@@ -206,6 +209,7 @@ impl ParseErrorKind {
                  such as `t = ...;`"
                     .to_owned()
             }
+            K::TooLong => return None,
             K::UsedBeforeDefinition { definition, .. } => {
                 let (line, column) = line_column(source, definition.start);
                 format!("it is defined at {line}:{column}; move that definition before this use")

@@ -1,13 +1,14 @@
 //! The one check shared by the property tests and the cargo-fuzz target.
 
-use crate::{MAX_DEPTH, ParseErrorKind, parse};
+use crate::{ExprId, ExprKind, MAX_DEPTH, ParseErrorKind, Program, parse};
 
 pub use crate::print::tree;
 
 /// Parses `source` and checks what must hold for every input:
 ///
-/// - on success, printing and parsing again gives the same tree, and printing
-///   that gives the same text (the printer is a fixpoint);
+/// - on success, the arena is in the documented post-order (see
+///   [`check_arena_order`]), and printing and parsing again gives the same
+///   tree, and printing that gives the same text (the printer is a fixpoint);
 /// - on failure, the span lies on character boundaries within the source,
 ///   and the error renders.
 ///
@@ -15,6 +16,7 @@ pub use crate::print::tree;
 pub fn check_roundtrip(source: &str) {
     match parse(source) {
         Ok(program) => {
+            check_arena_order(&program);
             let printed = program.to_string();
             let reparsed = match parse(&printed) {
                 Ok(reparsed) => reparsed,
@@ -36,4 +38,53 @@ pub fn check_roundtrip(source: &str) {
             }
         }
     }
+}
+
+/// Checks the order that consumers of a [`Program`] rely on: the nodes are
+/// the definitions' values and then the body, each tree a contiguous run in
+/// post-order with its root last, every node in exactly one tree.
+///
+/// Panics if it does not hold.
+pub fn check_arena_order(program: &Program<'_>) {
+    // The roots of the finished subtrees that no node has taken yet; each
+    // node must take exactly the latest ones, in order, as its children.
+    let mut roots: Vec<ExprId> = Vec::new();
+    let mut tree_roots = program
+        .definitions()
+        .iter()
+        .map(|definition| definition.value)
+        .chain([program.body()]);
+    let mut next_root = tree_roots.next();
+    for (id, expr) in program.iter() {
+        let children: Vec<ExprId> = match expr.kind {
+            ExprKind::Number(_) | ExprKind::Name(_) => Vec::new(),
+            ExprKind::Unary { operand, .. } => vec![operand],
+            ExprKind::Sum { first, rest } => std::iter::once(first)
+                .chain(program.terms(rest).iter().map(|&(_, term)| term))
+                .collect(),
+            ExprKind::Product { first, rest } => std::iter::once(first)
+                .chain(program.factors(rest).iter().map(|&(_, factor)| factor))
+                .collect(),
+            ExprKind::Power { base, exponent } => vec![base, exponent],
+            ExprKind::Call { args, .. } => program.args(args).to_vec(),
+        };
+        let split = roots.len().checked_sub(children.len());
+        assert_eq!(
+            split.and_then(|split| roots.get(split..)),
+            Some(children.as_slice()),
+            "{id:?} does not take the latest subtrees {roots:?} as children"
+        );
+        roots.truncate(split.unwrap_or(0));
+        roots.push(id);
+        if next_root == Some(id) {
+            assert_eq!(roots, [id], "{id:?} ends a tree with others unfinished");
+            roots.clear();
+            next_root = tree_roots.next();
+        }
+    }
+    assert_eq!(
+        next_root, None,
+        "a tree's root is not in the arena in order"
+    );
+    assert!(roots.is_empty(), "nodes after the body: {roots:?}");
 }

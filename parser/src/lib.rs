@@ -22,7 +22,10 @@ mod print;
 #[doc(hidden)]
 pub mod fuzzing;
 
-pub use ast::{AddOp, Definition, Expr, ExprKind, MulOp, Program, Span, UnaryOp};
+pub use ast::{
+    AddOp, ArgList, Definition, DisplayExpr, Expr, ExprId, ExprKind, FactorList, MulOp, Program,
+    ProgramBuilder, Span, TermList, UnaryOp,
+};
 pub use diagnostic::render_diagnostic;
 pub use error::{Expected, Found, NumberProblem, ParseError, ParseErrorKind};
-pub use parse::{MAX_DEPTH, parse, parse_expr};
+pub use parse::{MAX_DEPTH, MAX_SOURCE_LEN, parse, parse_expr};

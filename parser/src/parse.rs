@@ -20,7 +20,8 @@
 
 use crate::error::{Expected, Found};
 use crate::{
-    AddOp, Definition, Expr, ExprKind, MulOp, ParseError, ParseErrorKind, Program, Span, UnaryOp,
+    AddOp, ArgList, Definition, Expr, ExprId, ExprKind, FactorList, MulOp, ParseError,
+    ParseErrorKind, Program, Span, TermList, UnaryOp,
 };
 use std::cell::Cell;
 
@@ -33,21 +34,34 @@ use definitions::check_definitions;
 /// one level more is [`ParseErrorKind::TooDeep`], never a stack overflow.
 pub const MAX_DEPTH: usize = 256;
 
+/// The longest input that parses, in bytes; a longer one is
+/// [`ParseErrorKind::TooLong`]. The parser makes at most one node per byte,
+/// so every node's [`ExprId`] fits in 32 bits.
+pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
+
 /// Parses a whole input: definitions `name = expr;`, then the final expression.
 pub fn parse(source: &str) -> Result<Program<'_>, ParseError> {
-    let mut parser = Parser::new(source);
-    parser
-        .program()
+    check_length(source)
+        .and_then(|()| Parser::new(source).program())
         .and_then(|program| check_definitions(&program).map(|()| program))
         .map_err(|error| error.with_source(source))
 }
 
-/// Parses a single expression, without definitions.
-pub fn parse_expr(source: &str) -> Result<Expr<'_>, ParseError> {
-    let mut parser = Parser::new(source);
-    parser
-        .lone_expression()
+/// Parses a single expression, without definitions: a [`Program`] whose
+/// [`Program::definitions`] are empty.
+pub fn parse_expr(source: &str) -> Result<Program<'_>, ParseError> {
+    check_length(source)
+        .and_then(|()| Parser::new(source).lone_expression())
         .map_err(|error| error.with_source(source))
+}
+
+/// A source longer than [`MAX_SOURCE_LEN`] is an error at its end.
+fn check_length(source: &str) -> PResult<()> {
+    if source.len() > MAX_SOURCE_LEN {
+        let end = source.len();
+        return Err(Error::new(ParseErrorKind::TooLong, Span::new(end, end)));
+    }
+    Ok(())
 }
 
 /// An error before the source is attached to it, boxed so that every
@@ -79,98 +93,113 @@ struct Parser<'src> {
     pos: usize,
     /// The number of open signs, powers, parentheses and calls.
     depth: usize,
+    /// The open constructs and the operands of their unfinished chains.
+    scratch: Scratch,
+    /// The arena and operand lists of the program being built.
+    exprs: Vec<Expr<'src>>,
+    terms: Vec<(AddOp, ExprId)>,
+    factors: Vec<(MulOp, ExprId)>,
+    args: Vec<ExprId>,
+}
+
+/// The parser's working stacks. They are empty between parses and kept in a
+/// thread-local, so that a parse allocates only the vectors of its program.
+#[derive(Default)]
+struct Scratch {
     /// The open constructs, innermost last.
-    frames: Vec<Frame<'src>>,
+    frames: Vec<Frame>,
+    /// The operands so far of the open sums (then products, then calls),
+    /// innermost last; a chain moves its run to the program when it closes.
+    terms: Vec<(AddOp, ExprId)>,
+    factors: Vec<(MulOp, ExprId)>,
+    args: Vec<ExprId>,
+}
+
+impl Scratch {
+    const fn new() -> Self {
+        Self {
+            frames: Vec::new(),
+            terms: Vec::new(),
+            factors: Vec::new(),
+            args: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.frames.clear();
+        self.terms.clear();
+        self.factors.clear();
+        self.args.clear();
+    }
+
+    /// Too large to keep for the next parse (after a pathological input).
+    fn is_large(&self) -> bool {
+        self.frames.capacity() > MAX_SPARE
+            || self.terms.capacity() > MAX_SPARE
+            || self.factors.capacity() > MAX_SPARE
+            || self.args.capacity() > MAX_SPARE
+    }
 }
 
 thread_local! {
-    /// The (empty) frame stack of the last parse on this thread, so that a
-    /// parse allocates nothing but its tree.
-    static SPARE_FRAMES: Cell<Vec<Frame<'static>>> = const { Cell::new(Vec::new()) };
+    /// The (empty) scratch stacks of the last parse on this thread.
+    static SPARE_SCRATCH: Cell<Scratch> = const { Cell::new(Scratch::new()) };
 }
 
-/// A frame stack that outgrew this many frames is not kept.
-const MAX_SPARE_FRAMES: usize = 64;
+/// Scratch stacks that outgrew this many entries are not kept.
+const MAX_SPARE: usize = 4096;
 
-fn take_spare_frames<'src>() -> Vec<Frame<'src>> {
-    let frames = SPARE_FRAMES.try_with(Cell::take).unwrap_or_default();
-    if frames.capacity() == 0 {
-        // Eight frames (832 bytes) stay under glibc's 1 KiB large-bin
-        // threshold; a larger first request makes every parse consolidate
-        // the allocator's fast bins, a third slower.
-        return Vec::with_capacity(8);
+fn take_spare_scratch() -> Scratch {
+    let mut scratch = SPARE_SCRATCH.try_with(Cell::take).unwrap_or_default();
+    if scratch.frames.capacity() == 0 {
+        scratch.frames.reserve(16);
+        scratch.terms.reserve(16);
+        scratch.factors.reserve(16);
+        scratch.args.reserve(16);
     }
-    frames
+    scratch
 }
 
 impl Drop for Parser<'_> {
     fn drop(&mut self) {
-        let mut frames = std::mem::take(&mut self.frames);
-        if frames.capacity() <= MAX_SPARE_FRAMES {
-            frames.clear();
-            // An empty vector's allocation carries over to the `'static`
-            // element type (in-place collection: same size and alignment).
-            // `filter` could not change the element type, hence the allow.
-            #[allow(clippy::unnecessary_filter_map)]
-            let frames: Vec<Frame<'static>> = frames.into_iter().filter_map(|_| None).collect();
-            // During thread teardown the slot may be gone; then the stack is
-            // simply freed.
-            let _ = SPARE_FRAMES.try_with(|spare| spare.set(frames));
+        let mut scratch = std::mem::take(&mut self.scratch);
+        if !scratch.is_large() {
+            scratch.clear();
+            // During thread teardown the slot may be gone; then the stacks
+            // are simply freed.
+            let _ = SPARE_SCRATCH.try_with(|spare| spare.set(scratch));
         }
     }
 }
 
-/// A construct that the parser has opened and not yet closed.
-enum Frame<'src> {
+/// A construct that the parser has opened and not yet closed. Chains keep
+/// the start of their operands' run on the scratch stack of their kind.
+#[derive(Clone, Copy)]
+enum Frame {
     /// A sign, waiting for its operand (a factor).
     Unary { op: UnaryOp, start: usize },
     /// `base ^`, waiting for the exponent (a factor).
-    Power { base: Expr<'src> },
+    Power { base: ExprId },
     /// A product so far and the operator after it, waiting for a factor.
     Product {
-        first: Expr<'src>,
-        rest: Vec<(MulOp, Expr<'src>)>,
+        first: ExprId,
+        run: usize,
         op: MulOp,
     },
     /// A sum so far and the operator after it, waiting for a product.
     Sum {
-        first: Expr<'src>,
-        rest: Vec<(AddOp, Expr<'src>)>,
+        first: ExprId,
+        run: usize,
         op: AddOp,
     },
     /// `(`, waiting for a sum and `)`.
     Group { open: usize },
     /// `name(` and the arguments so far, waiting for a sum and `,` or `)`.
     Call {
-        name: &'src str,
         name_span: Span,
         open: usize,
-        args: Vec<Expr<'src>>,
+        run: usize,
     },
-}
-
-fn product<'src>(first: Expr<'src>, rest: Vec<(MulOp, Expr<'src>)>) -> Expr<'src> {
-    let end = rest
-        .last()
-        .map_or(first.span.end, |(_, last)| last.span.end);
-    let span = Span::new(first.span.start, end);
-    let first = Box::new(first);
-    Expr {
-        kind: ExprKind::Product { first, rest },
-        span,
-    }
-}
-
-fn sum<'src>(first: Expr<'src>, rest: Vec<(AddOp, Expr<'src>)>) -> Expr<'src> {
-    let end = rest
-        .last()
-        .map_or(first.span.end, |(_, last)| last.span.end);
-    let span = Span::new(first.span.start, end);
-    let first = Box::new(first);
-    Expr {
-        kind: ExprKind::Sum { first, rest },
-        span,
-    }
 }
 
 fn unclosed(open: usize) -> Error {
@@ -194,6 +223,13 @@ fn is_syntax_byte(byte: u8) -> bool {
 /// Operand texts quoted in a message are cut to this many bytes.
 const MAX_QUOTE: usize = 24;
 
+/// The arena's first capacity: one node per this many source bytes, and a
+/// few more (the suite's cases have one node per 1.4 to 3.6 bytes), so that
+/// it rarely grows; capacity that is never written costs little. For inputs
+/// under 24 bytes the arena stays within 1 KiB, which glibc serves from its
+/// per-thread cache.
+const BYTES_PER_NODE: usize = 2;
+
 impl<'src> Parser<'src> {
     fn new(src: &'src str) -> Self {
         Self {
@@ -201,7 +237,11 @@ impl<'src> Parser<'src> {
             bytes: src.as_bytes(),
             pos: 0,
             depth: 0,
-            frames: take_spare_frames(),
+            scratch: take_spare_scratch(),
+            exprs: Vec::with_capacity(src.len() / BYTES_PER_NODE + 4),
+            terms: Vec::new(),
+            factors: Vec::new(),
+            args: Vec::new(),
         }
     }
 
@@ -244,6 +284,40 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// Adds a node to the arena.
+    #[inline(always)]
+    fn push_expr(&mut self, kind: ExprKind<'src>, span: Span) -> ExprId {
+        let id = ExprId::new(self.exprs.len());
+        self.exprs.push(Expr { kind, span });
+        id
+    }
+
+    #[inline(always)]
+    fn span_of(&self, id: ExprId) -> Span {
+        self.exprs
+            .get(id.index())
+            .map_or_else(Span::default, |expr| expr.span)
+    }
+
+    /// The finished program: the arena and lists move out of the parser.
+    fn finish(&mut self, definitions: Vec<Definition<'src>>, body: ExprId) -> Program<'src> {
+        Program {
+            definitions,
+            body,
+            exprs: std::mem::take(&mut self.exprs),
+            terms: std::mem::take(&mut self.terms),
+            factors: std::mem::take(&mut self.factors),
+            args: std::mem::take(&mut self.args),
+        }
+    }
+
+    /// A first capacity for an operand list, from the source's length (the
+    /// suite's cases have at most one term, factor or argument per 9 bytes).
+    #[cold]
+    fn list_capacity(&self) -> usize {
+        self.src.len() / 8 + 4
+    }
+
     fn program(&mut self) -> PResult<Program<'src>> {
         let mut definitions = Vec::new();
         loop {
@@ -263,7 +337,7 @@ impl<'src> Parser<'src> {
                     match self.peek() {
                         Some(b';') => self.pos += 1,
                         None => {
-                            let end = value.span.end;
+                            let end = self.span_of(value).end;
                             let kind = ParseErrorKind::MissingSemicolon {
                                 definition: Some(name.to_owned()),
                             };
@@ -280,13 +354,13 @@ impl<'src> Parser<'src> {
                 None => {
                     let body = self.expression("")?;
                     self.expect_end()?;
-                    return Ok(Program { definitions, body });
+                    return Ok(self.finish(definitions, body));
                 }
             }
         }
     }
 
-    fn lone_expression(&mut self) -> PResult<Expr<'src>> {
+    fn lone_expression(&mut self) -> PResult<Program<'src>> {
         self.skip_whitespace();
         if self.peek().is_none() {
             return Err(Error::new(
@@ -296,7 +370,7 @@ impl<'src> Parser<'src> {
         }
         let body = self.expression("")?;
         self.expect_end()?;
-        Ok(body)
+        Ok(self.finish(Vec::new(), body))
     }
 
     fn expect_end(&mut self) -> PResult<()> {
@@ -338,13 +412,87 @@ impl<'src> Parser<'src> {
         Error::new(kind, span)
     }
 
+    /// Closes the product on top of the frame stack with its last factor
+    /// `last`, moving its factors' run into the program.
+    #[inline]
+    fn close_product(&mut self, first: ExprId, run: usize, op: MulOp, last: ExprId) -> ExprId {
+        self.scratch.factors.push((op, last));
+        if self.factors.capacity() == 0 {
+            self.factors.reserve(self.list_capacity());
+        }
+        let start = self.factors.len();
+        // Runs are short: an element loop beats a call to `memcpy`.
+        self.factors.extend(
+            self.scratch
+                .factors
+                .get(run..)
+                .unwrap_or_default()
+                .iter()
+                .copied(),
+        );
+        self.scratch.factors.truncate(run);
+        let rest = FactorList::new(start, self.factors.len());
+        let span = Span::new(self.span_of(first).start, self.span_of(last).end);
+        self.push_expr(ExprKind::Product { first, rest }, span)
+    }
+
+    /// Closes the sum on top of the frame stack with its last term `last`.
+    #[inline]
+    fn close_sum(&mut self, first: ExprId, run: usize, op: AddOp, last: ExprId) -> ExprId {
+        self.scratch.terms.push((op, last));
+        if self.terms.capacity() == 0 {
+            self.terms.reserve(self.list_capacity());
+        }
+        let start = self.terms.len();
+        // Runs are short: an element loop beats a call to `memcpy`.
+        self.terms.extend(
+            self.scratch
+                .terms
+                .get(run..)
+                .unwrap_or_default()
+                .iter()
+                .copied(),
+        );
+        self.scratch.terms.truncate(run);
+        let rest = TermList::new(start, self.terms.len());
+        let span = Span::new(self.span_of(first).start, self.span_of(last).end);
+        self.push_expr(ExprKind::Sum { first, rest }, span)
+    }
+
+    /// Closes the call on top of the frame stack with its last argument
+    /// `last`; the parser is after the `)`.
+    #[inline]
+    fn close_call(&mut self, name_span: Span, run: usize, last: ExprId) -> ExprId {
+        self.scratch.args.push(last);
+        if self.args.capacity() == 0 {
+            self.args.reserve(self.list_capacity());
+        }
+        let start = self.args.len();
+        // Runs are short: an element loop beats a call to `memcpy`.
+        self.args.extend(
+            self.scratch
+                .args
+                .get(run..)
+                .unwrap_or_default()
+                .iter()
+                .copied(),
+        );
+        self.scratch.args.truncate(run);
+        let kind = ExprKind::Call {
+            name: self.text(name_span.start, name_span.end),
+            name_span,
+            args: ArgList::new(start, self.args.len()),
+        };
+        self.push_expr(kind, Span::new(name_span.start, self.pos))
+    }
+
     /// Parses one expression, up to the first token that cannot continue it.
     /// `after` is the token before it, named in a missing-operand error.
     ///
     /// There is no recursion: every open construct (a sign, a power, a
     /// pending product or sum, a parenthesis, a call) is a [`Frame`] on
-    /// `self.frames`, so the stack use is the same at any depth.
-    fn expression(&mut self, mut after: &'static str) -> PResult<Expr<'src>> {
+    /// the scratch stack, so the stack use is the same at any depth.
+    fn expression(&mut self, mut after: &'static str) -> PResult<ExprId> {
         'operand: loop {
             self.skip_whitespace();
             let start = self.pos;
@@ -368,10 +516,7 @@ impl<'src> Parser<'src> {
                 }
                 Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
                     let number = self.number()?;
-                    Expr {
-                        kind: ExprKind::Number(number),
-                        span: Span::new(start, self.pos),
-                    }
+                    self.push_expr(ExprKind::Number(number), Span::new(start, self.pos))
                 }
                 Some(byte) if is_name_start(byte) => {
                     let name = self.name();
@@ -383,10 +528,7 @@ impl<'src> Parser<'src> {
                         continue 'operand;
                     }
                     self.pos = name_span.end;
-                    Expr {
-                        kind: ExprKind::Name(name),
-                        span: name_span,
-                    }
+                    self.push_expr(ExprKind::Name(name), name_span)
                 }
                 _ => return Err(self.expected_operand(after)),
             };
@@ -406,59 +548,50 @@ impl<'src> Parser<'src> {
                 }
                 // The factor is complete: close the signs and powers that
                 // wait for it, innermost first.
-                while matches!(
-                    self.frames.last(),
-                    Some(Frame::Unary { .. } | Frame::Power { .. })
-                ) {
-                    self.depth -= 1;
-                    cur = match self.frames.pop() {
-                        Some(Frame::Unary { op, start }) => Expr {
-                            span: Span::new(start, cur.span.end),
-                            kind: ExprKind::Unary {
-                                op,
-                                operand: Box::new(cur),
+                loop {
+                    let (kind, start) = match self.scratch.frames.last() {
+                        Some(&Frame::Unary { op, start }) => {
+                            (ExprKind::Unary { op, operand: cur }, start)
+                        }
+                        Some(&Frame::Power { base }) => (
+                            ExprKind::Power {
+                                base,
+                                exponent: cur,
                             },
-                        },
-                        Some(Frame::Power { base }) => Expr {
-                            span: Span::new(base.span.start, cur.span.end),
-                            kind: ExprKind::Power {
-                                base: Box::new(base),
-                                exponent: Box::new(cur),
-                            },
-                        },
-                        _ => cur,
+                            self.span_of(base).start,
+                        ),
+                        _ => break,
                     };
+                    self.scratch.frames.pop();
+                    self.depth -= 1;
+                    let span = Span::new(start, self.span_of(cur).end);
+                    cur = self.push_expr(kind, span);
                 }
-                if let Some(op) = self.product_operator(&cur)? {
+                if let Some(op) = self.product_operator(cur)? {
                     self.pos += 1;
                     after = match op {
                         MulOp::Mul => "*",
                         MulOp::Div => "/",
                     };
-                    match self.frames.last_mut() {
-                        Some(Frame::Product {
-                            rest, op: pending, ..
-                        }) => {
-                            rest.push((*pending, cur));
+                    match self.scratch.frames.last_mut() {
+                        Some(Frame::Product { op: pending, .. }) => {
+                            self.scratch.factors.push((*pending, cur));
                             *pending = op;
                         }
-                        _ => self.frames.push(Frame::Product {
-                            first: cur,
-                            rest: Vec::new(),
-                            op,
-                        }),
+                        _ => {
+                            let run = self.scratch.factors.len();
+                            self.scratch.frames.push(Frame::Product {
+                                first: cur,
+                                run,
+                                op,
+                            });
+                        }
                     }
                     continue 'operand;
                 }
-                if matches!(self.frames.last(), Some(Frame::Product { .. }))
-                    && let Some(Frame::Product {
-                        first,
-                        mut rest,
-                        op,
-                    }) = self.frames.pop()
-                {
-                    rest.push((op, cur));
-                    cur = product(first, rest);
+                if let Some(&Frame::Product { first, run, op }) = self.scratch.frames.last() {
+                    self.scratch.frames.pop();
+                    cur = self.close_product(first, run, op, cur);
                 }
                 let add = match self.peek() {
                     Some(b'+') => Some(AddOp::Add),
@@ -471,61 +604,56 @@ impl<'src> Parser<'src> {
                         AddOp::Add => "+",
                         AddOp::Sub => "-",
                     };
-                    match self.frames.last_mut() {
-                        Some(Frame::Sum {
-                            rest, op: pending, ..
-                        }) => {
-                            rest.push((*pending, cur));
+                    match self.scratch.frames.last_mut() {
+                        Some(Frame::Sum { op: pending, .. }) => {
+                            self.scratch.terms.push((*pending, cur));
                             *pending = op;
                         }
-                        _ => self.frames.push(Frame::Sum {
-                            first: cur,
-                            rest: Vec::new(),
-                            op,
-                        }),
+                        _ => {
+                            let run = self.scratch.terms.len();
+                            self.scratch.frames.push(Frame::Sum {
+                                first: cur,
+                                run,
+                                op,
+                            });
+                        }
                     }
                     continue 'operand;
                 }
-                if matches!(self.frames.last(), Some(Frame::Sum { .. }))
-                    && let Some(Frame::Sum {
-                        first,
-                        mut rest,
-                        op,
-                    }) = self.frames.pop()
-                {
-                    rest.push((op, cur));
-                    cur = sum(first, rest);
+                if let Some(&Frame::Sum { first, run, op }) = self.scratch.frames.last() {
+                    self.scratch.frames.pop();
+                    cur = self.close_sum(first, run, op, cur);
                 }
                 // The sum is complete: it ends a parenthesis, an argument, or
                 // the whole expression.
                 let next = self.peek();
-                match self.frames.last_mut() {
-                    Some(Frame::Group { open }) => {
-                        let open = *open;
-                        match next {
-                            Some(b')') => {
-                                self.frames.pop();
-                                self.depth -= 1;
-                                self.pos += 1;
-                                cur.span = Span::new(open, self.pos);
-                                continue 'postfix;
+                match self.scratch.frames.last() {
+                    Some(&Frame::Group { open }) => match next {
+                        Some(b')') => {
+                            self.scratch.frames.pop();
+                            self.depth -= 1;
+                            self.pos += 1;
+                            if let Some(expr) = self.exprs.get_mut(cur.index()) {
+                                expr.span = Span::new(open, self.pos);
                             }
-                            None | Some(b';') => return Err(unclosed(open)),
-                            Some(_) => return Err(self.unexpected(Expected::CloseParen)),
+                            continue 'postfix;
                         }
-                    }
-                    Some(Frame::Call {
-                        name, open, args, ..
+                        None | Some(b';') => return Err(unclosed(open)),
+                        Some(_) => return Err(self.unexpected(Expected::CloseParen)),
+                    },
+                    Some(&Frame::Call {
+                        name_span,
+                        open,
+                        run,
                     }) => match next {
                         Some(b',') => {
-                            let name = *name;
-                            args.push(cur);
+                            self.scratch.args.push(cur);
                             let comma = self.pos;
                             self.pos += 1;
                             self.skip_whitespace();
                             if self.peek() == Some(b')') {
                                 let kind = ParseErrorKind::TrailingComma {
-                                    function: name.to_owned(),
+                                    function: self.text(name_span.start, name_span.end).to_owned(),
                                 };
                                 return Err(Error::new(kind, Span::new(comma, comma + 1)));
                             }
@@ -533,29 +661,13 @@ impl<'src> Parser<'src> {
                             continue 'operand;
                         }
                         Some(b')') => {
-                            args.push(cur);
+                            self.scratch.frames.pop();
                             self.depth -= 1;
                             self.pos += 1;
-                            if let Some(Frame::Call {
-                                name,
-                                name_span,
-                                args,
-                                ..
-                            }) = self.frames.pop()
-                            {
-                                cur = Expr {
-                                    kind: ExprKind::Call {
-                                        name,
-                                        name_span,
-                                        args,
-                                    },
-                                    span: Span::new(name_span.start, self.pos),
-                                };
-                                continue 'postfix;
-                            }
-                            return Err(self.expected_operand(after));
+                            cur = self.close_call(name_span, run, cur);
+                            continue 'postfix;
                         }
-                        None | Some(b';') => return Err(unclosed(*open)),
+                        None | Some(b';') => return Err(unclosed(open)),
                         Some(_) => return Err(self.unexpected(Expected::CommaOrCloseParen)),
                     },
                     _ => return Ok(cur),
@@ -566,7 +678,7 @@ impl<'src> Parser<'src> {
 
     /// Pushes a frame that counts one level of nesting.
     #[inline(always)]
-    fn push_nested(&mut self, frame: Frame<'src>) -> PResult<()> {
+    fn push_nested(&mut self, frame: Frame) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(Error::new(
@@ -574,18 +686,18 @@ impl<'src> Parser<'src> {
                 self.char_span(self.pos),
             ));
         }
-        self.frames.push(frame);
+        self.scratch.frames.push(frame);
         Ok(())
     }
 
     /// With the parser at the `(` after `name`: opens the call's arguments.
     fn open_call(&mut self, name: &'src str, name_span: Span) -> PResult<()> {
         let open = self.pos;
+        let run = self.scratch.args.len();
         self.push_nested(Frame::Call {
-            name,
             name_span,
             open,
-            args: Vec::with_capacity(1),
+            run,
         })?;
         self.pos += 1;
         self.skip_whitespace();
@@ -601,16 +713,23 @@ impl<'src> Parser<'src> {
     /// The function whose argument list the parser is directly in (not in a
     /// parenthesis inside it).
     fn in_arguments_of(&self) -> Option<&'src str> {
-        self.frames.iter().rev().find_map(|frame| match frame {
-            Frame::Call { name, .. } => Some(Some(*name)),
-            Frame::Group { .. } => Some(None),
-            _ => None,
-        })?
+        self.scratch
+            .frames
+            .iter()
+            .rev()
+            .find_map(|frame| match *frame {
+                Frame::Call { name_span, .. } => {
+                    Some(Some(self.text(name_span.start, name_span.end)))
+                }
+                Frame::Group { .. } => Some(None),
+                _ => None,
+            })?
     }
+
     /// After the factor `left`: `*` or `/` if one follows (not consumed), or
     /// the error for an operand that follows with no operator in between.
     #[inline]
-    fn product_operator(&mut self, left: &Expr<'src>) -> PResult<Option<MulOp>> {
+    fn product_operator(&mut self, left: ExprId) -> PResult<Option<MulOp>> {
         self.skip_whitespace();
         match self.peek() {
             Some(b'*') => Ok(Some(MulOp::Mul)),
@@ -621,15 +740,16 @@ impl<'src> Parser<'src> {
                     || byte == b'('
                     || (byte == b'.' && self.peek_at(1).is_some_and(|b| b.is_ascii_digit())) =>
             {
-                Err(self.juxtaposition(left, self.pos > left.span.end))
+                Err(self.juxtaposition(self.span_of(left)))
             }
             _ => Ok(None),
         }
     }
 
-    /// The error for an operand at `pos` right after the operand `left`.
+    /// The error for an operand at `pos` right after the operand at `left`.
     #[cold]
-    fn juxtaposition(&mut self, left: &Expr<'src>, spaced: bool) -> Error {
+    fn juxtaposition(&mut self, left: Span) -> Error {
+        let spaced = self.pos > left.end;
         let start = self.pos;
         let token_end = self.token_end(start);
         let span = Span::new(start, token_end);
@@ -638,10 +758,10 @@ impl<'src> Parser<'src> {
             let after_name = self.bytes.get(token_end..).unwrap_or_default();
             let after_name = after_name.trim_ascii_start();
             if after_name.first() == Some(&b'=') && after_name.get(1) != Some(&b'=') {
-                let end = left.span.end;
+                let end = left.end;
                 return Error::new(
                     ParseErrorKind::MissingSemicolon {
-                        definition: self.current_definition(left.span.start),
+                        definition: self.current_definition(left.start),
                     },
                     Span::new(end, end),
                 );
@@ -653,7 +773,7 @@ impl<'src> Parser<'src> {
             };
             return Error::new(kind, span);
         }
-        let left = quote(self.text(left.span.start, left.span.end));
+        let left = quote(self.text(left.start, left.end));
         let right = quote(self.text(start, self.operand_end(start)));
         Error::new(ParseErrorKind::ImplicitMultiplication { left, right }, span)
     }

@@ -783,3 +783,13 @@ fn too_deep() {
     "#]]
     .assert_debug_eq(&error);
 }
+
+/// An input over [`symdiff_parser::MAX_SOURCE_LEN`] bytes (4 GiB) is refused
+/// before parsing, so that every node's id fits in 32 bits. Such an input is
+/// too large to build in a test: only the message is checked.
+#[test]
+fn too_long() {
+    let kind = symdiff_parser::ParseErrorKind::TooLong;
+    expect!["input too long: more than 4294967295 bytes"].assert_eq(&kind.message());
+    assert_eq!(kind.help(""), None);
+}

@@ -95,12 +95,14 @@ fn long_flat_chains_parse_and_drop() {
                 Ok(program) => program,
                 Err(error) => panic!("{error}"),
             };
-            let n_terms = match &program.body.kind {
-                ExprKind::Sum { rest, .. } => rest.len() + 1,
-                ExprKind::Product { rest, .. } => rest.len() + 1,
+            let n_terms = match program.expr(program.body()).kind {
+                ExprKind::Sum { rest, .. } => program.terms(rest).len() + 1,
+                ExprKind::Product { rest, .. } => program.factors(rest).len() + 1,
                 _ => 0,
             };
             assert_eq!(n_terms, 100_000);
+            // One chain node over 100,000 leaves.
+            assert_eq!(program.len(), 100_001);
             assert_eq!(
                 program.to_string().len(),
                 source.len()

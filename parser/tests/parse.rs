@@ -3,7 +3,7 @@
 
 use expect_test::{Expect, expect};
 use symdiff_parser::fuzzing::{check_roundtrip, tree};
-use symdiff_parser::{Expr, ExprKind, parse, parse_expr};
+use symdiff_parser::{ExprId, ExprKind, Program, parse, parse_expr};
 
 fn check(input: &str, expect: Expect) {
     let actual = match parse(input) {
@@ -299,21 +299,26 @@ fn spans() {
         Ok(program) => program,
         Err(error) => panic!("{error}"),
     };
-    let describe = |expr: &Expr<'_>| format!("{}..{}", expr.span.start, expr.span.end);
+    let describe = |program: &Program<'_>, id: ExprId| {
+        let span = program.expr(id).span;
+        format!("{}..{}", span.start, span.end)
+    };
     let ExprKind::Call {
         name_span, args, ..
-    } = &program.body.kind
+    } = program.expr(program.body()).kind
     else {
         panic!("not a call")
     };
+    let args = program.args(args);
+    let definition = program.definitions()[0];
     let actual = format!(
         "def {:?} value {}; body {} name {:?} args {} {}",
-        program.definitions[0].name_span,
-        describe(&program.definitions[0].value),
-        describe(&program.body),
+        definition.name_span,
+        describe(&program, definition.value),
+        describe(&program, program.body()),
         name_span,
-        describe(&args[0]),
-        describe(&args[1]),
+        describe(&program, args[0]),
+        describe(&program, args[1]),
     );
     expect![[r#"def Span { start: 0, end: 1 } value 4..11; body 13..22 name Span { start: 13, end: 16 } args 17..18 20..21"#]]
         .assert_eq(&actual);

@@ -5,62 +5,90 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 use symdiff_parser::fuzzing::{check_roundtrip, tree};
-use symdiff_parser::{AddOp, Definition, Expr, ExprKind, MulOp, Program, Span, UnaryOp, parse};
+use symdiff_parser::{AddOp, ExprId, MulOp, Program, ProgramBuilder, Span, UnaryOp, parse};
 
-fn node(kind: ExprKind<'static>) -> Expr<'static> {
-    Expr {
-        kind,
-        span: Span::default(),
+/// A tree as the strategies generate it, built into a [`Program`] by
+/// [`build`].
+#[derive(Clone, Debug)]
+enum Tree {
+    Number(&'static str),
+    Name(&'static str),
+    Unary(UnaryOp, Box<Tree>),
+    Sum(Box<Tree>, Vec<(AddOp, Tree)>),
+    Product(Box<Tree>, Vec<(MulOp, Tree)>),
+    Power(Box<Tree>, Box<Tree>),
+    Call(&'static str, Vec<Tree>),
+}
+
+/// Adds `tree` to `builder`, children first.
+fn build(builder: &mut ProgramBuilder<'static>, tree: &Tree) -> ExprId {
+    let span = Span::default();
+    match tree {
+        Tree::Number(text) => builder.number(text, span),
+        Tree::Name(name) => builder.name(name, span),
+        Tree::Unary(op, operand) => {
+            let operand = build(builder, operand);
+            builder.unary(*op, operand, span)
+        }
+        Tree::Sum(first, rest) => {
+            let first = build(builder, first);
+            let rest: Vec<(AddOp, ExprId)> = rest
+                .iter()
+                .map(|(op, term)| (*op, build(builder, term)))
+                .collect();
+            builder.sum(first, &rest, span)
+        }
+        Tree::Product(first, rest) => {
+            let first = build(builder, first);
+            let rest: Vec<(MulOp, ExprId)> = rest
+                .iter()
+                .map(|(op, factor)| (*op, build(builder, factor)))
+                .collect();
+            builder.product(first, &rest, span)
+        }
+        Tree::Power(base, exponent) => {
+            let base = build(builder, base);
+            let exponent = build(builder, exponent);
+            builder.power(base, exponent, span)
+        }
+        Tree::Call(name, args) => {
+            let args: Vec<ExprId> = args.iter().map(|arg| build(builder, arg)).collect();
+            builder.call(name, span, &args, span)
+        }
     }
 }
 
-fn leaf() -> impl Strategy<Value = Expr<'static>> {
+fn leaf() -> impl Strategy<Value = Tree> {
     prop_oneof![
-        select(vec!["x", "y", "w_1", "_b", "pi"]).prop_map(|name| node(ExprKind::Name(name))),
-        select(vec!["2", "0.5", ".5", "1e-3", "2.5E+4", "10"])
-            .prop_map(|number| node(ExprKind::Number(number))),
+        select(vec!["x", "y", "w_1", "_b", "pi"]).prop_map(Tree::Name),
+        select(vec!["2", "0.5", ".5", "1e-3", "2.5E+4", "10"]).prop_map(Tree::Number),
     ]
 }
 
-fn arb_expr() -> impl Strategy<Value = Expr<'static>> {
+fn arb_expr() -> impl Strategy<Value = Tree> {
     leaf().prop_recursive(6, 48, 4, |inner| {
         let add_op = prop_oneof![Just(AddOp::Add), Just(AddOp::Sub)];
         let mul_op = prop_oneof![Just(MulOp::Mul), Just(MulOp::Div)];
         let unary_op = prop_oneof![Just(UnaryOp::Neg), Just(UnaryOp::Plus)];
         prop_oneof![
-            (unary_op, inner.clone()).prop_map(|(op, operand)| node(ExprKind::Unary {
-                op,
-                operand: Box::new(operand),
-            })),
+            (unary_op, inner.clone()).prop_map(|(op, operand)| Tree::Unary(op, Box::new(operand))),
             (
                 inner.clone(),
                 prop::collection::vec((add_op, inner.clone()), 1..4)
             )
-                .prop_map(|(first, rest)| node(ExprKind::Sum {
-                    first: Box::new(first),
-                    rest,
-                })),
+                .prop_map(|(first, rest)| Tree::Sum(Box::new(first), rest)),
             (
                 inner.clone(),
                 prop::collection::vec((mul_op, inner.clone()), 1..4)
             )
-                .prop_map(|(first, rest)| node(ExprKind::Product {
-                    first: Box::new(first),
-                    rest,
-                })),
-            (inner.clone(), inner.clone()).prop_map(|(base, exponent)| node(ExprKind::Power {
-                base: Box::new(base),
-                exponent: Box::new(exponent),
-            })),
+                .prop_map(|(first, rest)| Tree::Product(Box::new(first), rest)),
+            (inner.clone(), inner.clone())
+                .prop_map(|(base, exponent)| Tree::Power(Box::new(base), Box::new(exponent))),
             (
                 select(vec!["sin", "max", "leaky_relu"]),
                 prop::collection::vec(inner, 1..3)
             )
-                .prop_map(|(name, args)| node(ExprKind::Call {
-                    name,
-                    name_span: Span::default(),
-                    args,
-                })),
+                .prop_map(|(name, args)| Tree::Call(name, args)),
         ]
     })
 }
@@ -68,16 +96,13 @@ fn arb_expr() -> impl Strategy<Value = Expr<'static>> {
 fn arb_program() -> impl Strategy<Value = Program<'static>> {
     (prop::collection::vec(arb_expr(), 0..3), arb_expr()).prop_map(|(values, body)| {
         let names = ["d0", "d1", "d2"];
-        let definitions = names
-            .iter()
-            .zip(values)
-            .map(|(name, value)| Definition {
-                name,
-                name_span: Span::default(),
-                value,
-            })
-            .collect();
-        Program { definitions, body }
+        let mut builder = ProgramBuilder::new();
+        for (name, value) in names.iter().zip(&values) {
+            let value = build(&mut builder, value);
+            builder.define(name, Span::default(), value);
+        }
+        let body = build(&mut builder, &body);
+        builder.finish(body)
     })
 }
 

@@ -10,7 +10,7 @@
 
 use crate::compile::Tape;
 use crate::graph::{Graph, NodeId, VarId};
-use symdiff_parser::{AddOp, Expr as Ast, ExprKind, MulOp, Program, UnaryOp};
+use symdiff_parser::{AddOp, Expr as Ast, ExprId, ExprKind, MulOp, Program, UnaryOp};
 
 /// What went wrong, in words fit for a test failure.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,11 +54,7 @@ fn check_value_preserved(
         values,
         definitions: Vec::new(),
     };
-    for definition in &program.definitions {
-        let value = scope.eval(&definition.value);
-        scope.definitions.push((definition.name, value));
-    }
-    let plain = scope.eval(&program.body);
+    let plain = scope.eval_program(program);
     let simplified = crate::eval::eval_nodes(graph, &[root], values)[0];
     // Simplification may widen the domain (x/x is 1 even at 0), and sums may
     // cancel differently in floating point: compare where the plain value is
@@ -71,8 +67,8 @@ fn check_value_preserved(
     Ok(())
 }
 
-/// A plain recursive evaluator of the syntax tree (its depth is bounded by the
-/// parser's nesting limit).
+/// A plain evaluator of the syntax tree: one loop over its arena in id
+/// order, children before parents.
 struct AstScope<'a> {
     graph: &'a Graph,
     values: &'a [f64],
@@ -80,35 +76,59 @@ struct AstScope<'a> {
 }
 
 impl<'a> AstScope<'a> {
-    fn eval(&self, ast: &Ast<'_>) -> f64 {
-        match &ast.kind {
+    /// The value of the program's body; each definition's name stands for
+    /// its value from the node after it on.
+    fn eval_program(&mut self, program: &Program<'a>) -> f64 {
+        let mut results: Vec<f64> = Vec::with_capacity(program.len());
+        let mut definitions = program.definitions().iter().peekable();
+        for (id, ast) in program.iter() {
+            let value = self.eval(program, ast, &results);
+            results.push(value);
+            if let Some(definition) = definitions.next_if(|definition| definition.value == id) {
+                self.definitions.push((definition.name, value));
+            }
+        }
+        results
+            .get(program.body().index())
+            .copied()
+            .unwrap_or(f64::NAN)
+    }
+
+    /// The value of one node, given the values of the nodes before it.
+    fn eval(&self, program: &Program<'_>, ast: &Ast<'_>, results: &[f64]) -> f64 {
+        let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
+        match ast.kind {
             ExprKind::Number(text) => text.parse().unwrap_or(f64::NAN),
             ExprKind::Name(name) => self.name(name),
             ExprKind::Unary {
                 op: UnaryOp::Neg,
                 operand,
-            } => -self.eval(operand),
+            } => -value(operand),
             ExprKind::Unary {
                 op: UnaryOp::Plus,
                 operand,
-            } => self.eval(operand),
+            } => value(operand),
             ExprKind::Sum { first, rest } => {
-                rest.iter()
-                    .fold(self.eval(first), |sum, (op, term)| match op {
-                        AddOp::Add => sum + self.eval(term),
-                        AddOp::Sub => sum - self.eval(term),
+                program
+                    .terms(rest)
+                    .iter()
+                    .fold(value(first), |sum, &(op, term)| match op {
+                        AddOp::Add => sum + value(term),
+                        AddOp::Sub => sum - value(term),
                     })
             }
             ExprKind::Product { first, rest } => {
-                rest.iter()
-                    .fold(self.eval(first), |product, (op, factor)| match op {
-                        MulOp::Mul => product * self.eval(factor),
-                        MulOp::Div => product / self.eval(factor),
+                program
+                    .factors(rest)
+                    .iter()
+                    .fold(value(first), |product, &(op, factor)| match op {
+                        MulOp::Mul => product * value(factor),
+                        MulOp::Div => product / value(factor),
                     })
             }
-            ExprKind::Power { base, exponent } => self.eval(base).powf(self.eval(exponent)),
+            ExprKind::Power { base, exponent } => value(base).powf(value(exponent)),
             ExprKind::Call { name, args, .. } => {
-                let args: Vec<f64> = args.iter().map(|arg| self.eval(arg)).collect();
+                let args: Vec<f64> = program.args(args).iter().map(|&arg| value(arg)).collect();
                 match (crate::func::lookup(name), args.as_slice()) {
                     (Some((crate::func::Callable::Pow, _)), [a, b]) => a.powf(*b),
                     (Some((crate::func::Callable::Func(func), _)), [x]) => func.eval1(*x),

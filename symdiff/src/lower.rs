@@ -1,13 +1,19 @@
 //! Lowering of the parser's syntax tree into the DAG, with the semantic
 //! checks the parser cannot make: known functions and their arities, the
 //! constants `pi` and `e`, and names bound by definitions.
+//!
+//! The syntax tree is an arena in post-order (children before parents), so
+//! lowering is one loop over it in id order, mapping each `ExprId` to the
+//! `NodeId` of its value. The graph's nodes are made in the order a recursive
+//! lowering would make them, so node numbering (and with it the canonical
+//! order of terms and factors) does not depend on how the tree is stored.
 
 use crate::error::{SemanticError, SemanticErrorKind};
 use crate::func::{Callable, lookup, suggest};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
-use symdiff_parser::{AddOp, Expr, ExprKind, MulOp, Program, Span, UnaryOp};
+use symdiff_parser::{AddOp, Expr, ExprId, ExprKind, MulOp, Program, Span, UnaryOp};
 
 /// Lowers a parsed program into `graph`, returning the final expression.
 /// Each definition is lowered once and shared wherever its name is used.
@@ -18,10 +24,14 @@ pub fn lower_program(
 ) -> Result<NodeId, SemanticError> {
     let mut lowering = Lowering {
         graph,
+        program,
         source,
         definitions: FxHashMap::default(),
+        nodes: Vec::with_capacity(program.len()),
+        then: then_steps(program),
+        operands: Vec::new(),
     };
-    for definition in &program.definitions {
+    for definition in program.definitions() {
         if constant_named(definition.name).is_some() {
             return Err(lowering.error(
                 SemanticErrorKind::RedefinedConstant {
@@ -30,16 +40,64 @@ pub fn lower_program(
                 definition.name_span,
             ));
         }
-        let value = lowering.lower(&definition.value)?;
+        let value = lowering.lower_through(definition.value)?;
         lowering.definitions.insert(definition.name, value);
     }
-    lowering.lower(&program.body)
+    lowering.lower_through(program.body())
 }
 
-struct Lowering<'g, 'src> {
+/// What a node's value becomes as an operand of its parent: a term after `-`
+/// is negated, a factor after `/` inverted.
+#[derive(Clone, Copy, PartialEq)]
+enum Then {
+    Keep,
+    Negate,
+    Invert,
+}
+
+/// The [`Then`] step of every node, by id. A recursive lowering negates a
+/// term right after lowering it, before the next term; applying the step as
+/// soon as the loop has lowered the node keeps that order.
+fn then_steps(program: &Program<'_>) -> Vec<Then> {
+    let mut then = vec![Then::Keep; program.len()];
+    let mut mark = |id: ExprId, step: Then| {
+        if let Some(slot) = then.get_mut(id.index()) {
+            *slot = step;
+        }
+    };
+    for expr in program.exprs() {
+        match expr.kind {
+            ExprKind::Sum { rest, .. } => {
+                for &(op, term) in program.terms(rest) {
+                    if op == AddOp::Sub {
+                        mark(term, Then::Negate);
+                    }
+                }
+            }
+            ExprKind::Product { rest, .. } => {
+                for &(op, factor) in program.factors(rest) {
+                    if op == MulOp::Div {
+                        mark(factor, Then::Invert);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    then
+}
+
+struct Lowering<'g, 'p, 'src> {
     graph: &'g mut Graph,
+    program: &'p Program<'src>,
     source: &'src str,
     definitions: FxHashMap<&'src str, NodeId>,
+    /// The lowered value of each node lowered so far, by id, after its
+    /// [`Then`] step.
+    nodes: Vec<NodeId>,
+    then: Vec<Then>,
+    /// Scratch space for the operands of one sum, product or call.
+    operands: Vec<NodeId>,
 }
 
 fn constant_named(name: &str) -> Option<Constant> {
@@ -50,7 +108,7 @@ fn constant_named(name: &str) -> Option<Constant> {
     }
 }
 
-impl<'src> Lowering<'_, 'src> {
+impl<'src> Lowering<'_, '_, 'src> {
     fn error(&self, kind: SemanticErrorKind, span: Span) -> SemanticError {
         SemanticError {
             kind,
@@ -59,59 +117,87 @@ impl<'src> Lowering<'_, 'src> {
         }
     }
 
-    fn lower(&mut self, expr: &Expr<'src>) -> Result<NodeId, SemanticError> {
-        match &expr.kind {
+    /// The lowered value of `id`, which the loop has passed.
+    fn node(&self, id: ExprId) -> NodeId {
+        self.nodes[id.index()]
+    }
+
+    /// Lowers the nodes from the first not yet lowered through `root`: the
+    /// whole tree of a definition's value or of the body.
+    fn lower_through(&mut self, root: ExprId) -> Result<NodeId, SemanticError> {
+        let program = self.program;
+        let start = self.nodes.len();
+        let run = program
+            .exprs()
+            .get(start..=root.index())
+            .unwrap_or_default();
+        for (index, expr) in run.iter().enumerate() {
+            let value = match self.lower_node(expr) {
+                Ok(value) => value,
+                Err(error) => return Err(self.first_error(root).unwrap_or(error)),
+            };
+            let value = match self.then.get(start + index) {
+                Some(Then::Negate) => self.graph.neg(value),
+                Some(Then::Invert) => self.graph.powi(value, -1),
+                Some(Then::Keep) | None => value,
+            };
+            self.nodes.push(value);
+        }
+        Ok(self.node(root))
+    }
+
+    /// Lowers one node whose children are lowered.
+    fn lower_node(&mut self, expr: &Expr<'src>) -> Result<NodeId, SemanticError> {
+        let program = self.program;
+        match expr.kind {
             ExprKind::Number(text) => match Number::from_decimal(text) {
                 Some(number) => Ok(self.graph.num(number)),
-                None => Err(self.error(
-                    SemanticErrorKind::InvalidNumber {
-                        text: (*text).to_owned(),
-                    },
-                    expr.span,
-                )),
+                None => Err(self.invalid_number(text, expr.span)),
             },
             ExprKind::Name(name) => Ok(self.lower_name(name)),
             ExprKind::Unary { op, operand } => {
-                let operand = self.lower(operand)?;
+                let operand = self.node(operand);
                 Ok(match op {
                     UnaryOp::Neg => self.graph.neg(operand),
                     UnaryOp::Plus => operand,
                 })
             }
             ExprKind::Sum { first, rest } => {
-                let mut terms = Vec::with_capacity(rest.len() + 1);
-                terms.push(self.lower(first)?);
-                for (op, term) in rest {
-                    let term = self.lower(term)?;
-                    terms.push(match op {
-                        AddOp::Add => term,
-                        AddOp::Sub => self.graph.neg(term),
-                    });
-                }
-                Ok(self.graph.add(&terms))
+                let terms = program.terms(rest).iter().map(|&(_, term)| term);
+                self.collect_operands(std::iter::once(first).chain(terms));
+                Ok(self.graph.add(&self.operands))
             }
             ExprKind::Product { first, rest } => {
-                let mut factors = Vec::with_capacity(rest.len() + 1);
-                factors.push(self.lower(first)?);
-                for (op, factor) in rest {
-                    let factor = self.lower(factor)?;
-                    factors.push(match op {
-                        MulOp::Mul => factor,
-                        MulOp::Div => self.graph.powi(factor, -1),
-                    });
-                }
-                Ok(self.graph.mul(&factors))
+                let factors = program.factors(rest).iter().map(|&(_, factor)| factor);
+                self.collect_operands(std::iter::once(first).chain(factors));
+                Ok(self.graph.mul(&self.operands))
             }
             ExprKind::Power { base, exponent } => {
-                let base = self.lower(base)?;
-                let exponent = self.lower(exponent)?;
+                let (base, exponent) = (self.node(base), self.node(exponent));
                 Ok(self.graph.pow(base, exponent))
             }
             ExprKind::Call {
                 name,
                 name_span,
                 args,
-            } => self.lower_call(name, *name_span, args),
+            } => {
+                let args = program.args(args);
+                let callable = self.callable(name, name_span, args.len())?;
+                self.collect_operands(args.iter().copied());
+                Ok(match callable {
+                    Callable::Func(func) => self.graph.call(func, &self.operands),
+                    Callable::Pow => self.graph.pow(self.operands[0], self.operands[1]),
+                })
+            }
+        }
+    }
+
+    /// Fills `self.operands` with the lowered values of `ids`.
+    fn collect_operands(&mut self, ids: impl Iterator<Item = ExprId>) {
+        self.operands.clear();
+        for id in ids {
+            let value = self.node(id);
+            self.operands.push(value);
         }
     }
 
@@ -125,12 +211,22 @@ impl<'src> Lowering<'_, 'src> {
         }
     }
 
-    fn lower_call(
-        &mut self,
+    #[cold]
+    fn invalid_number(&self, text: &str, span: Span) -> SemanticError {
+        let kind = SemanticErrorKind::InvalidNumber {
+            text: text.to_owned(),
+        };
+        self.error(kind, span)
+    }
+
+    /// The function `name` called with `n_args` arguments, or the error of
+    /// an unknown function or a wrong arity, at the function's name.
+    fn callable(
+        &self,
         name: &str,
         name_span: Span,
-        args: &[Expr<'src>],
-    ) -> Result<NodeId, SemanticError> {
+        n_args: usize,
+    ) -> Result<Callable, SemanticError> {
         let Some((callable, arity)) = lookup(name) else {
             let kind = SemanticErrorKind::UnknownFunction {
                 name: name.to_owned(),
@@ -138,21 +234,123 @@ impl<'src> Lowering<'_, 'src> {
             };
             return Err(self.error(kind, name_span));
         };
-        if args.len() != arity {
+        if n_args != arity {
             let kind = SemanticErrorKind::WrongArity {
                 name: name.to_owned(),
                 expected: arity,
-                found: args.len(),
+                found: n_args,
             };
             return Err(self.error(kind, name_span));
         }
-        let args = args
-            .iter()
-            .map(|arg| self.lower(arg))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(match callable {
-            Callable::Func(func) => self.graph.call(func, &args),
-            Callable::Pow => self.graph.pow(args[0], args[1]),
-        })
+        Ok(callable)
+    }
+
+    /// The error of the tree `root` that comes first in source order, where
+    /// a call's own error comes before any in its arguments: the one a
+    /// recursive lowering would report. The loop meets a call's arguments
+    /// before the call, so on an error it asks this walk which to report.
+    #[cold]
+    fn first_error(&self, root: ExprId) -> Option<SemanticError> {
+        let program = self.program;
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            let expr = program.expr(id);
+            match expr.kind {
+                ExprKind::Number(text) if Number::from_decimal(text).is_none() => {
+                    return Some(self.invalid_number(text, expr.span));
+                }
+                ExprKind::Number(_) | ExprKind::Name(_) => {}
+                ExprKind::Unary { operand, .. } => stack.push(operand),
+                ExprKind::Sum { first, rest } => {
+                    stack.extend(program.terms(rest).iter().rev().map(|&(_, term)| term));
+                    stack.push(first);
+                }
+                ExprKind::Product { first, rest } => {
+                    stack.extend(
+                        program
+                            .factors(rest)
+                            .iter()
+                            .rev()
+                            .map(|&(_, factor)| factor),
+                    );
+                    stack.push(first);
+                }
+                ExprKind::Power { base, exponent } => {
+                    stack.push(exponent);
+                    stack.push(base);
+                }
+                ExprKind::Call {
+                    name,
+                    name_span,
+                    args,
+                } => {
+                    let args = program.args(args);
+                    if let Err(error) = self.callable(name, name_span, args.len()) {
+                        return Some(error);
+                    }
+                    stack.extend(args.iter().rev());
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    /// The message and position of the error lowering `source` reports.
+    fn check_error(source: &str, expect: Expect) {
+        let actual = match crate::Expr::parse(source) {
+            Ok(expr) => format!("parsed: {expr}"),
+            Err(error) => {
+                let rendered = error.to_string();
+                let mut lines = rendered.lines();
+                let message = lines.next().unwrap_or_default();
+                let position = lines.next().unwrap_or_default().trim();
+                format!("{message} {position}")
+            }
+        };
+        expect.assert_eq(&actual);
+    }
+
+    /// With several mistakes, the first in source order is reported, and a
+    /// call's own mistake before those in its arguments, although the loop
+    /// meets the arguments first.
+    #[test]
+    fn first_error_in_source_order() {
+        check_error(
+            "foo(bar(x))",
+            expect!["error: unknown function `foo` --> 1:1"],
+        );
+        check_error(
+            "sin(1, sigmod(x))",
+            expect!["error: `sin` takes 1 argument, but 2 were given --> 1:1"],
+        );
+        check_error(
+            "x + sinn(1e400) * max(y)",
+            expect!["error: unknown function `sinn` --> 1:5"],
+        );
+        check_error(
+            "x + sin(1e400) * max(y)",
+            expect!["error: the number `1e400` is out of range --> 1:9"],
+        );
+        check_error(
+            "z = exp(x); pi = foo(z); z",
+            expect!["error: `pi` is a constant and cannot be redefined --> 1:13"],
+        );
+        check_error(
+            "z = foo(x); pi = 2; z",
+            expect!["error: unknown function `foo` --> 1:5"],
+        );
+    }
+
+    /// Terms after `-` and factors after `/` are negated and inverted in
+    /// place; definitions are shared.
+    #[test]
+    fn signs_and_definitions() {
+        check_error("a - b/c - -d", expect!["parsed: a - b/c + d"]);
+        check_error("z = x - y; z/z + z", expect!["parsed: 1 + x - y"]);
     }
 }

@@ -7,56 +7,46 @@ use std::collections::HashMap;
 
 /// Each definition's name is new, and no definition uses a name defined at
 /// or after it. Checked in source order, so the first problem is reported.
+///
+/// A definition's nodes are the run of the arena that ends at its value, and
+/// the names in a run are in source order, so a plain scan finds the first
+/// offending use.
 pub(super) fn check_definitions(program: &Program<'_>) -> PResult<()> {
-    if program.definitions.is_empty() {
+    let definitions = program.definitions();
+    if definitions.is_empty() {
         return Ok(());
     }
-    let mut first_definition: HashMap<&str, usize> = HashMap::new();
-    for (index, definition) in program.definitions.iter().enumerate() {
+    let mut first_definition: HashMap<&str, usize> = HashMap::with_capacity(definitions.len());
+    for (index, definition) in definitions.iter().enumerate() {
         first_definition.entry(definition.name).or_insert(index);
     }
-    let mut stack = Vec::new();
-    for (index, definition) in program.definitions.iter().enumerate() {
+    let mut run_start = 0;
+    for (index, definition) in definitions.iter().enumerate() {
         let first = first_definition
             .get(definition.name)
             .copied()
             .unwrap_or(index);
-        if first < index {
+        if let Some(first) = definitions.get(first).filter(|_| first < index) {
             let kind = ParseErrorKind::DuplicateDefinition {
                 name: definition.name.to_owned(),
-                first: program.definitions[first].name_span,
+                first: first.name_span,
             };
             return Err(Error::new(kind, definition.name_span));
         }
-        stack.push(&definition.value);
-        while let Some(expr) = stack.pop() {
-            match &expr.kind {
-                ExprKind::Number(_) => {}
-                ExprKind::Name(name) => {
-                    if let Some(&defined) = first_definition.get(name)
-                        && defined >= index
-                    {
-                        let kind = ParseErrorKind::UsedBeforeDefinition {
-                            name: (*name).to_owned(),
-                            definition: program.definitions[defined].name_span,
-                        };
-                        return Err(Error::new(kind, expr.span));
-                    }
-                }
-                ExprKind::Unary { operand, .. } => stack.push(operand),
-                ExprKind::Sum { first, rest } => {
-                    stack.extend(rest.iter().rev().map(|(_, term)| term));
-                    stack.push(first);
-                }
-                ExprKind::Product { first, rest } => {
-                    stack.extend(rest.iter().rev().map(|(_, factor)| factor));
-                    stack.push(first);
-                }
-                ExprKind::Power { base, exponent } => {
-                    stack.push(exponent);
-                    stack.push(base);
-                }
-                ExprKind::Call { args, .. } => stack.extend(args.iter().rev()),
+        let run_end = definition.value.index() + 1;
+        let run = program.exprs().get(run_start..run_end).unwrap_or_default();
+        run_start = run_end;
+        for expr in run {
+            if let ExprKind::Name(name) = expr.kind
+                && let Some(&defined) = first_definition.get(name)
+                && defined >= index
+                && let Some(later) = definitions.get(defined)
+            {
+                let kind = ParseErrorKind::UsedBeforeDefinition {
+                    name: name.to_owned(),
+                    definition: later.name_span,
+                };
+                return Err(Error::new(kind, expr.span));
             }
         }
     }
