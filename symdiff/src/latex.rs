@@ -1,9 +1,8 @@
-//! LaTeX printing, with the same structure as the plain-text printer in
-//! `print.rs`: the same precedence levels, the same term order (a positive
-//! term leads a sum) and the same split of a product into numerator and
-//! denominator.
+//! LaTeX printing: the layout shared with the plain-text printer
+//! (`layout.rs` decides term order, signs, the split of a product into
+//! numerator and denominator, and grouping), spelled in LaTeX.
 //!
-//! The choices, made once here:
+//! The spelling, chosen once here:
 //! - A quotient is `\frac{numerator}{denominator}`; `x^{-1/2}` is
 //!   `\frac{1}{x^{\frac{1}{2}}}` and `sqrt(x)` is `\sqrt{x}`.
 //! - Exponents are always in braces: `x^{2}`, `e^{…}` is never used for
@@ -28,20 +27,11 @@
 //!   in the same style: `t3` is `t_{3}`.
 
 use crate::func::Func;
-use crate::graph::{Constant, Graph, Node, NodeId};
+use crate::graph::{Constant, Graph, NodeId};
+use crate::layout::{self, Precedence, Syntax};
 use crate::number::Number;
 use crate::print::Definitions;
 use std::fmt::Write;
-
-/// How tightly a printed form binds, loosest first (as in `print.rs`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Precedence {
-    Sum,
-    Product,
-    Unary,
-    Power,
-    Atom,
-}
 
 /// Prints `root` as one LaTeX formula (math mode, without delimiters).
 pub fn to_latex(graph: &Graph, root: NodeId) -> String {
@@ -51,12 +41,7 @@ pub fn to_latex(graph: &Graph, root: NodeId) -> String {
 /// Prints `root` using the names in `definitions` for the nodes they name.
 pub fn to_latex_with(graph: &Graph, root: NodeId, definitions: &Definitions) -> String {
     let mut out = String::new();
-    LatexPrinter {
-        graph,
-        definitions,
-        naming: None,
-    }
-    .write(&mut out, root, Precedence::Sum);
+    layout::write_expression::<Latex>(&mut out, graph, definitions, root);
     out
 }
 
@@ -67,15 +52,8 @@ pub fn definitions_to_latex(graph: &Graph, definitions: &Definitions) -> Vec<Str
         .order
         .iter()
         .filter_map(|&node| {
-            let name = definitions.name(node)?;
-            let mut out = format!("{} = ", latex_name(name));
-            LatexPrinter {
-                graph,
-                definitions,
-                naming: Some(node),
-            }
-            .write(&mut out, node, Precedence::Sum);
-            Some(out)
+            let mut out = String::new();
+            layout::write_definition::<Latex>(&mut out, graph, definitions, node).then_some(out)
         })
         .collect()
 }
@@ -123,8 +101,7 @@ fn latex_stem(stem: &str) -> String {
     }
 }
 
-/// The LaTeX operator for a function, printed before `\left( … \right)`
-/// (`sqrt` and `abs` wrap their argument themselves instead).
+/// The LaTeX operator for a function, printed before `\left( … \right)`.
 fn func_operator(func: Func) -> &'static str {
     match func {
         Func::Sin => "\\sin",
@@ -146,311 +123,69 @@ fn func_operator(func: Func) -> &'static str {
         Func::LeakyRelu => "\\operatorname{leaky\\_relu}",
         Func::Softplus => "\\operatorname{softplus}",
         Func::Heaviside => "\\operatorname{heaviside}",
-        // Printed specially by `write_call`; never reached.
+        // Never used: `Latex::call` spells these two itself.
         Func::Sqrt => "\\sqrt",
         Func::Abs => "\\operatorname{abs}",
     }
 }
 
-struct LatexPrinter<'a> {
-    graph: &'a Graph,
-    definitions: &'a Definitions,
-    /// The node whose definition is being printed: spelled out, not named.
-    naming: Option<NodeId>,
-}
+/// LaTeX math: `2 x`, `x^{2}`, `\frac{a}{b}`, `\left( … \right)`, `\sin`.
+struct Latex;
 
-enum Factor {
-    Number(Number),
-    Node(NodeId),
-    /// `base^exponent` in a denominator, with the exponent's sign flipped.
-    Power(NodeId, Number),
-}
+impl Syntax for Latex {
+    const GROUP: [&'static str; 2] = ["\\left(", "\\right)"];
+    const POWER: [&'static str; 2] = ["^{", "}"];
+    const EXPONENT_GROUPS: bool = true;
+    const QUOTIENT: [&'static str; 3] = ["\\frac{", "}{", "}"];
+    const QUOTIENT_GROUPS: bool = true;
+    // `\frac{1}{2}` needs parentheses only as the base of a power.
+    const RATIO_PRECEDENCE: Precedence = Precedence::Power;
+    const ZERO_POWER_IS_INFINITY: bool = false;
+    const DEFINITION_KEEPS_POWER: bool = false;
 
-impl LatexPrinter<'_> {
-    fn write(&self, out: &mut String, node: NodeId, context: Precedence) {
-        if self.naming != Some(node)
-            && let Some(name) = self.definitions.name(node)
-        {
-            out.push_str(&latex_name(name));
-            return;
-        }
-        if self.precedence(node) < context {
-            out.push_str("\\left(");
-            self.write_bare(out, node);
-            out.push_str("\\right)");
-        } else {
-            self.write_bare(out, node);
-        }
-    }
-
-    fn is_named(&self, node: NodeId) -> bool {
-        self.naming != Some(node) && self.definitions.name(node).is_some()
-    }
-
-    fn precedence(&self, node: NodeId) -> Precedence {
-        if self.is_named(node) {
-            return Precedence::Atom;
-        }
-        match self.graph.node(node) {
-            Node::Num(number) => number_precedence(*number),
-            Node::Const(_) | Node::Var(_) | Node::Call(..) => Precedence::Atom,
-            Node::Add(_) => Precedence::Sum,
-            Node::Mul(_) if self.coefficient(node).is_negative() => Precedence::Unary,
-            Node::Mul(_) => Precedence::Product,
-            Node::Pow(_) if self.reciprocal_part(node).is_some() => Precedence::Product,
-            Node::Pow(_) => Precedence::Power,
-        }
-    }
-
-    fn coefficient(&self, node: NodeId) -> Number {
-        match self.graph.node(node) {
-            Node::Mul(factors) => self.graph.as_number(factors[0]).unwrap_or(Number::ONE),
-            Node::Num(number) => *number,
-            _ => Number::ONE,
-        }
-    }
-
-    fn write_bare(&self, out: &mut String, node: NodeId) {
-        match self.graph.node(node) {
-            Node::Num(number) => write_number(out, *number),
-            Node::Const(Constant::Pi) => out.push_str("\\pi"),
-            Node::Const(Constant::E) => out.push('e'),
-            Node::Var(var) => out.push_str(&latex_name(self.graph.var_name(*var))),
-            Node::Add(terms) => self.write_sum(out, terms),
-            Node::Mul(_) => self.write_product(out, node),
-            Node::Pow([base, exponent]) => {
-                if self.reciprocal_part(node).is_some() {
-                    self.write_product(out, node);
-                } else {
-                    self.write(out, *base, Precedence::Atom);
-                    out.push_str("^{");
-                    self.write(out, *exponent, Precedence::Sum);
-                    out.push('}');
-                }
+    fn write_number(out: &mut String, number: Number) {
+        match number {
+            Number::Rational { numer, denom: 1 } => {
+                let _ = write!(out, "{numer}");
             }
-            Node::Call(func, args) => self.write_call(out, *func, args),
-        }
-    }
-
-    fn write_call(&self, out: &mut String, func: Func, args: &[NodeId]) {
-        match func {
-            Func::Sqrt => {
-                out.push_str("\\sqrt{");
-                self.write_args(out, args);
-                out.push('}');
+            Number::Rational { numer, denom } if numer < 0 => {
+                let _ = write!(out, "-\\frac{{{}}}{{{denom}}}", numer.unsigned_abs());
             }
-            Func::Abs => {
-                out.push_str("\\left|");
-                self.write_args(out, args);
-                out.push_str("\\right|");
-            }
-            _ => {
-                out.push_str(func_operator(func));
-                out.push_str("\\left(");
-                self.write_args(out, args);
-                out.push_str("\\right)");
-            }
-        }
-    }
-
-    fn write_args(&self, out: &mut String, args: &[NodeId]) {
-        for (index, &arg) in args.iter().enumerate() {
-            if index > 0 {
-                out.push_str(", ");
-            }
-            self.write(out, arg, Precedence::Sum);
-        }
-    }
-
-    /// Terms in canonical order, rotated so that a positive term leads.
-    fn write_sum(&self, out: &mut String, terms: &[NodeId]) {
-        let lead = terms
-            .iter()
-            .position(|&term| !self.term_is_negative(term))
-            .unwrap_or(0);
-        let ordered = terms[lead..].iter().chain(&terms[..lead]);
-        for (index, &term) in ordered.enumerate() {
-            let negative = self.term_is_negative(term);
-            match (index, negative) {
-                (0, true) => out.push('-'),
-                (0, false) => {}
-                (_, true) => out.push_str(" - "),
-                (_, false) => out.push_str(" + "),
-            }
-            if negative {
-                self.write_negated(out, term);
-            } else {
-                self.write(out, term, Precedence::Sum);
-            }
-        }
-    }
-
-    fn term_is_negative(&self, term: NodeId) -> bool {
-        !self.is_named(term) && self.coefficient(term).is_negative()
-    }
-
-    fn write_negated(&self, out: &mut String, term: NodeId) {
-        match self.graph.node(term) {
-            Node::Num(number) => write_number(out, negated(*number)),
-            _ => self.write_product_parts(out, term, true),
-        }
-    }
-
-    fn write_product(&self, out: &mut String, node: NodeId) {
-        let negative = self.coefficient(node).is_negative();
-        if negative {
-            out.push('-');
-        }
-        self.write_product_parts(out, node, negative);
-    }
-
-    /// Writes a product as its factors, or as `\frac{numerator}{denominator}`
-    /// when some factor is a reciprocal or the coefficient is a fraction.
-    fn write_product_parts(&self, out: &mut String, node: NodeId, drop_sign: bool) {
-        let (numerator, denominator) = self.split_factors(node, drop_sign);
-        if denominator.is_empty() {
-            self.write_factors(out, &numerator, false);
-            return;
-        }
-        out.push_str("\\frac{");
-        if numerator.is_empty() {
-            out.push('1');
-        } else {
-            self.write_factors(out, &numerator, true);
-        }
-        out.push_str("}{");
-        self.write_factors(out, &denominator, true);
-        out.push('}');
-    }
-
-    fn split_factors(&self, node: NodeId, drop_sign: bool) -> (Vec<Factor>, Vec<Factor>) {
-        let mut coefficient = self.coefficient(node);
-        if drop_sign {
-            coefficient = negated(coefficient);
-        }
-        let factors: &[NodeId] = match self.graph.node(node) {
-            Node::Mul(factors) => factors,
-            _ => std::slice::from_ref(&node),
-        };
-        let mut numerator = Vec::new();
-        let mut denominator = Vec::new();
-        match coefficient {
             Number::Rational { numer, denom } => {
-                if numer != 1 {
-                    numerator.push(Factor::Number(Number::int(numer)));
-                }
-                if denom != 1 {
-                    denominator.push(Factor::Number(Number::int(denom)));
-                }
+                let _ = write!(out, "\\frac{{{numer}}}{{{denom}}}");
             }
-            float if !float.is_one() => numerator.push(Factor::Number(float)),
-            _ => {}
-        }
-        for &factor in factors {
-            if self.graph.as_number(factor).is_some() {
-                continue;
-            }
-            match self.reciprocal_part(factor) {
-                Some((base, exponent)) => denominator.push(Factor::Power(base, exponent)),
-                None => numerator.push(Factor::Node(factor)),
-            }
-        }
-        (numerator, denominator)
-    }
-
-    /// For `b^(-e)` with a negative numeric exponent, `(b, e)`.
-    fn reciprocal_part(&self, factor: NodeId) -> Option<(NodeId, Number)> {
-        if self.is_named(factor) {
-            return None;
-        }
-        match self.graph.node(factor) {
-            Node::Pow([base, exponent]) => {
-                let exponent = self.graph.as_number(*exponent)?;
-                exponent.is_negative().then(|| (*base, negated(exponent)))
-            }
-            _ => None,
+            Number::Float(value) => write_float(out, value),
         }
     }
 
-    /// Factors by juxtaposition, with `\cdot` before a factor that starts
-    /// with a digit or a sign. A lone factor in the braces of a `\frac`
-    /// needs no parentheses.
-    fn write_factors(&self, out: &mut String, factors: &[Factor], in_fraction: bool) {
-        for (index, factor) in factors.iter().enumerate() {
-            let mut text = String::new();
-            let context = if in_fraction && factors.len() == 1 {
-                Precedence::Sum
-            } else if index == 0 {
-                Precedence::Product
-            } else {
-                Precedence::Power
-            };
-            self.write_factor(&mut text, factor, context);
-            if index > 0 {
-                let starts_numeric = text.starts_with(|c: char| c.is_ascii_digit() || c == '-');
-                out.push_str(if starts_numeric { " \\cdot " } else { " " });
-            }
-            out.push_str(&text);
+    fn write_name(out: &mut String, name: &str) {
+        out.push_str(&latex_name(name));
+    }
+
+    fn constant(constant: Constant) -> &'static str {
+        match constant {
+            Constant::Pi => "\\pi",
+            Constant::E => "e",
         }
     }
 
-    fn write_factor(&self, out: &mut String, factor: &Factor, context: Precedence) {
-        match *factor {
-            Factor::Number(number) => {
-                if number_precedence(number) < context {
-                    out.push_str("\\left(");
-                    write_number(out, number);
-                    out.push_str("\\right)");
-                } else {
-                    write_number(out, number);
-                }
-            }
-            Factor::Node(node) => self.write(out, node, context),
-            Factor::Power(base, exponent) if exponent.is_one() => self.write(out, base, context),
-            Factor::Power(base, exponent) => {
-                self.write(out, base, Precedence::Atom);
-                out.push_str("^{");
-                write_number(out, exponent);
-                out.push('}');
-            }
+    /// `sqrt(u)` is `\sqrt{u}` and `abs(u)` is `\left|u\right|`.
+    fn call(func: Func) -> [&'static str; 3] {
+        match func {
+            Func::Sqrt => ["\\sqrt", "{", "}"],
+            Func::Abs => ["", "\\left|", "\\right|"],
+            _ => [func_operator(func), "\\left(", "\\right)"],
         }
     }
-}
 
-/// `-number`, exactly for rationals (a numerator of `i64::MIN` becomes a float).
-fn negated(number: Number) -> Number {
-    match number {
-        Number::Rational { numer, denom } => match numer.checked_neg() {
-            Some(numer) => Number::ratio(numer, denom),
-            None => Number::Float(-(numer as f64) / denom as f64),
-        },
-        Number::Float(value) => Number::Float(-value),
-    }
-}
-
-fn number_precedence(number: Number) -> Precedence {
-    match number {
-        _ if number.is_negative() => Precedence::Unary,
-        Number::Rational { denom: 1, .. } => Precedence::Atom,
-        // `\frac{1}{2}` needs parentheses only as the base of a power.
-        Number::Rational { .. } => Precedence::Power,
-        Number::Float(value) if value.is_finite() => Precedence::Atom,
-        Number::Float(_) => Precedence::Product,
-    }
-}
-
-fn write_number(out: &mut String, number: Number) {
-    match number {
-        Number::Rational { numer, denom: 1 } => {
-            let _ = write!(out, "{numer}");
+    /// Juxtaposition, with `\cdot` before a factor that starts with a digit
+    /// or a sign, where juxtaposition would merge the numbers.
+    fn factor_separator(next_factor: &str) -> &'static str {
+        if next_factor.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            " \\cdot "
+        } else {
+            " "
         }
-        Number::Rational { numer, denom } if numer < 0 => {
-            let _ = write!(out, "-\\frac{{{}}}{{{denom}}}", numer.unsigned_abs());
-        }
-        Number::Rational { numer, denom } => {
-            let _ = write!(out, "\\frac{{{numer}}}{{{denom}}}");
-        }
-        Number::Float(value) => write_float(out, value),
     }
 }
 

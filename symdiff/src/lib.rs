@@ -27,6 +27,7 @@ pub mod gradient;
 pub mod graph;
 pub mod import;
 pub mod latex;
+mod layout;
 pub mod lower;
 pub mod number;
 pub mod print;

@@ -1,0 +1,393 @@
+//! The layout shared by the plain-text printer (`print.rs`) and the LaTeX
+//! printer (`latex.rs`). It decides the structure once: which terms of a sum
+//! come in which order with which sign (a positive term leads), which factors
+//! of a product go above and below the fraction bar (the coefficient `p/q`
+//! split in two, a power with a negative numeric exponent going below), and
+//! which children are grouped. A [`Syntax`] only spells the result.
+
+use crate::func::Func;
+use crate::graph::{Constant, Graph, Node, NodeId};
+use crate::number::Number;
+use crate::print::Definitions;
+use std::marker::PhantomData;
+
+/// How tightly a printed form binds, loosest first; a child printed in a
+/// context that binds tighter than the child is grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Precedence {
+    Sum,
+    Product,
+    /// A leading minus sign, as in `-x` or `-2*x`.
+    Unary,
+    Power,
+    Atom,
+}
+
+/// How one output syntax spells the forms that the layout chooses.
+pub(crate) trait Syntax {
+    /// The parentheses around a child that binds looser than its context.
+    const GROUP: [&'static str; 2];
+    /// Before and after the exponent of a power: `x^2`, `x^{2}`.
+    const POWER: [&'static str; 2];
+    /// Whether the exponent's delimiters group it, so that it never needs
+    /// parentheses.
+    const EXPONENT_GROUPS: bool;
+    /// Before, between and after numerator and denominator: `a/b`,
+    /// `\frac{a}{b}`.
+    const QUOTIENT: [&'static str; 3];
+    /// Whether the quotient's delimiters group numerator and denominator.
+    const QUOTIENT_GROUPS: bool;
+    /// How tightly a number that is a fraction binds.
+    const RATIO_PRECEDENCE: Precedence;
+    /// Whether every power of 0 prints as the infinity `1/0` and stays a
+    /// factor of its own: merged into a denominator it would read back as a
+    /// product with 0.
+    const ZERO_POWER_IS_INFINITY: bool;
+    /// Whether the definition of a named power with a negative exponent
+    /// prints as that power (`t1 = x^-2`) rather than as a quotient.
+    const DEFINITION_KEEPS_POWER: bool;
+
+    fn write_number(out: &mut String, number: Number);
+
+    /// Writes the name of a variable or of a definition.
+    fn write_name(out: &mut String, name: &str);
+
+    fn constant(constant: Constant) -> &'static str;
+
+    /// The function's name, then the delimiters around its arguments.
+    fn call(func: Func) -> [&'static str; 3];
+
+    /// What goes between two factors, given the text of the second.
+    fn factor_separator(next_factor: &str) -> &'static str;
+}
+
+/// Writes `root` as one expression, using the names in `definitions`.
+pub(crate) fn write_expression<S: Syntax>(
+    out: &mut String,
+    graph: &Graph,
+    definitions: &Definitions,
+    root: NodeId,
+) {
+    Layout::<S>::new(graph, definitions, None).write(out, root, Precedence::Sum);
+}
+
+/// Writes the definition of `node` as `name = expression`, or nothing and
+/// returns false when `definitions` does not name it.
+pub(crate) fn write_definition<S: Syntax>(
+    out: &mut String,
+    graph: &Graph,
+    definitions: &Definitions,
+    node: NodeId,
+) -> bool {
+    let Some(name) = definitions.name(node) else {
+        return false;
+    };
+    S::write_name(out, name);
+    out.push_str(" = ");
+    Layout::<S>::new(graph, definitions, Some(node)).write(out, node, Precedence::Sum);
+    true
+}
+
+struct Layout<'a, S> {
+    graph: &'a Graph,
+    definitions: &'a Definitions,
+    /// The node whose definition is being printed: it must be spelled out,
+    /// not replaced by its own name.
+    naming: Option<NodeId>,
+    syntax: PhantomData<S>,
+}
+
+/// One factor of a product, above or below the fraction bar.
+enum Factor {
+    Number(Number),
+    Node(NodeId),
+    /// `base^exponent` in a denominator, with the exponent's sign flipped.
+    Power(NodeId, Number),
+}
+
+impl<'a, S: Syntax> Layout<'a, S> {
+    fn new(graph: &'a Graph, definitions: &'a Definitions, naming: Option<NodeId>) -> Self {
+        Layout {
+            graph,
+            definitions,
+            naming,
+            syntax: PhantomData,
+        }
+    }
+
+    fn write(&self, out: &mut String, node: NodeId, context: Precedence) {
+        match self.name(node) {
+            Some(name) => S::write_name(out, name),
+            None => self.group(out, self.precedence(node) < context, |out| {
+                self.write_bare(out, node)
+            }),
+        }
+    }
+
+    fn group(&self, out: &mut String, grouped: bool, write: impl FnOnce(&mut String)) {
+        if grouped {
+            out.push_str(S::GROUP[0]);
+        }
+        write(out);
+        if grouped {
+            out.push_str(S::GROUP[1]);
+        }
+    }
+
+    /// The name that `node` prints as, unless it is the node being defined.
+    fn name(&self, node: NodeId) -> Option<&'a str> {
+        self.definitions
+            .name(node)
+            .filter(|_| self.naming != Some(node))
+    }
+
+    fn precedence(&self, node: NodeId) -> Precedence {
+        match self.graph.node(node) {
+            Node::Num(number) => number_precedence::<S>(*number),
+            Node::Const(_) | Node::Var(_) | Node::Call(..) => Precedence::Atom,
+            Node::Add(_) => Precedence::Sum,
+            Node::Mul(_) if self.coefficient(node).is_negative() => Precedence::Unary,
+            Node::Mul(_) => Precedence::Product,
+            Node::Pow([_, exponent]) if self.is_negative_number(*exponent) => Precedence::Product,
+            Node::Pow(_) => Precedence::Power,
+        }
+    }
+
+    fn is_negative_number(&self, node: NodeId) -> bool {
+        self.graph.as_number(node).is_some_and(Number::is_negative)
+    }
+
+    fn coefficient(&self, node: NodeId) -> Number {
+        match self.graph.node(node) {
+            Node::Mul(factors) => self.graph.as_number(factors[0]).unwrap_or(Number::ONE),
+            Node::Num(number) => *number,
+            _ => Number::ONE,
+        }
+    }
+
+    fn write_bare(&self, out: &mut String, node: NodeId) {
+        match self.graph.node(node) {
+            Node::Num(number) => S::write_number(out, *number),
+            Node::Const(constant) => out.push_str(S::constant(*constant)),
+            Node::Var(var) => S::write_name(out, self.graph.var_name(*var)),
+            Node::Add(terms) => self.write_sum(out, terms),
+            Node::Mul(_) => self.write_product(out, node),
+            Node::Pow(_) if self.is_infinity(node) => {
+                S::write_number(out, Number::Float(f64::INFINITY))
+            }
+            Node::Pow(_) if self.reciprocal_part(node).is_some() => self.write_product(out, node),
+            Node::Pow([base, exponent]) => self.write_power(out, *base, &Factor::Node(*exponent)),
+            Node::Call(func, args) => self.write_call(out, *func, args),
+        }
+    }
+
+    fn write_power(&self, out: &mut String, base: NodeId, exponent: &Factor) {
+        let exponent_context = if S::EXPONENT_GROUPS {
+            Precedence::Sum
+        } else {
+            Precedence::Unary
+        };
+        self.write(out, base, Precedence::Atom);
+        out.push_str(S::POWER[0]);
+        self.write_factor(out, exponent, exponent_context);
+        out.push_str(S::POWER[1]);
+    }
+
+    fn write_call(&self, out: &mut String, func: Func, args: &[NodeId]) {
+        let [name, open, close] = S::call(func);
+        out.push_str(name);
+        out.push_str(open);
+        for (index, &arg) in args.iter().enumerate() {
+            if index > 0 {
+                out.push_str(", ");
+            }
+            self.write(out, arg, Precedence::Sum);
+        }
+        out.push_str(close);
+    }
+
+    /// Terms in canonical order, rotated so that a positive term leads:
+    /// `1 - sigmoid(u)`, `sigmoid(u) - t`.
+    fn write_sum(&self, out: &mut String, terms: &[NodeId]) {
+        let lead = terms
+            .iter()
+            .position(|&term| !self.term_is_negative(term))
+            .unwrap_or(0);
+        let ordered = terms[lead..].iter().chain(&terms[..lead]);
+        for (index, &term) in ordered.enumerate() {
+            let negative = self.term_is_negative(term);
+            out.push_str(match (index, negative) {
+                (0, true) => "-",
+                (0, false) => "",
+                (_, true) => " - ",
+                (_, false) => " + ",
+            });
+            if negative {
+                self.write_negated(out, term);
+            } else {
+                self.write(out, term, Precedence::Sum);
+            }
+        }
+    }
+
+    fn term_is_negative(&self, term: NodeId) -> bool {
+        self.name(term).is_none() && self.coefficient(term).is_negative()
+    }
+
+    /// Writes `-term` for a term with a negative coefficient, without its sign.
+    fn write_negated(&self, out: &mut String, term: NodeId) {
+        match self.graph.node(term) {
+            Node::Num(number) => S::write_number(out, -*number),
+            _ => self.write_quotient(out, term, true),
+        }
+    }
+
+    fn write_product(&self, out: &mut String, node: NodeId) {
+        let negative = self.coefficient(node).is_negative();
+        if negative {
+            out.push('-');
+        }
+        self.write_quotient(out, node, negative);
+    }
+
+    /// Writes a product as its numerator over its denominator, or as the
+    /// numerator alone when nothing goes below the bar. The sign of its
+    /// coefficient is dropped when `drop_sign` is set.
+    fn write_quotient(&self, out: &mut String, node: NodeId, drop_sign: bool) {
+        let (numerator, denominator) = self.split_factors(node, drop_sign);
+        if denominator.is_empty() {
+            self.write_factors(out, &numerator, Precedence::Product);
+            return;
+        }
+        let (numerator_context, denominator_context) = if S::QUOTIENT_GROUPS {
+            (Precedence::Sum, Precedence::Sum)
+        } else {
+            (Precedence::Product, Precedence::Power)
+        };
+        let [before, between, after] = S::QUOTIENT;
+        out.push_str(before);
+        self.write_factors(out, &numerator, numerator_context);
+        out.push_str(between);
+        self.write_factors(out, &denominator, denominator_context);
+        out.push_str(after);
+    }
+
+    /// The factors above and below the fraction bar: the coefficient `p/q`
+    /// split in two, and each power with a negative numeric exponent below.
+    fn split_factors(&self, node: NodeId, drop_sign: bool) -> (Vec<Factor>, Vec<Factor>) {
+        let coefficient = self.coefficient(node);
+        let coefficient = if drop_sign { -coefficient } else { coefficient };
+        let factors: &[NodeId] = match self.graph.node(node) {
+            Node::Mul(factors) => factors,
+            _ => std::slice::from_ref(&node),
+        };
+        let (mut numerator, mut denominator) = split_coefficient(coefficient);
+        for &factor in factors {
+            if self.graph.as_number(factor).is_some() {
+                continue;
+            }
+            match self.reciprocal_part(factor) {
+                Some((base, exponent)) => denominator.push(Factor::Power(base, exponent)),
+                None => numerator.push(Factor::Node(factor)),
+            }
+        }
+        (numerator, denominator)
+    }
+
+    /// For `b^(-e)` with a negative numeric exponent, `(b, e)` to print as `1/b^e`.
+    fn reciprocal_part(&self, factor: NodeId) -> Option<(NodeId, Number)> {
+        let named = if S::DEFINITION_KEEPS_POWER {
+            self.definitions.name(factor).is_some()
+        } else {
+            self.name(factor).is_some()
+        };
+        if named || self.is_infinity(factor) {
+            return None;
+        }
+        match self.graph.node(factor) {
+            Node::Pow([base, exponent]) => {
+                let exponent = self.graph.as_number(*exponent)?;
+                exponent.is_negative().then(|| (*base, -exponent))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `node` is a power of 0 that the syntax prints as `1/0`.
+    fn is_infinity(&self, node: NodeId) -> bool {
+        S::ZERO_POWER_IS_INFINITY
+            && matches!(self.graph.node(node), Node::Pow([base, _])
+                if self.graph.as_number(*base).is_some_and(Number::is_zero))
+    }
+
+    /// Writes factors separated as the syntax spells it; no factors is `1`.
+    /// Several factors in a context tighter than a product are grouped.
+    fn write_factors(&self, out: &mut String, factors: &[Factor], context: Precedence) {
+        if factors.is_empty() {
+            out.push('1');
+        } else if factors.len() > 1 && context > Precedence::Product {
+            self.group(out, true, |out| {
+                self.write_factors(out, factors, Precedence::Product)
+            });
+        } else {
+            for (index, factor) in factors.iter().enumerate() {
+                // A lone factor keeps the context; in a longer product the
+                // first binds like a product, and a later one must not start
+                // with a minus sign.
+                let factor_context = match (factors.len(), index) {
+                    (1, _) => context,
+                    (_, 0) => Precedence::Product,
+                    _ => Precedence::Power,
+                };
+                let start = out.len();
+                self.write_factor(out, factor, factor_context);
+                if index > 0 {
+                    out.insert_str(start, S::factor_separator(&out[start..]));
+                }
+            }
+        }
+    }
+
+    fn write_factor(&self, out: &mut String, factor: &Factor, context: Precedence) {
+        match *factor {
+            Factor::Number(number) => {
+                self.group(out, number_precedence::<S>(number) < context, |out| {
+                    S::write_number(out, number)
+                })
+            }
+            Factor::Node(node) => self.write(out, node, context),
+            // Where the quotient does not group its parts (`1/(x*y)`), the
+            // base of a reciprocal binds at least as tightly as a power.
+            Factor::Power(base, exponent) if exponent.is_one() && !S::QUOTIENT_GROUPS => {
+                self.write(out, base, context.max(Precedence::Power))
+            }
+            Factor::Power(base, exponent) if exponent.is_one() => self.write(out, base, context),
+            Factor::Power(base, exponent) => self.write_power(out, base, &Factor::Number(exponent)),
+        }
+    }
+}
+
+/// Splits a positive coefficient `p/q` into the factors above and below the
+/// fraction bar, each omitted when it is 1.
+fn split_coefficient(coefficient: Number) -> (Vec<Factor>, Vec<Factor>) {
+    let (above, below) = match coefficient {
+        Number::Rational { numer, denom } => (Number::int(numer), Number::int(denom)),
+        float => (float, Number::ONE),
+    };
+    let factor = |number: Number| (!number.is_one()).then_some(Factor::Number(number));
+    (
+        factor(above).into_iter().collect(),
+        factor(below).into_iter().collect(),
+    )
+}
+
+fn number_precedence<S: Syntax>(number: Number) -> Precedence {
+    match number {
+        _ if number.is_negative() => Precedence::Unary,
+        Number::Rational { denom: 1, .. } => Precedence::Atom,
+        Number::Rational { .. } => S::RATIO_PRECEDENCE,
+        Number::Float(value) if value.is_finite() => Precedence::Atom,
+        // `1/0` and `0/0` are how non-finite values read back.
+        Number::Float(_) => Precedence::Product,
+    }
+}
