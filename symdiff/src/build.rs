@@ -350,8 +350,8 @@ impl Graph {
     }
 
     /// `base ^ exponent`. Numbers fold when the result is exact and finite;
-    /// `(x^a)^b` folds to `x^(a*b)` for an integer `b` where that keeps the
-    /// domain; an integer power of a product is distributed over its factors;
+    /// `(x^a)^b` folds to `x^(a*b)` for an integer `b` (for a numeric `a`,
+    /// only where that keeps the domain: `(x^(1/2))^2` stays); an integer power of a product is distributed over its factors;
     /// `e^x` is `exp(x)`.
     pub fn pow(&mut self, base: NodeId, exponent: NodeId) -> NodeId {
         let exponent_number = self.as_number(exponent);
@@ -370,6 +370,12 @@ impl Graph {
                 match self.as_number(inner_exponent) {
                     Some(inner) if inner.is_integer() || !inner.mul(outer).is_integer() => {
                         let product = self.num(inner.mul(outer));
+                        self.pow(inner_base, product)
+                    }
+                    // A symbolic exponent times an integer: `(z^x)^-1` is
+                    // `z^-x`, so that it collects with other powers of `z`.
+                    None => {
+                        let product = self.mul2(inner_exponent, exponent);
                         self.pow(inner_base, product)
                     }
                     _ => self.intern(Node::Pow([base, exponent])),

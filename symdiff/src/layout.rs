@@ -146,11 +146,37 @@ impl<'a, S: Syntax> Layout<'a, S> {
             Node::Num(number) => number_precedence::<S>(*number),
             Node::Const(_) | Node::Var(_) | Node::Call(..) => Precedence::Atom,
             Node::Add(_) => Precedence::Sum,
-            Node::Mul(_) if self.coefficient(node).is_negative() => Precedence::Unary,
+            Node::Mul(factors) if self.coefficient(node).is_negative() => {
+                self.negation_precedence(factors)
+            }
             Node::Mul(_) => Precedence::Product,
             Node::Pow([_, exponent]) if self.is_negative_number(*exponent) => Precedence::Product,
             Node::Pow(_) => Precedence::Power,
         }
+    }
+
+    /// A negated product reads as a unary minus (`-x`, `-x^2`, which may
+    /// stand after `^`) only when its magnitude is a single factor binding at
+    /// least like a power; `-2*x` and `-x/2` continue after the sign and bind
+    /// like a product.
+    fn negation_precedence(&self, factors: &[NodeId]) -> Precedence {
+        let single_factor = match factors {
+            [coefficient, factor] if self.coefficient_is_minus_one(*coefficient) => Some(*factor),
+            _ => None,
+        };
+        match single_factor {
+            Some(factor)
+                if self.reciprocal_part(factor).is_none()
+                    && self.precedence(factor) >= Precedence::Power =>
+            {
+                Precedence::Unary
+            }
+            _ => Precedence::Product,
+        }
+    }
+
+    fn coefficient_is_minus_one(&self, node: NodeId) -> bool {
+        self.graph.as_number(node) == Some(Number::MINUS_ONE)
     }
 
     fn is_negative_number(&self, node: NodeId) -> bool {
@@ -313,11 +339,14 @@ impl<'a, S: Syntax> Layout<'a, S> {
         }
     }
 
-    /// Whether `node` is a power of 0 that the syntax prints as `1/0`.
+    /// Whether `node` is the canonical infinity `0^-1`, which the syntax
+    /// prints as `1/0`. (A power of 0 with any other exponent, `0^x`, is an
+    /// ordinary power.)
     fn is_infinity(&self, node: NodeId) -> bool {
         S::ZERO_POWER_IS_INFINITY
-            && matches!(self.graph.node(node), Node::Pow([base, _])
-                if self.graph.as_number(*base).is_some_and(Number::is_zero))
+            && matches!(self.graph.node(node), Node::Pow([base, exponent])
+                if self.graph.as_number(*base).is_some_and(Number::is_zero)
+                    && self.graph.as_number(*exponent).is_some_and(Number::is_negative))
     }
 
     /// Writes factors separated as the syntax spells it; no factors is `1`.
@@ -383,6 +412,10 @@ fn split_coefficient(coefficient: Number) -> (Vec<Factor>, Vec<Factor>) {
 
 fn number_precedence<S: Syntax>(number: Number) -> Precedence {
     match number {
+        // `-1/2` continues after its sign: it binds like the fraction.
+        Number::Rational { denom, .. } if number.is_negative() && denom != 1 => {
+            S::RATIO_PRECEDENCE.min(Precedence::Unary)
+        }
         _ if number.is_negative() => Precedence::Unary,
         Number::Rational { denom: 1, .. } => Precedence::Atom,
         Number::Rational { .. } => S::RATIO_PRECEDENCE,

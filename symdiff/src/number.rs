@@ -177,6 +177,18 @@ impl Number {
         let Number::Rational { numer, denom } = self else {
             return Number::Float(self.to_f64().powf(exponent as f64));
         };
+        // Powers of 1 and -1 are exact for any exponent, however large.
+        match (numer, denom) {
+            (1, 1) => return Number::ONE,
+            (-1, 1) => {
+                return if exponent % 2 == 0 {
+                    Number::ONE
+                } else {
+                    Number::MINUS_ONE
+                };
+            }
+            _ => {}
+        }
         let (numer, denom) = if exponent < 0 {
             (denom, numer)
         } else {

@@ -36,6 +36,7 @@ fn expression() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} * {b})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} / {b})")),
             (inner.clone(), -3i32..4).prop_map(|(a, n)| format!("({a})^({n})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})^({b})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("max({a}, {b})")),
             inner.clone().prop_map(|a| format!("-({a})")),
             (function, inner).prop_map(|(f, a)| format!("{f}({a})")),

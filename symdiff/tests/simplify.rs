@@ -141,6 +141,8 @@ fn printing_reads_like_math() {
     check("leaky_relu(x, 0.01)", expect!["leaky_relu(x, 1/100)"]);
     check("pi*r^2", expect!["pi*r^2"]);
     check("1/0", expect!["1/0"]);
+    check("0^x", expect!["0^x"]);
+    check("x*0^(y + 1)", expect!["0^(1 + y)*x"]);
     check("pow(x, 3) + ln(x)", expect!["x^3 + log(x)"]);
 }
 
