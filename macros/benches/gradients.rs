@@ -1,7 +1,7 @@
 //! Side by side in one run: the generated gradient against a hand-written
 //! analytic gradient, against the function itself, and against forward-mode
-//! dual numbers (num-dual); and the time the macros themselves take to expand.
-//! BENCHMARKS.md records the figures.
+//! dual numbers (num-dual), each over a batch of 64 points; and the time the
+//! macros themselves take to expand. BENCHMARKS.md records the figures.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use nalgebra033::SVector;
@@ -79,105 +79,147 @@ fn mlp4_dual<D: DualNum<f64> + Copy>(p: &SVector<D, 25>, x: &[f64; 4], t: f64) -
     (sigmoid(z) - t).powi(2)
 }
 
+/// How many points each timed iteration evaluates: a batch amortises the
+/// timing loop, so that differences of a few instructions show.
+const BATCH: usize = 64;
+
+fn points<const N: usize>(seed: u64) -> Vec<[f64; N]> {
+    (0..BATCH as u64)
+        .map(|k| point::<N>(seed * 1000 + k))
+        .collect()
+}
+
+/// Times `f` over every point of a batch, under `name` in `group`.
+fn bench_batch<P, R>(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    points: &[P],
+    f: impl Fn(&P) -> R,
+) {
+    group.bench_function(name, |bench| {
+        bench.iter(|| {
+            for point in points {
+                black_box(f(black_box(point)));
+            }
+        })
+    });
+}
+
 fn neuron(c: &mut Criterion) {
-    let [w, b, x, t] = point::<4>(1);
+    let points = points::<4>(1);
     let mut group = c.benchmark_group("neuron");
-    group.bench_function("function", |bench| {
-        bench.iter(|| handwritten::neuron(black_box(w), black_box(b), black_box(x), black_box(t)))
+    bench_batch(&mut group, "function", &points, |&[w, b, x, t]| {
+        handwritten::neuron(w, b, x, t)
     });
-    group.bench_function("generated_grad", |bench| {
-        bench.iter(|| {
-            handwritten::neuron_grad(black_box(w), black_box(b), black_box(x), black_box(t))
-        })
+    bench_batch(&mut group, "generated_grad", &points, |&[w, b, x, t]| {
+        handwritten::neuron_grad(w, b, x, t)
     });
-    group.bench_function("hand_grad", |bench| {
-        bench.iter(|| {
-            handwritten::neuron_grad_by_hand(black_box(w), black_box(b), black_box(x), black_box(t))
-        })
+    bench_batch(&mut group, "hand_grad", &points, |&[w, b, x, t]| {
+        handwritten::neuron_grad_by_hand(w, b, x, t)
     });
-    group.bench_function("num_dual_grad", |bench| {
-        bench.iter(|| {
-            gradient(
-                |p: SVector<DualSVec64<2>, 2>| neuron_dual(p[0], p[1], black_box(x), black_box(t)),
-                SVector::from([black_box(w), black_box(b)]),
-            )
-        })
+    bench_batch(&mut group, "num_dual_grad", &points, |&[w, b, x, t]| {
+        gradient(
+            |p: SVector<DualSVec64<2>, 2>| neuron_dual(p[0], p[1], x, t),
+            SVector::from([w, b]),
+        )
     });
     group.finish();
 }
 
 fn rosen10(c: &mut Criterion) {
-    let x = point::<10>(2);
+    let points = points::<10>(2);
     let mut group = c.benchmark_group("rosen10");
-    group.bench_function("function", |bench| {
-        bench.iter(|| handwritten::rosen10(black_box(&x)))
-    });
-    group.bench_function("generated_grad", |bench| {
-        bench.iter(|| handwritten::rosen10_grad(black_box(&x)))
-    });
-    group.bench_function("hand_grad", |bench| {
-        bench.iter(|| handwritten::rosen10_grad_by_hand(black_box(&x)))
-    });
-    group.bench_function("num_dual_grad", |bench| {
-        bench.iter(|| {
-            gradient(
-                |p: SVector<DualSVec64<10>, 10>| rosen_dual(&p),
-                SVector::from(black_box(x)),
-            )
-        })
+    bench_batch(&mut group, "function", &points, handwritten::rosen10);
+    bench_batch(
+        &mut group,
+        "generated_grad",
+        &points,
+        handwritten::rosen10_grad,
+    );
+    bench_batch(
+        &mut group,
+        "hand_grad",
+        &points,
+        handwritten::rosen10_grad_by_hand,
+    );
+    bench_batch(&mut group, "num_dual_grad", &points, |x| {
+        gradient(
+            |p: SVector<DualSVec64<10>, 10>| rosen_dual(&p),
+            SVector::from(*x),
+        )
     });
     group.finish();
 }
 
-fn mlp4(c: &mut Criterion) {
-    let p = point::<30>(3);
-    let w: [f64; 16] = std::array::from_fn(|i| p[i] - 0.7);
-    let bias: [f64; 4] = std::array::from_fn(|i| p[16 + i] - 0.7);
-    let v: [f64; 4] = std::array::from_fn(|i| 2.0 * p[20 + i] - 1.0);
-    let (d, x, t) = (p[24] - 0.7, [p[25], p[26], p[27], p[28]], p[29]);
-    let params: [f64; 25] = std::array::from_fn(|i| match i {
-        0..16 => w[i],
-        16..20 => bias[i - 16],
-        20..24 => v[i - 20],
-        _ => d,
-    });
-    let mut group = c.benchmark_group("mlp4");
-    group.bench_function("function", |bench| {
-        bench.iter(|| handwritten::mlp4(black_box(&w), &bias, &v, d, &x, t))
-    });
-    group.bench_function("generated_grad", |bench| {
-        bench.iter(|| handwritten::mlp4_grad(black_box(&w), &bias, &v, d, &x, t))
-    });
-    group.bench_function("hand_grad", |bench| {
-        bench.iter(|| handwritten::mlp4_grad_by_hand(black_box(&w), &bias, &v, d, &x, t))
-    });
-    group.bench_function("num_dual_grad", |bench| {
-        bench.iter(|| {
-            gradient(
-                |p: SVector<DualSVec64<25>, 25>| mlp4_dual(&p, &x, t),
-                SVector::from(black_box(params)),
-            )
+/// `mlp4`'s arguments from 30 coordinates in [0.2, 1.2).
+#[derive(Clone, Copy)]
+struct Mlp4Point {
+    w: [f64; 16],
+    c: [f64; 4],
+    v: [f64; 4],
+    d: f64,
+    x: [f64; 4],
+    t: f64,
+}
+
+impl Mlp4Point {
+    fn new(p: [f64; 30]) -> Self {
+        Mlp4Point {
+            w: std::array::from_fn(|i| p[i] - 0.7),
+            c: std::array::from_fn(|i| p[16 + i] - 0.7),
+            v: std::array::from_fn(|i| 2.0 * p[20 + i] - 1.0),
+            d: p[24] - 0.7,
+            x: [p[25], p[26], p[27], p[28]],
+            t: p[29],
+        }
+    }
+
+    /// The 25 trained parameters `[w, c, v, d]`.
+    fn params(&self) -> [f64; 25] {
+        std::array::from_fn(|i| match i {
+            0..16 => self.w[i],
+            16..20 => self.c[i - 16],
+            20..24 => self.v[i - 20],
+            _ => self.d,
         })
+    }
+}
+
+fn mlp4(c: &mut Criterion) {
+    let points: Vec<Mlp4Point> = points::<30>(3).into_iter().map(Mlp4Point::new).collect();
+    let mut group = c.benchmark_group("mlp4");
+    bench_batch(&mut group, "function", &points, |p| {
+        handwritten::mlp4(&p.w, &p.c, &p.v, p.d, &p.x, p.t)
+    });
+    bench_batch(&mut group, "generated_grad", &points, |p| {
+        handwritten::mlp4_grad(&p.w, &p.c, &p.v, p.d, &p.x, p.t)
+    });
+    bench_batch(&mut group, "hand_grad", &points, |p| {
+        handwritten::mlp4_grad_by_hand(&p.w, &p.c, &p.v, p.d, &p.x, p.t)
+    });
+    bench_batch(&mut group, "num_dual_grad", &points, |p| {
+        gradient(
+            |params: SVector<DualSVec64<25>, 25>| mlp4_dual(&params, &p.x, p.t),
+            SVector::from(p.params()),
+        )
     });
     group.finish();
 }
 
 fn rosen100(c: &mut Criterion) {
-    let x = point::<100>(4);
+    let points = points::<100>(4);
     let mut group = c.benchmark_group("rosen100");
-    group.bench_function("function", |bench| {
-        bench.iter(|| generated::rosen100::value(black_box(&x)))
+    bench_batch(&mut group, "function", &points, |x| {
+        generated::rosen100::value(x)
     });
-    group.bench_function("generated_grad", |bench| {
-        bench.iter(|| generated::rosen100::gradient_array(black_box(&x)))
+    bench_batch(&mut group, "generated_grad", &points, |x| {
+        generated::rosen100::gradient_array(x)
     });
-    group.bench_function("num_dual_grad", |bench| {
-        bench.iter(|| {
-            gradient(
-                |p: SVector<DualSVec64<100>, 100>| rosen_dual(&p),
-                SVector::from(black_box(x)),
-            )
-        })
+    bench_batch(&mut group, "num_dual_grad", &points, |x| {
+        gradient(
+            |p: SVector<DualSVec64<100>, 100>| rosen_dual(&p),
+            SVector::from(*x),
+        )
     });
     group.finish();
 }
