@@ -11,7 +11,7 @@
 //! for a large Hessian is megabytes long, and parsing it with syn would cost
 //! more than differentiating it.
 
-use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
 /// Blocks with at most this many `let` statements are left as they are.
@@ -21,12 +21,27 @@ const LET_LIMIT: usize = 512;
 const CHUNK: usize = 256;
 
 /// The emitter's items (`#[..] fn name(..) -> T { .. }`, one after the other)
-/// with `attrs` added to each and long bodies flattened. An item ends with
-/// its body, the only brace-delimited group at the top level of an item.
-pub(crate) fn rewrite_items(items: TokenStream, attrs: &TokenStream) -> TokenStream {
+/// with `attrs` added to each, each function's name given `name_span` (the
+/// span of the user's function, so that "go to definition" lands there), and
+/// long bodies flattened. An item ends with its body, the only
+/// brace-delimited group at the top level of an item.
+pub(crate) fn rewrite_items(
+    items: TokenStream,
+    attrs: &TokenStream,
+    name_span: Span,
+) -> TokenStream {
     let mut out = TokenStream::new();
     let mut item = TokenStream::new();
-    for tree in items {
+    let mut after_fn = false;
+    for mut tree in items {
+        if let TokenTree::Ident(ident) = &mut tree {
+            if after_fn {
+                ident.set_span(name_span);
+            }
+            after_fn = ident == "fn";
+        } else {
+            after_fn = false;
+        }
         match tree {
             TokenTree::Group(body) if body.delimiter() == Delimiter::Brace => {
                 let mut flattened = Group::new(Delimiter::Brace, flatten_statements(body.stream()));

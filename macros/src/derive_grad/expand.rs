@@ -156,5 +156,9 @@ fn derivative_functions(
         .filter(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("allow"))
         .map(ToTokens::to_token_stream)
         .collect();
-    Ok(crate::straight_line::rewrite_items(items, &inherited))
+    Ok(crate::straight_line::rewrite_items(
+        items,
+        &inherited,
+        original.sig.ident.span(),
+    ))
 }
