@@ -441,3 +441,113 @@ fn long_straight_line_code_declares_temporaries_up_front() {
         &text[text.len() - 60..]
     ));
 }
+
+/// A small deterministic generator (xorshift), so that the random tests
+/// below need no dependency and always test the same inputs.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, choices: &[&'a str]) -> &'a str {
+        choices[self.below(choices.len())]
+    }
+
+    /// A random Rust expression over `x`, `y` and `a` (an array), mostly of
+    /// what derive_grad supports and sometimes not.
+    fn rust_expr(&mut self, depth: usize) -> String {
+        if depth == 0 {
+            return self
+                .pick(&[
+                    "x", "y", "a[0]", "a[1]", "2.0", "0.5", "a[i]", "z", "1", "PI",
+                ])
+                .to_owned();
+        }
+        let inner = self.rust_expr(depth - 1);
+        let other = self.rust_expr(depth - 1);
+        match self.below(12) {
+            0 => format!("({inner} + {other})"),
+            1 => format!("({inner} * {other})"),
+            2 => format!("({inner} / {other})"),
+            3 => format!("-{inner}"),
+            4 => format!(
+                "({inner}).{}()",
+                self.pick(&["exp", "ln", "tanh", "sqrt", "abs", "cbrt"])
+            ),
+            5 => format!("({inner}).powi({})", self.pick(&["2", "-1", "n"])),
+            6 => format!(
+                "({inner}).{}({other})",
+                self.pick(&["max", "min", "powf", "hypot"])
+            ),
+            7 => format!(
+                "{}({inner})",
+                self.pick(&["sigmoid", "relu", "softplus", "foo"])
+            ),
+            8 => format!("leaky_relu({inner}, {other})"),
+            9 => format!("if {inner} > 0.0 {{ {other} }} else {{ {inner} }}"),
+            10 => format!("f64::{}({inner})", self.pick(&["exp", "sin", "nope"])),
+            _ => format!("({inner} - {other})"),
+        }
+    }
+}
+
+/// Random function bodies, valid and not: the expansion never panics, always
+/// parses as items, and either reports errors or generates all three
+/// functions.
+#[test]
+fn random_functions_expand_to_items_without_panicking() {
+    let mut random = Random(0x5EED);
+    let (mut generated, mut rejected) = (0, 0);
+    for _ in 0..300 {
+        let depth = 1 + random.below(4);
+        let source = format!(
+            "fn f(x: f64, y: f64, a: [f64; 2]) -> f64 {{ let t = {}; {} }}",
+            random.rust_expr(depth),
+            random.rust_expr(depth)
+        );
+        let Ok(item) = source.parse::<TokenStream>() else {
+            continue;
+        };
+        let expanded = derive_grad::expand(quote!(hessian), item);
+        let text = expanded.to_string();
+        assert!(syn::parse2::<syn::File>(expanded).is_ok(), "{source}");
+        if text.contains("compile_error") {
+            rejected += 1;
+        } else {
+            assert!(text.contains("fn f_hessian"), "{source}");
+            generated += 1;
+        }
+    }
+    assert!(
+        generated > 30 && rejected > 30,
+        "{generated} generated, {rejected} rejected"
+    );
+}
+
+/// Random strings over the expression alphabet: `grad!` never panics and
+/// always expands to an expression.
+#[test]
+fn random_strings_expand_to_expressions_without_panicking() {
+    let mut random = Random(0xF00D);
+    let pieces = [
+        "x", "y", "+", "-", "*", "/", "^", "(", ")", "2", "0.5", "sin(", "sigmoid(", ",", "e",
+        "pi", " ", "max(", "1e999", "ln", "=", ";",
+    ];
+    for _ in 0..500 {
+        let length = random.below(12);
+        let text: String = (0..length).map(|_| random.pick(&pieces)).collect();
+        let literal = proc_macro2::Literal::string(&text);
+        for expanded in [
+            string_macros::grad(quote!(#literal)),
+            string_macros::hessian(quote!(#literal)),
+            string_macros::grad_formulas(quote!(#literal)),
+        ] {
+            assert!(syn::parse2::<syn::Expr>(expanded).is_ok(), "{text}");
+        }
+    }
+}
