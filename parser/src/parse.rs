@@ -437,7 +437,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn close_product(&mut self, first: ExprId, run: usize, op: MulOp, last: ExprId) -> ExprId {
         self.scratch.factors.push((op, last));
         if self.factors.capacity() == 0 {
-            self.factors.reserve(self.list_capacity());
+            self.factors = Vec::with_capacity(self.list_capacity());
         }
         let start = self.factors.len();
         // Runs are short: an element loop beats a call to `memcpy`.
@@ -460,7 +460,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn close_sum(&mut self, first: ExprId, run: usize, op: AddOp, last: ExprId) -> ExprId {
         self.scratch.terms.push((op, last));
         if self.terms.capacity() == 0 {
-            self.terms.reserve(self.list_capacity());
+            self.terms = Vec::with_capacity(self.list_capacity());
         }
         let start = self.terms.len();
         // Runs are short: an element loop beats a call to `memcpy`.
@@ -484,7 +484,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn close_call(&mut self, name_span: Span, run: usize, last: ExprId) -> ExprId {
         self.scratch.args.push(last);
         if self.args.capacity() == 0 {
-            self.args.reserve(self.list_capacity());
+            self.args = Vec::with_capacity(self.list_capacity());
         }
         let start = self.args.len();
         // Runs are short: an element loop beats a call to `memcpy`.
