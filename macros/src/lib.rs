@@ -73,6 +73,21 @@ pub fn grad_formulas(input: TokenStream) -> TokenStream {
 /// Writes `NAME_grad`, `NAME_value_and_grad` (and with `hessian`,
 /// `NAME_hessian`) beside an `f64` function. Options: `wrt(a, b)` and
 /// `hessian`.
+///
+/// Parameters are `f64`, `[f64; N]` or `&[f64; N]`; the gradient lists them
+/// in order, array entries in order. The body may use `let` bindings (shared,
+/// not copied), `+ - * /`, unary minus, parentheses, number literals,
+/// constant indices `x[0]`, the `f64` methods `exp ln log10 log2 log sqrt sin
+/// cos tan asin acos atan sinh cosh tanh abs powi powf max min recip exp_m1
+/// ln_1p exp2 hypot mul_add` (also as `f64::exp(x)`), the constants of
+/// `f64::consts`, and the engine's functions by name (`sigmoid`, `relu`,
+/// `leaky_relu`, `softplus`, `heaviside`, `sign`, and the others of
+/// `symdiff::func::CALLABLES`). The function itself is emitted again with
+/// those calls replaced by inline `f64` code, so it needs no definitions of
+/// them. Anything else (`if`, `match`, loops, other calls, variable indices,
+/// other parameter types) is a compile error at the construct, with a hint;
+/// all of a function's errors are reported together, and the function and
+/// stand-ins for the generated ones are still emitted.
 #[proc_macro_attribute]
 pub fn derive_grad(attr: TokenStream, item: TokenStream) -> TokenStream {
     derive_grad::expand(attr.into(), item.into()).into()
