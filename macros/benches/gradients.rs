@@ -27,11 +27,11 @@ mod generated;
 #[path = "../src/derive_grad/mod.rs"]
 mod derive_grad;
 #[allow(dead_code, reason = "only the expansion entry points are timed")]
+#[path = "../src/emitted_items.rs"]
+mod emitted_items;
+#[allow(dead_code, reason = "only the expansion entry points are timed")]
 #[path = "../src/errors.rs"]
 mod errors;
-#[allow(dead_code, reason = "only the expansion entry points are timed")]
-#[path = "../src/straight_line.rs"]
-mod straight_line;
 #[allow(dead_code, reason = "only the expansion entry points are timed")]
 #[path = "../src/string_macros.rs"]
 mod string_macros;

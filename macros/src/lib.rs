@@ -34,8 +34,8 @@
 use proc_macro::TokenStream;
 
 mod derive_grad;
+mod emitted_items;
 mod errors;
-mod straight_line;
 mod string_macros;
 #[cfg(test)]
 mod tests;

@@ -235,7 +235,6 @@ impl Parsed {
         let body: TokenStream = body
             .parse()
             .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
-        let body = crate::straight_line::flatten_block(body);
         let f64_path = quote!(::core::primitive::f64);
         let output = match shape {
             OutputShape::Scalar => f64_path.clone(),

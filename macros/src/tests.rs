@@ -422,26 +422,6 @@ fn never_panics_on_odd_input() {
     );
 }
 
-#[test]
-fn long_straight_line_code_declares_temporaries_up_front() {
-    let source = format!(
-        "{{ let __t0: f64 = x; {} __t600 }}",
-        (1..=600)
-            .map(|k| format!("let __t{k}: f64 = __t{} * 2.0_f64;", k - 1))
-            .collect::<String>()
-    );
-    let Ok(block) = source.parse::<TokenStream>() else {
-        panic!("the test's block lexes");
-    };
-    let text = crate::straight_line::flatten_block(block).to_string();
-    let declarations = text.matches("let (").count();
-    expect!["3 declarations; starts { let (__t0 , __t1 , __t2 , __t3 , __t4 , __t5 , __t6 , __t7; ends 99 = __t598 * 2.0_f64 ; __t600 = __t599 * 2.0_f64 ; __t600 }"].assert_eq(&format!(
-        "{declarations} declarations; starts {}; ends {}",
-        &text[..60],
-        &text[text.len() - 60..]
-    ));
-}
-
 /// A small deterministic generator (xorshift), so that the random tests
 /// below need no dependency and always test the same inputs.
 struct Random(u64);

@@ -240,17 +240,44 @@ fn emit_statements(
     let tape = Tape::new(graph, roots, &input_vars)?;
     let prefix = temporary_prefix(params, inputs);
     let name = |reg: Reg| format!("{prefix}{reg}");
+    let n_temporaries = tape.instructions().len();
+    let long = n_temporaries > LET_LIMIT;
     let mut statements = String::new();
+    if long {
+        declare_temporaries(&mut statements, n_temporaries, &name);
+    }
     for (index, instr) in tape.instructions().iter().enumerate() {
         let value = instr_expr(instr, &name, inputs);
-        let _ = writeln!(
-            statements,
-            "    let {}: {F64} = {value};",
-            name(index as Reg)
-        );
+        let target = name(index as Reg);
+        let _ = if long {
+            writeln!(statements, "    {target} = {value};")
+        } else {
+            writeln!(statements, "    let {target}: {F64} = {value};")
+        };
     }
     let outputs = tape.outputs().iter().map(|&reg| name(reg)).collect();
     Ok((statements, outputs))
+}
+
+/// Bodies with more statements than this declare their temporaries up front.
+/// Every `let` opens a scope nested in the previous one, and rustc's
+/// debug-info generation recurses once per scope: tens of thousands of `let`s
+/// in a row (the Hessian of a 102-variable network) overflow the compiler's
+/// stack in a debug build. Declared in tuples of [`DECLARATION_CHUNK`] and
+/// assigned once each, they compile to the same optimised code.
+const LET_LIMIT: usize = 512;
+const DECLARATION_CHUNK: usize = 256;
+
+/// `let (__t0, …, __t255): (f64, …, f64);` for all temporaries, in chunks.
+fn declare_temporaries(out: &mut String, n_temporaries: usize, name: &impl Fn(Reg) -> String) {
+    let registers: Vec<Reg> = (0..n_temporaries)
+        .filter_map(|index| Reg::try_from(index).ok())
+        .collect();
+    for chunk in registers.chunks(DECLARATION_CHUNK) {
+        let names: Vec<String> = chunk.iter().map(|&reg| name(reg)).collect();
+        let types = vec![F64; chunk.len()].join(", ");
+        let _ = writeln!(out, "    let ({},): ({types},);", names.join(", "));
+    }
 }
 
 /// A prefix for temporaries that no parameter name starts with, so that a

@@ -230,3 +230,47 @@ fn non_finite_constants_are_named() {
         "#]],
     );
 }
+
+/// Past 512 statements the temporaries are declared up front and assigned
+/// once each, so that rustc's debug build does not recurse once per `let`.
+#[test]
+fn long_bodies_declare_their_temporaries_up_front() {
+    // A chain of 300 nested calls, written with definitions to stay within
+    // the parser's nesting limit: `a1 = sin(x); a2 = sin(a1); …; a300`.
+    let definitions: String = (1..=300)
+        .map(|k| format!("a{k} = sin(a{}); ", k - 1))
+        .collect();
+    let chain = format!("a0 = x; {definitions}a300");
+    let expr = symdiff::Expr::parse(&chain).expect("parses");
+    let gradient = expr.gradient(&["x"]);
+    let graph = expr.graph().borrow();
+    let x = graph.find_var("x").expect("x is a variable");
+    let inputs = [(x, "x".to_owned())];
+    let ids: Vec<_> = gradient.iter().map(symdiff::Expr::id).collect();
+    let body = symdiff::emit_rust::emit_closure_body(
+        &graph,
+        &ids,
+        &inputs,
+        symdiff::emit_rust::OutputShape::Vector,
+    )
+    .expect("emits");
+    let declarations = body
+        .lines()
+        .filter(|line| line.trim_start().starts_with("let ("))
+        .count();
+    let lets = body
+        .lines()
+        .filter(|line| line.trim_start().starts_with("let __"))
+        .count();
+    let assignments = body
+        .lines()
+        .filter(|line| line.trim_start().starts_with("__t"))
+        .count();
+    assert!(assignments > 512, "{assignments} assignments");
+    assert_eq!(
+        (declarations, lets),
+        (assignments.div_ceil(256), 0),
+        "{}",
+        &body[..200]
+    );
+}

@@ -156,7 +156,7 @@ fn derivative_functions(
         .filter(|attr| attr.path().is_ident("cfg") || attr.path().is_ident("allow"))
         .map(ToTokens::to_token_stream)
         .collect();
-    Ok(crate::straight_line::rewrite_items(
+    Ok(crate::emitted_items::rewrite_items(
         items,
         &inherited,
         original.sig.ident.span(),
