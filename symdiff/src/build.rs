@@ -32,9 +32,25 @@ struct Power {
 }
 
 impl Graph {
+    /// A number. A non-finite float (from overflow) is never a number node:
+    /// +inf is `1/0` (`0^-1`), -inf is `-(1/0)` and NaN is `sqrt(-1)`, each of
+    /// which prints and reads back as itself.
     pub fn num(&mut self, number: Number) -> NodeId {
         match number {
             Number::Rational { numer, denom: 1 } => self.integer(numer),
+            Number::Float(value) if value.is_nan() => {
+                let minus_one = self.minus_one;
+                self.intern_compound(Compound::Call(Func::Sqrt), &[minus_one])
+            }
+            Number::Float(value) if value.is_infinite() => {
+                let (zero, minus_one) = (self.zero, self.minus_one);
+                let infinity = self.intern(Node::Pow([zero, minus_one]));
+                if value > 0.0 {
+                    infinity
+                } else {
+                    self.neg(infinity)
+                }
+            }
             _ => self.intern(Node::Num(number)),
         }
     }
@@ -109,7 +125,8 @@ impl Graph {
         }
         scaled.sort_unstable_by_key(|term| term.rest);
         let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
-        if !constant.is_zero() {
+        let overflowed_constant = !constant.to_f64().is_finite();
+        if !overflowed_constant && !constant.is_zero() {
             collected.push(self.num(constant));
         }
         let mut index = 0;
@@ -131,6 +148,12 @@ impl Graph {
                 _ if coefficient.is_zero() => {}
                 _ => collected.push(self.scale(coefficient, rest)),
             }
+        }
+        if overflowed_constant {
+            // An overflowed constant is a term of its own (see `num`).
+            let special = self.num(constant);
+            collected.push(special);
+            return self.add(&collected);
         }
         match collected.len() {
             0 => self.zero(),
@@ -202,6 +225,10 @@ impl Graph {
         if coefficient.is_one() {
             return rest;
         }
+        if !coefficient.to_f64().is_finite() {
+            let special = self.num(coefficient);
+            return self.mul2(special, rest);
+        }
         let holds_infinity = match self.node(rest) {
             Node::Mul(factors) => factors.iter().any(|&factor| self.is_infinity(factor)),
             _ => self.is_infinity(rest),
@@ -272,6 +299,12 @@ impl Graph {
             collected.push(coefficient);
             return self.mul(&collected);
         }
+        // A merged run can change its base (`e*e` is `exp(2)`): order the
+        // factors by their own bases, so that the order never depends on how
+        // the product was built.
+        if !collected.is_sorted_by_key(|&factor| self.base_of(factor)) {
+            collected.sort_by_key(|&factor| self.base_of(factor));
+        }
         self.finish_product(coefficient, collected)
     }
 
@@ -324,6 +357,12 @@ impl Graph {
         if coefficient.is_zero() {
             return self.num(coefficient);
         }
+        if !coefficient.to_f64().is_finite() {
+            // An overflowed coefficient is a factor of its own (see `num`).
+            let special = self.num(coefficient);
+            factors.push(special);
+            return self.mul(&factors);
+        }
         // A positive multiple of infinity is infinity: keep only the sign, so
         // that `x/(2*0)` and `x/0` are one node.
         if factors.iter().any(|&factor| self.is_infinity(factor)) {
@@ -344,9 +383,20 @@ impl Graph {
         self.intern_compound(Compound::Mul, &factors)
     }
 
-    /// Whether `node` is `1/0`, the canonical infinity.
+    /// The base a factor is collected under: `b` for `b^e`, else the factor.
+    fn base_of(&self, factor: NodeId) -> NodeId {
+        match self.node(factor) {
+            Node::Pow([base, _]) => *base,
+            _ => factor,
+        }
+    }
+
+    /// Whether `node` is `1/0` (`0^-1`), the canonical infinity. A power of
+    /// 0 with any other exponent (`0^x`) is an ordinary factor.
     fn is_infinity(&self, node: NodeId) -> bool {
-        matches!(self.node(node), Node::Pow([base, _]) if self.as_number(*base).is_some_and(Number::is_zero))
+        matches!(self.node(node), Node::Pow([base, exponent])
+            if self.as_number(*base).is_some_and(Number::is_zero)
+                && self.as_number(*exponent).is_some_and(Number::is_negative))
     }
 
     /// `base ^ exponent`. Numbers fold when the result is exact and finite;
@@ -413,7 +463,10 @@ impl Graph {
             return Some(self.intern(Node::Pow([base, minus_one])));
         }
         let result = base_number.pow(exponent_number)?;
-        result.to_f64().is_finite().then(|| self.num(result))
+        // A power that overflows or underflows to 0 stays symbolic, so that
+        // `b^-n` and its printed form `1/b^n` agree.
+        let representable = result.to_f64().is_finite() && !result.is_zero();
+        representable.then(|| self.num(result))
     }
 
     /// `func(args)`, folded when the arguments are numbers and the value is
@@ -439,7 +492,7 @@ impl Graph {
                 [a, b] => func.eval2(a.to_f64(), b.to_f64()),
                 _ => return None,
             };
-            return value.is_finite().then(|| self.num(Number::Float(value)));
+            return value.is_finite().then(|| self.num(Number::float(value)));
         }
         let exact = match (func, numbers.as_slice()) {
             (_, [x]) => self.fold_exact1(func, *x)?,

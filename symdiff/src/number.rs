@@ -40,7 +40,7 @@ impl Number {
 
     fn ratio_i128(numer: i128, denom: i128) -> Number {
         if denom == 0 {
-            return Number::Float(numer as f64 / 0.0);
+            return Number::float(numer as f64 / 0.0);
         }
         let divisor = gcd(numer.unsigned_abs(), denom.unsigned_abs());
         let sign = if denom < 0 { -1 } else { 1 };
@@ -54,31 +54,55 @@ impl Number {
         }
     }
 
+    /// Like `ratio_i128`, with an overflowing result normalised by
+    /// [`Number::float`].
+    fn exact_or_float(numer: i128, denom: i128) -> Number {
+        match Self::ratio_i128(numer, denom) {
+            Number::Float(value) => Number::float(value),
+            exact => exact,
+        }
+    }
+
     /// Reads a decimal literal as written in the source (`2`, `0.5`, `.5`,
     /// `1e-3`, `2.5E+4`). The value is exact when numerator and denominator
-    /// fit in `i64`; otherwise it is the nearest `f64`. A literal beyond the
-    /// range of `f64` (`1e400`) is `None`.
+    /// fit in `i64`; otherwise it is the nearest `f64` (normalised by
+    /// [`Number::float`]). A literal beyond the range of `f64` (`1e400`) is
+    /// `None`.
     pub fn from_decimal(text: &str) -> Option<Number> {
         let float = text.parse::<f64>().ok().filter(|float| float.is_finite())?;
+        Some(Self::exact_decimal(text).unwrap_or_else(|| Number::float(float)))
+    }
+
+    /// The exact rational a decimal literal denotes, if it fits in `i64`s.
+    fn exact_decimal(text: &str) -> Option<Number> {
         let (mantissa, exponent) = match text.find(['e', 'E']) {
             Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
             None => (text, 0),
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits = format!("{whole}{fraction}");
-        let exact = digits.parse::<i128>().ok().and_then(|numer| {
-            let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
-            let power = 10_i128.checked_pow(scale.unsigned_abs())?;
-            if scale >= 0 {
-                Some(Self::ratio_i128(numer.checked_mul(power)?, 1))
-            } else {
-                Some(Self::ratio_i128(numer, power))
-            }
-        });
-        match exact {
-            Some(number @ Number::Rational { .. }) => Some(number),
-            _ => Some(Number::Float(float)),
+        let numer = format!("{whole}{fraction}").parse::<i128>().ok()?;
+        let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
+        let power = 10_i128.checked_pow(scale.unsigned_abs())?;
+        let exact = if scale >= 0 {
+            Self::ratio_i128(numer.checked_mul(power)?, 1)
+        } else {
+            Self::ratio_i128(numer, power)
+        };
+        matches!(exact, Number::Rational { .. }).then_some(exact)
+    }
+
+    /// The number for an `f64` computed from other numbers: a float whose
+    /// shortest decimal form is an exact ratio of `i64`s is that rational,
+    /// exactly as the parser reads the printed float back, so printing and
+    /// parsing give the same number (`1.0` is `1`, `0.25` is `1/4`); others
+    /// (`1e-38`, `inf`) stay floats.
+    pub fn float(value: f64) -> Number {
+        if !value.is_finite() {
+            return Number::Float(value);
         }
+        let mut text = String::new();
+        let _ = write_float(&mut text, value);
+        Self::exact_decimal(&text).unwrap_or(Number::Float(value))
     }
 
     pub fn to_f64(self) -> f64 {
@@ -128,9 +152,9 @@ impl Number {
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 let (a, b, c, d) = (i128::from(a), i128::from(b), i128::from(c), i128::from(d));
-                Self::ratio_i128(a * d + c * b, b * d)
+                Self::exact_or_float(a * d + c * b, b * d)
             }
-            _ => Number::Float(self.to_f64() + other.to_f64()),
+            _ => Number::float(self.to_f64() + other.to_f64()),
         }
     }
 
@@ -143,16 +167,16 @@ impl Number {
         }
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
-                Self::ratio_i128(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
+                Self::exact_or_float(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
             }
-            _ => Number::Float(self.to_f64() * other.to_f64()),
+            _ => Number::float(self.to_f64() * other.to_f64()),
         }
     }
 
     pub fn recip(self) -> Number {
         match self {
             Number::Rational { numer, denom } => Self::ratio(denom, numer),
-            Number::Float(value) => Number::Float(1.0 / value),
+            Number::Float(value) => Number::float(1.0 / value),
         }
     }
 
@@ -169,13 +193,13 @@ impl Number {
                 let root_denom = exact_root(denom, q)?;
                 Some(Number::ratio(root_numer, root_denom).powi(p))
             }
-            _ => Some(Number::Float(self.to_f64().powf(exponent.to_f64()))),
+            _ => Some(Number::float(self.to_f64().powf(exponent.to_f64()))),
         }
     }
 
     fn powi(self, exponent: i64) -> Number {
         let Number::Rational { numer, denom } = self else {
-            return Number::Float(self.to_f64().powf(exponent as f64));
+            return Number::float(self.to_f64().powf(exponent as f64));
         };
         // Powers of 1 and -1 are exact for any exponent, however large.
         match (numer, denom) {
@@ -197,13 +221,13 @@ impl Number {
         let exact = u32::try_from(exponent.unsigned_abs())
             .ok()
             .and_then(|power| {
-                Some(Self::ratio_i128(
+                Some(Self::exact_or_float(
                     i128::from(numer).checked_pow(power)?,
                     i128::from(denom).checked_pow(power)?,
                 ))
             });
         exact.unwrap_or_else(|| {
-            Number::Float((numer as f64 / denom as f64).powf(exponent.unsigned_abs() as f64))
+            Number::float((numer as f64 / denom as f64).powf(exponent.unsigned_abs() as f64))
         })
     }
 }

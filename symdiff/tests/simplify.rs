@@ -143,6 +143,9 @@ fn printing_reads_like_math() {
     check("1/0", expect!["1/0"]);
     check("0^x", expect!["0^x"]);
     check("x*0^(y + 1)", expect!["0^(1 + y)*x"]);
+    check("3*x*0^y", expect!["3*0^y*x"]);
+    check("1e-38 + 1 - 1e-38", expect!["1"]);
+    check("1 - 01e-38", expect!["1"]);
     check("pow(x, 3) + ln(x)", expect!["x^3 + log(x)"]);
 }
 
