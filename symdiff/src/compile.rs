@@ -260,6 +260,13 @@ impl Lowering<'_> {
         reg
     }
 
+    /// Whether `node` is the canonical infinity `0^-1`.
+    fn is_infinity(&self, node: NodeId) -> bool {
+        matches!(self.graph.node(node), Node::Pow([base, exponent])
+            if self.graph.as_number(*base).is_some_and(Number::is_zero)
+                && self.graph.as_number(*exponent).is_some_and(Number::is_negative))
+    }
+
     fn reg(&self, node: NodeId) -> Reg {
         // Nodes are lowered children first, so an operand always has a register.
         self.regs.get(&node).copied().unwrap_or(0)
@@ -278,6 +285,8 @@ impl Lowering<'_> {
             }
             Node::Add(terms) => self.lower_sum(terms),
             Node::Mul(factors) => self.lower_product(factors),
+            // The canonical infinity `1/0` is the constant, by name.
+            Node::Pow(_) if self.is_infinity(node) => self.constant(f64::INFINITY),
             Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
                 Some(exponent) if exponent.is_negative() => {
                     let one = self.constant(1.0);
@@ -289,7 +298,13 @@ impl Lowering<'_> {
             Node::Call(func, args) => match args.as_ref() {
                 [x] => {
                     let x = self.reg(*x);
-                    self.emit(Instr::Call1(*func, x))
+                    // A call of a constant is a constant (NaN is `sqrt(-1)`).
+                    match self.tape.get(x as usize) {
+                        Some(&Instr::Const(bits)) => {
+                            self.constant(func.eval1(f64::from_bits(bits)))
+                        }
+                        _ => self.emit(Instr::Call1(*func, x)),
+                    }
                 }
                 [a, b] => {
                     let (a, b) = (self.reg(*a), self.reg(*b));
@@ -393,6 +408,7 @@ impl Lowering<'_> {
                         coefficient = Some(self.constant(magnitude.to_f64()));
                     }
                 }
+                Node::Pow(_) if self.is_infinity(factor) => numerator.push(self.reg(factor)),
                 Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
                     Some(exponent) if exponent.is_negative() => {
                         denominator.push(self.lower_power(*base, exponent.neg(), None));

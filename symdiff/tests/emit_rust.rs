@@ -205,10 +205,8 @@ fn non_finite_constants_are_named() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-                let __t0: ::core::primitive::f64 = 0.0_f64;
-                let __t1: ::core::primitive::f64 = 1.0_f64;
-                let __t2: ::core::primitive::f64 = __t1 / __t0;
-                [__t2]
+                let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+                [__t0]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.
@@ -219,12 +217,10 @@ fn non_finite_constants_are_named() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-                let __t0: ::core::primitive::f64 = 0.0_f64;
-                let __t1: ::core::primitive::f64 = x;
-                let __t2: ::core::primitive::f64 = 1.0_f64;
-                let __t3: ::core::primitive::f64 = __t2 / __t0;
-                let __t4: ::core::primitive::f64 = __t1 / __t0;
-                (__t4, [__t3])
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+                let __t2: ::core::primitive::f64 = __t1 * __t0;
+                (__t2, [__t1])
             }
 
         "#]],

@@ -68,42 +68,41 @@ fn layer_grad(
     };
     let __t14: ::core::primitive::f64 = ::core::primitive::f64::exp(__t13);
     let __t15: ::core::primitive::f64 = __t0 + __t14;
-    let __t16: ::core::primitive::f64 = 10.0_f64;
-    let __t17: ::core::primitive::f64 = ::core::primitive::f64::ln(__t16);
-    let __t18: ::core::primitive::f64 = 3.141592653589793_f64;
-    let __t19: ::core::primitive::f64 = __t9 * __t17;
-    let __t20: ::core::primitive::f64 = __t19 * __t18;
-    let __t21: ::core::primitive::f64 = __t0 / __t20;
-    let __t22: ::core::primitive::f64 = __t12 - __t10;
-    let __t23: ::core::primitive::f64 = if __t22 > 0.0_f64 {
+    let __t16: ::core::primitive::f64 = 2.302585092994046_f64;
+    let __t17: ::core::primitive::f64 = 3.141592653589793_f64;
+    let __t18: ::core::primitive::f64 = __t9 * __t16;
+    let __t19: ::core::primitive::f64 = __t18 * __t17;
+    let __t20: ::core::primitive::f64 = __t0 / __t19;
+    let __t21: ::core::primitive::f64 = __t12 - __t10;
+    let __t22: ::core::primitive::f64 = if __t21 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t22) {
-        __t22
+    } else if ::core::primitive::f64::is_nan(__t21) {
+        __t21
     } else {
         0.0_f64
     };
-    let __t24: ::core::primitive::f64 = __t0 - __t23;
-    let __t25: ::core::primitive::f64 = if __t9 > 0.0_f64 {
+    let __t23: ::core::primitive::f64 = __t0 - __t22;
+    let __t24: ::core::primitive::f64 = if __t9 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t9) {
         __t9
     } else {
         0.0_f64
     };
-    let __t26: ::core::primitive::f64 = 0.99_f64;
-    let __t27: ::core::primitive::f64 = __t25 * __t26;
-    let __t28: ::core::primitive::f64 = __t11 + __t27;
-    let __t29: ::core::primitive::f64 = __t28 * __t23;
-    let __t30: ::core::primitive::f64 = __t29 * __t14;
-    let __t31: ::core::primitive::f64 = __t30 / __t15;
-    let __t32: ::core::primitive::f64 = __t25 * __t24;
-    let __t33: ::core::primitive::f64 = __t32 * __t14;
-    let __t34: ::core::primitive::f64 = __t33 / __t15;
-    let __t35: ::core::primitive::f64 = __t31 + __t34;
-    let __t36: ::core::primitive::f64 = __t35 - __t21;
-    let __t37: ::core::primitive::f64 = __t36 * __t4;
-    let __t38: ::core::primitive::f64 = __t36 * __t3;
-    [__t38, __t37, __t36]
+    let __t25: ::core::primitive::f64 = 0.99_f64;
+    let __t26: ::core::primitive::f64 = __t24 * __t25;
+    let __t27: ::core::primitive::f64 = __t11 + __t26;
+    let __t28: ::core::primitive::f64 = __t27 * __t22;
+    let __t29: ::core::primitive::f64 = __t28 * __t14;
+    let __t30: ::core::primitive::f64 = __t29 / __t15;
+    let __t31: ::core::primitive::f64 = __t24 * __t23;
+    let __t32: ::core::primitive::f64 = __t31 * __t14;
+    let __t33: ::core::primitive::f64 = __t32 / __t15;
+    let __t34: ::core::primitive::f64 = __t30 + __t33;
+    let __t35: ::core::primitive::f64 = __t34 - __t20;
+    let __t36: ::core::primitive::f64 = __t35 * __t4;
+    let __t37: ::core::primitive::f64 = __t35 * __t3;
+    [__t37, __t36, __t35]
 }
 /// The value of `layer` and its gradient, sharing one forward pass.
 ///
@@ -167,44 +166,43 @@ fn layer_value_and_grad(
     let __t14: ::core::primitive::f64 = ::core::primitive::f64::exp(__t13);
     let __t15: ::core::primitive::f64 = __t0 + __t14;
     let __t16: ::core::primitive::f64 = ::core::primitive::f64::ln(__t15);
-    let __t17: ::core::primitive::f64 = 10.0_f64;
-    let __t18: ::core::primitive::f64 = ::core::primitive::f64::ln(__t9);
-    let __t19: ::core::primitive::f64 = ::core::primitive::f64::ln(__t17);
-    let __t20: ::core::primitive::f64 = 3.141592653589793_f64;
-    let __t21: ::core::primitive::f64 = __t19 * __t20;
-    let __t22: ::core::primitive::f64 = __t18 / __t21;
-    let __t23: ::core::primitive::f64 = __t16 - __t22;
-    let __t24: ::core::primitive::f64 = __t9 * __t19;
-    let __t25: ::core::primitive::f64 = __t24 * __t20;
-    let __t26: ::core::primitive::f64 = __t0 / __t25;
-    let __t27: ::core::primitive::f64 = __t12 - __t10;
-    let __t28: ::core::primitive::f64 = if __t27 > 0.0_f64 {
+    let __t17: ::core::primitive::f64 = ::core::primitive::f64::ln(__t9);
+    let __t18: ::core::primitive::f64 = 2.302585092994046_f64;
+    let __t19: ::core::primitive::f64 = 3.141592653589793_f64;
+    let __t20: ::core::primitive::f64 = __t18 * __t19;
+    let __t21: ::core::primitive::f64 = __t17 / __t20;
+    let __t22: ::core::primitive::f64 = __t16 - __t21;
+    let __t23: ::core::primitive::f64 = __t9 * __t18;
+    let __t24: ::core::primitive::f64 = __t23 * __t19;
+    let __t25: ::core::primitive::f64 = __t0 / __t24;
+    let __t26: ::core::primitive::f64 = __t12 - __t10;
+    let __t27: ::core::primitive::f64 = if __t26 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t27) {
-        __t27
+    } else if ::core::primitive::f64::is_nan(__t26) {
+        __t26
     } else {
         0.0_f64
     };
-    let __t29: ::core::primitive::f64 = __t0 - __t28;
-    let __t30: ::core::primitive::f64 = if __t9 > 0.0_f64 {
+    let __t28: ::core::primitive::f64 = __t0 - __t27;
+    let __t29: ::core::primitive::f64 = if __t9 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t9) {
         __t9
     } else {
         0.0_f64
     };
-    let __t31: ::core::primitive::f64 = 0.99_f64;
-    let __t32: ::core::primitive::f64 = __t30 * __t31;
-    let __t33: ::core::primitive::f64 = __t11 + __t32;
-    let __t34: ::core::primitive::f64 = __t33 * __t28;
-    let __t35: ::core::primitive::f64 = __t34 * __t14;
-    let __t36: ::core::primitive::f64 = __t35 / __t15;
-    let __t37: ::core::primitive::f64 = __t30 * __t29;
-    let __t38: ::core::primitive::f64 = __t37 * __t14;
-    let __t39: ::core::primitive::f64 = __t38 / __t15;
-    let __t40: ::core::primitive::f64 = __t36 + __t39;
-    let __t41: ::core::primitive::f64 = __t40 - __t26;
-    let __t42: ::core::primitive::f64 = __t41 * __t4;
-    let __t43: ::core::primitive::f64 = __t41 * __t3;
-    (__t23, [__t43, __t42, __t41])
+    let __t30: ::core::primitive::f64 = 0.99_f64;
+    let __t31: ::core::primitive::f64 = __t29 * __t30;
+    let __t32: ::core::primitive::f64 = __t11 + __t31;
+    let __t33: ::core::primitive::f64 = __t32 * __t27;
+    let __t34: ::core::primitive::f64 = __t33 * __t14;
+    let __t35: ::core::primitive::f64 = __t34 / __t15;
+    let __t36: ::core::primitive::f64 = __t29 * __t28;
+    let __t37: ::core::primitive::f64 = __t36 * __t14;
+    let __t38: ::core::primitive::f64 = __t37 / __t15;
+    let __t39: ::core::primitive::f64 = __t35 + __t38;
+    let __t40: ::core::primitive::f64 = __t39 - __t25;
+    let __t41: ::core::primitive::f64 = __t40 * __t4;
+    let __t42: ::core::primitive::f64 = __t40 * __t3;
+    (__t22, [__t42, __t41, __t40])
 }
