@@ -35,21 +35,9 @@ impl Differentiator {
     /// The nodes below `root` that may depend on the variable and have no
     /// derivative yet, children before parents.
     fn pending_nodes(&self, graph: &Graph, root: NodeId) -> Vec<NodeId> {
-        let mut pending = Vec::new();
-        let mut stack = vec![root];
-        let mut seen = rustc_hash::FxHashSet::default();
-        while let Some(node) = stack.pop() {
-            if !graph.may_depend_on(node, self.var)
-                || self.memo.contains_key(&node)
-                || !seen.insert(node)
-            {
-                continue;
-            }
-            pending.push(node);
-            stack.extend_from_slice(graph.node(node).children());
-        }
-        pending.sort_unstable();
-        pending
+        crate::eval::nodes_below_where(graph, &[root], |node| {
+            graph.may_depend_on(node, self.var) && !self.memo.contains_key(&node)
+        })
     }
 
     fn derivative_of(&self, graph: &mut Graph, node: NodeId) -> NodeId {

@@ -59,24 +59,16 @@ pub fn param_inputs(graph: &mut Graph, params: &[Param]) -> Vec<(VarId, String)>
     let mut inputs = Vec::new();
     for param in params {
         match param.kind {
-            ParamKind::Scalar => inputs.push((var_id(graph, &param.name), param.name.clone())),
+            ParamKind::Scalar => inputs.push((graph.var_id(&param.name), param.name.clone())),
             ParamKind::Array(len) | ParamKind::ArrayRef(len) => {
                 for index in 0..len {
                     let entry = format!("{}[{index}]", param.name);
-                    inputs.push((var_id(graph, &entry), entry));
+                    inputs.push((graph.var_id(&entry), entry));
                 }
             }
         }
     }
     inputs
-}
-
-fn var_id(graph: &mut Graph, name: &str) -> VarId {
-    let node = graph.var(name);
-    match graph.node(node) {
-        crate::graph::Node::Var(var) => *var,
-        _ => VarId(0),
-    }
 }
 
 /// `NAME_grad`, `NAME_value_and_grad` and (with `spec.hessian`) `NAME_hessian`

@@ -64,11 +64,21 @@ pub(crate) fn power(
 
 /// Every node reachable from `roots`, in ascending (topological) order.
 pub(crate) fn nodes_below(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
+    nodes_below_where(graph, roots, |_| true)
+}
+
+/// The nodes reachable from `roots` through nodes that `keep` accepts, in
+/// ascending (topological) order; a rejected node is not entered.
+pub(crate) fn nodes_below_where(
+    graph: &Graph,
+    roots: &[NodeId],
+    keep: impl Fn(NodeId) -> bool,
+) -> Vec<NodeId> {
     let mut seen = rustc_hash::FxHashSet::default();
     let mut stack: Vec<NodeId> = roots.to_vec();
     let mut nodes = Vec::new();
     while let Some(node) = stack.pop() {
-        if seen.insert(node) {
+        if keep(node) && seen.insert(node) {
             nodes.push(node);
             stack.extend_from_slice(graph.node(node).children());
         }

@@ -74,16 +74,7 @@ impl Expr {
 
     fn var_ids(&self, names: &[&str]) -> Vec<VarId> {
         let mut graph = self.graph.borrow_mut();
-        names
-            .iter()
-            .map(|name| {
-                let node = graph.var(name);
-                match graph.node(node) {
-                    crate::graph::Node::Var(var) => *var,
-                    _ => VarId(0),
-                }
-            })
-            .collect()
+        names.iter().map(|name| graph.var_id(name)).collect()
     }
 
     /// d self / d var (zero when `var` does not occur).

@@ -54,18 +54,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
 /// The nodes below `root` whose variables meet `wrt_mask`, in ascending
 /// (topological) order.
 fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: u64) -> Vec<NodeId> {
-    let mut nodes = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        if graph.var_mask(node) & wrt_mask == 0 || !seen.insert(node) {
-            continue;
-        }
-        nodes.push(node);
-        stack.extend_from_slice(graph.node(node).children());
-    }
-    nodes.sort_unstable();
-    nodes
+    crate::eval::nodes_below_where(graph, &[root], |node| graph.var_mask(node) & wrt_mask != 0)
 }
 
 /// The Jacobian of several expressions: one gradient row per expression.

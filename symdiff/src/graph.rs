@@ -274,14 +274,20 @@ impl Graph {
 
     /// The node for variable `name`, creating the variable if needed.
     pub fn var(&mut self, name: &str) -> NodeId {
+        let var = self.var_id(name);
+        self.var_nodes[var.index()]
+    }
+
+    /// The variable called `name`, creating it if needed.
+    pub fn var_id(&mut self, name: &str) -> VarId {
         if let Some(var) = self.find_var(name) {
-            return self.var_nodes[var.index()];
+            return var;
         }
         let var = VarId(u32::try_from(self.var_names.len()).unwrap_or(u32::MAX));
         self.var_names.push(name.into());
         let id = self.intern(Node::Var(var));
         self.var_nodes.push(id);
-        id
+        var
     }
 
     /// The variable called `name`, if the graph has one.
