@@ -4,7 +4,6 @@
 use crate::cli::Format;
 use serde_json::Value;
 use symdiff::Expr;
-use symdiff::func::Func;
 use symdiff::graph::{Graph, NodeId};
 use symdiff::latex::{definitions_to_latex, to_latex_with};
 use symdiff::print::{Definitions, to_text_with};
@@ -161,7 +160,7 @@ impl Formulas {
             roots.to_vec()
         };
         let definitions = if large {
-            shared_definitions(&mut expr.graph().borrow_mut(), &roots)
+            Definitions::shared(&expr.graph().borrow(), &roots)
         } else {
             Definitions::none()
         };
@@ -210,19 +209,6 @@ impl Formulas {
             object.insert("definitions".to_owned(), Value::from(self.prefix()));
         }
     }
-}
-
-/// Names the subexpressions shared among `roots`, including a root that
-/// other roots use. `Definitions::shared` never names its roots (a root
-/// prints where it stands), so each root is given a parent that no one
-/// prints, `sin(root)`, and the definitions are taken over those parents. A
-/// root that is named then prints as its name, which reads back the same.
-fn shared_definitions(graph: &mut Graph, roots: &[NodeId]) -> Definitions {
-    let parents: Vec<NodeId> = roots
-        .iter()
-        .map(|&root| graph.call(Func::Sin, &[root]))
-        .collect();
-    Definitions::shared(graph, &parents)
 }
 
 /// The definitions one per string (`t1 = …`), from `write_prefix`'s

@@ -36,22 +36,23 @@ impl Definitions {
     pub fn shared(graph: &Graph, roots: &[NodeId]) -> Self {
         let nodes = nodes_below(graph, roots);
         let mut uses: FxHashMap<NodeId, u32> = FxHashMap::default();
-        for &root in roots {
-            *uses.entry(root).or_default() += 2; // A root is printed where it stands.
+        // Each distinct root is printed once where it stands; a root that
+        // other nodes use too is named, and prints as its name.
+        let distinct_roots: FxHashSet<NodeId> = roots.iter().copied().collect();
+        for &root in &distinct_roots {
+            *uses.entry(root).or_default() += 1;
         }
         for &node in &nodes {
             for &child in graph.node(node).children() {
                 *uses.entry(child).or_default() += 1;
             }
         }
-        let is_root: FxHashSet<NodeId> = roots.iter().copied().collect();
         let taken: FxHashSet<&str> = graph.vars().map(|var| graph.var_name(var)).collect();
         let mut definitions = Definitions::default();
         let mut counter = 0usize;
         for node in nodes {
-            let worth_naming = uses.get(&node).copied().unwrap_or(0) > 1
-                && !is_root.contains(&node)
-                && !is_trivial(graph, node);
+            let worth_naming =
+                uses.get(&node).copied().unwrap_or(0) > 1 && !is_trivial(graph, node);
             if worth_naming {
                 let name = loop {
                     counter += 1;

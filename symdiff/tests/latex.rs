@@ -144,8 +144,9 @@ fn definitions_print_once_by_name() {
     expect![[r#"
         t_{1} = w x
         t_{2} = \operatorname{sigmoid}\left(t_{1} + b\right)
-        x \left(t_{2} + t_{2} \left(t_{1} + b + 2 t_{2} - 2 t\right) \left(1 - t_{2}\right)\right)
-        t_{2} + t_{2} \left(t_{1} + b + 2 t_{2} - 2 t\right) \left(1 - t_{2}\right)"#]]
+        t_{3} = t_{2} + t_{2} \left(t_{1} + b + 2 t_{2} - 2 t\right) \left(1 - t_{2}\right)
+        x t_{3}
+        t_{3}"#]]
     .assert_eq(&lines.join("\n"));
 }
 

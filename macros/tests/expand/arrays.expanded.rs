@@ -21,9 +21,10 @@ fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
 /// t5 = (1 + t4)^-1
 /// t6 = heaviside(t3 - t2)
 /// t7 = heaviside(t1)
-/// ∂/∂weights[0] = input[0]*(t4*t5*t6*(1/100 + 99*t7/100) + t4*t5*(1 - t6)*t7 - 1/(t1*log(10)*pi))
-/// ∂/∂weights[1] = input[1]*(t4*t5*t6*(1/100 + 99*t7/100) + t4*t5*(1 - t6)*t7 - 1/(t1*log(10)*pi))
-/// ∂/∂bias = t4*t5*t6*(1/100 + 99*t7/100) + t4*t5*(1 - t6)*t7 - 1/(t1*log(10)*pi)
+/// t8 = t4*t5*t6*(1/100 + 99*t7/100) + t4*t5*(1 - t6)*t7 - 1/(t1*log(10)*pi)
+/// ∂/∂weights[0] = input[0]*t8
+/// ∂/∂weights[1] = input[1]*t8
+/// ∂/∂bias = t8
 /// ```
 #[allow(
     unused_variables,
@@ -117,10 +118,11 @@ fn layer_grad(
 /// t8 = t5^-1
 /// t9 = heaviside(t3 - t2)
 /// t10 = heaviside(t1)
+/// t11 = t4*t8*t9*(1/100 + 99*t10/100) + t4*t8*(1 - t9)*t10 - t6*t7/t1
 /// layer = log(t5) - log(t1)*t6*t7
-/// ∂/∂weights[0] = input[0]*(t4*t8*t9*(1/100 + 99*t10/100) + t4*t8*(1 - t9)*t10 - t6*t7/t1)
-/// ∂/∂weights[1] = input[1]*(t4*t8*t9*(1/100 + 99*t10/100) + t4*t8*(1 - t9)*t10 - t6*t7/t1)
-/// ∂/∂bias = t4*t8*t9*(1/100 + 99*t10/100) + t4*t8*(1 - t9)*t10 - t6*t7/t1
+/// ∂/∂weights[0] = input[0]*t11
+/// ∂/∂weights[1] = input[1]*t11
+/// ∂/∂bias = t11
 /// ```
 #[allow(
     unused_variables,
