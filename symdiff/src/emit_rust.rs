@@ -106,11 +106,18 @@ pub fn emit_derivative_functions(
         &gradient,
         &labels,
     );
-    let body = emit_block(graph, &gradient, &inputs, OutputShape::Vector, spec.params)?;
+    // The gradient is the value-and-gradient function's second half: one
+    // body, not two; inlined, the unused value costs nothing.
+    let args: Vec<&str> = spec
+        .params
+        .iter()
+        .map(|param| param.name.as_str())
+        .collect();
     let _ = writeln!(
         out,
-        "{ALLOW}\n{vis}fn {}_grad({params}) -> [{F64}; {n}] {body}\n",
-        spec.name
+        "{ALLOW}\n#[inline]\n{vis}fn {name}_grad({params}) -> [{F64}; {n}] {{\n    {name}_value_and_grad({}).1\n}}\n",
+        args.join(", "),
+        name = spec.name,
     );
 
     let mut value_and_gradient = vec![root];
