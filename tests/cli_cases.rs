@@ -1013,46 +1013,50 @@ fn codegen_small() {
     check(
         &["codegen", "x*y^2", "--name", "f2", "--wrt", "y"],
         expect![[r#"
-            status 0
-            --- stdout
-            /// The gradient of `f2` with respect to (y).
-            ///
-            /// ```text
-            /// ∂/∂y = 2*x*y
-            /// ```
-            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            #[inline]
-            pub fn f2_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-                f2_value_and_grad(x, y).1
-            }
+        status 0
+        --- stdout
+        /// The gradient of `f2` with respect to (y).
+        ///
+        /// ```text
+        /// ∂/∂y = 2*x*y
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f2_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = 2.0_f64;
+            let __t3: ::core::primitive::f64 = __t1 * __t0;
+            let __t4: ::core::primitive::f64 = __t3 * __t2;
+            [__t4]
+        }
 
-            /// The value of `f2` and its gradient, sharing one forward pass.
-            ///
-            /// ```text
-            /// f2 = x*y^2
-            /// ∂/∂y = 2*x*y
-            /// ```
-            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            pub fn f2_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-                let __t0: ::core::primitive::f64 = x;
-                let __t1: ::core::primitive::f64 = y;
-                let __t2: ::core::primitive::f64 = 2.0_f64;
-                let __t3: ::core::primitive::f64 = __t1 * __t1;
-                let __t4: ::core::primitive::f64 = __t3 * __t0;
-                let __t5: ::core::primitive::f64 = __t1 * __t0;
-                let __t6: ::core::primitive::f64 = __t5 * __t2;
-                (__t4, [__t6])
-            }
+        /// The value of `f2` and its gradient, sharing one forward pass.
+        ///
+        /// ```text
+        /// f2 = x*y^2
+        /// ∂/∂y = 2*x*y
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f2_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = 2.0_f64;
+            let __t3: ::core::primitive::f64 = __t1 * __t1;
+            let __t4: ::core::primitive::f64 = __t3 * __t0;
+            let __t5: ::core::primitive::f64 = __t1 * __t0;
+            let __t6: ::core::primitive::f64 = __t5 * __t2;
+            (__t4, [__t6])
+        }
 
-        "#]],
+    "#]],
     );
     check(
         &["codegen", "x^2", "--name", "sq", "--format", "json"],
         expect![[r#"
-            status 0
-            --- stdout
-            {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\n#[inline]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    sq_value_and_grad(x).1\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
-        "#]],
+        status 0
+        --- stdout
+        {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t1;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
+    "#]],
     );
 }
 

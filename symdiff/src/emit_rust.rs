@@ -106,18 +106,11 @@ pub fn emit_derivative_functions(
         &gradient,
         &labels,
     );
-    // The gradient is the value-and-gradient function's second half: one
-    // body, not two; inlined, the unused value costs nothing.
-    let args: Vec<&str> = spec
-        .params
-        .iter()
-        .map(|param| param.name.as_str())
-        .collect();
+    let body = emit_block(graph, &gradient, &inputs, OutputShape::Vector, spec.params)?;
     let _ = writeln!(
         out,
-        "{ALLOW}\n#[inline]\n{vis}fn {name}_grad({params}) -> [{F64}; {n}] {{\n    {name}_value_and_grad({}).1\n}}\n",
-        args.join(", "),
-        name = spec.name,
+        "{ALLOW}\n{vis}fn {}_grad({params}) -> [{F64}; {n}] {body}\n",
+        spec.name
     );
 
     let mut value_and_gradient = vec![root];

@@ -45,9 +45,28 @@ fn neuron() {
             /// ∂/∂t = -2*(sigmoid(w*x + b) - t)
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            #[inline]
             pub fn f_grad(w: ::core::primitive::f64, x: ::core::primitive::f64, b: ::core::primitive::f64, t: ::core::primitive::f64) -> [::core::primitive::f64; 4] {
-                f_value_and_grad(w, x, b, t).1
+                let __t0: ::core::primitive::f64 = 1.0_f64;
+                let __t1: ::core::primitive::f64 = w;
+                let __t2: ::core::primitive::f64 = x;
+                let __t3: ::core::primitive::f64 = __t2 * __t1;
+                let __t4: ::core::primitive::f64 = b;
+                let __t5: ::core::primitive::f64 = __t3 + __t4;
+                let __t6: ::core::primitive::f64 = 1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
+                let __t7: ::core::primitive::f64 = t;
+                let __t8: ::core::primitive::f64 = __t6 - __t7;
+                let __t9: ::core::primitive::f64 = 2.0_f64;
+                let __t10: ::core::primitive::f64 = -2.0_f64;
+                let __t11: ::core::primitive::f64 = __t8 * __t10;
+                let __t12: ::core::primitive::f64 = __t0 - __t6;
+                let __t13: ::core::primitive::f64 = __t12 * __t8;
+                let __t14: ::core::primitive::f64 = __t13 * __t6;
+                let __t15: ::core::primitive::f64 = __t14 * __t9;
+                let __t16: ::core::primitive::f64 = __t14 * __t2;
+                let __t17: ::core::primitive::f64 = __t16 * __t9;
+                let __t18: ::core::primitive::f64 = __t14 * __t1;
+                let __t19: ::core::primitive::f64 = __t18 * __t9;
+                [__t17, __t19, __t15, __t11]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.
@@ -102,9 +121,20 @@ fn saddle_with_hessian() {
             /// ∂/∂y = 3*x*y^2 - 2*y
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            #[inline]
             pub fn f_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 2] {
-                f_value_and_grad(x, y).1
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = 2.0_f64;
+                let __t2: ::core::primitive::f64 = y;
+                let __t3: ::core::primitive::f64 = __t2 * __t2;
+                let __t4: ::core::primitive::f64 = 3.0_f64;
+                let __t5: ::core::primitive::f64 = ::core::primitive::f64::powi(__t2, 3_i32);
+                let __t6: ::core::primitive::f64 = __t3 * __t0;
+                let __t7: ::core::primitive::f64 = __t6 * __t4;
+                let __t8: ::core::primitive::f64 = __t2 * __t1;
+                let __t9: ::core::primitive::f64 = __t7 - __t8;
+                let __t10: ::core::primitive::f64 = __t0 * __t1;
+                let __t11: ::core::primitive::f64 = __t10 + __t5;
+                [__t11, __t9]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.
@@ -174,9 +204,9 @@ fn non_finite_constants_are_named() {
             /// ∂/∂x = 1/0
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            #[inline]
             pub fn f_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-                f_value_and_grad(x).1
+                let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+                [__t0]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.

@@ -34,13 +34,76 @@ fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
     clippy::pedantic,
     clippy::nursery
 )]
-#[inline]
 fn layer_grad(
     weights: &[::core::primitive::f64; 2],
     input: [::core::primitive::f64; 2],
     bias: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 3] {
-    layer_value_and_grad(weights, input, bias).1
+    let __t0: ::core::primitive::f64 = 1.0_f64;
+    let __t1: ::core::primitive::f64 = weights[0];
+    let __t2: ::core::primitive::f64 = weights[1];
+    let __t3: ::core::primitive::f64 = input[0];
+    let __t4: ::core::primitive::f64 = input[1];
+    let __t5: ::core::primitive::f64 = bias;
+    let __t6: ::core::primitive::f64 = __t3 * __t1;
+    let __t7: ::core::primitive::f64 = __t4 * __t2;
+    let __t8: ::core::primitive::f64 = __t5 + __t6;
+    let __t9: ::core::primitive::f64 = __t8 + __t7;
+    let __t10: ::core::primitive::f64 = if __t9 > 0.0_f64
+        || ::core::primitive::f64::is_nan(__t9)
+    {
+        __t9
+    } else {
+        0.0_f64
+    };
+    let __t11: ::core::primitive::f64 = 0.01_f64;
+    let __t12: ::core::primitive::f64 = if __t9 > 0.0_f64 { __t9 } else { __t11 * __t9 };
+    let __t13: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t10)
+        || ::core::primitive::f64::is_nan(__t12)
+    {
+        ::core::primitive::f64::NAN
+    } else if __t12 > __t10 {
+        __t12
+    } else {
+        __t10
+    };
+    let __t14: ::core::primitive::f64 = ::core::primitive::f64::exp(__t13);
+    let __t15: ::core::primitive::f64 = __t0 + __t14;
+    let __t16: ::core::primitive::f64 = 2.302585092994046_f64;
+    let __t17: ::core::primitive::f64 = 3.141592653589793_f64;
+    let __t18: ::core::primitive::f64 = __t9 * __t16;
+    let __t19: ::core::primitive::f64 = __t18 * __t17;
+    let __t20: ::core::primitive::f64 = __t0 / __t19;
+    let __t21: ::core::primitive::f64 = __t12 - __t10;
+    let __t22: ::core::primitive::f64 = if __t21 > 0.0_f64 {
+        1.0_f64
+    } else if ::core::primitive::f64::is_nan(__t21) {
+        __t21
+    } else {
+        0.0_f64
+    };
+    let __t23: ::core::primitive::f64 = __t0 - __t22;
+    let __t24: ::core::primitive::f64 = if __t9 > 0.0_f64 {
+        1.0_f64
+    } else if ::core::primitive::f64::is_nan(__t9) {
+        __t9
+    } else {
+        0.0_f64
+    };
+    let __t25: ::core::primitive::f64 = 0.99_f64;
+    let __t26: ::core::primitive::f64 = __t24 * __t25;
+    let __t27: ::core::primitive::f64 = __t11 + __t26;
+    let __t28: ::core::primitive::f64 = __t27 * __t22;
+    let __t29: ::core::primitive::f64 = __t28 * __t14;
+    let __t30: ::core::primitive::f64 = __t29 / __t15;
+    let __t31: ::core::primitive::f64 = __t24 * __t23;
+    let __t32: ::core::primitive::f64 = __t31 * __t14;
+    let __t33: ::core::primitive::f64 = __t32 / __t15;
+    let __t34: ::core::primitive::f64 = __t30 + __t33;
+    let __t35: ::core::primitive::f64 = __t34 - __t20;
+    let __t36: ::core::primitive::f64 = __t35 * __t4;
+    let __t37: ::core::primitive::f64 = __t35 * __t3;
+    [__t37, __t36, __t35]
 }
 /// The value of `layer` and its gradient, sharing one forward pass.
 ///

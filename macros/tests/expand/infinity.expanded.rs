@@ -18,9 +18,9 @@ fn Scaled(x: f64) -> f64 {
     clippy::pedantic,
     clippy::nursery
 )]
-#[inline]
 fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-    Scaled_value_and_grad(x).1
+    let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+    [__t0]
 }
 #[allow(non_snake_case)]
 #[cfg(test)]

@@ -20,14 +20,30 @@ pub fn loss(w: f64, b: f64, x: f64, t: f64) -> f64 {
     clippy::pedantic,
     clippy::nursery
 )]
-#[inline]
 pub fn loss_grad(
     w: ::core::primitive::f64,
     b: ::core::primitive::f64,
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 2] {
-    loss_value_and_grad(w, b, x, t).1
+    let __t0: ::core::primitive::f64 = 1.0_f64;
+    let __t1: ::core::primitive::f64 = w;
+    let __t2: ::core::primitive::f64 = b;
+    let __t3: ::core::primitive::f64 = x;
+    let __t4: ::core::primitive::f64 = t;
+    let __t5: ::core::primitive::f64 = __t3 * __t1;
+    let __t6: ::core::primitive::f64 = __t2 + __t5;
+    let __t7: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
+    let __t8: ::core::primitive::f64 = __t7 - __t4;
+    let __t9: ::core::primitive::f64 = 2.0_f64;
+    let __t10: ::core::primitive::f64 = __t0 - __t7;
+    let __t11: ::core::primitive::f64 = __t10 * __t8;
+    let __t12: ::core::primitive::f64 = __t11 * __t7;
+    let __t13: ::core::primitive::f64 = __t12 * __t9;
+    let __t14: ::core::primitive::f64 = __t12 * __t3;
+    let __t15: ::core::primitive::f64 = __t14 * __t9;
+    [__t15, __t13]
 }
 /// The value of `loss` and its gradient, sharing one forward pass.
 ///
