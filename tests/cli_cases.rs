@@ -48,10 +48,10 @@ fn parse_prints_canonical_text() {
     check(
         &["parse", "sigmoid(w*x + b)", "--format", "latex"],
         expect![[r#"
-        status 0
-        --- stdout
-        \operatorname{sigmoid}\left(w x + b\right)
-    "#]],
+            status 0
+            --- stdout
+            \operatorname{sigmoid}\left(b + w x\right)
+        "#]],
     );
     check(
         &["parse", "x*y + 1", "--format", "json"],
@@ -151,10 +151,10 @@ fn diff_text_latex_json() {
     check(
         &["diff", NEURON, "--wrt", "b"],
         expect![[r#"
-        status 0
-        --- stdout
-        ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-    "#]],
+            status 0
+            --- stdout
+            ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+        "#]],
     );
     check(
         &["diff", "x^3*y", "--wrt", "x", "--order", "2"],
@@ -183,10 +183,10 @@ fn diff_text_latex_json() {
     check(
         &["diff", "sqrt(x)/y", "--wrt", "x", "--format", "latex"],
         expect![[r#"
-        status 0
-        --- stdout
-        \frac{\partial f}{\partial x} = \frac{1}{2 \sqrt{x} y}
-    "#]],
+            status 0
+            --- stdout
+            \frac{\partial f}{\partial x} = \frac{1}{2 y \sqrt{x}}
+        "#]],
     );
     check(
         &["diff", "log(x)", "--wrt", "x", "--format", "json"],
@@ -266,53 +266,53 @@ fn grad_neuron() {
     check(
         &["grad", NEURON],
         expect![[r#"
-        status 0
-        --- stdout
-        ∂/∂w = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂/∂x = 2*w*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂/∂t = -2*(sigmoid(w*x + b) - t)
-    "#]],
+            status 0
+            --- stdout
+            ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂/∂t = -2*(sigmoid(b + w*x) - t)
+        "#]],
     );
     check(
         &["grad", NEURON, "--at", NEURON_AT],
         expect![[r#"
-        status 0
-        --- stdout
-        ∂/∂w = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂/∂x = 2*w*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂/∂t = -2*(sigmoid(w*x + b) - t)
+            status 0
+            --- stdout
+            ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂/∂t = -2*(sigmoid(b + w*x) - t)
 
-        at w = 0.5, x = 2, b = 0.1, t = 0.8:
-        f    =  0.002474057095408847
-        ∂/∂w = -0.037279032093396794
-        ∂/∂x = -0.009319758023349198
-        ∂/∂b = -0.018639516046698397
-        ∂/∂t =  0.09947978880976471
-    "#]],
+            at w = 0.5, x = 2, b = 0.1, t = 0.8:
+            f    =  0.002474057095408847
+            ∂/∂w = -0.037279032093396794
+            ∂/∂x = -0.009319758023349198
+            ∂/∂b = -0.018639516046698397
+            ∂/∂t =  0.09947978880976471
+        "#]],
     );
     check(
         &[
             "grad", NEURON, "--wrt", "w,b", "--at", NEURON_AT, "--format", "json",
         ],
         expect![[r#"
-        status 0
-        --- stdout
-        {"formulas":["2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))","2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))"],"gradient":[-0.037279032093396794,-0.018639516046698397],"value":0.002474057095408847,"vars":["w","b"]}
-    "#]],
+            status 0
+            --- stdout
+            {"formulas":["x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))","2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)"],"gradient":[-0.037279032093396794,-0.018639516046698397],"value":0.002474057095408847,"vars":["w","b"]}
+        "#]],
     );
     check(
         &[
             "grad", NEURON, "--wrt", "b", "--at", NEURON_AT, "--format", "latex",
         ],
         expect![[r#"
-        status 0
-        --- stdout
-        \frac{\partial f}{\partial b} = 2 \operatorname{sigmoid}\left(w x + b\right) \left(\operatorname{sigmoid}\left(w x + b\right) - t\right) \left(1 - \operatorname{sigmoid}\left(w x + b\right)\right)
-        f = 0.002474057095408847
-        \frac{\partial f}{\partial b} = -0.018639516046698397
-    "#]],
+            status 0
+            --- stdout
+            \frac{\partial f}{\partial b} = 2 \operatorname{sigmoid}\left(b + w x\right) \left(1 - \operatorname{sigmoid}\left(b + w x\right)\right) \left(\operatorname{sigmoid}\left(b + w x\right) - t\right)
+            f = 0.002474057095408847
+            \frac{\partial f}{\partial b} = -0.018639516046698397
+        "#]],
     );
 }
 
@@ -440,32 +440,31 @@ fn large_results_print_shared_subexpressions_once() {
     check(
         &["grad", suite("mlp4"), "--wrt", "v1,W1_1,d"],
         expect![[r#"
-        status 0
-        --- stdout
-        t1 = tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1);
-        t2 = sigmoid(v1*t1 + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d);
-        t3 = t2 - t;
-        t4 = 1 - t2;
-        ∂/∂v1 = 2*t1*t2*t3*t4
-        ∂/∂W1_1 = 2*v1*x1*t2*t3*t4*(1 - t1^2)
-        ∂/∂d = 2*t2*t3*t4
-    "#]],
+            status 0
+            --- stdout
+            t1 = tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1);
+            t2 = sigmoid(d + v1*t1 + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4));
+            t3 = 2*t2*(1 - t2)*(t2 - t);
+            ∂/∂v1 = t3*t1
+            ∂/∂W1_1 = x1*(v1*t3*(1 - t1^2))
+            ∂/∂d = t3
+        "#]],
     );
     check(
         &["grad", suite("mlp4"), "--wrt", "v1,d", "--format", "json"],
         expect![[r#"
-        status 0
-        --- stdout
-        {"formulas":["2*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1)*sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d)*(sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d) - t)*(1 - sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d))","2*sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d)*(sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d) - t)*(1 - sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(x1*W2_1 + x2*W2_2 + x3*W2_3 + x4*W2_4 + c2) + v3*tanh(x1*W3_1 + x2*W3_2 + x3*W3_3 + x4*W3_4 + c3) + v4*tanh(x1*W4_1 + x2*W4_2 + x3*W4_3 + x4*W4_4 + c4) + d))"],"vars":["v1","d"]}
-    "#]],
+            status 0
+            --- stdout
+            {"formulas":["(2*sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4))*(1 - sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)))*(sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)) - t))*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1)","2*sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4))*(1 - sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)))*(sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)) - t)"],"vars":["v1","d"]}
+        "#]],
     );
     check(
         &["grad", suite("mlp4"), "--wrt", "d", "--format", "latex"],
         expect![[r#"
-        status 0
-        --- stdout
-        \frac{\partial f}{\partial d} = 2 \operatorname{sigmoid}\left(v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(x_{1} \mathrm{W2}_{1} + x_{2} \mathrm{W2}_{2} + x_{3} \mathrm{W2}_{3} + x_{4} \mathrm{W2}_{4} + c_{2}\right) + v_{3} \tanh\left(x_{1} \mathrm{W3}_{1} + x_{2} \mathrm{W3}_{2} + x_{3} \mathrm{W3}_{3} + x_{4} \mathrm{W3}_{4} + c_{3}\right) + v_{4} \tanh\left(x_{1} \mathrm{W4}_{1} + x_{2} \mathrm{W4}_{2} + x_{3} \mathrm{W4}_{3} + x_{4} \mathrm{W4}_{4} + c_{4}\right) + d\right) \left(\operatorname{sigmoid}\left(v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(x_{1} \mathrm{W2}_{1} + x_{2} \mathrm{W2}_{2} + x_{3} \mathrm{W2}_{3} + x_{4} \mathrm{W2}_{4} + c_{2}\right) + v_{3} \tanh\left(x_{1} \mathrm{W3}_{1} + x_{2} \mathrm{W3}_{2} + x_{3} \mathrm{W3}_{3} + x_{4} \mathrm{W3}_{4} + c_{3}\right) + v_{4} \tanh\left(x_{1} \mathrm{W4}_{1} + x_{2} \mathrm{W4}_{2} + x_{3} \mathrm{W4}_{3} + x_{4} \mathrm{W4}_{4} + c_{4}\right) + d\right) - t\right) \left(1 - \operatorname{sigmoid}\left(v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(x_{1} \mathrm{W2}_{1} + x_{2} \mathrm{W2}_{2} + x_{3} \mathrm{W2}_{3} + x_{4} \mathrm{W2}_{4} + c_{2}\right) + v_{3} \tanh\left(x_{1} \mathrm{W3}_{1} + x_{2} \mathrm{W3}_{2} + x_{3} \mathrm{W3}_{3} + x_{4} \mathrm{W3}_{4} + c_{3}\right) + v_{4} \tanh\left(x_{1} \mathrm{W4}_{1} + x_{2} \mathrm{W4}_{2} + x_{3} \mathrm{W4}_{3} + x_{4} \mathrm{W4}_{4} + c_{4}\right) + d\right)\right)
-    "#]],
+            status 0
+            --- stdout
+            \frac{\partial f}{\partial d} = 2 \operatorname{sigmoid}\left(d + v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(\mathrm{W2}_{1} x_{1} + \mathrm{W2}_{2} x_{2} + \mathrm{W2}_{3} x_{3} + \mathrm{W2}_{4} x_{4} + c_{2}\right) + v_{3} \tanh\left(\mathrm{W3}_{1} x_{1} + \mathrm{W3}_{2} x_{2} + \mathrm{W3}_{3} x_{3} + \mathrm{W3}_{4} x_{4} + c_{3}\right) + v_{4} \tanh\left(\mathrm{W4}_{1} x_{1} + \mathrm{W4}_{2} x_{2} + \mathrm{W4}_{3} x_{3} + \mathrm{W4}_{4} x_{4} + c_{4}\right)\right) \left(1 - \operatorname{sigmoid}\left(d + v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(\mathrm{W2}_{1} x_{1} + \mathrm{W2}_{2} x_{2} + \mathrm{W2}_{3} x_{3} + \mathrm{W2}_{4} x_{4} + c_{2}\right) + v_{3} \tanh\left(\mathrm{W3}_{1} x_{1} + \mathrm{W3}_{2} x_{2} + \mathrm{W3}_{3} x_{3} + \mathrm{W3}_{4} x_{4} + c_{3}\right) + v_{4} \tanh\left(\mathrm{W4}_{1} x_{1} + \mathrm{W4}_{2} x_{2} + \mathrm{W4}_{3} x_{3} + \mathrm{W4}_{4} x_{4} + c_{4}\right)\right)\right) \left(\operatorname{sigmoid}\left(d + v_{1} \tanh\left(\mathrm{W1}_{1} x_{1} + \mathrm{W1}_{2} x_{2} + \mathrm{W1}_{3} x_{3} + \mathrm{W1}_{4} x_{4} + c_{1}\right) + v_{2} \tanh\left(\mathrm{W2}_{1} x_{1} + \mathrm{W2}_{2} x_{2} + \mathrm{W2}_{3} x_{3} + \mathrm{W2}_{4} x_{4} + c_{2}\right) + v_{3} \tanh\left(\mathrm{W3}_{1} x_{1} + \mathrm{W3}_{2} x_{2} + \mathrm{W3}_{3} x_{3} + \mathrm{W3}_{4} x_{4} + c_{3}\right) + v_{4} \tanh\left(\mathrm{W4}_{1} x_{1} + \mathrm{W4}_{2} x_{2} + \mathrm{W4}_{3} x_{3} + \mathrm{W4}_{4} x_{4} + c_{4}\right)\right) - t\right)
+        "#]],
     );
 }
 
@@ -580,22 +579,22 @@ fn hessian_formats() {
     check(
         &["hessian", NEURON, "--wrt", "w,b", "--at", NEURON_AT],
         expect![[r#"
-        status 0
-        --- stdout
-        ∂²/∂w² = 2*x^2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))^2 + 2*x^2*sigmoid(w*x + b)^2*(1 - sigmoid(w*x + b))^2 - 2*x^2*sigmoid(w*x + b)^2*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂²/∂w∂b = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))^2 + 2*x*sigmoid(w*x + b)^2*(1 - sigmoid(w*x + b))^2 - 2*x*sigmoid(w*x + b)^2*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-        ∂²/∂b² = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))^2 + 2*sigmoid(w*x + b)^2*(1 - sigmoid(w*x + b))^2 - 2*sigmoid(w*x + b)^2*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
+            status 0
+            --- stdout
+            ∂²/∂w² = x*(2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂²/∂w∂b = 2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂²/∂b² = 2*(-sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2
 
-        at w = 0.5, x = 2, b = 0.1, t = 0.8:
-        f    =  0.002474057095408847
-        ∂/∂w = -0.037279032093396794
-        ∂/∂b = -0.018639516046698397
-        hessian =
-          [  0.318178   0.159089 ]
-          [  0.159089  0.0795444 ]
-        eigenvalues = 0, 0.397722
-        verdict: not a critical point: the gradient does not vanish (largest |∂f/∂x| = 0.037279); the curvature is positive semidefinite
-    "#]],
+            at w = 0.5, x = 2, b = 0.1, t = 0.8:
+            f    =  0.002474057095408847
+            ∂/∂w = -0.037279032093396794
+            ∂/∂b = -0.018639516046698397
+            hessian =
+              [  0.318178   0.159089 ]
+              [  0.159089  0.0795444 ]
+            eigenvalues = 0, 0.397722
+            verdict: not a critical point: the gradient does not vanish (largest |∂f/∂x| = 0.037279); the curvature is positive semidefinite
+        "#]],
     );
     check(
         &["hessian", "x^2*y", "--at", "x=1,y=2", "--format", "json"],
@@ -920,10 +919,10 @@ fn check_passes_and_fails() {
     check(
         &["check", NEURON, "--at", NEURON_AT, "--format", "json"],
         expect![[r#"
-        status 0
-        --- stdout
-        {"entries":[{"abs_err":7.416851854902262e-12,"analytic":-0.037279032093396794,"index":[0],"kind":"gradient","numeric":-0.037279032100813646,"ok":true,"rel_err":1.989550542740723e-10},{"abs_err":7.034251653381673e-13,"analytic":-0.009319758023349198,"index":[1],"kind":"gradient","numeric":-0.009319758024052624,"ok":true,"rel_err":7.547676275743997e-11},{"abs_err":8.895002789888196e-13,"analytic":-0.018639516046698397,"index":[2],"kind":"gradient","numeric":-0.018639516047587897,"ok":true,"rel_err":4.772121103991474e-11},{"abs_err":6.362965709882928e-14,"analytic":0.09947978880976471,"index":[3],"kind":"gradient","numeric":0.09947978880970108,"ok":true,"rel_err":6.396239664375347e-13},{"abs_err":6.038974875721692e-11,"analytic":0.31817759212592794,"index":[0,0],"kind":"hessian","numeric":0.3181775921863177,"ok":true,"rel_err":1.8979887408870087e-10},{"abs_err":1.0065837052763982e-11,"analytic":0.06090488198478358,"index":[0,1],"kind":"hessian","numeric":0.06090488199484942,"ok":true,"rel_err":1.6527143183062444e-10},{"abs_err":1.8919171784759214e-11,"analytic":0.15908879606296397,"index":[0,2],"kind":"hessian","numeric":0.15908879608188314,"ok":true,"rel_err":1.189220878572838e-10},{"abs_err":7.235523291626578e-11,"analytic":-0.7494795181900822,"index":[0,3],"kind":"hessian","numeric":-0.7494795182624374,"ok":true,"rel_err":9.654064074227296e-11},{"abs_err":1.5073844950030946e-12,"analytic":0.019886099507870496,"index":[1,1],"kind":"hessian","numeric":0.01988609950937788,"ok":true,"rel_err":7.580091280807695e-11},{"abs_err":2.4628146744198887e-12,"analytic":0.03977219901574099,"index":[1,2],"kind":"hessian","numeric":0.03977219901820381,"ok":true,"rel_err":6.192301997917324e-11},{"abs_err":6.811301522802182e-12,"analytic":-0.18736987954752055,"index":[1,3],"kind":"hessian","numeric":-0.18736987955433185,"ok":true,"rel_err":3.6352168977229354e-11},{"abs_err":3.821734595454984e-12,"analytic":0.07954439803148199,"index":[2,2],"kind":"hessian","numeric":0.07954439803530372,"ok":true,"rel_err":4.804530161581971e-11},{"abs_err":8.422040842503975e-12,"analytic":-0.3747397590950411,"index":[2,3],"kind":"hessian","numeric":-0.37473975910346313,"ok":true,"rel_err":2.247437224876559e-11},{"abs_err":0.0,"analytic":2.0,"index":[3,3],"kind":"hessian","numeric":2.0,"ok":true,"rel_err":0.0}],"ok":true}
-    "#]],
+            status 0
+            --- stdout
+            {"entries":[{"abs_err":7.416851854902262e-12,"analytic":-0.037279032093396794,"index":[0],"kind":"gradient","numeric":-0.037279032100813646,"ok":true,"rel_err":1.989550542740723e-10},{"abs_err":7.034251653381673e-13,"analytic":-0.009319758023349198,"index":[1],"kind":"gradient","numeric":-0.009319758024052624,"ok":true,"rel_err":7.547676275743997e-11},{"abs_err":8.895002789888196e-13,"analytic":-0.018639516046698397,"index":[2],"kind":"gradient","numeric":-0.018639516047587897,"ok":true,"rel_err":4.772121103991474e-11},{"abs_err":6.362965709882928e-14,"analytic":0.09947978880976471,"index":[3],"kind":"gradient","numeric":0.09947978880970108,"ok":true,"rel_err":6.396239664375347e-13},{"abs_err":6.038974875721692e-11,"analytic":0.31817759212592794,"index":[0,0],"kind":"hessian","numeric":0.3181775921863177,"ok":true,"rel_err":1.8979887408870087e-10},{"abs_err":1.0065830113870078e-11,"analytic":0.06090488198478359,"index":[0,1],"kind":"hessian","numeric":0.06090488199484942,"ok":true,"rel_err":1.6527131790061297e-10},{"abs_err":1.8919171784759214e-11,"analytic":0.15908879606296397,"index":[0,2],"kind":"hessian","numeric":0.15908879608188314,"ok":true,"rel_err":1.189220878572838e-10},{"abs_err":7.235523291626578e-11,"analytic":-0.7494795181900822,"index":[0,3],"kind":"hessian","numeric":-0.7494795182624374,"ok":true,"rel_err":9.654064074227296e-11},{"abs_err":1.5073844950030946e-12,"analytic":0.019886099507870496,"index":[1,1],"kind":"hessian","numeric":0.01988609950937788,"ok":true,"rel_err":7.580091280807695e-11},{"abs_err":2.4628146744198887e-12,"analytic":0.03977219901574099,"index":[1,2],"kind":"hessian","numeric":0.03977219901820381,"ok":true,"rel_err":6.192301997917324e-11},{"abs_err":6.811301522802182e-12,"analytic":-0.18736987954752055,"index":[1,3],"kind":"hessian","numeric":-0.18736987955433185,"ok":true,"rel_err":3.6352168977229354e-11},{"abs_err":3.821734595454984e-12,"analytic":0.07954439803148199,"index":[2,2],"kind":"hessian","numeric":0.07954439803530372,"ok":true,"rel_err":4.804530161581971e-11},{"abs_err":8.422040842503975e-12,"analytic":-0.3747397590950411,"index":[2,3],"kind":"hessian","numeric":-0.37473975910346313,"ok":true,"rel_err":2.247437224876559e-11},{"abs_err":0.0,"analytic":2.0,"index":[3,3],"kind":"hessian","numeric":2.0,"ok":true,"rel_err":0.0}],"ok":true}
+        "#]],
     );
     check(
         &["check", "abs(x)*y", "--at", "x=0,y=1"],
@@ -1013,50 +1012,50 @@ fn codegen_small() {
     check(
         &["codegen", "x*y^2", "--name", "f2", "--wrt", "y"],
         expect![[r#"
-        status 0
-        --- stdout
-        /// The gradient of `f2` with respect to (y).
-        ///
-        /// ```text
-        /// ∂/∂y = 2*x*y
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f2_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-            let __t0: ::core::primitive::f64 = x;
-            let __t1: ::core::primitive::f64 = y;
-            let __t2: ::core::primitive::f64 = 2.0_f64;
-            let __t3: ::core::primitive::f64 = __t1 * __t0;
-            let __t4: ::core::primitive::f64 = __t3 * __t2;
-            [__t4]
-        }
+            status 0
+            --- stdout
+            /// The gradient of `f2` with respect to (y).
+            ///
+            /// ```text
+            /// ∂/∂y = 2*x*y
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f2_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+                let __t0: ::core::primitive::f64 = 2.0_f64;
+                let __t1: ::core::primitive::f64 = x;
+                let __t2: ::core::primitive::f64 = y;
+                let __t3: ::core::primitive::f64 = __t2 * __t1;
+                let __t4: ::core::primitive::f64 = __t3 * __t0;
+                [__t4]
+            }
 
-        /// The value of `f2` and its gradient, sharing one forward pass.
-        ///
-        /// ```text
-        /// f2 = x*y^2
-        /// ∂/∂y = 2*x*y
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f2_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-            let __t0: ::core::primitive::f64 = x;
-            let __t1: ::core::primitive::f64 = y;
-            let __t2: ::core::primitive::f64 = 2.0_f64;
-            let __t3: ::core::primitive::f64 = __t1 * __t1;
-            let __t4: ::core::primitive::f64 = __t3 * __t0;
-            let __t5: ::core::primitive::f64 = __t1 * __t0;
-            let __t6: ::core::primitive::f64 = __t5 * __t2;
-            (__t4, [__t6])
-        }
+            /// The value of `f2` and its gradient, sharing one forward pass.
+            ///
+            /// ```text
+            /// f2 = x*y^2
+            /// ∂/∂y = 2*x*y
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f2_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = y;
+                let __t2: ::core::primitive::f64 = 2.0_f64;
+                let __t3: ::core::primitive::f64 = __t1 * __t1;
+                let __t4: ::core::primitive::f64 = __t3 * __t0;
+                let __t5: ::core::primitive::f64 = __t1 * __t0;
+                let __t6: ::core::primitive::f64 = __t5 * __t2;
+                (__t4, [__t6])
+            }
 
-    "#]],
+        "#]],
     );
     check(
         &["codegen", "x^2", "--name", "sq", "--format", "json"],
         expect![[r#"
-        status 0
-        --- stdout
-        {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t1;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
-    "#]],
+            status 0
+            --- stdout
+            {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = 2.0_f64;\n    let __t1: ::core::primitive::f64 = x;\n    let __t2: ::core::primitive::f64 = __t1 * __t0;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
+        "#]],
     );
 }
 

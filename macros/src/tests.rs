@@ -159,18 +159,18 @@ fn grad_closure() {
                     x: ::core::primitive::f64,
                     b: ::core::primitive::f64,
                 ) -> [::core::primitive::f64; 3] {
-                    let __t0: ::core::primitive::f64 = 1.0_f64;
-                    let __t1: ::core::primitive::f64 = w;
-                    let __t2: ::core::primitive::f64 = x;
-                    let __t3: ::core::primitive::f64 = __t2 * __t1;
-                    let __t4: ::core::primitive::f64 = b;
-                    let __t5: ::core::primitive::f64 = __t3 + __t4;
-                    let __t6: ::core::primitive::f64 = 1.0_f64
-                        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
-                    let __t7: ::core::primitive::f64 = __t0 - __t6;
-                    let __t8: ::core::primitive::f64 = __t7 * __t6;
-                    let __t9: ::core::primitive::f64 = __t8 * __t2;
-                    let __t10: ::core::primitive::f64 = __t8 * __t1;
+                    let __t0: ::core::primitive::f64 = x;
+                    let __t1: ::core::primitive::f64 = b;
+                    let __t2: ::core::primitive::f64 = w;
+                    let __t3: ::core::primitive::f64 = __t2 * __t0;
+                    let __t4: ::core::primitive::f64 = __t1 + __t3;
+                    let __t5: ::core::primitive::f64 = 1.0_f64
+                        / (1.0_f64 + ::core::primitive::f64::exp(-__t4));
+                    let __t6: ::core::primitive::f64 = 1.0_f64;
+                    let __t7: ::core::primitive::f64 = __t6 - __t5;
+                    let __t8: ::core::primitive::f64 = __t7 * __t5;
+                    let __t9: ::core::primitive::f64 = __t8 * __t0;
+                    let __t10: ::core::primitive::f64 = __t8 * __t2;
                     [__t9, __t10, __t8]
                 }
                 __symdiff_generated(w, x, b)
@@ -200,9 +200,9 @@ fn grad_closure_wrt_marks_unread_parameters() {
                     x: ::core::primitive::f64,
                     y: ::core::primitive::f64,
                 ) -> [::core::primitive::f64; 1] {
-                    let __t0: ::core::primitive::f64 = x;
-                    let __t1: ::core::primitive::f64 = 2.0_f64;
-                    let __t2: ::core::primitive::f64 = __t0 * __t1;
+                    let __t0: ::core::primitive::f64 = 2.0_f64;
+                    let __t1: ::core::primitive::f64 = x;
+                    let __t2: ::core::primitive::f64 = __t1 * __t0;
                     [__t2]
                 }
                 __symdiff_generated(x, y)
@@ -232,17 +232,17 @@ fn hessian_closure() {
                     x: ::core::primitive::f64,
                     y: ::core::primitive::f64,
                 ) -> [[::core::primitive::f64; 2]; 2] {
-                    let __t0: ::core::primitive::f64 = x;
-                    let __t1: ::core::primitive::f64 = 2.0_f64;
+                    let __t0: ::core::primitive::f64 = 2.0_f64;
+                    let __t1: ::core::primitive::f64 = 3.0_f64;
                     let __t2: ::core::primitive::f64 = y;
                     let __t3: ::core::primitive::f64 = __t2 * __t2;
-                    let __t4: ::core::primitive::f64 = 3.0_f64;
-                    let __t5: ::core::primitive::f64 = __t3 * __t4;
-                    let __t6: ::core::primitive::f64 = 6.0_f64;
-                    let __t7: ::core::primitive::f64 = __t2 * __t0;
-                    let __t8: ::core::primitive::f64 = __t7 * __t6;
-                    let __t9: ::core::primitive::f64 = __t8 - __t1;
-                    [[__t1, __t5], [__t5, __t9]]
+                    let __t4: ::core::primitive::f64 = __t3 * __t1;
+                    let __t5: ::core::primitive::f64 = 6.0_f64;
+                    let __t6: ::core::primitive::f64 = x;
+                    let __t7: ::core::primitive::f64 = __t6 * __t2;
+                    let __t8: ::core::primitive::f64 = __t7 * __t5;
+                    let __t9: ::core::primitive::f64 = __t8 - __t0;
+                    [[__t0, __t4], [__t4, __t9]]
                 }
                 __symdiff_generated(x, y)
             };
@@ -265,10 +265,10 @@ fn diff_closure() {
                 )]
                 #[inline]
                 fn __symdiff_generated(x: ::core::primitive::f64) -> ::core::primitive::f64 {
-                    let __t0: ::core::primitive::f64 = x;
-                    let __t1: ::core::primitive::f64 = 3.0_f64;
-                    let __t2: ::core::primitive::f64 = __t0 * __t0;
-                    let __t3: ::core::primitive::f64 = __t2 * __t1;
+                    let __t0: ::core::primitive::f64 = 3.0_f64;
+                    let __t1: ::core::primitive::f64 = x;
+                    let __t2: ::core::primitive::f64 = __t1 * __t1;
+                    let __t3: ::core::primitive::f64 = __t2 * __t0;
                     __t3
                 }
                 __symdiff_generated(x)
@@ -304,8 +304,8 @@ fn grad_formulas_array() {
         expect![[r#"
             const EXPANDED: () = {
                 const FORMULAS: [&'static ::core::primitive::str; 2] = [
-                    "2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))",
-                    "2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))",
+                    "x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))",
+                    "2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)",
                 ];
                 FORMULAS
             };

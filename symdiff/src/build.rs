@@ -31,6 +31,48 @@ struct Power {
     original: NodeId,
 }
 
+/// The most operands a sum or product may have and still be merged into a
+/// sum or product that uses it (its terms collected with the others). A
+/// larger one stays a single operand, shared by all its users: without this
+/// bound, each step of a deep chain would copy all the operands of the step
+/// before it, and derivatives of depth n would cost n² (see ARCHITECTURE.md).
+pub(crate) const FLATTEN_LIMIT: usize = 2;
+
+/// Whether a sum or product with these operands is merged into its users.
+fn absorbs(operands: &[NodeId]) -> bool {
+    operands.len() <= FLATTEN_LIMIT
+}
+
+/// The most operands a sum or product may have and still be merged into
+/// its user when one of its terms or factors cancels with the user's own
+/// (`x - (x + y + z)` is `-y - z`, `-(x*y*pi)/-x` is `pi*y`).
+const CANCEL_LIMIT: usize = 16;
+
+/// What an operand collects under, and its multiplicity there: a term's
+/// rest and coefficient, a factor's base and numeric exponent.
+type Keyed = SmallVec<[(NodeId, Number); 8]>;
+
+/// Whether a sum or product of `operands`, too large to merge by size, is
+/// merged all the same because one of its operands cancels one of `keys`
+/// (`scale` multiplies the operands' multiplicities).
+fn cancels(
+    operands: &[NodeId],
+    scale: Number,
+    keys: &Keyed,
+    key: impl Fn(NodeId) -> Option<(NodeId, Number)>,
+) -> bool {
+    !keys.is_empty()
+        && operands.len() <= CANCEL_LIMIT
+        && operands
+            .iter()
+            .filter_map(|&operand| key(operand))
+            .any(|(base, count)| {
+                let count = count.mul(scale);
+                keys.iter()
+                    .any(|&(other, other_count)| other == base && count.add(other_count).is_zero())
+            })
+}
+
 impl Graph {
     /// A number. A non-finite float (from overflow) is never a number node:
     /// +inf is `1/0` (`0^-1`), -inf is `-(1/0)` and NaN is `sqrt(-1)`, each of
@@ -112,18 +154,25 @@ impl Graph {
         }
         let mut constant = Number::ZERO;
         let mut scaled: SmallVec<[Scaled; 8]> = SmallVec::with_capacity(terms.len());
-        for &term in terms {
-            match self.node(term) {
-                Node::Add(children) => {
-                    let children: Ids = SmallVec::from_slice(children);
-                    for child in children {
-                        self.push_term(child, &mut constant, &mut scaled);
-                    }
+        let terms = self.merge_small(
+            terms,
+            |node| matches!(node, Node::Add(children) if absorbs(children)),
+        );
+        let rests = self.merged_rests(&terms);
+        for &term in &terms {
+            match self.large_sum(term) {
+                // A large sum (or multiple of one) merges when a term cancels.
+                Some((coefficient, sum))
+                    if cancels(self.node(sum).children(), coefficient, &rests, |c| {
+                        Some(self.rest_of(c))
+                    }) =>
+                {
+                    self.push_terms_scaled(sum, coefficient, &mut constant, &mut scaled);
                 }
                 _ => self.push_term(term, &mut constant, &mut scaled),
             }
         }
-        scaled.sort_unstable_by_key(|term| term.rest);
+        scaled.sort_unstable_by(|a, b| self.term_cmp(a.rest, b.rest));
         let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
         let overflowed_constant = !constant.to_f64().is_finite();
         if !overflowed_constant && !constant.is_zero() {
@@ -176,22 +225,11 @@ impl Graph {
             Node::Num(number) => *constant = constant.add(*number),
             Node::Mul(factors) => match self.as_number(factors[0]) {
                 Some(coefficient)
-                    if factors.len() == 2 && matches!(self.node(factors[1]), Node::Add(_)) =>
+                    if factors.len() == 2
+                        && matches!(self.node(factors[1]), Node::Add(inner) if absorbs(inner)) =>
                 {
-                    let Node::Add(inner) = self.node(factors[1]).clone() else {
-                        return;
-                    };
-                    let (mut inner_constant, mut inner_scaled) =
-                        (Number::ZERO, SmallVec::with_capacity(inner.len()));
-                    for &inner_term in inner.iter() {
-                        self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
-                    }
-                    *constant = constant.add(inner_constant.mul(coefficient));
-                    scaled.extend(inner_scaled.into_iter().map(|term: Scaled| Scaled {
-                        rest: term.rest,
-                        coefficient: term.coefficient.mul(coefficient),
-                        original: None,
-                    }));
+                    let sum = factors[1];
+                    self.push_terms_scaled(sum, coefficient, constant, scaled);
                 }
                 Some(coefficient) => {
                     let rest = if factors.len() == 2 {
@@ -218,6 +256,29 @@ impl Graph {
                 original: Some(term),
             }),
         }
+    }
+
+    /// Pushes the terms of `sum`, each multiplied by `coefficient`.
+    fn push_terms_scaled(
+        &mut self,
+        sum: NodeId,
+        coefficient: Number,
+        constant: &mut Number,
+        scaled: &mut SmallVec<[Scaled; 8]>,
+    ) {
+        let inner: Ids = SmallVec::from_slice(self.node(sum).children());
+        let (mut inner_constant, mut inner_scaled) =
+            (Number::ZERO, SmallVec::with_capacity(inner.len()));
+        for inner_term in inner {
+            self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
+        }
+        *constant = constant.add(inner_constant.mul(coefficient));
+        let unscaled = coefficient.is_one();
+        scaled.extend(inner_scaled.into_iter().map(|term: Scaled| Scaled {
+            rest: term.rest,
+            coefficient: term.coefficient.mul(coefficient),
+            original: term.original.filter(|_| unscaled),
+        }));
     }
 
     /// `coefficient * rest` for a `rest` that has no coefficient of its own.
@@ -253,9 +314,23 @@ impl Graph {
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
         let mut coefficient = Number::ONE;
         let mut powers: SmallVec<[Power; 32]> = SmallVec::with_capacity(factors.len());
-        for &factor in factors {
+        // A product scaled by numbers (`-x*y*z`) is merged whatever its size:
+        // the result has no more factors than it.
+        let scaling = factors
+            .iter()
+            .filter(|&&factor| self.as_number(factor).is_none())
+            .count()
+            == 1;
+        let factors = self.merge_small(
+            factors,
+            |node| matches!(node, Node::Mul(children) if scaling || absorbs(children)),
+        );
+        let bases = self.merged_bases(&factors);
+        for &factor in &factors {
             match self.node(factor) {
-                Node::Mul(children) => {
+                Node::Mul(children)
+                    if cancels(children, Number::ONE, &bases, |c| self.numeric_power(c)) =>
+                {
                     let children: Ids = SmallVec::from_slice(children);
                     for child in children {
                         self.push_factor(child, &mut coefficient, &mut powers);
@@ -267,7 +342,7 @@ impl Graph {
         if coefficient.is_zero() {
             return self.num(coefficient);
         }
-        powers.sort_unstable_by_key(|power| power.base);
+        powers.sort_unstable_by(|a, b| self.factor_cmp(a.base, b.base));
         let mut collected: Ids = SmallVec::with_capacity(powers.len() + 1);
         let mut needs_another_pass = false;
         let mut index = 0;
@@ -302,8 +377,11 @@ impl Graph {
         // A merged run can change its base (`e*e` is `exp(2)`): order the
         // factors by their own bases, so that the order never depends on how
         // the product was built.
-        if !collected.is_sorted_by_key(|&factor| self.base_of(factor)) {
-            collected.sort_by_key(|&factor| self.base_of(factor));
+        let by_base = |graph: &Self, a: NodeId, b: NodeId| {
+            graph.factor_cmp(graph.base_of(a), graph.base_of(b))
+        };
+        if !collected.is_sorted_by(|&a, &b| by_base(self, a, b).is_le()) {
+            collected.sort_by(|&a, &b| by_base(self, a, b));
         }
         self.finish_product(coefficient, collected)
     }
@@ -383,6 +461,97 @@ impl Graph {
         self.intern_compound(Compound::Mul, &factors)
     }
 
+    /// `operands` with each one that `merges` replaced by its own operands.
+    fn merge_small(&self, operands: &[NodeId], merges: impl Fn(&Node) -> bool) -> Ids {
+        let mut merged = Ids::with_capacity(operands.len());
+        for &operand in operands {
+            match self.node(operand) {
+                node if merges(node) => merged.extend_from_slice(node.children()),
+                _ => merged.push(operand),
+            }
+        }
+        merged
+    }
+
+    /// The bases and numeric exponents of the factors of a product other
+    /// than the large products among them, when there are such; else nothing.
+    fn merged_bases(&self, factors: &[NodeId]) -> Keyed {
+        let large = |factor: NodeId| matches!(self.node(factor), Node::Mul(_));
+        if !factors.iter().any(|&factor| large(factor)) {
+            return Keyed::new();
+        }
+        let small = factors.iter().filter(|&&factor| !large(factor));
+        small
+            .filter_map(|&factor| self.numeric_power(factor))
+            .collect()
+    }
+
+    /// What the terms of a sum other than the large sums among them collect
+    /// under and their coefficients (see `rest_of`), with multiples of small
+    /// sums distributed as `push_term` does them, when there are large sums;
+    /// else nothing.
+    fn merged_rests(&self, terms: &[NodeId]) -> Keyed {
+        let mut rests = Keyed::new();
+        if !terms.iter().any(|&term| self.large_sum(term).is_some()) {
+            return rests;
+        }
+        for &term in terms.iter().filter(|&&term| self.large_sum(term).is_none()) {
+            match self.scaled_sum(term) {
+                Some((scale, sum)) => {
+                    let children = self.node(sum).children();
+                    rests.extend(children.iter().map(|&child| {
+                        let (rest, coefficient) = self.rest_of(child);
+                        (rest, coefficient.mul(scale))
+                    }));
+                }
+                None => rests.push(self.rest_of(term)),
+            }
+        }
+        rests
+    }
+
+    /// For a term `c*(a + b + …)` or `a + b + …` whose sum is too large to
+    /// merge by size, the coefficient and the sum.
+    fn large_sum(&self, term: NodeId) -> Option<(Number, NodeId)> {
+        let (coefficient, sum) = match self.node(term) {
+            Node::Add(_) => (Number::ONE, term),
+            _ => self.scaled_sum(term)?,
+        };
+        (!absorbs(self.node(sum).children())).then_some((coefficient, sum))
+    }
+
+    /// For a term `c*(a + b + …)`, the coefficient and the sum.
+    fn scaled_sum(&self, term: NodeId) -> Option<(Number, NodeId)> {
+        match self.node(term) {
+            Node::Mul(factors) if factors.len() == 2 => {
+                let coefficient = self.as_number(factors[0])?;
+                matches!(self.node(factors[1]), Node::Add(_)).then_some((coefficient, factors[1]))
+            }
+            _ => None,
+        }
+    }
+
+    /// What a term collects under and its coefficient, where that is cheap
+    /// to tell: `(x, 3)` for `3*x`, else the term itself once.
+    fn rest_of(&self, term: NodeId) -> (NodeId, Number) {
+        match self.node(term) {
+            Node::Mul(factors) if factors.len() == 2 => match self.as_number(factors[0]) {
+                Some(coefficient) => (factors[1], coefficient),
+                None => (term, Number::ONE),
+            },
+            _ => (term, Number::ONE),
+        }
+    }
+
+    /// A factor's base and exponent, when the exponent is a number.
+    fn numeric_power(&self, factor: NodeId) -> Option<(NodeId, Number)> {
+        match self.node(factor) {
+            Node::Pow([base, exponent]) => Some((*base, self.as_number(*exponent)?)),
+            Node::Num(_) => None,
+            _ => Some((factor, Number::ONE)),
+        }
+    }
+
     /// The base a factor is collected under: `b` for `b^e`, else the factor.
     fn base_of(&self, factor: NodeId) -> NodeId {
         match self.node(factor) {
@@ -431,11 +600,18 @@ impl Graph {
                     _ => self.intern(Node::Pow([base, exponent])),
                 }
             }
+            // An integer power of a product is distributed over its own
+            // factors, one level deep: a factor that is itself a product
+            // (one too large to merge) keeps the power, so the work is
+            // bounded by the product's own operands.
             (Node::Mul(factors), Some(outer)) if outer.is_integer() => {
                 let factors = factors.clone();
-                let powered: Vec<NodeId> = factors
+                let powered: Ids = factors
                     .iter()
-                    .map(|&factor| self.pow(factor, exponent))
+                    .map(|&factor| match self.node(factor) {
+                        Node::Mul(_) => self.intern(Node::Pow([factor, exponent])),
+                        _ => self.pow(factor, exponent),
+                    })
                     .collect();
                 self.mul(&powered)
             }

@@ -8,9 +8,8 @@
 //! line, the run-time API and the macros agree by construction.
 
 use crate::error::Error;
-use crate::eval::nodes_below;
 use crate::func::Func;
-use crate::graph::{Graph, Node, NodeId, VarId};
+use crate::graph::{Graph, Node, NodeId, VarId, post_order};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
 use std::ops::Neg as _;
@@ -68,14 +67,21 @@ impl Tape {
             numbered: FxHashMap::default(),
             regs: FxHashMap::default(),
         };
-        for node in nodes_below(graph, roots) {
-            if let Node::Var(var) = graph.node(node)
-                && !input_positions.contains_key(var)
-            {
-                return Err(Error::MissingValue {
-                    name: graph.var_name(*var).to_owned(),
-                });
-            }
+        let order = post_order(graph, roots);
+        // The first variable (in order of appearance) without an input.
+        let missing = order
+            .iter()
+            .filter_map(|&node| match graph.node(node) {
+                Node::Var(var) if !input_positions.contains_key(var) => Some(*var),
+                _ => None,
+            })
+            .min();
+        if let Some(var) = missing {
+            return Err(Error::MissingValue {
+                name: graph.var_name(var).to_owned(),
+            });
+        }
+        for node in order {
             let reg = lowering.lower_node(node, &input_positions);
             lowering.regs.insert(node, reg);
         }

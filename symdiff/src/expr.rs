@@ -19,7 +19,7 @@ use std::rc::Rc;
 /// use symdiff::Expr;
 /// let loss = Expr::parse("(sigmoid(w*x + b) - t)^2").unwrap();
 /// let d_loss_d_b = loss.diff("b");
-/// assert_eq!(d_loss_d_b.to_string(), "2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))");
+/// assert_eq!(d_loss_d_b.to_string(), "2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)");
 /// let value = d_loss_d_b.eval(&[("w", 0.5), ("b", 0.1), ("x", 2.0), ("t", 0.8)]).unwrap();
 /// assert!((value - -0.018639).abs() < 1e-6);
 /// ```

@@ -74,6 +74,10 @@ pub fn hessian(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<Vec<NodeI
 }
 
 /// The Hessian given the gradient already computed over the same `vars`.
+///
+/// Each entry is built as ∂/∂q (∂root/∂p), where p is the one of the pair
+/// whose name sorts first: the rule depends on the names, not on the order
+/// of `vars`, so every entry is the same node whatever that order.
 pub fn hessian_from_gradient(
     graph: &mut Graph,
     gradient: &[NodeId],
@@ -82,9 +86,11 @@ pub fn hessian_from_gradient(
     let n_vars = vars.len();
     let zero = graph.zero();
     let mut hessian = vec![vec![zero; n_vars]; n_vars];
-    for (col, &var) in vars.iter().enumerate() {
-        let mut differentiator = Differentiator::new(var);
-        for row in 0..=col {
+    let mut by_name: Vec<usize> = (0..n_vars).collect();
+    by_name.sort_by(|&a, &b| graph.var_name(vars[a]).cmp(graph.var_name(vars[b])));
+    for (rank, &col) in by_name.iter().enumerate() {
+        let mut differentiator = Differentiator::new(vars[col]);
+        for &row in &by_name[..=rank] {
             let entry = differentiator.diff(graph, gradient[row]);
             hessian[row][col] = entry;
             hessian[col][row] = entry;

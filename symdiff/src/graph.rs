@@ -12,7 +12,7 @@
 use crate::func::Func;
 use crate::number::Number;
 use hashbrown::HashTable;
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
 /// A short list of ids kept on the stack: operand lists in the constructors
@@ -110,9 +110,13 @@ pub struct Graph {
     /// `v % 64` is set when variable `v` may occur. A clear bit proves that a
     /// derivative is zero without looking at the node.
     var_masks: Vec<u64>,
+    /// For each node, its structural key (see `order.rs`): operands are
+    /// ordered by it, so the canonical form never depends on creation order.
+    keys: Vec<u64>,
     interned: HashTable<NodeId>,
     var_names: Vec<Box<str>>,
     var_nodes: Vec<NodeId>,
+    var_ids: FxHashMap<Box<str>, VarId>,
 }
 
 /// The kinds of node with a variable number of operands.
@@ -184,9 +188,11 @@ impl Graph {
             minus_one: NodeId(0),
             small_integers: [None; SMALL_INTEGER_COUNT],
             var_masks: Vec::new(),
+            keys: Vec::new(),
             interned: HashTable::new(),
             var_names: Vec::new(),
             var_nodes: Vec::new(),
+            var_ids: FxHashMap::default(),
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));
@@ -242,10 +248,12 @@ impl Graph {
 
     fn push_node(&mut self, node: Node, hash: u64) -> NodeId {
         let mask = self.mask_of(&node);
+        let key = self.structural_key(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
         self.hashes.push(hash);
         self.var_masks.push(mask);
+        self.keys.push(key);
         let hashes = &self.hashes;
         self.interned
             .insert_unique(hash, id, |&id| hashes[id.index()]);
@@ -267,6 +275,11 @@ impl Graph {
         self.var_masks[id.index()]
     }
 
+    /// The structural key of `id` (see `order.rs`).
+    pub(crate) fn key(&self, id: NodeId) -> u64 {
+        self.keys[id.index()]
+    }
+
     /// Whether `id` may depend on variable `var` (false means it does not).
     pub(crate) fn may_depend_on(&self, id: NodeId, var: VarId) -> bool {
         self.var_mask(id) & (1 << (var.0 % 64)) != 0
@@ -285,6 +298,7 @@ impl Graph {
         }
         let var = VarId(u32::try_from(self.var_names.len()).unwrap_or(u32::MAX));
         self.var_names.push(name.into());
+        self.var_ids.insert(name.into(), var);
         let id = self.intern(Node::Var(var));
         self.var_nodes.push(id);
         var
@@ -292,11 +306,7 @@ impl Graph {
 
     /// The variable called `name`, if the graph has one.
     pub fn find_var(&self, name: &str) -> Option<VarId> {
-        self.var_names
-            .iter()
-            .position(|known| &**known == name)
-            .and_then(|index| u32::try_from(index).ok())
-            .map(VarId)
+        self.var_ids.get(name).copied()
     }
 
     pub fn var_name(&self, var: VarId) -> &str {
@@ -338,4 +348,33 @@ impl Graph {
             _ => None,
         }
     }
+}
+
+/// Every node reachable from `roots`, children before parents, in an order
+/// that depends only on the structure of the roots (a depth-first post-order
+/// over operands in canonical order), never on the order the nodes were
+/// created in: code generated from it is the same however the expression was
+/// built.
+pub fn post_order(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut order = Vec::new();
+    // Each entry is a node and how many of its operands have been entered.
+    let mut stack: Vec<(NodeId, usize)> = Vec::new();
+    for &root in roots {
+        if seen.insert(root) {
+            stack.push((root, 0));
+        }
+        while let Some((node, entered)) = stack.pop() {
+            match graph.node(node).children().get(entered) {
+                Some(&child) => {
+                    stack.push((node, entered + 1));
+                    if seen.insert(child) {
+                        stack.push((child, 0));
+                    }
+                }
+                None => order.push(node),
+            }
+        }
+    }
+    order
 }

@@ -251,8 +251,22 @@ impl<'a, S: Syntax> Layout<'a, S> {
             if negative {
                 self.write_negated(out, term);
             } else {
-                self.write(out, term, Precedence::Sum);
+                self.write(out, term, self.operand_context(term, Precedence::Sum));
             }
+        }
+    }
+
+    /// The context of an operand of a sum or product: a sum inside a sum or
+    /// a product inside a product (one too large to merge, see `build.rs`)
+    /// is grouped, so that it reads back as the same node.
+    fn operand_context(&self, operand: NodeId, context: Precedence) -> Precedence {
+        if self.name(operand).is_some() {
+            return context;
+        }
+        match (self.graph.node(operand), context) {
+            (Node::Add(_), Precedence::Sum) => Precedence::Product,
+            (Node::Mul(_), Precedence::Product) => Precedence::Power,
+            _ => context,
         }
     }
 
@@ -270,10 +284,30 @@ impl<'a, S: Syntax> Layout<'a, S> {
 
     fn write_product(&self, out: &mut String, node: NodeId) {
         let negative = self.coefficient(node).is_negative();
+        if negative && self.leads_with_product(node) {
+            // `-(a*b*c)*d` would read back as `(-a*b*c)*d`: the sign is a
+            // factor of its own.
+            let start = out.len();
+            S::write_number(out, Number::MINUS_ONE);
+            self.write_quotient(out, node, true);
+            let separator = S::factor_separator(&out[start + 2..]);
+            out.insert_str(start + 2, separator);
+            return;
+        }
         if negative {
             out.push('-');
         }
         self.write_quotient(out, node, negative);
+    }
+
+    /// Whether the first factor written for `node` is a product of its own.
+    fn leads_with_product(&self, node: NodeId) -> bool {
+        match self.split_factors(node, true).0.first() {
+            Some(Factor::Node(first)) => {
+                self.name(*first).is_none() && matches!(self.graph.node(*first), Node::Mul(_))
+            }
+            _ => false,
+        }
     }
 
     /// Writes a product as its numerator over its denominator, or as the
@@ -384,7 +418,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
                     S::write_number(out, number)
                 })
             }
-            Factor::Node(node) => self.write(out, node, context),
+            Factor::Node(node) => self.write(out, node, self.operand_context(node, context)),
             // Where the quotient does not group its parts (`1/(x*y)`), the
             // base of a reciprocal binds at least as tightly as a power.
             Factor::Power(base, exponent) if exponent.is_one() && !S::QUOTIENT_GROUPS => {

@@ -6,7 +6,7 @@
 //!
 //! ```
 //! let f = symdiff::Expr::parse("sigmoid(w*x + b)").unwrap();
-//! assert_eq!(f.diff("b").to_string(), "sigmoid(w*x + b)*(1 - sigmoid(w*x + b))");
+//! assert_eq!(f.diff("b").to_string(), "sigmoid(b + w*x)*(1 - sigmoid(b + w*x))");
 //! ```
 
 mod build;
@@ -30,6 +30,7 @@ pub mod latex;
 mod layout;
 pub mod lower;
 pub mod number;
+mod order;
 pub mod print;
 pub mod rewrite;
 mod rules;

@@ -10,7 +10,7 @@
 
 use crate::error::{SemanticError, SemanticErrorKind};
 use crate::func::{Callable, lookup, suggest};
-use crate::graph::{Constant, Graph, NodeId};
+use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
 use symdiff_parser::{AddOp, Expr, ExprId, ExprKind, MulOp, Program, Span, UnaryOp};
@@ -169,7 +169,8 @@ impl<'src> Lowering<'_, '_, 'src> {
             }
             ExprKind::Product { first, rest } => {
                 let factors = program.factors(rest).iter().map(|&(_, factor)| factor);
-                self.collect_operands(std::iter::once(first).chain(factors));
+                self.collect_operands(std::iter::once(first).chain(factors.clone()));
+                self.splice_quotients(std::iter::once(first).chain(factors));
                 Ok(self.graph.mul(&self.operands))
             }
             ExprKind::Power { base, exponent } => {
@@ -190,6 +191,22 @@ impl<'src> Lowering<'_, '_, 'src> {
                 })
             }
         }
+    }
+
+    /// Replaces each divisor in `self.operands` that became a product (`a/(b*c)`
+    /// is `a*(b^-1*c^-1)`) by its factors: a quotient is one product, as the
+    /// printer writes a product with a denominator, however many factors the
+    /// denominator has (see `FLATTEN_LIMIT` in `build.rs`).
+    fn splice_quotients(&mut self, ids: impl Iterator<Item = ExprId>) {
+        let graph = &*self.graph;
+        let mut spliced = Vec::with_capacity(self.operands.len());
+        for (id, &operand) in ids.zip(&self.operands) {
+            match (self.then.get(id.index()), graph.node(operand)) {
+                (Some(Then::Invert), Node::Mul(factors)) => spliced.extend_from_slice(factors),
+                _ => spliced.push(operand),
+            }
+        }
+        self.operands = spliced;
     }
 
     /// Fills `self.operands` with the lowered values of `ids`.

@@ -39,69 +39,65 @@ fn neuron() {
             /// The gradient of `f` with respect to (w, x, b, t).
             ///
             /// ```text
-            /// ∂/∂w = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-            /// ∂/∂x = 2*w*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-            /// ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-            /// ∂/∂t = -2*(sigmoid(w*x + b) - t)
+            /// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            /// ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            /// ∂/∂t = -2*(sigmoid(b + w*x) - t)
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_grad(w: ::core::primitive::f64, x: ::core::primitive::f64, b: ::core::primitive::f64, t: ::core::primitive::f64) -> [::core::primitive::f64; 4] {
-                let __t0: ::core::primitive::f64 = 1.0_f64;
-                let __t1: ::core::primitive::f64 = w;
-                let __t2: ::core::primitive::f64 = x;
-                let __t3: ::core::primitive::f64 = __t2 * __t1;
-                let __t4: ::core::primitive::f64 = b;
-                let __t5: ::core::primitive::f64 = __t3 + __t4;
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = 2.0_f64;
+                let __t2: ::core::primitive::f64 = b;
+                let __t3: ::core::primitive::f64 = w;
+                let __t4: ::core::primitive::f64 = __t3 * __t0;
+                let __t5: ::core::primitive::f64 = __t2 + __t4;
                 let __t6: ::core::primitive::f64 = 1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
-                let __t7: ::core::primitive::f64 = t;
-                let __t8: ::core::primitive::f64 = __t6 - __t7;
-                let __t9: ::core::primitive::f64 = 2.0_f64;
-                let __t10: ::core::primitive::f64 = -2.0_f64;
-                let __t11: ::core::primitive::f64 = __t8 * __t10;
-                let __t12: ::core::primitive::f64 = __t0 - __t6;
-                let __t13: ::core::primitive::f64 = __t12 * __t8;
-                let __t14: ::core::primitive::f64 = __t13 * __t6;
-                let __t15: ::core::primitive::f64 = __t14 * __t9;
-                let __t16: ::core::primitive::f64 = __t14 * __t2;
-                let __t17: ::core::primitive::f64 = __t16 * __t9;
-                let __t18: ::core::primitive::f64 = __t14 * __t1;
-                let __t19: ::core::primitive::f64 = __t18 * __t9;
-                [__t17, __t19, __t15, __t11]
+                let __t7: ::core::primitive::f64 = 1.0_f64;
+                let __t8: ::core::primitive::f64 = __t7 - __t6;
+                let __t9: ::core::primitive::f64 = t;
+                let __t10: ::core::primitive::f64 = __t6 - __t9;
+                let __t11: ::core::primitive::f64 = __t10 * __t8;
+                let __t12: ::core::primitive::f64 = __t11 * __t6;
+                let __t13: ::core::primitive::f64 = __t12 * __t1;
+                let __t14: ::core::primitive::f64 = __t13 * __t0;
+                let __t15: ::core::primitive::f64 = __t13 * __t3;
+                let __t16: ::core::primitive::f64 = -2.0_f64;
+                let __t17: ::core::primitive::f64 = __t10 * __t16;
+                [__t14, __t15, __t13, __t17]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.
             ///
             /// ```text
-            /// f = (sigmoid(w*x + b) - t)^2
-            /// ∂/∂w = 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-            /// ∂/∂x = 2*w*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-            /// ∂/∂b = 2*sigmoid(w*x + b)*(sigmoid(w*x + b) - t)*(1 - sigmoid(w*x + b))
-            /// ∂/∂t = -2*(sigmoid(w*x + b) - t)
+            /// f = (sigmoid(b + w*x) - t)^2
+            /// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            /// ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            /// ∂/∂t = -2*(sigmoid(b + w*x) - t)
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_value_and_grad(w: ::core::primitive::f64, x: ::core::primitive::f64, b: ::core::primitive::f64, t: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 4]) {
-                let __t0: ::core::primitive::f64 = 1.0_f64;
-                let __t1: ::core::primitive::f64 = w;
-                let __t2: ::core::primitive::f64 = x;
-                let __t3: ::core::primitive::f64 = __t2 * __t1;
-                let __t4: ::core::primitive::f64 = b;
-                let __t5: ::core::primitive::f64 = __t3 + __t4;
+                let __t0: ::core::primitive::f64 = t;
+                let __t1: ::core::primitive::f64 = b;
+                let __t2: ::core::primitive::f64 = w;
+                let __t3: ::core::primitive::f64 = x;
+                let __t4: ::core::primitive::f64 = __t3 * __t2;
+                let __t5: ::core::primitive::f64 = __t1 + __t4;
                 let __t6: ::core::primitive::f64 = 1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
-                let __t7: ::core::primitive::f64 = t;
-                let __t8: ::core::primitive::f64 = __t6 - __t7;
-                let __t9: ::core::primitive::f64 = 2.0_f64;
-                let __t10: ::core::primitive::f64 = __t8 * __t8;
-                let __t11: ::core::primitive::f64 = -2.0_f64;
-                let __t12: ::core::primitive::f64 = __t8 * __t11;
-                let __t13: ::core::primitive::f64 = __t0 - __t6;
+                let __t7: ::core::primitive::f64 = __t6 - __t0;
+                let __t8: ::core::primitive::f64 = 2.0_f64;
+                let __t9: ::core::primitive::f64 = __t7 * __t7;
+                let __t10: ::core::primitive::f64 = 1.0_f64;
+                let __t11: ::core::primitive::f64 = __t10 - __t6;
+                let __t12: ::core::primitive::f64 = __t11 * __t7;
+                let __t13: ::core::primitive::f64 = __t12 * __t6;
                 let __t14: ::core::primitive::f64 = __t13 * __t8;
-                let __t15: ::core::primitive::f64 = __t14 * __t6;
-                let __t16: ::core::primitive::f64 = __t15 * __t9;
-                let __t17: ::core::primitive::f64 = __t15 * __t2;
-                let __t18: ::core::primitive::f64 = __t17 * __t9;
-                let __t19: ::core::primitive::f64 = __t15 * __t1;
-                let __t20: ::core::primitive::f64 = __t19 * __t9;
-                (__t10, [__t18, __t20, __t16, __t12])
+                let __t15: ::core::primitive::f64 = __t14 * __t3;
+                let __t16: ::core::primitive::f64 = __t14 * __t2;
+                let __t17: ::core::primitive::f64 = -2.0_f64;
+                let __t18: ::core::primitive::f64 = __t7 * __t17;
+                (__t9, [__t15, __t16, __t14, __t18])
             }
 
         "#]],
@@ -122,25 +118,25 @@ fn saddle_with_hessian() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 2] {
-                let __t0: ::core::primitive::f64 = x;
-                let __t1: ::core::primitive::f64 = 2.0_f64;
-                let __t2: ::core::primitive::f64 = y;
-                let __t3: ::core::primitive::f64 = __t2 * __t2;
+                let __t0: ::core::primitive::f64 = 2.0_f64;
+                let __t1: ::core::primitive::f64 = x;
+                let __t2: ::core::primitive::f64 = __t1 * __t0;
+                let __t3: ::core::primitive::f64 = y;
                 let __t4: ::core::primitive::f64 = 3.0_f64;
-                let __t5: ::core::primitive::f64 = ::core::primitive::f64::powi(__t2, 3_i32);
-                let __t6: ::core::primitive::f64 = __t3 * __t0;
-                let __t7: ::core::primitive::f64 = __t6 * __t4;
-                let __t8: ::core::primitive::f64 = __t2 * __t1;
-                let __t9: ::core::primitive::f64 = __t7 - __t8;
-                let __t10: ::core::primitive::f64 = __t0 * __t1;
-                let __t11: ::core::primitive::f64 = __t10 + __t5;
-                [__t11, __t9]
+                let __t5: ::core::primitive::f64 = ::core::primitive::f64::powi(__t3, 3_i32);
+                let __t6: ::core::primitive::f64 = __t2 + __t5;
+                let __t7: ::core::primitive::f64 = __t3 * __t3;
+                let __t8: ::core::primitive::f64 = __t7 * __t1;
+                let __t9: ::core::primitive::f64 = __t8 * __t4;
+                let __t10: ::core::primitive::f64 = __t3 * __t0;
+                let __t11: ::core::primitive::f64 = __t9 - __t10;
+                [__t6, __t11]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.
             ///
             /// ```text
-            /// f = x^2 - y^2 + x*y^3
+            /// f = x^2 + x*y^3 - y^2
             /// ∂/∂x = 2*x + y^3
             /// ∂/∂y = 3*x*y^2 - 2*y
             /// ```
@@ -150,19 +146,19 @@ fn saddle_with_hessian() {
                 let __t1: ::core::primitive::f64 = 2.0_f64;
                 let __t2: ::core::primitive::f64 = __t0 * __t0;
                 let __t3: ::core::primitive::f64 = y;
-                let __t4: ::core::primitive::f64 = __t3 * __t3;
-                let __t5: ::core::primitive::f64 = 3.0_f64;
-                let __t6: ::core::primitive::f64 = ::core::primitive::f64::powi(__t3, 3_i32);
-                let __t7: ::core::primitive::f64 = __t6 * __t0;
-                let __t8: ::core::primitive::f64 = __t2 - __t4;
-                let __t9: ::core::primitive::f64 = __t8 + __t7;
-                let __t10: ::core::primitive::f64 = __t4 * __t0;
-                let __t11: ::core::primitive::f64 = __t10 * __t5;
-                let __t12: ::core::primitive::f64 = __t3 * __t1;
-                let __t13: ::core::primitive::f64 = __t11 - __t12;
-                let __t14: ::core::primitive::f64 = __t0 * __t1;
-                let __t15: ::core::primitive::f64 = __t14 + __t6;
-                (__t9, [__t15, __t13])
+                let __t4: ::core::primitive::f64 = 3.0_f64;
+                let __t5: ::core::primitive::f64 = ::core::primitive::f64::powi(__t3, 3_i32);
+                let __t6: ::core::primitive::f64 = __t5 * __t0;
+                let __t7: ::core::primitive::f64 = __t3 * __t3;
+                let __t8: ::core::primitive::f64 = __t2 + __t6;
+                let __t9: ::core::primitive::f64 = __t8 - __t7;
+                let __t10: ::core::primitive::f64 = __t0 * __t1;
+                let __t11: ::core::primitive::f64 = __t10 + __t5;
+                let __t12: ::core::primitive::f64 = __t7 * __t0;
+                let __t13: ::core::primitive::f64 = __t12 * __t4;
+                let __t14: ::core::primitive::f64 = __t3 * __t1;
+                let __t15: ::core::primitive::f64 = __t13 - __t14;
+                (__t9, [__t11, __t15])
             }
 
             /// The Hessian of `f` with respect to (x, y).
@@ -175,17 +171,17 @@ fn saddle_with_hessian() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_hessian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [[::core::primitive::f64; 2]; 2] {
-                let __t0: ::core::primitive::f64 = x;
-                let __t1: ::core::primitive::f64 = 2.0_f64;
+                let __t0: ::core::primitive::f64 = 2.0_f64;
+                let __t1: ::core::primitive::f64 = 3.0_f64;
                 let __t2: ::core::primitive::f64 = y;
                 let __t3: ::core::primitive::f64 = __t2 * __t2;
-                let __t4: ::core::primitive::f64 = 3.0_f64;
-                let __t5: ::core::primitive::f64 = __t3 * __t4;
-                let __t6: ::core::primitive::f64 = 6.0_f64;
-                let __t7: ::core::primitive::f64 = __t2 * __t0;
-                let __t8: ::core::primitive::f64 = __t7 * __t6;
-                let __t9: ::core::primitive::f64 = __t8 - __t1;
-                [[__t1, __t5], [__t5, __t9]]
+                let __t4: ::core::primitive::f64 = __t3 * __t1;
+                let __t5: ::core::primitive::f64 = 6.0_f64;
+                let __t6: ::core::primitive::f64 = x;
+                let __t7: ::core::primitive::f64 = __t6 * __t2;
+                let __t8: ::core::primitive::f64 = __t7 * __t5;
+                let __t9: ::core::primitive::f64 = __t8 - __t0;
+                [[__t0, __t4], [__t4, __t9]]
             }
 
         "#]],
@@ -217,10 +213,10 @@ fn non_finite_constants_are_named() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-                let __t0: ::core::primitive::f64 = x;
-                let __t1: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+                let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+                let __t1: ::core::primitive::f64 = x;
                 let __t2: ::core::primitive::f64 = __t1 * __t0;
-                (__t2, [__t1])
+                (__t2, [__t0])
             }
 
         "#]],

@@ -59,19 +59,22 @@ fn sums_and_products() {
         expect![[r#"t - \operatorname{sigmoid}\left(z\right)"#]],
     );
     check("2*x*y", expect!["2 x y"]);
-    check("x*2^y", expect![[r#"x \cdot 2^{y}"#]]);
+    check("x*2^y", expect!["2^{y} x"]);
     check(
         "(a + b)*(c - d)",
         expect![[r#"\left(a + b\right) \left(c - d\right)"#]],
     );
-    check("-(a + b)*c", expect![[r#"-\left(a + b\right) c"#]]);
+    check("-(a + b)*c", expect![[r#"-c \left(a + b\right)"#]]);
 }
 
 #[test]
 fn quotients() {
     check("1/x", expect![[r#"\frac{1}{x}"#]]);
     check("x/2", expect![[r#"\frac{x}{2}"#]]);
-    check("(a + b)/(c + d)", expect![[r#"\frac{a + b}{c + d}"#]]);
+    check(
+        "(a + b)/(c + d)",
+        expect![[r#"\frac{\left(a + b\right)}{c + d}"#]],
+    );
     check("3*x/(y^2*z)", expect![[r#"\frac{3 x}{y^{2} z}"#]]);
     check("-x/y", expect![[r#"-\frac{x}{y}"#]]);
     check("x^(-1/2)", expect![[r#"\frac{1}{x^{\frac{1}{2}}}"#]]);
@@ -80,7 +83,7 @@ fn quotients() {
 #[test]
 fn powers() {
     check("x^2", expect!["x^{2}"]);
-    check("x^(y + 1)", expect!["x^{1 + y}"]);
+    check("x^(y + 1)", expect![[r#"x^{\left(1 + y\right)}"#]]);
     check("(x + 1)^2", expect![[r#"\left(1 + x\right)^{2}"#]]);
     check("(x^2)^y", expect![[r#"\left(x^{2}\right)^{y}"#]]);
     check("x^(-y)", expect!["x^{-y}"]);
@@ -110,7 +113,7 @@ fn functions() {
     check(
         "sigmoid(x) + relu(x) + softplus(x) + heaviside(x) + sign(x)",
         expect![[
-            r#"\operatorname{sigmoid}\left(x\right) + \operatorname{relu}\left(x\right) + \operatorname{softplus}\left(x\right) + \operatorname{heaviside}\left(x\right) + \operatorname{sign}\left(x\right)"#
+            r#"\operatorname{heaviside}\left(x\right) + \operatorname{relu}\left(x\right) + \operatorname{sigmoid}\left(x\right) + \operatorname{sign}\left(x\right) + \operatorname{softplus}\left(x\right)"#
         ]],
     );
 }
@@ -121,7 +124,7 @@ fn derivatives() {
         "(sigmoid(w*x + b) - t)^2",
         "w",
         expect![[
-            r#"2 x \operatorname{sigmoid}\left(w x + b\right) \left(\operatorname{sigmoid}\left(w x + b\right) - t\right) \left(1 - \operatorname{sigmoid}\left(w x + b\right)\right)"#
+            r#"2 \left(x \operatorname{sigmoid}\left(b + w x\right) \left(1 - \operatorname{sigmoid}\left(b + w x\right)\right)\right) \left(\operatorname{sigmoid}\left(b + w x\right) - t\right)"#
         ]],
     );
     check_diff("sqrt(x)", "x", expect![[r#"\frac{1}{2 \sqrt{x}}"#]]);
@@ -143,8 +146,8 @@ fn definitions_print_once_by_name() {
     );
     expect![[r#"
         t_{1} = w x
-        t_{2} = \operatorname{sigmoid}\left(t_{1} + b\right)
-        t_{3} = t_{2} + t_{2} \left(t_{1} + b + 2 t_{2} - 2 t\right) \left(1 - t_{2}\right)
+        t_{2} = \operatorname{sigmoid}\left(b + t_{1}\right)
+        t_{3} = t_{2} \left(b - 2 t + t_{1} + 2 t_{2}\right) \left(1 - t_{2}\right) + t_{2}
         x t_{3}
         t_{3}"#]]
     .assert_eq(&lines.join("\n"));

@@ -41,8 +41,8 @@ fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
 fn Scaled_value_and_grad(
     x: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-    let __t0: ::core::primitive::f64 = x;
-    let __t1: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+    let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+    let __t1: ::core::primitive::f64 = x;
     let __t2: ::core::primitive::f64 = __t1 * __t0;
-    (__t2, [__t1])
+    (__t2, [__t0])
 }

@@ -9,8 +9,8 @@ pub fn loss(w: f64, b: f64, x: f64, t: f64) -> f64 {
 /// The gradient of `loss` with respect to (w, b).
 ///
 /// ```text
-/// ∂/∂w = 2*x*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
-/// ∂/∂b = 2*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
+/// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+/// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ```
 #[allow(
     unused_variables,
@@ -26,31 +26,30 @@ pub fn loss_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 2] {
-    let __t0: ::core::primitive::f64 = 1.0_f64;
-    let __t1: ::core::primitive::f64 = w;
+    let __t0: ::core::primitive::f64 = x;
+    let __t1: ::core::primitive::f64 = 2.0_f64;
     let __t2: ::core::primitive::f64 = b;
-    let __t3: ::core::primitive::f64 = x;
-    let __t4: ::core::primitive::f64 = t;
-    let __t5: ::core::primitive::f64 = __t3 * __t1;
-    let __t6: ::core::primitive::f64 = __t2 + __t5;
-    let __t7: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
-    let __t8: ::core::primitive::f64 = __t7 - __t4;
-    let __t9: ::core::primitive::f64 = 2.0_f64;
-    let __t10: ::core::primitive::f64 = __t0 - __t7;
+    let __t3: ::core::primitive::f64 = w;
+    let __t4: ::core::primitive::f64 = __t3 * __t0;
+    let __t5: ::core::primitive::f64 = __t2 + __t4;
+    let __t6: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
+    let __t7: ::core::primitive::f64 = 1.0_f64;
+    let __t8: ::core::primitive::f64 = __t7 - __t6;
+    let __t9: ::core::primitive::f64 = t;
+    let __t10: ::core::primitive::f64 = __t6 - __t9;
     let __t11: ::core::primitive::f64 = __t10 * __t8;
-    let __t12: ::core::primitive::f64 = __t11 * __t7;
-    let __t13: ::core::primitive::f64 = __t12 * __t9;
-    let __t14: ::core::primitive::f64 = __t12 * __t3;
-    let __t15: ::core::primitive::f64 = __t14 * __t9;
-    [__t15, __t13]
+    let __t12: ::core::primitive::f64 = __t11 * __t6;
+    let __t13: ::core::primitive::f64 = __t12 * __t1;
+    let __t14: ::core::primitive::f64 = __t13 * __t0;
+    [__t14, __t13]
 }
 /// The value of `loss` and its gradient, sharing one forward pass.
 ///
 /// ```text
 /// loss = (sigmoid(b + w*x) - t)^2
-/// ∂/∂w = 2*x*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
-/// ∂/∂b = 2*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
+/// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+/// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ```
 #[allow(
     unused_variables,
@@ -66,33 +65,38 @@ pub fn loss_value_and_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
-    let __t0: ::core::primitive::f64 = 1.0_f64;
-    let __t1: ::core::primitive::f64 = w;
-    let __t2: ::core::primitive::f64 = b;
+    let __t0: ::core::primitive::f64 = t;
+    let __t1: ::core::primitive::f64 = b;
+    let __t2: ::core::primitive::f64 = w;
     let __t3: ::core::primitive::f64 = x;
-    let __t4: ::core::primitive::f64 = t;
-    let __t5: ::core::primitive::f64 = __t3 * __t1;
-    let __t6: ::core::primitive::f64 = __t2 + __t5;
-    let __t7: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
-    let __t8: ::core::primitive::f64 = __t7 - __t4;
-    let __t9: ::core::primitive::f64 = 2.0_f64;
-    let __t10: ::core::primitive::f64 = __t8 * __t8;
-    let __t11: ::core::primitive::f64 = __t0 - __t7;
-    let __t12: ::core::primitive::f64 = __t11 * __t8;
-    let __t13: ::core::primitive::f64 = __t12 * __t7;
-    let __t14: ::core::primitive::f64 = __t13 * __t9;
-    let __t15: ::core::primitive::f64 = __t13 * __t3;
-    let __t16: ::core::primitive::f64 = __t15 * __t9;
-    (__t10, [__t16, __t14])
+    let __t4: ::core::primitive::f64 = __t3 * __t2;
+    let __t5: ::core::primitive::f64 = __t1 + __t4;
+    let __t6: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
+    let __t7: ::core::primitive::f64 = __t6 - __t0;
+    let __t8: ::core::primitive::f64 = 2.0_f64;
+    let __t9: ::core::primitive::f64 = __t7 * __t7;
+    let __t10: ::core::primitive::f64 = 1.0_f64;
+    let __t11: ::core::primitive::f64 = __t10 - __t6;
+    let __t12: ::core::primitive::f64 = __t11 * __t7;
+    let __t13: ::core::primitive::f64 = __t12 * __t6;
+    let __t14: ::core::primitive::f64 = __t13 * __t8;
+    let __t15: ::core::primitive::f64 = __t14 * __t3;
+    (__t9, [__t15, __t14])
 }
 /// The Hessian of `loss` with respect to (w, b).
 ///
 /// ```text
-/// ∂²/∂w∂w = 2*x^2*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))^2 + 2*x^2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 - 2*x^2*sigmoid(b + w*x)^2*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
-/// ∂²/∂w∂b = 2*x*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 - 2*x*sigmoid(b + w*x)^2*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
-/// ∂²/∂b∂w = 2*x*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 - 2*x*sigmoid(b + w*x)^2*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
-/// ∂²/∂b∂b = 2*sigmoid(b + w*x)*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))^2 + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 - 2*sigmoid(b + w*x)^2*(sigmoid(b + w*x) - t)*(1 - sigmoid(b + w*x))
+/// t1 = sigmoid(b + w*x)
+/// t2 = t1 - t
+/// t3 = 1 - t1
+/// t4 = t3^2
+/// t5 = x*t1*t3
+/// t6 = 2*(-x*t1*t3)*t1*t2 + 2*t5*t1*t3 + 2*t5*t3*t2
+/// ∂²/∂w∂w = x*t6
+/// ∂²/∂w∂b = t6
+/// ∂²/∂b∂w = t6
+/// ∂²/∂b∂b = 2*(-t1*t3)*t1*t2 + 2*t1*t4*t2 + 2*t1^2*t4
 /// ```
 #[allow(
     unused_variables,
@@ -108,50 +112,45 @@ pub fn loss_hessian(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> [[::core::primitive::f64; 2]; 2] {
-    let __t0: ::core::primitive::f64 = 1.0_f64;
-    let __t1: ::core::primitive::f64 = w;
+    let __t0: ::core::primitive::f64 = x;
+    let __t1: ::core::primitive::f64 = 2.0_f64;
     let __t2: ::core::primitive::f64 = b;
-    let __t3: ::core::primitive::f64 = x;
-    let __t4: ::core::primitive::f64 = t;
-    let __t5: ::core::primitive::f64 = __t3 * __t1;
-    let __t6: ::core::primitive::f64 = __t2 + __t5;
-    let __t7: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
-    let __t8: ::core::primitive::f64 = __t7 - __t4;
-    let __t9: ::core::primitive::f64 = 2.0_f64;
-    let __t10: ::core::primitive::f64 = __t0 - __t7;
-    let __t11: ::core::primitive::f64 = __t3 * __t3;
-    let __t12: ::core::primitive::f64 = __t10 * __t10;
-    let __t13: ::core::primitive::f64 = __t12 * __t11;
-    let __t14: ::core::primitive::f64 = __t13 * __t8;
-    let __t15: ::core::primitive::f64 = __t14 * __t7;
-    let __t16: ::core::primitive::f64 = __t15 * __t9;
-    let __t17: ::core::primitive::f64 = __t7 * __t7;
-    let __t18: ::core::primitive::f64 = __t17 * __t12;
-    let __t19: ::core::primitive::f64 = __t18 * __t11;
-    let __t20: ::core::primitive::f64 = __t19 * __t9;
-    let __t21: ::core::primitive::f64 = __t17 * __t11;
-    let __t22: ::core::primitive::f64 = __t21 * __t10;
-    let __t23: ::core::primitive::f64 = __t22 * __t8;
-    let __t24: ::core::primitive::f64 = __t16 + __t20;
-    let __t25: ::core::primitive::f64 = __t23 * __t9;
-    let __t26: ::core::primitive::f64 = __t24 - __t25;
-    let __t27: ::core::primitive::f64 = __t12 * __t8;
-    let __t28: ::core::primitive::f64 = __t27 * __t7;
-    let __t29: ::core::primitive::f64 = __t28 * __t3;
-    let __t30: ::core::primitive::f64 = __t29 * __t9;
-    let __t31: ::core::primitive::f64 = __t18 * __t3;
-    let __t32: ::core::primitive::f64 = __t31 * __t9;
-    let __t33: ::core::primitive::f64 = __t17 * __t10;
-    let __t34: ::core::primitive::f64 = __t33 * __t8;
-    let __t35: ::core::primitive::f64 = __t34 * __t3;
-    let __t36: ::core::primitive::f64 = __t30 + __t32;
-    let __t37: ::core::primitive::f64 = __t35 * __t9;
-    let __t38: ::core::primitive::f64 = __t36 - __t37;
-    let __t39: ::core::primitive::f64 = __t28 * __t9;
-    let __t40: ::core::primitive::f64 = __t18 * __t9;
-    let __t41: ::core::primitive::f64 = __t39 + __t40;
-    let __t42: ::core::primitive::f64 = __t34 * __t9;
-    let __t43: ::core::primitive::f64 = __t41 - __t42;
-    [[__t26, __t38], [__t38, __t43]]
+    let __t3: ::core::primitive::f64 = w;
+    let __t4: ::core::primitive::f64 = __t3 * __t0;
+    let __t5: ::core::primitive::f64 = __t2 + __t4;
+    let __t6: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
+    let __t7: ::core::primitive::f64 = 1.0_f64;
+    let __t8: ::core::primitive::f64 = __t7 - __t6;
+    let __t9: ::core::primitive::f64 = __t8 * __t6;
+    let __t10: ::core::primitive::f64 = __t9 * __t0;
+    let __t11: ::core::primitive::f64 = -__t10;
+    let __t12: ::core::primitive::f64 = t;
+    let __t13: ::core::primitive::f64 = __t6 - __t12;
+    let __t14: ::core::primitive::f64 = __t13 * __t11;
+    let __t15: ::core::primitive::f64 = __t14 * __t6;
+    let __t16: ::core::primitive::f64 = __t15 * __t1;
+    let __t17: ::core::primitive::f64 = __t10 * __t8;
+    let __t18: ::core::primitive::f64 = __t17 * __t6;
+    let __t19: ::core::primitive::f64 = __t18 * __t1;
+    let __t20: ::core::primitive::f64 = __t13 * __t10;
+    let __t21: ::core::primitive::f64 = __t20 * __t8;
+    let __t22: ::core::primitive::f64 = __t21 * __t1;
+    let __t23: ::core::primitive::f64 = __t16 + __t19;
+    let __t24: ::core::primitive::f64 = __t23 + __t22;
+    let __t25: ::core::primitive::f64 = __t24 * __t0;
+    let __t26: ::core::primitive::f64 = -__t9;
+    let __t27: ::core::primitive::f64 = __t26 * __t13;
+    let __t28: ::core::primitive::f64 = __t27 * __t6;
+    let __t29: ::core::primitive::f64 = __t28 * __t1;
+    let __t30: ::core::primitive::f64 = __t8 * __t8;
+    let __t31: ::core::primitive::f64 = __t30 * __t13;
+    let __t32: ::core::primitive::f64 = __t31 * __t6;
+    let __t33: ::core::primitive::f64 = __t32 * __t1;
+    let __t34: ::core::primitive::f64 = __t6 * __t6;
+    let __t35: ::core::primitive::f64 = __t34 * __t30;
+    let __t36: ::core::primitive::f64 = __t35 * __t1;
+    let __t37: ::core::primitive::f64 = __t29 + __t33;
+    let __t38: ::core::primitive::f64 = __t37 + __t36;
+    [[__t25, __t24], [__t24, __t38]]
 }

@@ -1,0 +1,184 @@
+//! The canonical order of operands: a structural key computed once per node,
+//! so that the order of the terms of a sum and the factors of a product
+//! depends only on what they are, never on which was built first.
+//!
+//! A key packs, from the most significant bits down:
+//! - a class (numbers, constants, variables and their powers, products,
+//!   calls, sums);
+//! - the first three bytes of a leading name (a variable's name, a call's
+//!   function, the leading operand's name for a compound);
+//! - the low bits of a structural hash (variables hashed by name).
+//!
+//! Factors of a product are ordered by class first, so that a product reads
+//! `2*x^2*y*sin(x)*(x + 1)`; terms of a sum by name first, so that a sum
+//! reads `b + w*x` and `3*x^2*y + 3*x*y^2 + y^3`. Keys may collide; the
+//! comparisons then compare the two nodes structurally, so the order is
+//! total and deterministic.
+
+use crate::graph::{Graph, Node, NodeId};
+use rustc_hash::FxHasher;
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+
+const CLASS_SHIFT: u32 = 61;
+const NAME_SHIFT: u32 = 37;
+const SECOND_NAME_SHIFT: u32 = 21;
+const NAME_MASK: u64 = 0xFF_FFFF;
+const SECOND_NAME_MASK: u64 = 0xFFFF;
+const HASH_MASK: u64 = (1 << SECOND_NAME_SHIFT) - 1;
+
+/// The ordering class of a node, loosest-binding last.
+fn class(node: &Node) -> u64 {
+    match node {
+        Node::Num(_) => 0,
+        Node::Const(_) => 1,
+        Node::Var(_) | Node::Pow(_) => 2,
+        Node::Mul(_) => 3,
+        Node::Call(..) => 4,
+        Node::Add(_) => 5,
+    }
+}
+
+/// Where a term goes in a sum: numbers, then monomials, then calls, then
+/// other sums (`1 + x^2 + y + sin(x)`).
+fn term_group(class: u64) -> u64 {
+    class.saturating_sub(3)
+}
+
+/// The first three bytes of `name`.
+fn name_bits(name: &str) -> u64 {
+    (0..3).fold(0, |bits, index| {
+        (bits << 8) | u64::from(name.as_bytes().get(index).copied().unwrap_or(0))
+    })
+}
+
+/// A key's parts, from its most significant bits down.
+fn parts(key: u64) -> [u64; 4] {
+    [
+        key >> CLASS_SHIFT,
+        (key >> NAME_SHIFT) & NAME_MASK,
+        (key >> SECOND_NAME_SHIFT) & SECOND_NAME_MASK,
+        key & HASH_MASK,
+    ]
+}
+
+impl Graph {
+    /// The structural key of a node about to be added: its children's keys
+    /// are known, variables are keyed by name.
+    pub(crate) fn structural_key(&self, node: &Node) -> u64 {
+        let mut hasher = FxHasher::default();
+        class(node).hash(&mut hasher);
+        let (name, second_name) = match node {
+            Node::Num(number) => {
+                number.hash(&mut hasher);
+                (0, 0)
+            }
+            Node::Const(constant) => {
+                constant.name().hash(&mut hasher);
+                (name_bits(constant.name()), 0)
+            }
+            Node::Var(var) => {
+                self.var_name(*var).hash(&mut hasher);
+                (name_bits(self.var_name(*var)), 0)
+            }
+            Node::Call(func, args) => {
+                func.hash(&mut hasher);
+                self.hash_keys(args, &mut hasher);
+                (name_bits(func.name()), self.operand_names(args)[0] >> 8)
+            }
+            Node::Add(_) | Node::Mul(_) | Node::Pow(_) => {
+                let children = node.children();
+                self.hash_keys(children, &mut hasher);
+                let [first, second] = self.operand_names(children);
+                (first, second >> 8)
+            }
+        };
+        (class(node) << CLASS_SHIFT)
+            | (name << NAME_SHIFT)
+            | (second_name << SECOND_NAME_SHIFT)
+            | (hasher.finish() & HASH_MASK)
+    }
+
+    /// The name bits of the first two operands that are not numbers.
+    fn operand_names(&self, operands: &[NodeId]) -> [u64; 2] {
+        let mut names = operands
+            .iter()
+            .filter(|&&operand| self.as_number(operand).is_none())
+            .map(|&operand| parts(self.key(operand))[1]);
+        [names.next().unwrap_or(0), names.next().unwrap_or(0)]
+    }
+
+    fn hash_keys(&self, children: &[NodeId], hasher: &mut FxHasher) {
+        children.len().hash(hasher);
+        for &child in children {
+            self.key(child).hash(hasher);
+        }
+    }
+
+    /// The canonical order of two factors of a product: by class, then
+    /// name, then structure. Equal only for the same node.
+    pub fn factor_cmp(&self, a: NodeId, b: NodeId) -> Ordering {
+        if a == b {
+            return Ordering::Equal;
+        }
+        self.key(a)
+            .cmp(&self.key(b))
+            .then_with(|| self.structural_cmp(a, b))
+    }
+
+    /// The canonical order of two terms of a sum: by group (see
+    /// `term_group`), then name, then class, then structure. Equal only for the same node.
+    pub fn term_cmp(&self, a: NodeId, b: NodeId) -> Ordering {
+        if a == b {
+            return Ordering::Equal;
+        }
+        let name_first = |key: u64| {
+            let [class, name, second_name, hash] = parts(key);
+            (term_group(class), name, class, second_name, hash)
+        };
+        name_first(self.key(a))
+            .cmp(&name_first(self.key(b)))
+            .then_with(|| self.structural_cmp(a, b))
+    }
+
+    /// Compares two nodes with equal keys operand by operand, with an
+    /// explicit stack (nodes may be deep).
+    fn structural_cmp(&self, a: NodeId, b: NodeId) -> Ordering {
+        let mut pending = vec![(a, b)];
+        while let Some((a, b)) = pending.pop() {
+            if a == b {
+                continue;
+            }
+            let (node_a, node_b) = (self.node(a), self.node(b));
+            let order = self
+                .key(a)
+                .cmp(&self.key(b))
+                .then_with(|| class(node_a).cmp(&class(node_b)))
+                .then_with(|| self.leaf_cmp(node_a, node_b))
+                .then_with(|| node_a.children().len().cmp(&node_b.children().len()));
+            if order != Ordering::Equal {
+                return order;
+            }
+            let pairs = node_a.children().iter().zip(node_b.children());
+            pending.extend(pairs.rev().map(|(&x, &y)| (x, y)));
+        }
+        // Two distinct ids never describe the same structure (hash-consing);
+        // should they, the ids decide.
+        a.cmp(&b)
+    }
+
+    /// Compares what distinguishes nodes of one class besides their
+    /// operands: a number's value, a name, a function.
+    fn leaf_cmp(&self, a: &Node, b: &Node) -> Ordering {
+        match (a, b) {
+            (Node::Num(x), Node::Num(y)) => x
+                .to_f64()
+                .total_cmp(&y.to_f64())
+                .then_with(|| format!("{x}").cmp(&format!("{y}"))),
+            (Node::Const(x), Node::Const(y)) => x.name().cmp(y.name()),
+            (Node::Var(x), Node::Var(y)) => self.var_name(*x).cmp(self.var_name(*y)),
+            (Node::Call(f, _), Node::Call(g, _)) => f.cmp(g),
+            _ => Ordering::Equal,
+        }
+    }
+}
