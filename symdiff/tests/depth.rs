@@ -1,0 +1,199 @@
+//! The engine's core guarantees, as sizes (deterministic, unlike times):
+//! derivatives of deep chains cost a small constant times the function, and
+//! the canonical form depends only on the expression, not on the order in
+//! which it or its variables were met.
+
+use std::collections::BTreeMap;
+use symdiff::Expr;
+
+const SUITE: &str = include_str!("../benches/data/suite.tsv");
+
+/// `a_i = tanh(w*a_(i-1) + u)` unrolled `n` times from `x`.
+fn rnn(n: usize) -> String {
+    let mut text = String::from("a1 = tanh(w*x + u);");
+    for step in 2..=n {
+        text += &format!(" a{step} = tanh(w*a{} + u);", step - 1);
+    }
+    text + &format!(" a{n}")
+}
+
+/// `n` explicit Euler steps of a damped oscillator, under a squared loss.
+fn ode(n: usize) -> String {
+    let mut text = String::from("x0 = 1; v0 = 0;");
+    for step in 1..=n {
+        let before = step - 1;
+        text += &format!(
+            " x{step} = x{before} + h*v{before}; v{step} = v{before} - h*(k*x{before} + c*v{before});"
+        );
+    }
+    text + &format!(" (x{n} - target)^2")
+}
+
+/// Tape instructions of the function, its gradient and the upper triangle
+/// of its Hessian over `wrt`.
+fn sizes(source: &str, wrt: &[&str]) -> [usize; 3] {
+    let f = Expr::parse(source).expect("parses");
+    let inputs = f.variables();
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let count = |outputs: &[Expr]| {
+        Expr::compile(outputs, &inputs)
+            .expect("compiles")
+            .instructions()
+            .len()
+    };
+    let hessian = f.hessian(wrt);
+    let upper: Vec<Expr> = (0..wrt.len())
+        .flat_map(|row| hessian[row][row..].to_vec())
+        .collect();
+    [
+        count(std::slice::from_ref(&f)),
+        count(&f.gradient(wrt)),
+        count(&upper),
+    ]
+}
+
+/// Checks the cheap-gradient bounds on one chain at depths 100 to 1,600 and
+/// returns the sizes, for a snapshot of the growth.
+fn check_chain(make: fn(usize) -> String, wrt: &[&str]) -> String {
+    let mut report = String::new();
+    let mut previous: Option<[usize; 3]> = None;
+    for n in [100, 200, 400, 800, 1600] {
+        let [f, gradient, hessian] = sizes(&make(n), wrt);
+        assert!(gradient <= 4 * f, "n = {n}: gradient {gradient}, f {f}");
+        assert!(hessian <= 16 * f, "n = {n}: Hessian {hessian}, f {f}");
+        if let Some(before) = previous {
+            for (now, then) in [f, gradient, hessian].iter().zip(before) {
+                assert!(*now * 10 <= then * 23, "n = {n}: {now} after {then}");
+            }
+        }
+        previous = Some([f, gradient, hessian]);
+        report += &format!("n = {n}: f {f}, gradient {gradient}, Hessian {hessian}\n");
+    }
+    report
+}
+
+#[test]
+fn derivatives_of_a_recurrence_grow_linearly() {
+    expect_test::expect![[r#"
+        n = 100: f 303, gradient 1000, Hessian 3580
+        n = 200: f 603, gradient 2000, Hessian 7180
+        n = 400: f 1203, gradient 4000, Hessian 14379
+        n = 800: f 2403, gradient 8000, Hessian 28779
+        n = 1600: f 4803, gradient 16000, Hessian 57580
+    "#]]
+    .assert_eq(&check_chain(rnn, &["w", "u"]));
+}
+
+#[test]
+fn derivatives_of_euler_steps_grow_linearly() {
+    expect_test::expect![[r#"
+        n = 100: f 772, gradient 2093, Hessian 6791
+        n = 200: f 1544, gradient 4215, Hessian 13740
+        n = 400: f 3090, gradient 8461, Hessian 27644
+        n = 800: f 6199, gradient 16970, Hessian 55453
+        n = 1600: f 12402, gradient 33973, Hessian 111056
+    "#]]
+    .assert_eq(&check_chain(ode, &["k", "c"]));
+}
+
+/// A deterministic shuffle (a linear congruential generator).
+fn shuffled(mut names: Vec<String>, mut seed: u64) -> Vec<String> {
+    for index in (1..names.len()).rev() {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        names.swap(index, (seed >> 33) as usize % (index + 1));
+    }
+    names
+}
+
+/// Every Hessian entry, keyed by its pair of names (in name order), as the
+/// instructions that compute it with the inputs in name order.
+fn hessian_by_names(source: &str, wrt: &[String]) -> BTreeMap<(String, String), String> {
+    let f = Expr::parse(source).expect("parses");
+    let mut inputs = f.variables();
+    inputs.sort();
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let wrt_refs: Vec<&str> = wrt.iter().map(String::as_str).collect();
+    let hessian = f.hessian(&wrt_refs);
+    let mut entries = BTreeMap::new();
+    for (row, a) in wrt.iter().enumerate() {
+        for (col, b) in wrt.iter().enumerate().skip(row) {
+            let tape = Expr::compile(&[hessian[row][col].clone()], &inputs).expect("compiles");
+            let pair = if a <= b {
+                (a.clone(), b.clone())
+            } else {
+                (b.clone(), a.clone())
+            };
+            entries.insert(pair, format!("{:?}", tape.instructions()));
+        }
+    }
+    entries
+}
+
+#[test]
+fn hessian_entries_do_not_depend_on_the_variable_order() {
+    for line in SUITE.lines() {
+        let (name, source) = line.split_once('\t').expect("a tab");
+        if matches!(name, "rosen100" | "mlp16" | "deepmlp8") {
+            continue; // the same shapes as rosen10 and mlp4, at a debug build's cost
+        }
+        let first_appearance = Expr::parse(source).expect("parses").variables();
+        let mut sorted = first_appearance.clone();
+        sorted.sort();
+        let reversed: Vec<String> = sorted.iter().rev().cloned().collect();
+        let random = shuffled(sorted.clone(), 7);
+        let reference = hessian_by_names(source, &sorted);
+        for order in [&first_appearance, &reversed, &random] {
+            assert!(
+                hessian_by_names(source, order) == reference,
+                "{name}: the Hessian over {order:?} differs from the one over {sorted:?}"
+            );
+        }
+    }
+}
+
+fn check_same(a: &str, b: &str) {
+    let (a_expr, b_expr) = (
+        Expr::parse(a).expect("parses"),
+        Expr::parse(b).expect("parses"),
+    );
+    assert_eq!(a_expr.to_string(), b_expr.to_string(), "{a} and {b}");
+}
+
+#[test]
+fn the_canonical_form_does_not_depend_on_what_was_built_first() {
+    // Each pair builds the same expression with its parts met in another order.
+    check_same(
+        "z = b; y = w*x; sigmoid(y + z)",
+        "y = w*x; z = b; sigmoid(z + y)",
+    );
+    check_same(
+        "u = cos(y); v = cos(x); u + v",
+        "v = cos(x); u = cos(y); v + u",
+    );
+    check_same(
+        "q = t - s; p = s*t*u*v; p*q",
+        "p = v*u*t*s; q = -s + t; q*p",
+    );
+    let f = Expr::parse("sin(x) + sin(y)").expect("parses");
+    let (dy, dx) = (f.diff("y"), f.diff("x"));
+    let g = Expr::parse("sin(x) + sin(y)").expect("parses");
+    let (dx_first, dy_then) = (g.diff("x"), g.diff("y"));
+    assert_eq!(
+        Expr::compile(&[dx + dy], &["x", "y"]).map(|tape| format!("{:?}", tape.instructions())),
+        Expr::compile(&[dx_first + dy_then], &["x", "y"])
+            .map(|tape| format!("{:?}", tape.instructions()))
+    );
+}
+
+#[test]
+fn gradients_of_many_variables_find_each_variable_by_hash() {
+    // A sum of 20,000 squares: quadratic work here would take seconds.
+    let names: Vec<String> = (0..20_000).map(|index| format!("x{index}")).collect();
+    let source: Vec<String> = names.iter().map(|name| format!("{name}^2")).collect();
+    let f = Expr::parse(&source.join(" + ")).expect("parses");
+    let wrt: Vec<&str> = names.iter().map(String::as_str).collect();
+    let gradient = f.gradient(&wrt);
+    assert_eq!(gradient[12_345].to_string(), "2*x12345");
+}
