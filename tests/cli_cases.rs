@@ -268,8 +268,8 @@ fn grad_neuron() {
         expect![[r#"
             status 0
             --- stdout
-            ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂/∂x = 2*w*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             ∂/∂t = -2*(sigmoid(b + w*x) - t)
         "#]],
@@ -279,8 +279,8 @@ fn grad_neuron() {
         expect![[r#"
             status 0
             --- stdout
-            ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂/∂x = 2*w*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             ∂/∂t = -2*(sigmoid(b + w*x) - t)
 
@@ -299,7 +299,7 @@ fn grad_neuron() {
         expect![[r#"
             status 0
             --- stdout
-            {"formulas":["x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))","2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)"],"gradient":[-0.037279032093396794,-0.018639516046698397],"value":0.002474057095408847,"vars":["w","b"]}
+            {"formulas":["2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)","2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)"],"gradient":[-0.037279032093396794,-0.018639516046698397],"value":0.002474057095408847,"vars":["w","b"]}
         "#]],
     );
     check(
@@ -455,7 +455,7 @@ fn large_results_print_shared_subexpressions_once() {
         expect![[r#"
             status 0
             --- stdout
-            {"formulas":["(2*sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4))*(1 - sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)))*(sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)) - t))*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1)","2*sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4))*(1 - sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)))*(sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)) - t)"],"vars":["v1","d"]}
+            {"formulas":["2*sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4))*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1)*(1 - sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)))*(sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)) - t)","2*sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4))*(1 - sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)))*(sigmoid(d + v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4)) - t)"],"vars":["v1","d"]}
         "#]],
     );
     check(
@@ -581,9 +581,9 @@ fn hessian_formats() {
         expect![[r#"
             status 0
             --- stdout
-            ∂²/∂w² = x*(2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            ∂²/∂w∂b = 2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
-            ∂²/∂b² = 2*(-sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2
+            ∂²/∂w² = x*(2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t) + 2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))
+            ∂²/∂w∂b = 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t) + 2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))
+            ∂²/∂b² = 2*(-sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t)
 
             at w = 0.5, x = 2, b = 0.1, t = 0.8:
             f    =  0.002474057095408847

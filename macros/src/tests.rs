@@ -304,7 +304,7 @@ fn grad_formulas_array() {
         expect![[r#"
             const EXPANDED: () = {
                 const FORMULAS: [&'static ::core::primitive::str; 2] = [
-                    "x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))",
+                    "2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)",
                     "2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)",
                 ];
                 FORMULAS

@@ -48,14 +48,17 @@ fn absorbs(operands: &[NodeId]) -> bool {
 /// (`x - (x + y + z)` is `-y - z`, `-(x*y*pi)/-x` is `pi*y`).
 const CANCEL_LIMIT: usize = 16;
 
-/// What an operand collects under, and its multiplicity there: a term's
-/// rest and coefficient, a factor's base and numeric exponent.
-type Keyed = SmallVec<[(NodeId, Number); 8]>;
+/// What the operands of a sum or product collect under, each with its
+/// multiplicity (a term's rest and coefficient, a factor's base and numeric
+/// exponent) and the position of the large sum or product it sits in (`None`
+/// for an operand of its own).
+type Keyed = SmallVec<[(Option<usize>, NodeId, Number); 8]>;
 
-/// Whether a sum or product of `operands`, too large to merge by size, is
-/// merged all the same because one of its operands cancels one of `keys`
-/// (`scale` multiplies the operands' multiplicities).
+/// Whether the large sum or product at `position`, with these `operands`
+/// (their multiplicities times `scale`), has one that cancels one of `keys`
+/// outside it: then it is merged all the same.
 fn cancels(
+    position: usize,
     operands: &[NodeId],
     scale: Number,
     keys: &Keyed,
@@ -68,8 +71,9 @@ fn cancels(
             .filter_map(|&operand| key(operand))
             .any(|(base, count)| {
                 let count = count.mul(scale);
-                keys.iter()
-                    .any(|&(other, other_count)| other == base && count.add(other_count).is_zero())
+                keys.iter().any(|&(owner, other, other_count)| {
+                    owner != Some(position) && other == base && count.add(other_count).is_zero()
+                })
             })
 }
 
@@ -159,13 +163,17 @@ impl Graph {
             |node| matches!(node, Node::Add(children) if absorbs(children)),
         );
         let rests = self.merged_rests(&terms);
-        for &term in &terms {
+        for (position, &term) in terms.iter().enumerate() {
             match self.large_sum(term) {
                 // A large sum (or multiple of one) merges when a term cancels.
                 Some((coefficient, sum))
-                    if cancels(self.node(sum).children(), coefficient, &rests, |c| {
-                        Some(self.rest_of(c))
-                    }) =>
+                    if cancels(
+                        position,
+                        self.node(sum).children(),
+                        coefficient,
+                        &rests,
+                        |c| Some(self.rest_of(c)),
+                    ) =>
                 {
                     self.push_terms_scaled(sum, coefficient, &mut constant, &mut scaled);
                 }
@@ -204,6 +212,9 @@ impl Graph {
             collected.push(special);
             return self.add(&collected);
         }
+        // Like terms were found by their rests; the sum is ordered by the
+        // terms themselves (as the printer orders them).
+        collected.sort_by(|&a, &b| self.term_cmp(a, b));
         match collected.len() {
             0 => self.zero(),
             1 => collected[0],
@@ -313,7 +324,7 @@ impl Graph {
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
         let mut coefficient = Number::ONE;
-        let mut powers: SmallVec<[Power; 32]> = SmallVec::with_capacity(factors.len());
+        let mut powers: SmallVec<[Power; 8]> = SmallVec::with_capacity(factors.len());
         // A product scaled by numbers (`-x*y*z`) is merged whatever its size:
         // the result has no more factors than it.
         let scaling = factors
@@ -326,10 +337,12 @@ impl Graph {
             |node| matches!(node, Node::Mul(children) if scaling || absorbs(children)),
         );
         let bases = self.merged_bases(&factors);
-        for &factor in &factors {
+        for (position, &factor) in factors.iter().enumerate() {
             match self.node(factor) {
                 Node::Mul(children)
-                    if cancels(children, Number::ONE, &bases, |c| self.numeric_power(c)) =>
+                    if cancels(position, children, Number::ONE, &bases, |c| {
+                        self.numeric_power(c)
+                    }) =>
                 {
                     let children: Ids = SmallVec::from_slice(children);
                     for child in children {
@@ -414,7 +427,7 @@ impl Graph {
         &mut self,
         factor: NodeId,
         coefficient: &mut Number,
-        powers: &mut SmallVec<[Power; 32]>,
+        powers: &mut SmallVec<[Power; 8]>,
     ) {
         match self.node(factor) {
             Node::Num(number) => *coefficient = coefficient.mul(*number),
@@ -473,38 +486,53 @@ impl Graph {
         merged
     }
 
-    /// The bases and numeric exponents of the factors of a product other
-    /// than the large products among them, when there are such; else nothing.
+    /// The bases and numeric exponents of the factors of a product and of
+    /// the large products among them, when there are such; else nothing.
     fn merged_bases(&self, factors: &[NodeId]) -> Keyed {
-        let large = |factor: NodeId| matches!(self.node(factor), Node::Mul(_));
-        if !factors.iter().any(|&factor| large(factor)) {
-            return Keyed::new();
+        let mut bases = Keyed::new();
+        if !factors
+            .iter()
+            .any(|&factor| matches!(self.node(factor), Node::Mul(_)))
+        {
+            return bases;
         }
-        let small = factors.iter().filter(|&&factor| !large(factor));
-        small
-            .filter_map(|&factor| self.numeric_power(factor))
-            .collect()
+        for (position, &factor) in factors.iter().enumerate() {
+            let (owner, operands) = match self.node(factor) {
+                Node::Mul(children) => (Some(position), &children[..]),
+                _ => (None, std::slice::from_ref(&factors[position])),
+            };
+            let keyed = operands
+                .iter()
+                .filter_map(|&operand| self.numeric_power(operand));
+            bases.extend(keyed.map(|(base, exponent)| (owner, base, exponent)));
+        }
+        bases
     }
 
-    /// What the terms of a sum other than the large sums among them collect
-    /// under and their coefficients (see `rest_of`), with multiples of small
-    /// sums distributed as `push_term` does them, when there are large sums;
-    /// else nothing.
+    /// What the terms of a sum and of the large sums among it collect under,
+    /// and their coefficients (see `rest_of`), with multiples of sums
+    /// distributed, when there are large sums; else nothing.
     fn merged_rests(&self, terms: &[NodeId]) -> Keyed {
         let mut rests = Keyed::new();
         if !terms.iter().any(|&term| self.large_sum(term).is_some()) {
             return rests;
         }
-        for &term in terms.iter().filter(|&&term| self.large_sum(term).is_none()) {
-            match self.scaled_sum(term) {
+        for (position, &term) in terms.iter().enumerate() {
+            let owner = self.large_sum(term).map(|_| position);
+            match self
+                .scaled_sum(term)
+                .or_else(|| owner.map(|_| (Number::ONE, term)))
+            {
                 Some((scale, sum)) => {
-                    let children = self.node(sum).children();
-                    rests.extend(children.iter().map(|&child| {
+                    rests.extend(self.node(sum).children().iter().map(|&child| {
                         let (rest, coefficient) = self.rest_of(child);
-                        (rest, coefficient.mul(scale))
+                        (owner, rest, coefficient.mul(scale))
                     }));
                 }
-                None => rests.push(self.rest_of(term)),
+                None => {
+                    let (rest, coefficient) = self.rest_of(term);
+                    rests.push((None, rest, coefficient));
+                }
             }
         }
         rests
@@ -600,18 +628,14 @@ impl Graph {
                     _ => self.intern(Node::Pow([base, exponent])),
                 }
             }
-            // An integer power of a product is distributed over its own
-            // factors, one level deep: a factor that is itself a product
-            // (one too large to merge) keeps the power, so the work is
-            // bounded by the product's own operands.
-            (Node::Mul(factors), Some(outer)) if outer.is_integer() => {
+            // An integer power of a small product is distributed over its
+            // factors; a large one keeps the power, so the work is bounded
+            // by the product's own operands (see `FLATTEN_LIMIT`).
+            (Node::Mul(factors), Some(outer)) if outer.is_integer() && absorbs(factors) => {
                 let factors = factors.clone();
                 let powered: Ids = factors
                     .iter()
-                    .map(|&factor| match self.node(factor) {
-                        Node::Mul(_) => self.intern(Node::Pow([factor, exponent])),
-                        _ => self.pow(factor, exponent),
-                    })
+                    .map(|&factor| self.pow(factor, exponent))
                     .collect();
                 self.mul(&powered)
             }

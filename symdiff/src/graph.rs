@@ -17,7 +17,7 @@ use std::hash::{Hash, Hasher};
 
 /// A short list of ids kept on the stack: operand lists in the constructors
 /// and the derivative rules (products of a few dozen factors are common).
-pub type Ids = smallvec::SmallVec<[NodeId; 32]>;
+pub type Ids = smallvec::SmallVec<[NodeId; 8]>;
 
 /// The address of a node in its [`Graph`]; cheap to copy and compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -9,6 +9,7 @@ use crate::func::Func;
 use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::number::Number;
 use crate::print::Definitions;
+use rustc_hash::FxHashMap;
 use std::marker::PhantomData;
 
 /// How tightly a printed form binds, loosest first; a child printed in a
@@ -95,6 +96,14 @@ struct Layout<'a, S> {
     /// not replaced by its own name.
     naming: Option<NodeId>,
     syntax: PhantomData<S>,
+}
+
+/// What a term of a sum collects under (see `Layout::rest_of`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Rest<'a> {
+    Number,
+    Term(NodeId),
+    Factors(&'a [NodeId]),
 }
 
 /// One factor of a product, above or below the fraction bar.
@@ -185,9 +194,151 @@ impl<'a, S: Syntax> Layout<'a, S> {
 
     fn coefficient(&self, node: NodeId) -> Number {
         match self.graph.node(node) {
-            Node::Mul(factors) => self.graph.as_number(factors[0]).unwrap_or(Number::ONE),
+            Node::Mul(_) => self.spelled_product(node).0,
             Node::Num(number) => *number,
             _ => Number::ONE,
+        }
+    }
+
+    /// Whether `node` is a sum or product printed in place of its operands
+    /// (not under a name of its own).
+    fn is_unnamed(&self, node: NodeId, kind: fn(&Node) -> bool) -> bool {
+        kind(self.graph.node(node)) && self.name(node).is_none()
+    }
+
+    /// A product as it is spelled: its coefficient and its factors, with
+    /// the products among it that `spelled_in_place` allows written in
+    /// place, so that `x*(y*z)` reads `x*y*z` as a person writes it.
+    fn spelled_product(&self, node: NodeId) -> (Number, Vec<NodeId>) {
+        let is_product = |node: &Node| matches!(node, Node::Mul(_));
+        let factors = self.graph.node(node).children();
+        let is_infinity = |factor: NodeId| {
+            matches!(self.graph.node(factor), Node::Pow([base, _])
+                if self.graph.as_number(*base).is_some_and(Number::is_zero))
+        };
+        let holds_product =
+            |factor: NodeId| is_product(self.graph.node(factor)) || is_infinity(factor);
+        let key = |factor: NodeId| {
+            self.graph
+                .as_number(factor)
+                .is_none()
+                .then(|| self.base_of(factor))
+        };
+        // A product with the infinity `1/0` keeps only its sign (see
+        // `finish_product`): spelled out, it would read back without its
+        // nested coefficients.
+        let in_place = match factors.iter().any(|&factor| is_infinity(factor)) {
+            true => Vec::new(),
+            false => self.spelled_in_place(factors, is_product, holds_product, key),
+        };
+        let mut coefficient = Number::ONE;
+        let mut spelled = Vec::with_capacity(factors.len());
+        for (position, &factor) in factors.iter().enumerate() {
+            let operands = match self.graph.node(factor) {
+                Node::Mul(inner) if in_place.contains(&factor) => &inner[..],
+                _ => std::slice::from_ref(&factors[position]),
+            };
+            for &operand in operands {
+                match self.graph.as_number(operand) {
+                    Some(number) => coefficient = coefficient * number,
+                    None => spelled.push(operand),
+                }
+            }
+        }
+        if !in_place.is_empty() {
+            spelled.sort_by(|&a, &b| self.graph.factor_cmp(self.base_of(a), self.base_of(b)));
+        }
+        (coefficient, spelled)
+    }
+
+    /// The terms of a sum as they are spelled, with the sums among them that
+    /// `spelled_in_place` allows written in place.
+    fn spelled_sum(&self, terms: &[NodeId]) -> Vec<NodeId> {
+        let is_sum = |node: &Node| matches!(node, Node::Add(_));
+        // A multiple of a sum is merged or not by its own rule.
+        let holds_sum = |term: NodeId| {
+            let node = self.graph.node(term);
+            is_sum(node)
+                || node
+                    .children()
+                    .iter()
+                    .any(|&factor| is_sum(self.graph.node(factor)))
+        };
+        let key = |term: NodeId| Some(self.rest_of(term));
+        let in_place = self.spelled_in_place(terms, is_sum, holds_sum, key);
+        if in_place.is_empty() {
+            return terms.to_vec();
+        }
+        let mut spelled = Vec::with_capacity(terms.len());
+        for &term in terms {
+            match self.graph.node(term) {
+                Node::Add(inner) if in_place.contains(&term) => spelled.extend_from_slice(inner),
+                _ => spelled.push(term),
+            }
+        }
+        spelled.sort_by(|&a, &b| self.graph.term_cmp(a, b));
+        spelled
+    }
+
+    /// The unnamed sums (or products) among `operands` that may be written
+    /// in place of themselves: those that hold no sum of their own and none
+    /// of whose operands collects (has the same `key`) with another operand
+    /// or with an operand of another nested one. Then the text reads back as
+    /// a sum that prints the same, whichever rule decided the nesting (see
+    /// `FLATTEN_LIMIT` in `build.rs`).
+    fn spelled_in_place<K: std::hash::Hash + Eq>(
+        &self,
+        operands: &[NodeId],
+        is_kind: fn(&Node) -> bool,
+        holds_kind: impl Fn(NodeId) -> bool,
+        key: impl Fn(NodeId) -> Option<K>,
+    ) -> Vec<NodeId> {
+        let nested: Vec<NodeId> = operands
+            .iter()
+            .copied()
+            .filter(|&operand| self.is_unnamed(operand, is_kind))
+            .collect();
+        if nested.is_empty() {
+            return nested;
+        }
+        let inner = |operand: NodeId| self.graph.node(operand).children();
+        let mut counts: FxHashMap<K, usize> = FxHashMap::default();
+        let all = operands.iter().filter(|operand| !nested.contains(operand));
+        for &operand in all.chain(nested.iter().flat_map(|&sum| inner(sum))) {
+            if let Some(key) = key(operand) {
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+        let alone = |operand: NodeId| key(operand).is_none_or(|key| counts.get(&key) == Some(&1));
+        nested
+            .into_iter()
+            .filter(|&sum| {
+                inner(sum)
+                    .iter()
+                    .all(|&operand| !holds_kind(operand) && alone(operand))
+            })
+            .collect()
+    }
+
+    /// What a term collects under: the term without its coefficient.
+    fn rest_of(&self, term: NodeId) -> Rest<'a> {
+        let graph: &'a Graph = self.graph;
+        match graph.node(term) {
+            Node::Num(_) => Rest::Number,
+            Node::Mul(factors) => match (graph.as_number(factors[0]), &factors[..]) {
+                (Some(_), [_, factor]) => Rest::Term(*factor),
+                (Some(_), [_, rest @ ..]) => Rest::Factors(rest),
+                _ => Rest::Factors(factors),
+            },
+            _ => Rest::Term(term),
+        }
+    }
+
+    /// The base a factor collects under: `b` for `b^e`.
+    fn base_of(&self, factor: NodeId) -> NodeId {
+        match self.graph.node(factor) {
+            Node::Pow([base, _]) => *base,
+            _ => factor,
         }
     }
 
@@ -196,7 +347,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
             Node::Num(number) => S::write_number(out, *number),
             Node::Const(constant) => out.push_str(S::constant(*constant)),
             Node::Var(var) => S::write_name(out, self.graph.var_name(*var)),
-            Node::Add(terms) => self.write_sum(out, terms),
+            Node::Add(terms) => self.write_sum(out, &self.spelled_sum(terms)),
             Node::Mul(_) => self.write_product(out, node),
             Node::Pow(_) if self.is_infinity(node) => {
                 S::write_number(out, Number::Float(f64::INFINITY))
@@ -337,12 +488,12 @@ impl<'a, S: Syntax> Layout<'a, S> {
     fn split_factors(&self, node: NodeId, drop_sign: bool) -> (Vec<Factor>, Vec<Factor>) {
         let coefficient = self.coefficient(node);
         let coefficient = if drop_sign { -coefficient } else { coefficient };
-        let factors: &[NodeId] = match self.graph.node(node) {
-            Node::Mul(factors) => factors,
-            _ => std::slice::from_ref(&node),
+        let factors = match self.graph.node(node) {
+            Node::Mul(_) => self.spelled_product(node).1,
+            _ => vec![node],
         };
         let (mut numerator, mut denominator) = split_coefficient(coefficient);
-        for &factor in factors {
+        for factor in factors {
             if self.graph.as_number(factor).is_some() {
                 continue;
             }
@@ -365,6 +516,10 @@ impl<'a, S: Syntax> Layout<'a, S> {
             return None;
         }
         match self.graph.node(factor) {
+            // A power of a product too large to distribute over (see
+            // `build.rs`) prints as a power: `(a*b*c)^-1`, since `1/(a*b*c)`
+            // is the product of three reciprocals.
+            Node::Pow([base, _]) if matches!(self.graph.node(*base), Node::Mul(_)) => None,
             Node::Pow([base, exponent]) => {
                 let exponent = self.graph.as_number(*exponent)?;
                 exponent.is_negative().then(|| (*base, -exponent))

@@ -198,11 +198,22 @@ impl<'src> Lowering<'_, '_, 'src> {
     /// printer writes a product with a denominator, however many factors the
     /// denominator has (see `FLATTEN_LIMIT` in `build.rs`).
     fn splice_quotients(&mut self, ids: impl Iterator<Item = ExprId>) {
-        let graph = &*self.graph;
         let mut spliced = Vec::with_capacity(self.operands.len());
         for (id, &operand) in ids.zip(&self.operands) {
-            match (self.then.get(id.index()), graph.node(operand)) {
-                (Some(Then::Invert), Node::Mul(factors)) => spliced.extend_from_slice(factors),
+            let inverted = self.then.get(id.index()) == Some(&Then::Invert);
+            match self.graph.node(operand).clone() {
+                Node::Mul(factors) if inverted => spliced.extend_from_slice(&factors),
+                // The reciprocal of a product too large to distribute over.
+                Node::Pow([product, exponent])
+                    if inverted
+                        && self.graph.as_number(exponent) == Some(Number::MINUS_ONE)
+                        && matches!(self.graph.node(product), Node::Mul(_)) =>
+                {
+                    let factors: Vec<NodeId> = self.graph.node(product).children().to_vec();
+                    for factor in factors {
+                        spliced.push(self.graph.pow(factor, exponent));
+                    }
+                }
                 _ => spliced.push(operand),
             }
         }

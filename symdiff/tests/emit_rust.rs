@@ -39,8 +39,8 @@ fn neuron() {
             /// The gradient of `f` with respect to (w, x, b, t).
             ///
             /// ```text
-            /// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            /// ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            /// ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            /// ∂/∂x = 2*w*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             /// ∂/∂t = -2*(sigmoid(b + w*x) - t)
             /// ```
@@ -71,8 +71,8 @@ fn neuron() {
             ///
             /// ```text
             /// f = (sigmoid(b + w*x) - t)^2
-            /// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            /// ∂/∂x = w*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            /// ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            /// ∂/∂x = 2*w*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
             /// ∂/∂t = -2*(sigmoid(b + w*x) - t)
             /// ```

@@ -124,7 +124,7 @@ fn derivatives() {
         "(sigmoid(w*x + b) - t)^2",
         "w",
         expect![[
-            r#"2 \left(x \operatorname{sigmoid}\left(b + w x\right) \left(1 - \operatorname{sigmoid}\left(b + w x\right)\right)\right) \left(\operatorname{sigmoid}\left(b + w x\right) - t\right)"#
+            r#"2 x \operatorname{sigmoid}\left(b + w x\right) \left(1 - \operatorname{sigmoid}\left(b + w x\right)\right) \left(\operatorname{sigmoid}\left(b + w x\right) - t\right)"#
         ]],
     );
     check_diff("sqrt(x)", "x", expect![[r#"\frac{1}{2 \sqrt{x}}"#]]);
@@ -147,7 +147,7 @@ fn definitions_print_once_by_name() {
     expect![[r#"
         t_{1} = w x
         t_{2} = \operatorname{sigmoid}\left(b + t_{1}\right)
-        t_{3} = t_{2} \left(b - 2 t + t_{1} + 2 t_{2}\right) \left(1 - t_{2}\right) + t_{2}
+        t_{3} = t_{2} \left(b + 2 t_{2} - 2 t + t_{1}\right) \left(1 - t_{2}\right) + t_{2}
         x t_{3}
         t_{3}"#]]
     .assert_eq(&lines.join("\n"));

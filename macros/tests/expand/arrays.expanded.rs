@@ -21,7 +21,7 @@ fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
 /// t5 = (1 + t4)^-1
 /// t6 = heaviside(t3 - t2)
 /// t7 = heaviside(t1)
-/// t8 = (t4*t6*t5)*(1/100 + 99*t7/100) + (t4*t5*(1 - t6))*t7 + (-1/(pi*log(10)))/t1
+/// t8 = t4*t7*t5*(1 - t6) + t4*t6*t5*(1/100 + 99*t7/100) - 1/(pi*log(10)*t1)
 /// ∂/∂weights[0] = input[0]*t8
 /// ∂/∂weights[1] = input[1]*t8
 /// ∂/∂bias = t8
@@ -67,19 +67,19 @@ fn layer_grad(
         __t9
     };
     let __t13: ::core::primitive::f64 = ::core::primitive::f64::exp(__t12);
-    let __t14: ::core::primitive::f64 = __t11 - __t9;
-    let __t15: ::core::primitive::f64 = if __t14 > 0.0_f64 {
+    let __t14: ::core::primitive::f64 = 1.0_f64;
+    let __t15: ::core::primitive::f64 = __t14 + __t13;
+    let __t16: ::core::primitive::f64 = __t11 - __t9;
+    let __t17: ::core::primitive::f64 = if __t16 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t14) {
-        __t14
+    } else if ::core::primitive::f64::is_nan(__t16) {
+        __t16
     } else {
         0.0_f64
     };
-    let __t16: ::core::primitive::f64 = 1.0_f64;
-    let __t17: ::core::primitive::f64 = __t16 + __t13;
-    let __t18: ::core::primitive::f64 = __t15 * __t13;
-    let __t19: ::core::primitive::f64 = __t18 / __t17;
-    let __t20: ::core::primitive::f64 = 0.99_f64;
+    let __t18: ::core::primitive::f64 = __t14 - __t17;
+    let __t19: ::core::primitive::f64 = __t18 * __t13;
+    let __t20: ::core::primitive::f64 = __t19 / __t15;
     let __t21: ::core::primitive::f64 = if __t8 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t8) {
@@ -88,19 +88,19 @@ fn layer_grad(
         0.0_f64
     };
     let __t22: ::core::primitive::f64 = __t21 * __t20;
-    let __t23: ::core::primitive::f64 = __t10 + __t22;
-    let __t24: ::core::primitive::f64 = __t23 * __t19;
-    let __t25: ::core::primitive::f64 = __t16 - __t15;
-    let __t26: ::core::primitive::f64 = __t25 * __t13;
-    let __t27: ::core::primitive::f64 = __t26 / __t17;
-    let __t28: ::core::primitive::f64 = __t27 * __t21;
+    let __t23: ::core::primitive::f64 = __t17 * __t13;
+    let __t24: ::core::primitive::f64 = __t23 / __t15;
+    let __t25: ::core::primitive::f64 = 0.99_f64;
+    let __t26: ::core::primitive::f64 = __t21 * __t25;
+    let __t27: ::core::primitive::f64 = __t10 + __t26;
+    let __t28: ::core::primitive::f64 = __t27 * __t24;
     let __t29: ::core::primitive::f64 = 3.141592653589793_f64;
     let __t30: ::core::primitive::f64 = 2.302585092994046_f64;
     let __t31: ::core::primitive::f64 = __t29 * __t30;
-    let __t32: ::core::primitive::f64 = __t16 / __t31;
+    let __t32: ::core::primitive::f64 = __t14 / __t31;
     let __t33: ::core::primitive::f64 = -__t32;
     let __t34: ::core::primitive::f64 = __t33 / __t8;
-    let __t35: ::core::primitive::f64 = __t24 + __t28;
+    let __t35: ::core::primitive::f64 = __t22 + __t28;
     let __t36: ::core::primitive::f64 = __t35 + __t34;
     let __t37: ::core::primitive::f64 = __t36 * __t0;
     let __t38: ::core::primitive::f64 = __t36 * __t2;
@@ -119,7 +119,7 @@ fn layer_grad(
 /// t8 = t5^-1
 /// t9 = heaviside(t3 - t2)
 /// t10 = heaviside(t1)
-/// t11 = (t4*t9*t8)*(1/100 + 99*t10/100) + (t4*t8*(1 - t9))*t10 + (-t7*t6)/t1
+/// t11 = t4*t10*t8*(1 - t9) + t4*t9*t8*(1/100 + 99*t10/100) - t7*t6/t1
 /// layer = log(t5) - t7*t6*log(t1)
 /// ∂/∂weights[0] = input[0]*t11
 /// ∂/∂weights[1] = input[1]*t11
@@ -187,9 +187,9 @@ fn layer_value_and_grad(
     } else {
         0.0_f64
     };
-    let __t25: ::core::primitive::f64 = __t24 * __t19;
-    let __t26: ::core::primitive::f64 = __t25 / __t20;
-    let __t27: ::core::primitive::f64 = 0.99_f64;
+    let __t25: ::core::primitive::f64 = __t1 - __t24;
+    let __t26: ::core::primitive::f64 = __t25 * __t19;
+    let __t27: ::core::primitive::f64 = __t26 / __t20;
     let __t28: ::core::primitive::f64 = if __t11 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t11) {
@@ -198,16 +198,16 @@ fn layer_value_and_grad(
         0.0_f64
     };
     let __t29: ::core::primitive::f64 = __t28 * __t27;
-    let __t30: ::core::primitive::f64 = __t16 + __t29;
-    let __t31: ::core::primitive::f64 = __t30 * __t26;
-    let __t32: ::core::primitive::f64 = __t1 - __t24;
-    let __t33: ::core::primitive::f64 = __t32 * __t19;
-    let __t34: ::core::primitive::f64 = __t33 / __t20;
-    let __t35: ::core::primitive::f64 = __t34 * __t28;
+    let __t30: ::core::primitive::f64 = __t24 * __t19;
+    let __t31: ::core::primitive::f64 = __t30 / __t20;
+    let __t32: ::core::primitive::f64 = 0.99_f64;
+    let __t33: ::core::primitive::f64 = __t28 * __t32;
+    let __t34: ::core::primitive::f64 = __t16 + __t33;
+    let __t35: ::core::primitive::f64 = __t34 * __t31;
     let __t36: ::core::primitive::f64 = __t1 / __t13;
     let __t37: ::core::primitive::f64 = -__t36;
     let __t38: ::core::primitive::f64 = __t37 / __t11;
-    let __t39: ::core::primitive::f64 = __t31 + __t35;
+    let __t39: ::core::primitive::f64 = __t29 + __t35;
     let __t40: ::core::primitive::f64 = __t39 + __t38;
     let __t41: ::core::primitive::f64 = __t40 * __t7;
     let __t42: ::core::primitive::f64 = __t40 * __t4;

@@ -9,7 +9,7 @@ pub fn loss(w: f64, b: f64, x: f64, t: f64) -> f64 {
 /// The gradient of `loss` with respect to (w, b).
 ///
 /// ```text
-/// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+/// ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ```
 #[allow(
@@ -48,7 +48,7 @@ pub fn loss_grad(
 ///
 /// ```text
 /// loss = (sigmoid(b + w*x) - t)^2
-/// ∂/∂w = x*(2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+/// ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ```
 #[allow(
@@ -92,11 +92,11 @@ pub fn loss_value_and_grad(
 /// t3 = 1 - t1
 /// t4 = t3^2
 /// t5 = x*t1*t3
-/// t6 = 2*(-x*t1*t3)*t1*t2 + 2*t5*t1*t3 + 2*t5*t3*t2
+/// t6 = 2*t5*t3*t2 + 2*(-x*t1*t3)*t1*t2 + 2*t5*t1*t3
 /// ∂²/∂w∂w = x*t6
 /// ∂²/∂w∂b = t6
 /// ∂²/∂b∂w = t6
-/// ∂²/∂b∂b = 2*(-t1*t3)*t1*t2 + 2*t1*t4*t2 + 2*t1^2*t4
+/// ∂²/∂b∂b = 2*(-t1*t3)*t1*t2 + 2*t1^2*t4 + 2*t1*t4*t2
 /// ```
 #[allow(
     unused_variables,
@@ -124,31 +124,31 @@ pub fn loss_hessian(
     let __t8: ::core::primitive::f64 = __t7 - __t6;
     let __t9: ::core::primitive::f64 = __t8 * __t6;
     let __t10: ::core::primitive::f64 = __t9 * __t0;
-    let __t11: ::core::primitive::f64 = -__t10;
-    let __t12: ::core::primitive::f64 = t;
-    let __t13: ::core::primitive::f64 = __t6 - __t12;
-    let __t14: ::core::primitive::f64 = __t13 * __t11;
-    let __t15: ::core::primitive::f64 = __t14 * __t6;
-    let __t16: ::core::primitive::f64 = __t15 * __t1;
-    let __t17: ::core::primitive::f64 = __t10 * __t8;
+    let __t11: ::core::primitive::f64 = t;
+    let __t12: ::core::primitive::f64 = __t6 - __t11;
+    let __t13: ::core::primitive::f64 = __t12 * __t10;
+    let __t14: ::core::primitive::f64 = __t13 * __t8;
+    let __t15: ::core::primitive::f64 = __t14 * __t1;
+    let __t16: ::core::primitive::f64 = -__t10;
+    let __t17: ::core::primitive::f64 = __t16 * __t12;
     let __t18: ::core::primitive::f64 = __t17 * __t6;
     let __t19: ::core::primitive::f64 = __t18 * __t1;
-    let __t20: ::core::primitive::f64 = __t13 * __t10;
-    let __t21: ::core::primitive::f64 = __t20 * __t8;
+    let __t20: ::core::primitive::f64 = __t10 * __t8;
+    let __t21: ::core::primitive::f64 = __t20 * __t6;
     let __t22: ::core::primitive::f64 = __t21 * __t1;
-    let __t23: ::core::primitive::f64 = __t16 + __t19;
+    let __t23: ::core::primitive::f64 = __t15 + __t19;
     let __t24: ::core::primitive::f64 = __t23 + __t22;
     let __t25: ::core::primitive::f64 = __t24 * __t0;
     let __t26: ::core::primitive::f64 = -__t9;
-    let __t27: ::core::primitive::f64 = __t26 * __t13;
+    let __t27: ::core::primitive::f64 = __t26 * __t12;
     let __t28: ::core::primitive::f64 = __t27 * __t6;
     let __t29: ::core::primitive::f64 = __t28 * __t1;
-    let __t30: ::core::primitive::f64 = __t8 * __t8;
-    let __t31: ::core::primitive::f64 = __t30 * __t13;
-    let __t32: ::core::primitive::f64 = __t31 * __t6;
+    let __t30: ::core::primitive::f64 = __t6 * __t6;
+    let __t31: ::core::primitive::f64 = __t8 * __t8;
+    let __t32: ::core::primitive::f64 = __t31 * __t30;
     let __t33: ::core::primitive::f64 = __t32 * __t1;
-    let __t34: ::core::primitive::f64 = __t6 * __t6;
-    let __t35: ::core::primitive::f64 = __t34 * __t30;
+    let __t34: ::core::primitive::f64 = __t31 * __t12;
+    let __t35: ::core::primitive::f64 = __t34 * __t6;
     let __t36: ::core::primitive::f64 = __t35 * __t1;
     let __t37: ::core::primitive::f64 = __t29 + __t33;
     let __t38: ::core::primitive::f64 = __t37 + __t36;
