@@ -531,3 +531,91 @@ fn random_strings_expand_to_expressions_without_panicking() {
         }
     }
 }
+
+/// The functions of an expansion or of `symdiff codegen`'s output, by name,
+/// each as its doc comment, signature and body (attributes such as `allow`
+/// and the visibility are the caller's, so they are left out).
+fn generated_functions(file: &syn::File) -> std::collections::BTreeMap<String, String> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Fn(function) => {
+                let docs = function
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("doc"));
+                let (sig, block) = (&function.sig, &function.block);
+                let text = quote!(#(#docs)* #sig #block).to_string();
+                Some((function.sig.ident.to_string(), text))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `symdiff codegen` prints exactly what `#[derive_grad]` expands to, on every
+/// case of the suite that `tests/suite/generated.rs` writes as Rust: the same
+/// functions, doc comments and bodies, whichever way the expression was built.
+#[test]
+fn codegen_agrees_with_derive_grad_on_the_suite() {
+    let generated: syn::File =
+        syn::parse_str(include_str!("../tests/suite/generated.rs")).expect("parses");
+    let suite: std::collections::BTreeMap<&str, &str> = include_str!("../tests/data/suite.tsv")
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .collect();
+    let mut compared = 0;
+    for item in &generated.items {
+        let syn::Item::Mod(module) = item else {
+            continue;
+        };
+        let name = module.ident.to_string();
+        let Some(source) = suite.get(name.as_str()) else {
+            continue;
+        };
+        let items = module.content.iter().flat_map(|(_, items)| items);
+        let Some(mut function) = items
+            .filter_map(|item| match item {
+                syn::Item::Fn(function) => Some(function.clone()),
+                _ => None,
+            })
+            .find(|function| {
+                function
+                    .attrs
+                    .iter()
+                    .any(|a| a.path().is_ident("derive_grad"))
+            })
+        else {
+            continue;
+        };
+        let position = function
+            .attrs
+            .iter()
+            .position(|a| a.path().is_ident("derive_grad"));
+        let attr = position.map(|index| function.attrs.remove(index));
+        let args = match attr.map(|attr| attr.meta) {
+            Some(syn::Meta::List(list)) => list.tokens,
+            _ => TokenStream::new(),
+        };
+        let hessian = args.to_string().contains("hessian");
+        let expanded: syn::File =
+            syn::parse2(derive_grad::expand(args, quote!(#function))).expect("an expansion");
+        let expr = symdiff::Expr::parse(source).expect("a suite case");
+        let code = symdiff::emit_rust::emit_expr_functions(&expr, "f", &expr.variables(), hessian)
+            .expect("emits");
+        let printed: syn::File = syn::parse_str(&code).expect("codegen's output parses");
+        let (ours, theirs) = (
+            generated_functions(&printed),
+            generated_functions(&expanded),
+        );
+        for (function_name, text) in &ours {
+            assert_eq!(
+                Some(text),
+                theirs.get(function_name),
+                "{name}: {function_name}"
+            );
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, suite.len(), "every suite case is compared");
+}

@@ -10,8 +10,7 @@ use crate::session::Session;
 use serde_json::json;
 use std::io::Read;
 use symdiff::Expr;
-use symdiff::emit_rust::{Param, ParamKind, RustSpec, emit_derivative_functions};
-use symdiff::graph::{Node, VarId};
+use symdiff::emit_rust::emit_expr_functions;
 
 /// Words that cannot name a Rust function or parameter.
 const RUST_KEYWORDS: &[&str] = &[
@@ -61,36 +60,10 @@ pub(crate) fn emit(
     hessian: bool,
 ) -> Result<String, CliError> {
     check_rust_name(name, "--name")?;
-    let variables = expr.variables();
-    for variable in &variables {
+    for variable in &expr.variables() {
         check_rust_name(variable, "the variable")?;
     }
-    let params: Vec<Param> = variables
-        .into_iter()
-        .map(|name| Param {
-            name,
-            kind: ParamKind::Scalar,
-        })
-        .collect();
-    let mut graph = expr.graph().borrow_mut();
-    let wrt_ids: Vec<VarId> = wrt
-        .iter()
-        .filter_map(|name| {
-            let node = graph.var(name);
-            match graph.node(node) {
-                Node::Var(var) => Some(*var),
-                _ => None,
-            }
-        })
-        .collect();
-    let spec = RustSpec {
-        name,
-        visibility: "pub",
-        params: &params,
-        wrt: &wrt_ids,
-        hessian,
-    };
-    Ok(emit_derivative_functions(&mut graph, expr.id(), &spec)?)
+    Ok(emit_expr_functions(expr, name, wrt, hessian)?)
 }
 
 fn check_rust_name(name: &str, what: &str) -> Result<(), CliError> {

@@ -138,7 +138,31 @@ impl Graph {
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
         let minus_one = self.minus_one;
         let reciprocal = self.pow(b, minus_one);
-        self.mul(&[a, reciprocal])
+        let mut factors = self.divisor_factors(reciprocal);
+        factors.push(a);
+        self.mul(&factors)
+    }
+
+    /// The factors that a divisor contributes to a quotient, given its
+    /// reciprocal: a quotient is one product, so `a/(b*c*d)` is
+    /// `a*b^-1*c^-1*d^-1` however many factors the divisor has (the
+    /// reciprocal of a large product alone stays `(b*c*d)^-1`, see
+    /// `FLATTEN_LIMIT`). The parser's quotients and the macros' `/` agree.
+    pub fn divisor_factors(&mut self, reciprocal: NodeId) -> Ids {
+        match self.node(reciprocal).clone() {
+            Node::Mul(factors) => SmallVec::from_slice(&factors),
+            Node::Pow([product, exponent])
+                if self.as_number(exponent) == Some(Number::MINUS_ONE)
+                    && matches!(self.node(product), Node::Mul(_)) =>
+            {
+                let factors: Ids = SmallVec::from_slice(self.node(product).children());
+                factors
+                    .into_iter()
+                    .map(|factor| self.pow(factor, exponent))
+                    .collect()
+            }
+            _ => SmallVec::from_slice(&[reciprocal]),
+        }
     }
 
     pub fn powi(&mut self, base: NodeId, exponent: i64) -> NodeId {

@@ -407,3 +407,33 @@ fn write_doc(out: &mut String, graph: &Graph, summary: &str, roots: &[NodeId], l
     }
     let _ = writeln!(out, "/// ```");
 }
+
+/// The derivative functions of a parsed expression, exactly as `symdiff
+/// codegen` prints them: one `f64` parameter per variable in the order of
+/// [`crate::Expr::variables`], derivatives with respect to `wrt`. Names are
+/// not checked here (the command line checks that they are Rust identifiers).
+pub fn emit_expr_functions(
+    expr: &crate::Expr,
+    name: &str,
+    wrt: &[String],
+    hessian: bool,
+) -> Result<String, Error> {
+    let params: Vec<Param> = expr
+        .variables()
+        .into_iter()
+        .map(|name| Param {
+            name,
+            kind: ParamKind::Scalar,
+        })
+        .collect();
+    let mut graph = expr.graph().borrow_mut();
+    let wrt: Vec<VarId> = wrt.iter().map(|name| graph.var_id(name)).collect();
+    let spec = RustSpec {
+        name,
+        visibility: "pub",
+        params: &params,
+        wrt: &wrt,
+        hessian,
+    };
+    emit_derivative_functions(&mut graph, expr.id(), &spec)
+}

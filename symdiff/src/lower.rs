@@ -10,7 +10,7 @@
 
 use crate::error::{SemanticError, SemanticErrorKind};
 use crate::func::{Callable, lookup, suggest};
-use crate::graph::{Constant, Graph, Node, NodeId};
+use crate::graph::{Constant, Graph, NodeId};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
 use symdiff_parser::{AddOp, Expr, ExprId, ExprKind, MulOp, Program, Span, UnaryOp};
@@ -200,20 +200,8 @@ impl<'src> Lowering<'_, '_, 'src> {
     fn splice_quotients(&mut self, ids: impl Iterator<Item = ExprId>) {
         let mut spliced = Vec::with_capacity(self.operands.len());
         for (id, &operand) in ids.zip(&self.operands) {
-            let inverted = self.then.get(id.index()) == Some(&Then::Invert);
-            match self.graph.node(operand).clone() {
-                Node::Mul(factors) if inverted => spliced.extend_from_slice(&factors),
-                // The reciprocal of a product too large to distribute over.
-                Node::Pow([product, exponent])
-                    if inverted
-                        && self.graph.as_number(exponent) == Some(Number::MINUS_ONE)
-                        && matches!(self.graph.node(product), Node::Mul(_)) =>
-                {
-                    let factors: Vec<NodeId> = self.graph.node(product).children().to_vec();
-                    for factor in factors {
-                        spliced.push(self.graph.pow(factor, exponent));
-                    }
-                }
+            match self.then.get(id.index()) {
+                Some(Then::Invert) => spliced.extend(self.graph.divisor_factors(operand)),
                 _ => spliced.push(operand),
             }
         }

@@ -8,8 +8,8 @@
 //! (see [`Definitions`]), so a Hessian of a network does not explode into a
 //! tree.
 
-use crate::eval::nodes_below;
 use crate::func::Func;
+use crate::graph::post_order;
 use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::layout::{self, Precedence, Syntax};
 use crate::number::{Number, write_float};
@@ -34,7 +34,7 @@ impl Definitions {
     /// all roots together), when printing them as trees would be large.
     /// Names are `t1`, `t2`, ... skipping any that a variable already uses.
     pub fn shared(graph: &Graph, roots: &[NodeId]) -> Self {
-        let nodes = nodes_below(graph, roots);
+        let nodes = post_order(graph, roots);
         let mut uses: FxHashMap<NodeId, u32> = FxHashMap::default();
         // Each distinct root is printed once where it stands; a root that
         // other nodes use too is named, and prints as its name.

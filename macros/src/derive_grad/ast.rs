@@ -222,29 +222,70 @@ impl Translator<'_> {
     }
 
     fn binary(&mut self, binary: &syn::ExprBinary) -> Option<NodeId> {
-        // Both sides are translated before either can fail, so that errors in
-        // both are reported.
-        let left = self.expr(&binary.left);
-        let right = self.expr(&binary.right);
-        let build = match binary.op {
-            BinOp::Add(_) => Graph::add2,
-            BinOp::Sub(_) => Graph::sub,
-            BinOp::Mul(_) => Graph::mul2,
-            BinOp::Div(_) => Graph::div,
+        match binary.op {
+            BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) => self.chain(binary),
             BinOp::AddAssign(_)
             | BinOp::SubAssign(_)
             | BinOp::MulAssign(_)
-            | BinOp::DivAssign(_) => return self.report(binary, Problem::Assignment),
-            op => {
-                return self.report(
-                    op,
-                    Problem::Operator {
-                        op: op.to_token_stream().to_string(),
-                    },
-                );
-            }
+            | BinOp::DivAssign(_) => self.report(binary, Problem::Assignment),
+            op => self.report(
+                op,
+                Problem::Operator {
+                    op: op.to_token_stream().to_string(),
+                },
+            ),
+        }
+    }
+
+    /// A chain of sums (`a + b - c`) or of products (`a*b/c`), as one sum or
+    /// product, the way the text syntax reads it: without parentheses, Rust's
+    /// left-nested `(a + b) - c` is one chain, so a function body and the
+    /// same formula as text give the same node (see `FLATTEN_LIMIT`).
+    fn chain(&mut self, binary: &syn::ExprBinary) -> Option<NodeId> {
+        let is_sum = matches!(binary.op, BinOp::Add(_) | BinOp::Sub(_));
+        let in_chain = |op: &BinOp| match op {
+            BinOp::Add(_) | BinOp::Sub(_) => is_sum,
+            BinOp::Mul(_) | BinOp::Div(_) => !is_sum,
+            _ => false,
         };
-        Some(build(self.graph, left?, right?))
+        // The operands from right to left, each with whether it is
+        // subtracted or divided by.
+        let mut operands: Vec<(bool, &syn::Expr)> = Vec::new();
+        let mut link = binary;
+        loop {
+            let inverted = matches!(link.op, BinOp::Sub(_) | BinOp::Div(_));
+            operands.push((inverted, &link.right));
+            match &*link.left {
+                syn::Expr::Binary(left) if in_chain(&left.op) => link = left,
+                left => {
+                    operands.push((false, left));
+                    break;
+                }
+            }
+        }
+        // Every operand is translated before any can fail, so that errors in
+        // all of them are reported.
+        let translated: Vec<(bool, Option<NodeId>)> = operands
+            .into_iter()
+            .rev()
+            .map(|(inverted, operand)| (inverted, self.expr(operand)))
+            .collect();
+        let mut nodes = Vec::with_capacity(translated.len());
+        for (inverted, node) in translated {
+            let node = node?;
+            match (is_sum, inverted) {
+                (true, true) => nodes.push(self.graph.neg(node)),
+                (false, true) => {
+                    let reciprocal = self.graph.powi(node, -1);
+                    nodes.extend(self.graph.divisor_factors(reciprocal));
+                }
+                _ => nodes.push(node),
+            }
+        }
+        Some(match is_sum {
+            true => self.graph.add(&nodes),
+            false => self.graph.mul(&nodes),
+        })
     }
 
     fn path(&mut self, path: &syn::ExprPath) -> Option<NodeId> {

@@ -109,18 +109,18 @@ fn layer_grad(
 /// The value of `layer` and its gradient, sharing one forward pass.
 ///
 /// ```text
-/// t1 = bias + input[1]*weights[1] + input[0]*weights[0]
-/// t2 = relu(t1)
-/// t3 = leaky_relu(t1, 1/100)
-/// t4 = exp(max(t2, t3))
-/// t5 = 1 + t4
-/// t6 = log(10)^-1
-/// t7 = pi^-1
-/// t8 = t5^-1
-/// t9 = heaviside(t3 - t2)
-/// t10 = heaviside(t1)
-/// t11 = t4*t10*t8*(1 - t9) + t4*t9*t8*(1/100 + 99*t10/100) - t7*t6/t1
-/// layer = log(t5) - t7*t6*log(t1)
+/// t1 = pi^-1
+/// t2 = log(10)^-1
+/// t3 = bias + input[1]*weights[1] + input[0]*weights[0]
+/// t4 = relu(t3)
+/// t5 = leaky_relu(t3, 1/100)
+/// t6 = exp(max(t4, t5))
+/// t7 = 1 + t6
+/// t8 = t7^-1
+/// t9 = heaviside(t5 - t4)
+/// t10 = heaviside(t3)
+/// t11 = t6*t10*t8*(1 - t9) + t6*t9*t8*(1/100 + 99*t10/100) - t1*t2/t3
+/// layer = log(t7) - t1*t2*log(t3)
 /// ∂/∂weights[0] = input[0]*t11
 /// ∂/∂weights[1] = input[1]*t11
 /// ∂/∂bias = t11
