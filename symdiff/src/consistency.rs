@@ -294,3 +294,25 @@ fn well_conditioned_difference(
     let agree = coarse.is_finite() && fine.is_finite() && (coarse - fine).abs() <= 1e-6 * magnitude;
     (agree && magnitude < 1e6).then_some(fine)
 }
+
+/// A deep chain of named steps for the check: each byte of `steps` picks the
+/// form of one step from the step before it (and the one before that), in
+/// the variables `x` (the start), `w`, `u` and `h`: recurrences, Euler steps
+/// and activations, the shapes whose derivatives once grew as n² with the
+/// depth. The proptests and the `engine` fuzz target build chains with it.
+pub fn chain_source(steps: &[u8]) -> String {
+    let mut source = String::from("a0 = x; a1 = x;");
+    for (index, &step) in steps.iter().enumerate() {
+        let (now, before, earlier) = (index + 2, index + 1, index);
+        let value = match step % 6 {
+            0 => format!("tanh(w*a{before}/2 + u)"),
+            1 => format!("a{before} + h*sin(a{before})/8"),
+            2 => format!("sigmoid(a{before})*w - u*a{before}/4"),
+            3 => format!("a{before} - h*(w*a{earlier} + u*a{before})/8"),
+            4 => format!("sin(w*a{before})/2 + a{earlier}/3"),
+            _ => format!("a{before}*(1 - a{before}^2/4)*h"),
+        };
+        source += &format!(" a{now} = {value};");
+    }
+    source + &format!(" a{}", steps.len() + 1)
+}

@@ -113,6 +113,8 @@ pub struct Graph {
     /// For each node, its structural key (see `order.rs`): operands are
     /// ordered by it, so the canonical form never depends on creation order.
     keys: Vec<u64>,
+    /// For each sum or product, what its key is made of (see `order.rs`).
+    summaries: Vec<crate::order::Summary>,
     interned: HashTable<NodeId>,
     var_names: Vec<Box<str>>,
     var_nodes: Vec<NodeId>,
@@ -189,6 +191,7 @@ impl Graph {
             small_integers: [None; SMALL_INTEGER_COUNT],
             var_masks: Vec::new(),
             keys: Vec::new(),
+            summaries: Vec::new(),
             interned: HashTable::new(),
             var_names: Vec::new(),
             var_nodes: Vec::new(),
@@ -248,12 +251,13 @@ impl Graph {
 
     fn push_node(&mut self, node: Node, hash: u64) -> NodeId {
         let mask = self.mask_of(&node);
-        let key = self.structural_key(&node);
+        let (key, summary) = self.structural_key(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
         self.hashes.push(hash);
         self.var_masks.push(mask);
         self.keys.push(key);
+        self.summaries.push(summary);
         let hashes = &self.hashes;
         self.interned
             .insert_unique(hash, id, |&id| hashes[id.index()]);
@@ -278,6 +282,11 @@ impl Graph {
     /// The structural key of `id` (see `order.rs`).
     pub(crate) fn key(&self, id: NodeId) -> u64 {
         self.keys[id.index()]
+    }
+
+    /// The summary behind the key of a sum or product (see `order.rs`).
+    pub(crate) fn summary(&self, id: NodeId) -> crate::order::Summary {
+        self.summaries[id.index()]
     }
 
     /// Whether `id` may depend on variable `var` (false means it does not).

@@ -5,8 +5,10 @@
 //! A key packs, from the most significant bits down:
 //! - a class (numbers, constants, variables and their powers, products,
 //!   calls, sums);
-//! - the first three bytes of a leading name (a variable's name, a call's
+//! - the first four bytes of a leading name (a variable's name, a call's
 //!   function, the leading operand's name for a compound);
+//! - the first two bytes of a second name (a call's argument's, a compound's
+//!   second operand's);
 //! - the low bits of a structural hash (variables hashed by name).
 //!
 //! Factors of a product are ordered by class first, so that a product reads
@@ -14,6 +16,11 @@
 //! reads `b + w*x` and `3*x^2*y + 3*x*y^2 + y^3`. Keys may collide; the
 //! comparisons then compare the two nodes structurally, so the order is
 //! total and deterministic.
+//!
+//! The key of a sum (or product) is taken through the sums (or products)
+//! nested in it (see [`Summary`]): a nested sum has the key of the flat sum
+//! it prints as (`spelled_sum` in `layout.rs`), so printed text that is read
+//! back is ordered the same way.
 
 use crate::graph::{Graph, Node, NodeId};
 use rustc_hash::FxHasher;
@@ -21,9 +28,9 @@ use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
 const CLASS_SHIFT: u32 = 61;
-const NAME_SHIFT: u32 = 37;
-const SECOND_NAME_SHIFT: u32 = 21;
-const NAME_MASK: u64 = 0xFF_FFFF;
+const NAME_SHIFT: u32 = 29;
+const SECOND_NAME_SHIFT: u32 = 13;
+const NAME_MASK: u64 = 0xFFFF_FFFF;
 const SECOND_NAME_MASK: u64 = 0xFFFF;
 const HASH_MASK: u64 = (1 << SECOND_NAME_SHIFT) - 1;
 
@@ -39,15 +46,15 @@ fn class(node: &Node) -> u64 {
     }
 }
 
-/// Where a term goes in a sum: numbers, then monomials, then calls, then
+/// Where a term goes in a sum: numbers and monomials, then calls, then
 /// other sums (`1 + x^2 + y + sin(x)`).
 fn term_group(class: u64) -> u64 {
     class.saturating_sub(3)
 }
 
-/// The first three bytes of `name`.
+/// The first four bytes of `name`.
 fn name_bits(name: &str) -> u64 {
-    (0..3).fold(0, |bits, index| {
+    (0..4).fold(0, |bits, index| {
         (bits << 8) | u64::from(name.as_bytes().get(index).copied().unwrap_or(0))
     })
 }
@@ -62,10 +69,64 @@ fn parts(key: u64) -> [u64; 4] {
     ]
 }
 
+fn pack(class: u64, name: u64, second_name: u64, hash: u64) -> u64 {
+    (class << CLASS_SHIFT)
+        | ((name & NAME_MASK) << NAME_SHIFT)
+        | ((second_name & SECOND_NAME_MASK) << SECOND_NAME_SHIFT)
+        | (hash & HASH_MASK)
+}
+
+/// What the key of a sum or product is made of, taken through the sums (or
+/// products) nested in it: the ranks (class or group, then name) of its two
+/// leading operands and a hash of the multiset of its operands.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Summary {
+    leads: [u64; 2],
+    multiset: u64,
+}
+
+impl Summary {
+    const EMPTY: Summary = Summary {
+        leads: [u64::MAX; 2],
+        multiset: 0,
+    };
+
+    fn add_lead(&mut self, rank: u64) {
+        if rank < self.leads[0] {
+            self.leads = [rank, self.leads[0]];
+        } else if rank < self.leads[1] {
+            self.leads[1] = rank;
+        }
+    }
+}
+
+/// The name part of a rank (`name_bits`), or 0 for no operand.
+fn rank_name(rank: u64) -> u64 {
+    if rank == u64::MAX {
+        0
+    } else {
+        rank & NAME_MASK
+    }
+}
+
+/// Mixes a key into a sum of keys (the finaliser of SplitMix64).
+fn mix(key: u64) -> u64 {
+    let mut z = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 impl Graph {
-    /// The structural key of a node about to be added: its children's keys
-    /// are known, variables are keyed by name.
-    pub(crate) fn structural_key(&self, node: &Node) -> u64 {
+    /// The structural key of a node about to be added, and its summary: its
+    /// children's keys are known, variables are keyed by name.
+    pub(crate) fn structural_key(&self, node: &Node) -> (u64, Summary) {
+        if let Node::Add(operands) | Node::Mul(operands) = node {
+            let summary = self.summarize(operands, matches!(node, Node::Add(_)));
+            let [lead, second] = summary.leads.map(rank_name);
+            let hash = mix(summary.multiset ^ class(node));
+            return (pack(class(node), lead, second >> 16, hash), summary);
+        }
         let mut hasher = FxHasher::default();
         class(node).hash(&mut hasher);
         let (name, second_name) = match node {
@@ -77,26 +138,67 @@ impl Graph {
                 constant.name().hash(&mut hasher);
                 (name_bits(constant.name()), 0)
             }
+            // A variable's key holds the first seven bytes of its name, so
+            // that variables sort by name (ties are compared by name).
             Node::Var(var) => {
-                self.var_name(*var).hash(&mut hasher);
-                (name_bits(self.var_name(*var)), 0)
+                let name = self.var_name(*var).as_bytes();
+                let byte = |index: usize| u64::from(name.get(index).copied().unwrap_or(0));
+                let rest = (4..7).fold(0, |bits, index| (bits << 8) | byte(index));
+                let key = pack(
+                    class(node),
+                    name_bits(self.var_name(*var)),
+                    rest >> 8,
+                    (rest & 0xFF) << 5,
+                );
+                return (key, Summary::default());
             }
             Node::Call(func, args) => {
                 func.hash(&mut hasher);
                 self.hash_keys(args, &mut hasher);
-                (name_bits(func.name()), self.operand_names(args)[0] >> 8)
+                (name_bits(func.name()), self.operand_names(args)[0] >> 16)
             }
-            Node::Add(_) | Node::Mul(_) | Node::Pow(_) => {
-                let children = node.children();
-                self.hash_keys(children, &mut hasher);
-                let [first, second] = self.operand_names(children);
-                (first, second >> 8)
+            Node::Pow(_) | Node::Add(_) | Node::Mul(_) => {
+                let operands = node.children();
+                self.hash_keys(operands, &mut hasher);
+                let [first, second] = self.operand_names(operands);
+                (first, second >> 16)
             }
         };
-        (class(node) << CLASS_SHIFT)
-            | (name << NAME_SHIFT)
-            | (second_name << SECOND_NAME_SHIFT)
-            | (hasher.finish() & HASH_MASK)
+        let key = pack(class(node), name, second_name, hasher.finish());
+        (key, Summary::default())
+    }
+
+    /// The summary of a sum (or product) of `operands`, through the sums
+    /// (or products) among them. Numbers count in a sum's multiset but not
+    /// in a product's (a product's coefficient prints as one number however
+    /// it is nested), and never lead.
+    fn summarize(&self, operands: &[NodeId], is_sum: bool) -> Summary {
+        let mut summary = Summary::EMPTY;
+        for &operand in operands {
+            let nested = match self.node(operand) {
+                Node::Add(_) => is_sum,
+                Node::Mul(_) => !is_sum,
+                _ => false,
+            };
+            if nested {
+                let inner = self.summary(operand);
+                inner
+                    .leads
+                    .into_iter()
+                    .for_each(|rank| summary.add_lead(rank));
+                summary.multiset = summary.multiset.wrapping_add(inner.multiset);
+            } else if self.as_number(operand).is_some() {
+                if is_sum {
+                    summary.multiset = summary.multiset.wrapping_add(mix(self.key(operand)));
+                }
+            } else {
+                let [class, name, ..] = parts(self.key(operand));
+                let rank = if is_sum { term_group(class) } else { class };
+                summary.add_lead((rank << 32) | name);
+                summary.multiset = summary.multiset.wrapping_add(mix(self.key(operand)));
+            }
+        }
+        summary
     }
 
     /// The name bits of the first two operands that are not numbers.
@@ -127,7 +229,8 @@ impl Graph {
     }
 
     /// The canonical order of two terms of a sum: by group (see
-    /// `term_group`), then name, then class, then structure. Equal only for the same node.
+    /// `term_group`), then name, then class, then structure. Equal only for
+    /// the same node.
     pub fn term_cmp(&self, a: NodeId, b: NodeId) -> Ordering {
         if a == b {
             return Ordering::Equal;

@@ -50,9 +50,18 @@ impl Definitions {
         let taken: FxHashSet<&str> = graph.vars().map(|var| graph.var_name(var)).collect();
         let mut definitions = Definitions::default();
         let mut counter = 0usize;
+        // How deep each node prints, down to the named nodes below it.
+        let mut depths: FxHashMap<NodeId, usize> = FxHashMap::default();
         for node in nodes {
-            let worth_naming =
-                uses.get(&node).copied().unwrap_or(0) > 1 && !is_trivial(graph, node);
+            let children = graph.node(node).children().iter();
+            let depth = 1 + children
+                .filter(|child| !definitions.names.contains_key(child))
+                .map(|child| depths.get(child).copied().unwrap_or(0))
+                .max()
+                .unwrap_or(0);
+            depths.insert(node, depth);
+            let shared = uses.get(&node).copied().unwrap_or(0) > 1;
+            let worth_naming = (shared || depth > MAX_UNNAMED_DEPTH) && !is_trivial(graph, node);
             if worth_naming {
                 let name = loop {
                     counter += 1;
@@ -69,10 +78,10 @@ impl Definitions {
     }
 
     /// Names shared subexpressions only when the roots printed as trees would
-    /// have more than `tree_limit` nodes.
+    /// have more than `tree_limit` nodes or nest deeper than the parser reads.
     pub fn when_large(graph: &Graph, roots: &[NodeId], tree_limit: f64) -> Self {
         let tree_size: f64 = crate::size::tree_sizes(graph, roots).iter().sum();
-        if tree_size > tree_limit {
+        if tree_size > tree_limit || is_deep(graph, roots) {
             Self::shared(graph, roots)
         } else {
             Self::none()
@@ -102,6 +111,25 @@ impl Definitions {
     }
 }
 
+/// How deeply a formula may nest before a step of it is named: printing
+/// stays shallow (the printer recurses) and reads back within the parser's
+/// nesting limit (`MAX_DEPTH`, 256, counting parentheses and signs too).
+const MAX_UNNAMED_DEPTH: usize = 48;
+
+/// Whether some root nests deeper than `MAX_UNNAMED_DEPTH`.
+fn is_deep(graph: &Graph, roots: &[NodeId]) -> bool {
+    let mut depths: FxHashMap<NodeId, usize> = FxHashMap::default();
+    for node in post_order(graph, roots) {
+        let children = graph.node(node).children().iter();
+        let depth = 1 + children.map(|child| depths[child]).max().unwrap_or(0);
+        if depth > MAX_UNNAMED_DEPTH {
+            return true;
+        }
+        depths.insert(node, depth);
+    }
+    false
+}
+
 /// A variable, a constant or a plain number is cheaper to repeat than to name;
 /// so is the negation of one.
 fn is_trivial(graph: &Graph, node: NodeId) -> bool {
@@ -118,8 +146,13 @@ fn is_trivial(graph: &Graph, node: NodeId) -> bool {
     }
 }
 
-/// Prints `root` as one expression, with no names.
+/// Prints `root` as one expression, with no names; a formula that nests
+/// too deeply to print as one is printed as a program of named steps
+/// (see [`to_program_text`]).
 pub fn to_text(graph: &Graph, root: NodeId) -> String {
+    if is_deep(graph, &[root]) {
+        return to_program_text(graph, root, f64::INFINITY);
+    }
     to_text_with(graph, root, &Definitions::none())
 }
 

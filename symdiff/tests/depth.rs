@@ -75,11 +75,11 @@ fn check_chain(make: fn(usize) -> String, wrt: &[&str]) -> String {
 #[test]
 fn derivatives_of_a_recurrence_grow_linearly() {
     expect_test::expect![[r#"
-        n = 100: f 303, gradient 1000, Hessian 3580
-        n = 200: f 603, gradient 2000, Hessian 7180
+        n = 100: f 303, gradient 1000, Hessian 3579
+        n = 200: f 603, gradient 2000, Hessian 7179
         n = 400: f 1203, gradient 4000, Hessian 14379
         n = 800: f 2403, gradient 8000, Hessian 28779
-        n = 1600: f 4803, gradient 16000, Hessian 57580
+        n = 1600: f 4803, gradient 16000, Hessian 57579
     "#]]
     .assert_eq(&check_chain(rnn, &["w", "u"]));
 }
@@ -87,11 +87,11 @@ fn derivatives_of_a_recurrence_grow_linearly() {
 #[test]
 fn derivatives_of_euler_steps_grow_linearly() {
     expect_test::expect![[r#"
-        n = 100: f 767, gradient 2087, Hessian 6781
-        n = 200: f 1543, gradient 4214, Hessian 13735
-        n = 400: f 3091, gradient 8461, Hessian 27638
-        n = 800: f 6197, gradient 16967, Hessian 55439
-        n = 1600: f 12402, gradient 33973, Hessian 111040
+        n = 100: f 771, gradient 2091, Hessian 6819
+        n = 200: f 1548, gradient 4218, Hessian 13797
+        n = 400: f 3092, gradient 8462, Hessian 27742
+        n = 800: f 6192, gradient 16962, Hessian 55642
+        n = 1600: f 12403, gradient 33973, Hessian 111449
     "#]]
     .assert_eq(&check_chain(ode, &["k", "c"]));
 }

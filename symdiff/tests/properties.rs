@@ -68,3 +68,23 @@ proptest! {
         let _ = symdiff::consistency::check(&source, &[0.3, -0.7, 1.1]);
     }
 }
+
+proptest! {
+    // Chains are up to 2,000 steps deep: a few per run (PROPTEST_CASES / 50).
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse::<u32>().ok()).map_or(4, |n| n / 50 + 1),
+        max_shrink_iters: 64,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_deep_chains_are_consistent(
+        steps in proptest::collection::vec(any::<u8>(), 1..2000),
+        at in point(),
+    ) {
+        let source = symdiff::consistency::chain_source(&steps);
+        if let Err(inconsistency) = symdiff::consistency::check(&source, &at) {
+            prop_assert!(false, "chain {steps:?} at {at:?}: {}", inconsistency.0);
+        }
+    }
+}
