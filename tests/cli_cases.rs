@@ -446,7 +446,7 @@ fn large_results_print_shared_subexpressions_once() {
             t2 = sigmoid(d + v1*t1 + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4));
             t3 = 2*t2*(1 - t2)*(t2 - t);
             ∂/∂v1 = t3*t1
-            ∂/∂W1_1 = x1*(v1*t3*(1 - t1^2))
+            ∂/∂W1_1 = v1*x1*t3*(1 - t1^2)
             ∂/∂d = t3
         "#]],
     );

@@ -188,18 +188,18 @@ impl Graph {
         );
         let rests = self.merged_rests(&terms);
         for (position, &term) in terms.iter().enumerate() {
-            match self.large_sum(term) {
-                // A large sum (or multiple of one) merges when a term cancels.
-                Some((coefficient, sum))
-                    if cancels(
-                        position,
-                        self.node(sum).children(),
-                        coefficient,
-                        &rests,
-                        |c| Some(self.rest_of(c)),
-                    ) =>
+            let large = self.large_sum(term);
+            let nested =
+                large.and_then(|(scale, sum)| Some((scale, self.nested_operands(sum, true)?)));
+            match nested {
+                // A large sum (or multiple of one) merges, through the sums
+                // nested in it, when a term cancels.
+                Some((coefficient, inner))
+                    if cancels(position, &inner, coefficient, &rests, |c| {
+                        Some(self.rest_of(c))
+                    }) =>
                 {
-                    self.push_terms_scaled(sum, coefficient, &mut constant, &mut scaled);
+                    self.push_terms_scaled(&inner, coefficient, &mut constant, &mut scaled);
                 }
                 _ => self.push_term(term, &mut constant, &mut scaled),
             }
@@ -263,8 +263,8 @@ impl Graph {
                     if factors.len() == 2
                         && matches!(self.node(factors[1]), Node::Add(inner) if absorbs(inner)) =>
                 {
-                    let sum = factors[1];
-                    self.push_terms_scaled(sum, coefficient, constant, scaled);
+                    let inner: Ids = SmallVec::from_slice(self.node(factors[1]).children());
+                    self.push_terms_scaled(&inner, coefficient, constant, scaled);
                 }
                 Some(coefficient) => {
                     let rest = if factors.len() == 2 {
@@ -293,18 +293,17 @@ impl Graph {
         }
     }
 
-    /// Pushes the terms of `sum`, each multiplied by `coefficient`.
+    /// Pushes `terms`, each multiplied by `coefficient`.
     fn push_terms_scaled(
         &mut self,
-        sum: NodeId,
+        inner: &[NodeId],
         coefficient: Number,
         constant: &mut Number,
         scaled: &mut SmallVec<[Scaled; 8]>,
     ) {
-        let inner: Ids = SmallVec::from_slice(self.node(sum).children());
         let (mut inner_constant, mut inner_scaled) =
             (Number::ZERO, SmallVec::with_capacity(inner.len()));
-        for inner_term in inner {
+        for &inner_term in inner {
             self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
         }
         *constant = constant.add(inner_constant.mul(coefficient));
@@ -362,13 +361,16 @@ impl Graph {
         );
         let bases = self.merged_bases(&factors);
         for (position, &factor) in factors.iter().enumerate() {
-            match self.node(factor) {
-                Node::Mul(children)
-                    if cancels(position, children, Number::ONE, &bases, |c| {
+            let nested = match self.node(factor) {
+                Node::Mul(_) => self.nested_operands(factor, false),
+                _ => None,
+            };
+            match nested {
+                Some(children)
+                    if cancels(position, &children, Number::ONE, &bases, |c| {
                         self.numeric_power(c)
                     }) =>
                 {
-                    let children: Ids = SmallVec::from_slice(children);
                     for child in children {
                         self.push_factor(child, &mut coefficient, &mut powers);
                     }
@@ -510,8 +512,35 @@ impl Graph {
         merged
     }
 
+    /// The operands of a sum (or product), through the sums (or products)
+    /// nested in it, if there are at most `CANCEL_LIMIT`: what it merges into
+    /// its user when one of them cancels (nesting never hides a cancellation
+    /// that the same formula written flat would make).
+    fn nested_operands(&self, node: NodeId, is_sum: bool) -> Option<Ids> {
+        let nested = |node: &Node| match node {
+            Node::Add(_) => is_sum,
+            Node::Mul(_) => !is_sum,
+            _ => false,
+        };
+        let mut operands = Ids::new();
+        let mut pending: Ids = SmallVec::from_slice(&[node]);
+        while let Some(next) = pending.pop() {
+            for &operand in self.node(next).children().iter().rev() {
+                match self.node(operand) {
+                    inner if nested(inner) => pending.push(operand),
+                    _ => operands.push(operand),
+                }
+            }
+            if operands.len() + pending.len() > CANCEL_LIMIT {
+                return None;
+            }
+        }
+        Some(operands)
+    }
+
     /// The bases and numeric exponents of the factors of a product and of
-    /// the large products among them, when there are such; else nothing.
+    /// the large products among them (through their nested products), when
+    /// there are such; else nothing.
     fn merged_bases(&self, factors: &[NodeId]) -> Keyed {
         let mut bases = Keyed::new();
         if !factors
@@ -522,8 +551,11 @@ impl Graph {
         }
         for (position, &factor) in factors.iter().enumerate() {
             let (owner, operands) = match self.node(factor) {
-                Node::Mul(children) => (Some(position), &children[..]),
-                _ => (None, std::slice::from_ref(&factors[position])),
+                Node::Mul(_) => (
+                    Some(position),
+                    self.nested_operands(factor, false).unwrap_or_default(),
+                ),
+                _ => (None, SmallVec::from_slice(&[factor])),
             };
             let keyed = operands
                 .iter()
@@ -533,22 +565,29 @@ impl Graph {
         bases
     }
 
-    /// What the terms of a sum and of the large sums among it collect under,
-    /// and their coefficients (see `rest_of`), with multiples of sums
-    /// distributed, when there are large sums; else nothing.
+    /// What the terms of a sum and of the large sums among it (through
+    /// their nested sums) collect under, and their coefficients (see
+    /// `rest_of`), with multiples of sums distributed, when there are large
+    /// sums; else nothing.
     fn merged_rests(&self, terms: &[NodeId]) -> Keyed {
         let mut rests = Keyed::new();
         if !terms.iter().any(|&term| self.large_sum(term).is_some()) {
             return rests;
         }
         for (position, &term) in terms.iter().enumerate() {
-            let owner = self.large_sum(term).map(|_| position);
-            match self
-                .scaled_sum(term)
-                .or_else(|| owner.map(|_| (Number::ONE, term)))
-            {
+            let large = self.large_sum(term);
+            let owner = large.map(|_| position);
+            let scaled = match large {
                 Some((scale, sum)) => {
-                    rests.extend(self.node(sum).children().iter().map(|&child| {
+                    Some((scale, self.nested_operands(sum, true).unwrap_or_default()))
+                }
+                None => self
+                    .scaled_sum(term)
+                    .map(|(scale, sum)| (scale, SmallVec::from_slice(self.node(sum).children()))),
+            };
+            match scaled {
+                Some((scale, children)) => {
+                    rests.extend(children.iter().map(|&child| {
                         let (rest, coefficient) = self.rest_of(child);
                         (owner, rest, coefficient.mul(scale))
                     }));

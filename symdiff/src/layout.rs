@@ -207,117 +207,123 @@ impl<'a, S: Syntax> Layout<'a, S> {
     }
 
     /// A product as it is spelled: its coefficient and its factors, with
-    /// the products among it that `spelled_in_place` allows written in
+    /// the products nested in it that `spelled_in_place` allows written in
     /// place, so that `x*(y*z)` reads `x*y*z` as a person writes it.
     fn spelled_product(&self, node: NodeId) -> (Number, Vec<NodeId>) {
         let is_product = |node: &Node| matches!(node, Node::Mul(_));
-        let factors = self.graph.node(node).children();
         let is_infinity = |factor: NodeId| {
             matches!(self.graph.node(factor), Node::Pow([base, _])
                 if self.graph.as_number(*base).is_some_and(Number::is_zero))
         };
-        let holds_product =
-            |factor: NodeId| is_product(self.graph.node(factor)) || is_infinity(factor);
         let key = |factor: NodeId| {
-            self.graph
-                .as_number(factor)
-                .is_none()
-                .then(|| self.base_of(factor))
+            let number = self.graph.as_number(factor).is_some();
+            (!number).then(|| self.base_of(factor))
         };
+        let factors = self.graph.node(node).children();
         // A product with the infinity `1/0` keeps only its sign (see
         // `finish_product`): spelled out, it would read back without its
         // nested coefficients.
-        let in_place = match factors.iter().any(|&factor| is_infinity(factor)) {
-            true => Vec::new(),
-            false => self.spelled_in_place(factors, is_product, holds_product, key),
+        let spelled = if factors.iter().any(|&factor| is_infinity(factor)) {
+            factors.to_vec()
+        } else {
+            self.spelled_in_place(factors, is_product, is_infinity, key)
         };
         let mut coefficient = Number::ONE;
-        let mut spelled = Vec::with_capacity(factors.len());
-        for (position, &factor) in factors.iter().enumerate() {
-            let operands = match self.graph.node(factor) {
-                Node::Mul(inner) if in_place.contains(&factor) => &inner[..],
-                _ => std::slice::from_ref(&factors[position]),
-            };
-            for &operand in operands {
-                match self.graph.as_number(operand) {
-                    Some(number) => coefficient = coefficient * number,
-                    None => spelled.push(operand),
-                }
+        let mut kept = Vec::with_capacity(spelled.len());
+        for factor in spelled {
+            match self.graph.as_number(factor) {
+                Some(number) => coefficient = coefficient * number,
+                None => kept.push(factor),
             }
         }
-        if !in_place.is_empty() {
-            spelled.sort_by(|&a, &b| self.graph.factor_cmp(self.base_of(a), self.base_of(b)));
-        }
-        (coefficient, spelled)
+        (coefficient, kept)
     }
 
-    /// The terms of a sum as they are spelled, with the sums among them that
-    /// `spelled_in_place` allows written in place.
+    /// The terms of a sum as they are spelled, with the sums nested in it
+    /// that `spelled_in_place` allows written in place.
     fn spelled_sum(&self, terms: &[NodeId]) -> Vec<NodeId> {
         let is_sum = |node: &Node| matches!(node, Node::Add(_));
-        // A multiple of a sum is merged or not by its own rule.
-        let holds_sum = |term: NodeId| {
-            let node = self.graph.node(term);
-            is_sum(node)
-                || node
-                    .children()
+        // A multiple of a sum merges or not by a rule of its own.
+        let is_scaled_sum = |term: NodeId| {
+            let factors = self.graph.node(term).children();
+            matches!(self.graph.node(term), Node::Mul(_))
+                && factors
                     .iter()
                     .any(|&factor| is_sum(self.graph.node(factor)))
         };
-        let key = |term: NodeId| Some(self.rest_of(term));
-        let in_place = self.spelled_in_place(terms, is_sum, holds_sum, key);
-        if in_place.is_empty() {
-            return terms.to_vec();
-        }
-        let mut spelled = Vec::with_capacity(terms.len());
-        for &term in terms {
-            match self.graph.node(term) {
-                Node::Add(inner) if in_place.contains(&term) => spelled.extend_from_slice(inner),
-                _ => spelled.push(term),
-            }
-        }
-        spelled.sort_by(|&a, &b| self.graph.term_cmp(a, b));
-        spelled
+        self.spelled_in_place(terms, is_sum, is_scaled_sum, |term| {
+            Some(self.rest_of(term))
+        })
     }
 
-    /// The unnamed sums (or products) among `operands` that may be written
-    /// in place of themselves: those that hold no sum of their own and none
-    /// of whose operands collects (has the same `key`) with another operand
-    /// or with an operand of another nested one. Then the text reads back as
-    /// a sum that prints the same, whichever rule decided the nesting (see
-    /// `FLATTEN_LIMIT` in `build.rs`).
+    /// `operands` with the unnamed sums (or products) nested among them
+    /// written in place by their operands, through the sums nested in those,
+    /// where none of these operands collects (has the same `key`) with any
+    /// other and none is `unsafe_in_place`; the others stay grouped. Read
+    /// back, the text is a sum that prints the same and merges into its
+    /// users as this one does (see `FLATTEN_LIMIT` in `build.rs`). Sorted
+    /// as the flat sum (or product) would be.
     fn spelled_in_place<K: std::hash::Hash + Eq>(
         &self,
         operands: &[NodeId],
         is_kind: fn(&Node) -> bool,
-        holds_kind: impl Fn(NodeId) -> bool,
+        unsafe_in_place: impl Fn(NodeId) -> bool,
         key: impl Fn(NodeId) -> Option<K>,
     ) -> Vec<NodeId> {
-        let nested: Vec<NodeId> = operands
-            .iter()
-            .copied()
-            .filter(|&operand| self.is_unnamed(operand, is_kind))
-            .collect();
-        if nested.is_empty() {
-            return nested;
+        let nested = |operand: NodeId| self.is_unnamed(operand, is_kind);
+        if !operands.iter().any(|&operand| nested(operand)) {
+            return operands.to_vec();
         }
-        let inner = |operand: NodeId| self.graph.node(operand).children();
+        let flat = |operand: NodeId| {
+            let mut flat = Vec::new();
+            let mut pending = vec![operand];
+            while let Some(next) = pending.pop() {
+                for &inner in self.graph.node(next).children() {
+                    if nested(inner) {
+                        pending.push(inner)
+                    } else {
+                        flat.push(inner)
+                    }
+                }
+            }
+            flat
+        };
+        let groups: Vec<(NodeId, Vec<NodeId>)> = operands
+            .iter()
+            .map(|&operand| match nested(operand) {
+                true => (operand, flat(operand)),
+                false => (operand, vec![operand]),
+            })
+            .collect();
         let mut counts: FxHashMap<K, usize> = FxHashMap::default();
-        let all = operands.iter().filter(|operand| !nested.contains(operand));
-        for &operand in all.chain(nested.iter().flat_map(|&sum| inner(sum))) {
+        for &operand in groups.iter().flat_map(|(_, flat)| flat) {
             if let Some(key) = key(operand) {
                 *counts.entry(key).or_default() += 1;
             }
         }
         let alone = |operand: NodeId| key(operand).is_none_or(|key| counts.get(&key) == Some(&1));
-        nested
-            .into_iter()
-            .filter(|&sum| {
-                inner(sum)
+        let mut spelled = Vec::with_capacity(operands.len());
+        let mut changed = false;
+        for (operand, flat) in groups {
+            let in_place = nested(operand)
+                && flat
                     .iter()
-                    .all(|&operand| !holds_kind(operand) && alone(operand))
-            })
-            .collect()
+                    .all(|&inner| alone(inner) && !unsafe_in_place(inner));
+            if in_place {
+                spelled.extend(flat);
+                changed = true;
+            } else {
+                spelled.push(operand);
+            }
+        }
+        if changed {
+            let is_sum = is_kind(&Node::Add(Box::new([])));
+            spelled.sort_by(|&a, &b| match is_sum {
+                true => self.graph.term_cmp(a, b),
+                false => self.graph.factor_cmp(self.base_of(a), self.base_of(b)),
+            });
+        }
+        spelled
     }
 
     /// What a term collects under: the term without its coefficient.
