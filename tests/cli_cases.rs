@@ -581,9 +581,9 @@ fn hessian_formats() {
         expect![[r#"
             status 0
             --- stdout
-            ∂²/∂w² = x*(2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)) + 2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            ∂²/∂w∂b = 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)) + 2*(-x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
-            ∂²/∂b² = 2*(-sigmoid(b + w*x)*(1 - sigmoid(b + w*x)))*sigmoid(b + w*x)*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2
+            ∂²/∂w² = x*(2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
+            ∂²/∂w∂b = 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂²/∂b² = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2
 
             at w = 0.5, x = 2, b = 0.1, t = 0.8:
             f    =  0.002474057095408847

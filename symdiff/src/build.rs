@@ -38,9 +38,13 @@ struct Power {
 /// before it, and derivatives of depth n would cost n² (see ARCHITECTURE.md).
 pub(crate) const FLATTEN_LIMIT: usize = 2;
 
-/// Whether a sum or product with these operands is merged into its users.
-fn absorbs(operands: &[NodeId]) -> bool {
-    operands.len() <= FLATTEN_LIMIT
+impl Graph {
+    /// Whether a sum or product with these operands is merged into its
+    /// users: at most `FLATTEN_LIMIT` of them, or any number in a graph
+    /// that flattens fully (see [`Graph::fully_flattening`]).
+    fn absorbs(&self, operands: &[NodeId]) -> bool {
+        operands.len() <= self.flatten_limit
+    }
 }
 
 /// The most operands a sum or product may have and still be merged into
@@ -184,7 +188,7 @@ impl Graph {
         let mut scaled: SmallVec<[Scaled; 8]> = SmallVec::with_capacity(terms.len());
         let terms = self.merge_small(
             terms,
-            |node| matches!(node, Node::Add(children) if absorbs(children)),
+            |node| matches!(node, Node::Add(children) if self.absorbs(children)),
         );
         let rests = self.merged_rests(&terms);
         for (position, &term) in terms.iter().enumerate() {
@@ -261,7 +265,7 @@ impl Graph {
             Node::Mul(factors) => match self.as_number(factors[0]) {
                 Some(coefficient)
                     if factors.len() == 2
-                        && matches!(self.node(factors[1]), Node::Add(inner) if absorbs(inner)) =>
+                        && matches!(self.node(factors[1]), Node::Add(inner) if self.absorbs(inner)) =>
                 {
                     let inner: Ids = SmallVec::from_slice(self.node(factors[1]).children());
                     self.push_terms_scaled(&inner, coefficient, constant, scaled);
@@ -357,7 +361,7 @@ impl Graph {
             == 1;
         let factors = self.merge_small(
             factors,
-            |node| matches!(node, Node::Mul(children) if scaling || absorbs(children)),
+            |node| matches!(node, Node::Mul(children) if scaling || self.absorbs(children)),
         );
         let bases = self.merged_bases(&factors);
         for (position, &factor) in factors.iter().enumerate() {
@@ -608,7 +612,7 @@ impl Graph {
             Node::Add(_) => (Number::ONE, term),
             _ => self.scaled_sum(term)?,
         };
-        (!absorbs(self.node(sum).children())).then_some((coefficient, sum))
+        (!self.absorbs(self.node(sum).children())).then_some((coefficient, sum))
     }
 
     /// For a term `c*(a + b + …)`, the coefficient and the sum.
@@ -694,7 +698,7 @@ impl Graph {
             // An integer power of a small product is distributed over its
             // factors; a large one keeps the power, so the work is bounded
             // by the product's own operands (see `FLATTEN_LIMIT`).
-            (Node::Mul(factors), Some(outer)) if outer.is_integer() && absorbs(factors) => {
+            (Node::Mul(factors), Some(outer)) if outer.is_integer() && self.absorbs(factors) => {
                 let factors = factors.clone();
                 let powered: Ids = factors
                     .iter()

@@ -119,6 +119,9 @@ pub struct Graph {
     var_names: Vec<Box<str>>,
     var_nodes: Vec<NodeId>,
     var_ids: FxHashMap<Box<str>, VarId>,
+    /// How large a sum or product the constructors merge into its users
+    /// (`FLATTEN_LIMIT`, or no limit in a graph for printing).
+    pub(crate) flatten_limit: usize,
 }
 
 /// The kinds of node with a variable number of operands.
@@ -196,11 +199,23 @@ impl Graph {
             var_names: Vec::new(),
             var_nodes: Vec::new(),
             var_ids: FxHashMap::default(),
+            flatten_limit: crate::build::FLATTEN_LIMIT,
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));
         graph.minus_one = graph.intern(Node::Num(Number::MINUS_ONE));
         graph
+    }
+
+    /// A graph whose constructors merge every nested sum and product into
+    /// its users, as a person writes a formula: the printer copies small
+    /// results into one, so that they read flat with like terms collected.
+    /// (Its derivatives of deep chains cost n², see `FLATTEN_LIMIT`.)
+    pub fn fully_flattening() -> Self {
+        Graph {
+            flatten_limit: usize::MAX,
+            ..Graph::new()
+        }
     }
 
     /// The node behind an id.

@@ -62,15 +62,27 @@ pub(crate) trait Syntax {
     fn factor_separator(next_factor: &str) -> &'static str;
 }
 
-/// Writes `root` as one expression, using the names in `definitions`.
+/// Writes `root` as one expression, using the names in `definitions`. A
+/// result small enough to print as a tree is written from a copy in a graph
+/// that merges every nested sum and product (see `FLATTEN_LIMIT` in
+/// `build.rs`), so it reads as one flat formula with like terms collected.
 pub(crate) fn write_expression<S: Syntax>(
     out: &mut String,
     graph: &Graph,
     definitions: &Definitions,
     root: NodeId,
 ) {
+    let small = crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT;
+    if definitions.is_empty() && small && graph.flatten_limit != usize::MAX {
+        let mut flat = Graph::fully_flattening();
+        let copy = crate::import::import(&mut flat, graph, root);
+        return write_expression::<S>(out, &flat, definitions, copy);
+    }
     Layout::<S>::new(graph, definitions, None).write(out, root, Precedence::Sum);
 }
+
+/// The largest result (in tree nodes) that prints from a fully merged copy.
+const FLAT_PRINT_LIMIT: f64 = 5000.0;
 
 /// Writes the definition of `node` as `name = expression`, or nothing and
 /// returns false when `definitions` does not name it.
