@@ -3,19 +3,34 @@
 //! the lowering (`compile.rs`).
 
 use crate::eval::nodes_below;
-use crate::graph::{Graph, NodeId};
+use crate::graph::{Graph, Node, NodeId};
 use rustc_hash::FxHashMap;
 
 /// The number of nodes of each root printed as a tree. Counted in `f64`, so
-/// trees of astronomical size saturate instead of overflowing.
+/// trees of astronomical size saturate instead of overflowing. A sum nested
+/// in a sum (or a product in a product) counts as part of it, as the flat
+/// formula it prints as (see `FLATTEN_LIMIT` in `build.rs`), so the size does
+/// not depend on how the formula is nested.
 pub fn tree_sizes(graph: &Graph, roots: &[NodeId]) -> Vec<f64> {
     let mut sizes: FxHashMap<NodeId, f64> = FxHashMap::default();
+    let same_kind = |a: &Node, b: &Node| {
+        matches!(
+            (a, b),
+            (Node::Add(_), Node::Add(_)) | (Node::Mul(_), Node::Mul(_))
+        )
+    };
     for node in nodes_below(graph, roots) {
         let children: f64 = graph
             .node(node)
             .children()
             .iter()
-            .map(|child| sizes.get(child).copied().unwrap_or(0.0))
+            .map(|child| {
+                let size = sizes.get(child).copied().unwrap_or(0.0);
+                match same_kind(graph.node(node), graph.node(*child)) {
+                    true => size - 1.0,
+                    false => size,
+                }
+            })
             .sum();
         sizes.insert(node, 1.0 + children);
     }
