@@ -385,33 +385,47 @@ impl Lowering<'_> {
                     .as_number(factors[0])
                     .is_some_and(Number::is_negative) =>
             {
-                (true, self.lower_product_with_sign(factors, true))
+                let (magnitude, flipped) = self.lower_product_magnitude(factors, true);
+                (!flipped, magnitude)
             }
-            _ => (false, self.reg(term)),
+            _ => self.unnegated(self.reg(term)),
+        }
+    }
+
+    /// A register as (is it negated, what it negates): a `Neg` already on
+    /// the tape is folded into the sum or product that uses it.
+    fn unnegated(&self, reg: Reg) -> (bool, Reg) {
+        match self.tape.get(reg as usize) {
+            Some(&Instr::Neg(magnitude)) => (true, magnitude),
+            _ => (false, reg),
         }
     }
 
     fn lower_product(&mut self, factors: &[NodeId]) -> Reg {
         let coefficient = self.graph.as_number(factors[0]);
-        if coefficient.is_some_and(|number| number == Number::MINUS_ONE) {
-            let magnitude = self.lower_product_with_sign(factors, true);
+        let negated = coefficient.is_some_and(|number| number == Number::MINUS_ONE);
+        let (magnitude, flipped) = self.lower_product_magnitude(factors, negated);
+        if negated != flipped {
             return self.emit(Instr::Neg(magnitude));
         }
-        self.lower_product_with_sign(factors, false)
+        magnitude
     }
 
     /// `coefficient * numerator / denominator`, with the coefficient's sign
-    /// dropped when `drop_sign` is set.
-    fn lower_product_with_sign(&mut self, factors: &[NodeId], drop_sign: bool) -> Reg {
+    /// dropped when `drop_sign` is set, and whether the register computed is
+    /// the negation of that (factors computed negated are multiplied by
+    /// their magnitudes, and one sign is left to the caller).
+    fn lower_product_magnitude(&mut self, factors: &[NodeId], drop_sign: bool) -> (Reg, bool) {
+        let mut flipped = false;
         let mut numerator: Vec<Reg> = Vec::new();
         let mut denominator: Vec<Reg> = Vec::new();
-        let mut coefficient: Option<Reg> = None;
+        let mut coefficient: Option<Number> = None;
         for &factor in factors {
             match self.graph.node(factor) {
                 Node::Num(number) => {
                     let magnitude = if drop_sign { number.neg() } else { *number };
                     if !magnitude.is_one() {
-                        coefficient = Some(self.constant(magnitude.to_f64()));
+                        coefficient = Some(magnitude);
                     }
                 }
                 Node::Pow(_) if self.is_infinity(factor) => numerator.push(self.reg(factor)),
@@ -424,6 +438,19 @@ impl Lowering<'_> {
                 _ => numerator.push(self.reg(factor)),
             }
         }
+        for reg in &mut numerator {
+            let (negated, magnitude) = self.unnegated(*reg);
+            flipped ^= negated;
+            *reg = magnitude;
+        }
+        // A sign left over goes into the coefficient, where there is one.
+        let coefficient = coefficient.map(|number| {
+            let number = if flipped { number.neg() } else { number };
+            self.constant(number.to_f64())
+        });
+        if coefficient.is_some() {
+            flipped = false;
+        }
         // The entries of a gradient are products that share most of their
         // factors (the backward pass) and differ in a few leaves and the
         // coefficient. Multiplying the later, larger factors first and the
@@ -432,13 +459,13 @@ impl Lowering<'_> {
         numerator.extend(coefficient);
         let numerator = self.chain_product(&numerator);
         if denominator.is_empty() {
-            return numerator.unwrap_or_else(|| self.constant(1.0));
+            return (numerator.unwrap_or_else(|| self.constant(1.0)), flipped);
         }
         let denominator = self
             .chain_product(&denominator)
             .unwrap_or_else(|| self.constant(1.0));
         let numerator = numerator.unwrap_or_else(|| self.constant(1.0));
-        self.emit(Instr::Div(numerator, denominator))
+        (self.emit(Instr::Div(numerator, denominator)), flipped)
     }
 
     fn chain_product(&mut self, regs: &[Reg]) -> Option<Reg> {

@@ -45,70 +45,69 @@ fn layer_grad(
     let __t3: ::core::primitive::f64 = 2.302585092994046_f64;
     let __t4: ::core::primitive::f64 = __t1 * __t3;
     let __t5: ::core::primitive::f64 = __t2 / __t4;
-    let __t6: ::core::primitive::f64 = -__t5;
-    let __t7: ::core::primitive::f64 = bias;
-    let __t8: ::core::primitive::f64 = weights[0];
-    let __t9: ::core::primitive::f64 = __t8 * __t0;
-    let __t10: ::core::primitive::f64 = input[1];
-    let __t11: ::core::primitive::f64 = weights[1];
-    let __t12: ::core::primitive::f64 = __t11 * __t10;
-    let __t13: ::core::primitive::f64 = __t7 + __t9;
-    let __t14: ::core::primitive::f64 = __t13 + __t12;
-    let __t15: ::core::primitive::f64 = __t6 / __t14;
-    let __t16: ::core::primitive::f64 = if __t14 > 0.0_f64
-        || ::core::primitive::f64::is_nan(__t14)
+    let __t6: ::core::primitive::f64 = bias;
+    let __t7: ::core::primitive::f64 = weights[0];
+    let __t8: ::core::primitive::f64 = __t7 * __t0;
+    let __t9: ::core::primitive::f64 = input[1];
+    let __t10: ::core::primitive::f64 = weights[1];
+    let __t11: ::core::primitive::f64 = __t10 * __t9;
+    let __t12: ::core::primitive::f64 = __t6 + __t8;
+    let __t13: ::core::primitive::f64 = __t12 + __t11;
+    let __t14: ::core::primitive::f64 = __t5 / __t13;
+    let __t15: ::core::primitive::f64 = if __t13 > 0.0_f64
+        || ::core::primitive::f64::is_nan(__t13)
     {
-        __t14
+        __t13
     } else {
         0.0_f64
     };
-    let __t17: ::core::primitive::f64 = 0.01_f64;
-    let __t18: ::core::primitive::f64 = if __t14 > 0.0_f64 {
-        __t14
+    let __t16: ::core::primitive::f64 = 0.01_f64;
+    let __t17: ::core::primitive::f64 = if __t13 > 0.0_f64 {
+        __t13
     } else {
-        __t17 * __t14
+        __t16 * __t13
     };
-    let __t19: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t16)
-        || ::core::primitive::f64::is_nan(__t18)
+    let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
+        || ::core::primitive::f64::is_nan(__t17)
     {
         ::core::primitive::f64::NAN
-    } else if __t18 > __t16 {
-        __t18
+    } else if __t17 > __t15 {
+        __t17
     } else {
-        __t16
+        __t15
     };
-    let __t20: ::core::primitive::f64 = ::core::primitive::f64::exp(__t19);
-    let __t21: ::core::primitive::f64 = __t18 - __t16;
-    let __t22: ::core::primitive::f64 = if __t21 > 0.0_f64 {
+    let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
+    let __t20: ::core::primitive::f64 = __t17 - __t15;
+    let __t21: ::core::primitive::f64 = if __t20 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t21) {
-        __t21
+    } else if ::core::primitive::f64::is_nan(__t20) {
+        __t20
     } else {
         0.0_f64
     };
-    let __t23: ::core::primitive::f64 = __t2 + __t20;
-    let __t24: ::core::primitive::f64 = __t22 * __t20;
-    let __t25: ::core::primitive::f64 = __t24 / __t23;
-    let __t26: ::core::primitive::f64 = 0.99_f64;
-    let __t27: ::core::primitive::f64 = if __t14 > 0.0_f64 {
+    let __t22: ::core::primitive::f64 = __t2 + __t19;
+    let __t23: ::core::primitive::f64 = __t21 * __t19;
+    let __t24: ::core::primitive::f64 = __t23 / __t22;
+    let __t25: ::core::primitive::f64 = 0.99_f64;
+    let __t26: ::core::primitive::f64 = if __t13 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t14) {
-        __t14
+    } else if ::core::primitive::f64::is_nan(__t13) {
+        __t13
     } else {
         0.0_f64
     };
-    let __t28: ::core::primitive::f64 = __t27 * __t26;
-    let __t29: ::core::primitive::f64 = __t17 + __t28;
-    let __t30: ::core::primitive::f64 = __t29 * __t25;
-    let __t31: ::core::primitive::f64 = __t2 - __t22;
-    let __t32: ::core::primitive::f64 = __t31 * __t20;
-    let __t33: ::core::primitive::f64 = __t32 / __t23;
-    let __t34: ::core::primitive::f64 = __t33 * __t27;
-    let __t35: ::core::primitive::f64 = __t15 + __t30;
-    let __t36: ::core::primitive::f64 = __t35 + __t34;
-    let __t37: ::core::primitive::f64 = __t36 * __t0;
-    let __t38: ::core::primitive::f64 = __t36 * __t10;
-    [__t37, __t38, __t36]
+    let __t27: ::core::primitive::f64 = __t26 * __t25;
+    let __t28: ::core::primitive::f64 = __t16 + __t27;
+    let __t29: ::core::primitive::f64 = __t28 * __t24;
+    let __t30: ::core::primitive::f64 = __t2 - __t21;
+    let __t31: ::core::primitive::f64 = __t30 * __t19;
+    let __t32: ::core::primitive::f64 = __t31 / __t22;
+    let __t33: ::core::primitive::f64 = __t32 * __t26;
+    let __t34: ::core::primitive::f64 = __t29 + __t33;
+    let __t35: ::core::primitive::f64 = __t34 - __t14;
+    let __t36: ::core::primitive::f64 = __t35 * __t0;
+    let __t37: ::core::primitive::f64 = __t35 * __t9;
+    [__t36, __t37, __t35]
 }
 /// The value of `layer` and its gradient, sharing one forward pass.
 ///
@@ -184,36 +183,35 @@ fn layer_value_and_grad(
     let __t21: ::core::primitive::f64 = ::core::primitive::f64::ln(__t20);
     let __t22: ::core::primitive::f64 = __t21 - __t14;
     let __t23: ::core::primitive::f64 = __t1 / __t13;
-    let __t24: ::core::primitive::f64 = -__t23;
-    let __t25: ::core::primitive::f64 = __t24 / __t11;
-    let __t26: ::core::primitive::f64 = __t17 - __t15;
-    let __t27: ::core::primitive::f64 = if __t26 > 0.0_f64 {
+    let __t24: ::core::primitive::f64 = __t23 / __t11;
+    let __t25: ::core::primitive::f64 = __t17 - __t15;
+    let __t26: ::core::primitive::f64 = if __t25 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t26) {
-        __t26
+    } else if ::core::primitive::f64::is_nan(__t25) {
+        __t25
     } else {
         0.0_f64
     };
-    let __t28: ::core::primitive::f64 = __t27 * __t19;
-    let __t29: ::core::primitive::f64 = __t28 / __t20;
-    let __t30: ::core::primitive::f64 = 0.99_f64;
-    let __t31: ::core::primitive::f64 = if __t11 > 0.0_f64 {
+    let __t27: ::core::primitive::f64 = __t26 * __t19;
+    let __t28: ::core::primitive::f64 = __t27 / __t20;
+    let __t29: ::core::primitive::f64 = 0.99_f64;
+    let __t30: ::core::primitive::f64 = if __t11 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t11) {
         __t11
     } else {
         0.0_f64
     };
-    let __t32: ::core::primitive::f64 = __t31 * __t30;
-    let __t33: ::core::primitive::f64 = __t16 + __t32;
-    let __t34: ::core::primitive::f64 = __t33 * __t29;
-    let __t35: ::core::primitive::f64 = __t1 - __t27;
-    let __t36: ::core::primitive::f64 = __t35 * __t19;
-    let __t37: ::core::primitive::f64 = __t36 / __t20;
-    let __t38: ::core::primitive::f64 = __t37 * __t31;
-    let __t39: ::core::primitive::f64 = __t25 + __t34;
-    let __t40: ::core::primitive::f64 = __t39 + __t38;
-    let __t41: ::core::primitive::f64 = __t40 * __t4;
-    let __t42: ::core::primitive::f64 = __t40 * __t7;
-    (__t22, [__t41, __t42, __t40])
+    let __t31: ::core::primitive::f64 = __t30 * __t29;
+    let __t32: ::core::primitive::f64 = __t16 + __t31;
+    let __t33: ::core::primitive::f64 = __t32 * __t28;
+    let __t34: ::core::primitive::f64 = __t1 - __t26;
+    let __t35: ::core::primitive::f64 = __t34 * __t19;
+    let __t36: ::core::primitive::f64 = __t35 / __t20;
+    let __t37: ::core::primitive::f64 = __t36 * __t30;
+    let __t38: ::core::primitive::f64 = __t33 + __t37;
+    let __t39: ::core::primitive::f64 = __t38 - __t24;
+    let __t40: ::core::primitive::f64 = __t39 * __t4;
+    let __t41: ::core::primitive::f64 = __t39 * __t7;
+    (__t22, [__t40, __t41, __t39])
 }
