@@ -583,7 +583,7 @@ fn hessian_formats() {
             --- stdout
             ∂²/∂w² = x*(2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
             ∂²/∂w∂b = 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
-            ∂²/∂b² = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2
+            ∂²/∂b² = 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 - 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t)
 
             at w = 0.5, x = 2, b = 0.1, t = 0.8:
             f    =  0.002474057095408847

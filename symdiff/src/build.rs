@@ -50,7 +50,7 @@ impl Graph {
 /// The most operands a sum or product may have and still be merged into
 /// its user when one of its terms or factors cancels with the user's own
 /// (`x - (x + y + z)` is `-y - z`, `-(x*y*pi)/-x` is `pi*y`).
-const CANCEL_LIMIT: usize = 16;
+pub(crate) const CANCEL_LIMIT: usize = 16;
 
 /// What the operands of a sum or product collect under, each with its
 /// multiplicity (a term's rest and coefficient, a factor's base and numeric
@@ -192,7 +192,7 @@ impl Graph {
         );
         let rests = self.merged_rests(&terms);
         for (position, &term) in terms.iter().enumerate() {
-            let large = self.large_sum(term);
+            let large = self.large_sum(term).filter(|_| !rests.is_empty());
             let nested =
                 large.and_then(|(scale, sum)| Some((scale, self.nested_operands(sum, true)?)));
             match nested {
@@ -366,7 +366,7 @@ impl Graph {
         let bases = self.merged_bases(&factors);
         for (position, &factor) in factors.iter().enumerate() {
             let nested = match self.node(factor) {
-                Node::Mul(_) => self.nested_operands(factor, false),
+                Node::Mul(_) if !bases.is_empty() => self.nested_operands(factor, false),
                 _ => None,
             };
             match nested {
@@ -547,10 +547,16 @@ impl Graph {
     /// there are such; else nothing.
     fn merged_bases(&self, factors: &[NodeId]) -> Keyed {
         let mut bases = Keyed::new();
-        if !factors
-            .iter()
-            .any(|&factor| matches!(self.node(factor), Node::Mul(_)))
-        {
+        let large = |factor: NodeId| matches!(self.node(factor), Node::Mul(_));
+        let bloom = |factor: NodeId| match large(factor) {
+            true => self.summary(factor).bloom,
+            false => self
+                .numeric_power(factor)
+                .map_or([0; 2], |(base, exponent)| {
+                    crate::order::bloom_bit(base, exponent)
+                }),
+        };
+        if !self.may_cancel(factors, large, bloom) {
             return bases;
         }
         for (position, &factor) in factors.iter().enumerate() {
@@ -575,7 +581,31 @@ impl Graph {
     /// sums; else nothing.
     fn merged_rests(&self, terms: &[NodeId]) -> Keyed {
         let mut rests = Keyed::new();
-        if !terms.iter().any(|&term| self.large_sum(term).is_some()) {
+        let large = |term: NodeId| self.large_sum(term).is_some();
+        let bloom = |term: NodeId| match self.scaled_sum(term) {
+            Some((scale, sum)) if !large(term) => {
+                let children = self.node(sum).children().iter();
+                children.fold([0; 2], |bits: crate::order::Bloom, &child| {
+                    let (rest, coefficient) = self.rest_of(child);
+                    let child_bits = crate::order::bloom_bit(rest, coefficient.mul(scale));
+                    [bits[0] | child_bits[0], bits[1] | child_bits[1]]
+                })
+            }
+            _ => match self.large_sum(term) {
+                Some((scale, sum)) => {
+                    let [positive, negative] = self.summary(sum).bloom;
+                    match scale.is_negative() {
+                        true => [negative, positive],
+                        false => [positive, negative],
+                    }
+                }
+                None => {
+                    let (rest, coefficient) = self.rest_of(term);
+                    crate::order::bloom_bit(rest, coefficient)
+                }
+            },
+        };
+        if !self.may_cancel(terms, large, bloom) {
             return rests;
         }
         for (position, &term) in terms.iter().enumerate() {
@@ -605,6 +635,31 @@ impl Graph {
         rests
     }
 
+    /// Whether a large operand among `operands` may cancel with another: a
+    /// quick filter on the operands' bloom bits (what they collect under,
+    /// through nesting), so that most sums and products of a deep chain skip
+    /// the search for cancellations.
+    fn may_cancel(
+        &self,
+        operands: &[NodeId],
+        large: impl Fn(NodeId) -> bool,
+        bloom: impl Fn(NodeId) -> crate::order::Bloom,
+    ) -> bool {
+        let blooms: SmallVec<[(bool, crate::order::Bloom); 8]> = operands
+            .iter()
+            .map(|&operand| (large(operand), bloom(operand)))
+            .collect();
+        blooms
+            .iter()
+            .enumerate()
+            .any(|(position, &(is_large, bits))| {
+                is_large
+                    && blooms.iter().enumerate().any(|(other, &(_, other_bits))| {
+                        other != position && crate::order::may_cancel(bits, other_bits)
+                    })
+            })
+    }
+
     /// For a term `c*(a + b + …)` or `a + b + …` whose sum is too large to
     /// merge by size, the coefficient and the sum.
     fn large_sum(&self, term: NodeId) -> Option<(Number, NodeId)> {
@@ -628,7 +683,7 @@ impl Graph {
 
     /// What a term collects under and its coefficient, where that is cheap
     /// to tell: `(x, 3)` for `3*x`, else the term itself once.
-    fn rest_of(&self, term: NodeId) -> (NodeId, Number) {
+    pub(crate) fn rest_of(&self, term: NodeId) -> (NodeId, Number) {
         match self.node(term) {
             Node::Mul(factors) if factors.len() == 2 => match self.as_number(factors[0]) {
                 Some(coefficient) => (factors[1], coefficient),
@@ -639,7 +694,7 @@ impl Graph {
     }
 
     /// A factor's base and exponent, when the exponent is a number.
-    fn numeric_power(&self, factor: NodeId) -> Option<(NodeId, Number)> {
+    pub(crate) fn numeric_power(&self, factor: NodeId) -> Option<(NodeId, Number)> {
         match self.node(factor) {
             Node::Pow([base, exponent]) => Some((*base, self.as_number(*exponent)?)),
             Node::Num(_) => None,
@@ -648,7 +703,7 @@ impl Graph {
     }
 
     /// The base a factor is collected under: `b` for `b^e`, else the factor.
-    fn base_of(&self, factor: NodeId) -> NodeId {
+    pub(crate) fn base_of(&self, factor: NodeId) -> NodeId {
         match self.node(factor) {
             Node::Pow([base, _]) => *base,
             _ => factor,

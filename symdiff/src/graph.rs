@@ -112,7 +112,7 @@ pub struct Graph {
     var_masks: Vec<u64>,
     /// For each node, its structural key (see `order.rs`): operands are
     /// ordered by it, so the canonical form never depends on creation order.
-    keys: Vec<u64>,
+    keys: Vec<crate::order::Key>,
     /// For each sum or product, what its key is made of (see `order.rs`).
     summaries: Vec<crate::order::Summary>,
     interned: HashTable<NodeId>,
@@ -295,7 +295,7 @@ impl Graph {
     }
 
     /// The structural key of `id` (see `order.rs`).
-    pub(crate) fn key(&self, id: NodeId) -> u64 {
+    pub(crate) fn key(&self, id: NodeId) -> crate::order::Key {
         self.keys[id.index()]
     }
 

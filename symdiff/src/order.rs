@@ -27,11 +27,14 @@ use rustc_hash::FxHasher;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
-const CLASS_SHIFT: u32 = 61;
-const NAME_SHIFT: u32 = 29;
-const SECOND_NAME_SHIFT: u32 = 13;
+/// A structural key: 3 bits of class, 32 of leading name, 32 of second
+/// name, 61 of hash.
+pub(crate) type Key = u128;
+
+const CLASS_SHIFT: u32 = 125;
+const NAME_SHIFT: u32 = 93;
+const SECOND_NAME_SHIFT: u32 = 61;
 const NAME_MASK: u64 = 0xFFFF_FFFF;
-const SECOND_NAME_MASK: u64 = 0xFFFF;
 const HASH_MASK: u64 = (1 << SECOND_NAME_SHIFT) - 1;
 
 /// The ordering class of a node, loosest-binding last.
@@ -60,20 +63,28 @@ fn name_bits(name: &str) -> u64 {
 }
 
 /// A key's parts, from its most significant bits down.
-fn parts(key: u64) -> [u64; 4] {
+fn parts(key: Key) -> [u64; 4] {
+    let part = |shift: u32, mask: u64| u64::try_from((key >> shift) & Key::from(mask)).unwrap_or(0);
     [
-        key >> CLASS_SHIFT,
-        (key >> NAME_SHIFT) & NAME_MASK,
-        (key >> SECOND_NAME_SHIFT) & SECOND_NAME_MASK,
-        key & HASH_MASK,
+        part(CLASS_SHIFT, 0b111),
+        part(NAME_SHIFT, NAME_MASK),
+        part(SECOND_NAME_SHIFT, NAME_MASK),
+        part(0, HASH_MASK),
     ]
 }
 
-fn pack(class: u64, name: u64, second_name: u64, hash: u64) -> u64 {
-    (class << CLASS_SHIFT)
-        | ((name & NAME_MASK) << NAME_SHIFT)
-        | ((second_name & SECOND_NAME_MASK) << SECOND_NAME_SHIFT)
-        | (hash & HASH_MASK)
+fn pack(class: u64, name: u64, second_name: u64, hash: u64) -> Key {
+    (Key::from(class) << CLASS_SHIFT)
+        | (Key::from(name & NAME_MASK) << NAME_SHIFT)
+        | (Key::from(second_name & NAME_MASK) << SECOND_NAME_SHIFT)
+        | Key::from(hash & HASH_MASK)
+}
+
+/// A key folded to 64 bits, for hashing it into another.
+fn fold(key: Key) -> u64 {
+    let [high, low] =
+        [key >> 64, key & Key::from(u64::MAX)].map(|half| u64::try_from(half).unwrap_or(0));
+    high ^ low.rotate_left(17)
 }
 
 /// What the key of a sum or product is made of, taken through the sums (or
@@ -83,12 +94,21 @@ fn pack(class: u64, name: u64, second_name: u64, hash: u64) -> u64 {
 pub(crate) struct Summary {
     leads: [u64; 2],
     multiset: u64,
+    /// One bit (`bloom_bit`) for what each operand collects under (a
+    /// term's rest, a factor's base), in the first word where it counts
+    /// positively (coefficient, numeric exponent), in the second where
+    /// negatively: a quick test for cancellations.
+    pub(crate) bloom: Bloom,
+    /// How many operands it has through its nesting (saturating).
+    count: usize,
 }
 
 impl Summary {
     const EMPTY: Summary = Summary {
         leads: [u64::MAX; 2],
         multiset: 0,
+        bloom: [0; 2],
+        count: 0,
     };
 
     fn add_lead(&mut self, rank: u64) {
@@ -109,6 +129,25 @@ fn rank_name(rank: u64) -> u64 {
     }
 }
 
+/// Bits for what operands collect under, by sign (see [`Summary::bloom`]).
+pub(crate) type Bloom = [u64; 2];
+
+/// The bloom bits of one operand collecting under `node` with a multiplicity
+/// of sign `count`.
+pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
+    let bit = 1 << (mix(u64::from(node.0)) & 63);
+    if count.is_negative() {
+        [0, bit]
+    } else {
+        [bit, 0]
+    }
+}
+
+/// Whether two blooms may hold operands that cancel (opposite signs).
+pub(crate) fn may_cancel(a: Bloom, b: Bloom) -> bool {
+    (a[0] & b[1]) | (a[1] & b[0]) != 0
+}
+
 /// Mixes a key into a sum of keys (the finaliser of SplitMix64).
 fn mix(key: u64) -> u64 {
     let mut z = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -120,12 +159,12 @@ fn mix(key: u64) -> u64 {
 impl Graph {
     /// The structural key of a node about to be added, and its summary: its
     /// children's keys are known, variables are keyed by name.
-    pub(crate) fn structural_key(&self, node: &Node) -> (u64, Summary) {
+    pub(crate) fn structural_key(&self, node: &Node) -> (Key, Summary) {
         if let Node::Add(operands) | Node::Mul(operands) = node {
             let summary = self.summarize(operands, matches!(node, Node::Add(_)));
             let [lead, second] = summary.leads.map(rank_name);
             let hash = mix(summary.multiset ^ class(node));
-            return (pack(class(node), lead, second >> 16, hash), summary);
+            return (pack(class(node), lead, second, hash), summary);
         }
         let mut hasher = FxHasher::default();
         class(node).hash(&mut hasher);
@@ -138,30 +177,27 @@ impl Graph {
                 constant.name().hash(&mut hasher);
                 (name_bits(constant.name()), 0)
             }
-            // A variable's key holds the first seven bytes of its name, so
+            // A variable's key holds the first fifteen bytes of its name, so
             // that variables sort by name (ties are compared by name).
             Node::Var(var) => {
                 let name = self.var_name(*var).as_bytes();
                 let byte = |index: usize| u64::from(name.get(index).copied().unwrap_or(0));
-                let rest = (4..7).fold(0, |bits, index| (bits << 8) | byte(index));
-                let key = pack(
-                    class(node),
-                    name_bits(self.var_name(*var)),
-                    rest >> 8,
-                    (rest & 0xFF) << 5,
-                );
+                let bytes = |range: std::ops::Range<usize>| {
+                    range.fold(0, |bits, index| (bits << 8) | byte(index))
+                };
+                let key = pack(class(node), bytes(0..4), bytes(4..8), bytes(8..15) << 5);
                 return (key, Summary::default());
             }
             Node::Call(func, args) => {
                 func.hash(&mut hasher);
                 self.hash_keys(args, &mut hasher);
-                (name_bits(func.name()), self.operand_names(args)[0] >> 16)
+                (name_bits(func.name()), self.operand_names(args)[0])
             }
             Node::Pow(_) | Node::Add(_) | Node::Mul(_) => {
                 let operands = node.children();
                 self.hash_keys(operands, &mut hasher);
                 let [first, second] = self.operand_names(operands);
-                (first, second >> 16)
+                (first, second)
             }
         };
         let key = pack(class(node), name, second_name, hasher.finish());
@@ -187,16 +223,37 @@ impl Graph {
                     .into_iter()
                     .for_each(|rank| summary.add_lead(rank));
                 summary.multiset = summary.multiset.wrapping_add(inner.multiset);
-            } else if self.as_number(operand).is_some() {
+                summary.bloom = [
+                    summary.bloom[0] | inner.bloom[0],
+                    summary.bloom[1] | inner.bloom[1],
+                ];
+                summary.count = summary.count.saturating_add(inner.count);
+                continue;
+            }
+            summary.count = summary.count.saturating_add(1);
+            let keyed = match is_sum {
+                true => Some(self.rest_of(operand)),
+                false => self.numeric_power(operand),
+            };
+            if let Some((base, count)) = keyed {
+                let bits = bloom_bit(base, count);
+                summary.bloom = [summary.bloom[0] | bits[0], summary.bloom[1] | bits[1]];
+            }
+            if self.as_number(operand).is_some() {
                 if is_sum {
-                    summary.multiset = summary.multiset.wrapping_add(mix(self.key(operand)));
+                    summary.multiset = summary.multiset.wrapping_add(mix(fold(self.key(operand))));
                 }
             } else {
                 let [class, name, ..] = parts(self.key(operand));
                 let rank = if is_sum { term_group(class) } else { class };
                 summary.add_lead((rank << 32) | name);
-                summary.multiset = summary.multiset.wrapping_add(mix(self.key(operand)));
+                summary.multiset = summary.multiset.wrapping_add(mix(fold(self.key(operand))));
             }
+        }
+        // One too large to merge on a cancellation (`nested_operands` in
+        // `build.rs`) never merges: no bits, so the test skips it at once.
+        if summary.count > crate::build::CANCEL_LIMIT {
+            summary.bloom = [0; 2];
         }
         summary
     }
@@ -235,7 +292,7 @@ impl Graph {
         if a == b {
             return Ordering::Equal;
         }
-        let name_first = |key: u64| {
+        let name_first = |key: Key| {
             let [class, name, second_name, hash] = parts(key);
             (term_group(class), name, class, second_name, hash)
         };

@@ -89,14 +89,14 @@ pub fn loss_value_and_grad(
 /// ```text
 /// t1 = sigmoid(b + w*x)
 /// t2 = 1 - t1
-/// t3 = x*t1*t2
-/// t4 = t1 - t
-/// t5 = 2*t3*t1*t2 + 2*(-x*t1*t2)*t1*t4 + 2*t3*t2*t4
+/// t3 = t1 - t
+/// t4 = x*t1*t2
+/// t5 = 2*(-x*t1*t2)*t1*t3 + 2*t4*t1*t2 + 2*t4*t2*t3
 /// t6 = t2^2
 /// ∂²/∂w∂w = x*t5
 /// ∂²/∂w∂b = t5
 /// ∂²/∂b∂w = t5
-/// ∂²/∂b∂b = 2*(-t1*t2)*t1*t4 + 2*t1*t6*t4 + 2*t1^2*t6
+/// ∂²/∂b∂b = 2*(-t1*t2)*t1*t3 + 2*t1^2*t6 + 2*t1*t6*t3
 /// ```
 #[allow(
     unused_variables,
@@ -124,29 +124,29 @@ pub fn loss_hessian(
     let __t8: ::core::primitive::f64 = __t7 - __t6;
     let __t9: ::core::primitive::f64 = __t8 * __t6;
     let __t10: ::core::primitive::f64 = __t9 * __t0;
-    let __t11: ::core::primitive::f64 = __t10 * __t8;
-    let __t12: ::core::primitive::f64 = __t11 * __t6;
-    let __t13: ::core::primitive::f64 = __t12 * __t1;
-    let __t14: ::core::primitive::f64 = t;
-    let __t15: ::core::primitive::f64 = __t6 - __t14;
-    let __t16: ::core::primitive::f64 = -2.0_f64;
-    let __t17: ::core::primitive::f64 = __t15 * __t10;
+    let __t11: ::core::primitive::f64 = t;
+    let __t12: ::core::primitive::f64 = __t6 - __t11;
+    let __t13: ::core::primitive::f64 = -2.0_f64;
+    let __t14: ::core::primitive::f64 = __t12 * __t10;
+    let __t15: ::core::primitive::f64 = __t14 * __t6;
+    let __t16: ::core::primitive::f64 = __t15 * __t13;
+    let __t17: ::core::primitive::f64 = __t10 * __t8;
     let __t18: ::core::primitive::f64 = __t17 * __t6;
-    let __t19: ::core::primitive::f64 = __t18 * __t16;
-    let __t20: ::core::primitive::f64 = __t17 * __t8;
+    let __t19: ::core::primitive::f64 = __t18 * __t1;
+    let __t20: ::core::primitive::f64 = __t14 * __t8;
     let __t21: ::core::primitive::f64 = __t20 * __t1;
-    let __t22: ::core::primitive::f64 = __t13 + __t19;
+    let __t22: ::core::primitive::f64 = __t16 + __t19;
     let __t23: ::core::primitive::f64 = __t22 + __t21;
     let __t24: ::core::primitive::f64 = __t23 * __t0;
-    let __t25: ::core::primitive::f64 = __t15 * __t9;
+    let __t25: ::core::primitive::f64 = __t12 * __t9;
     let __t26: ::core::primitive::f64 = __t25 * __t6;
-    let __t27: ::core::primitive::f64 = __t26 * __t16;
-    let __t28: ::core::primitive::f64 = __t8 * __t8;
-    let __t29: ::core::primitive::f64 = __t28 * __t15;
-    let __t30: ::core::primitive::f64 = __t29 * __t6;
+    let __t27: ::core::primitive::f64 = __t26 * __t13;
+    let __t28: ::core::primitive::f64 = __t6 * __t6;
+    let __t29: ::core::primitive::f64 = __t8 * __t8;
+    let __t30: ::core::primitive::f64 = __t29 * __t28;
     let __t31: ::core::primitive::f64 = __t30 * __t1;
-    let __t32: ::core::primitive::f64 = __t6 * __t6;
-    let __t33: ::core::primitive::f64 = __t32 * __t28;
+    let __t32: ::core::primitive::f64 = __t29 * __t12;
+    let __t33: ::core::primitive::f64 = __t32 * __t6;
     let __t34: ::core::primitive::f64 = __t33 * __t1;
     let __t35: ::core::primitive::f64 = __t27 + __t31;
     let __t36: ::core::primitive::f64 = __t35 + __t34;
