@@ -421,6 +421,645 @@ pub(crate) mod mlp16 {
     }
 }
 
+/// `rnn200`: 3 variables.
+pub(crate) mod rnn200 {
+    use symdiff_macros::{derive_grad, grad};
+
+    pub(crate) const NAMES: [&str; 3] = ["w", "x", "u"];
+
+    #[derive_grad]
+    #[allow(non_snake_case, clippy::too_many_arguments)]
+    pub(crate) fn f(w: f64, x: f64, u: f64) -> f64 {
+        let t1 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * x)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t2 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t1)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t3 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t2)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t4 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t3)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t5 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t4)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t6 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t5)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t7 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t6)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t8 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t7)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t9 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t8)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t10 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t9)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t11 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t10)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        let t12 = (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t11)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh();
+        (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * (u + (w * t12)).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh())).tanh()
+    }
+
+    pub(crate) fn value(v: &[f64]) -> f64 {
+        f(v[0], v[1], v[2])
+    }
+
+    pub(crate) fn gradient_array(v: &[f64]) -> [f64; 3] {
+        f_grad(v[0], v[1], v[2])
+    }
+
+    pub(crate) fn gradient(v: &[f64]) -> Vec<f64> {
+        gradient_array(v).to_vec()
+    }
+
+    pub(crate) fn value_and_gradient(v: &[f64]) -> (f64, Vec<f64>) {
+        let (value, gradient) = f_value_and_grad(v[0], v[1], v[2]);
+        (value, gradient.to_vec())
+    }
+
+    pub(crate) fn gradient_from_string(v: &[f64]) -> Vec<f64> {
+        let gradient = grad!("tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*x + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u)");
+        gradient(v[0], v[1], v[2]).to_vec()
+    }
+}
+
+/// `ode200`: 4 variables.
+pub(crate) mod ode200 {
+    use symdiff_macros::{derive_grad, grad};
+
+    pub(crate) const NAMES: [&str; 4] = ["h", "k", "c", "target"];
+
+    #[derive_grad]
+    #[allow(non_snake_case, clippy::too_many_arguments)]
+    pub(crate) fn f(h: f64, k: f64, c: f64, target: f64) -> f64 {
+        let t1 = -(h * k);
+        let t2 = -(h * ((c * t1) + k));
+        let t3 = t2 + t1;
+        let t4 = h * t1;
+        let t5 = t2 - (h * ((c * t3) + (k * (1.0 + t4)))) + t1;
+        let t6 = 1.0 + (h * t3) + t4;
+        let t7 = -(h * ((c * t5) + (k * t6)));
+        let t8 = t7 + t5;
+        let t9 = h * t5;
+        let t10 = -(h * ((c * t8) + (k * (t9 + t6)))) + t7 + t5;
+        let t11 = t9 + (h * t8) + t6;
+        let t12 = -(h * ((c * t10) + (k * t11)));
+        let t13 = t12 + t10;
+        let t14 = h * t10;
+        let t15 = -(h * ((c * t13) + (k * (t14 + t11)))) + t12 + t10;
+        let t16 = (h * t13) + t14 + t11;
+        let t17 = -(h * ((c * t15) + (k * t16)));
+        let t18 = t17 + t15;
+        let t19 = h * t15;
+        let t20 = t17 - (h * ((c * t18) + (k * (t19 + t16)))) + t15;
+        let t21 = (h * t18) + t19 + t16;
+        let t22 = -(h * ((c * t20) + (k * t21)));
+        let t23 = t22 + t20;
+        let t24 = h * t20;
+        let t25 = -(h * ((c * t23) + (k * (t24 + t21)))) + t22 + t20;
+        let t26 = t24 + (h * t23) + t21;
+        let t27 = -(h * ((c * t25) + (k * t26)));
+        let t28 = t27 + t25;
+        let t29 = h * t25;
+        let t30 = t27 - (h * ((c * t28) + (k * (t29 + t26)))) + t25;
+        let t31 = t29 + (h * t28) + t26;
+        let t32 = -(h * ((c * t30) + (k * t31)));
+        let t33 = t32 + t30;
+        let t34 = h * t30;
+        let t35 = -(h * ((c * t33) + (k * (t34 + t31)))) + t32 + t30;
+        let t36 = (h * t33) + t34 + t31;
+        let t37 = -(h * ((c * t35) + (k * t36)));
+        let t38 = t37 + t35;
+        let t39 = h * t35;
+        let t40 = -(h * ((c * t38) + (k * (t39 + t36)))) + t37 + t35;
+        let t41 = t39 + (h * t38) + t36;
+        let t42 = -(h * ((c * t40) + (k * t41)));
+        let t43 = t42 + t40;
+        let t44 = h * t40;
+        let t45 = -(h * ((c * t43) + (k * (t44 + t41)))) + t42 + t40;
+        let t46 = (h * t43) + t44 + t41;
+        let t47 = -(h * ((c * t45) + (k * t46)));
+        let t48 = t47 + t45;
+        let t49 = h * t45;
+        let t50 = t47 - (h * ((c * t48) + (k * (t49 + t46)))) + t45;
+        let t51 = t49 + (h * t48) + t46;
+        let t52 = -(h * ((c * t50) + (k * t51)));
+        let t53 = t52 + t50;
+        let t54 = h * t50;
+        let t55 = t52 - (h * ((c * t53) + (k * (t54 + t51)))) + t50;
+        let t56 = t54 + (h * t53) + t51;
+        let t57 = -(h * ((c * t55) + (k * t56)));
+        let t58 = t57 + t55;
+        let t59 = h * t55;
+        let t60 = -(h * ((c * t58) + (k * (t59 + t56)))) + t57 + t55;
+        let t61 = t59 + (h * t58) + t56;
+        let t62 = -(h * ((c * t60) + (k * t61)));
+        let t63 = t62 + t60;
+        let t64 = h * t60;
+        let t65 = t62 - (h * ((c * t63) + (k * (t64 + t61)))) + t60;
+        let t66 = (h * t63) + t64 + t61;
+        let t67 = -(h * ((c * t65) + (k * t66)));
+        let t68 = t67 + t65;
+        let t69 = h * t65;
+        let t70 = t67 - (h * ((c * t68) + (k * (t69 + t66)))) + t65;
+        let t71 = (h * t68) + t69 + t66;
+        let t72 = -(h * ((c * t70) + (k * t71)));
+        let t73 = t72 + t70;
+        let t74 = h * t70;
+        let t75 = t72 - (h * ((c * t73) + (k * (t74 + t71)))) + t70;
+        let t76 = (h * t73) + t74 + t71;
+        let t77 = -(h * ((c * t75) + (k * t76)));
+        let t78 = t77 + t75;
+        let t79 = h * t75;
+        let t80 = -(h * ((c * t78) + (k * (t79 + t76)))) + t77 + t75;
+        let t81 = (h * t78) + t79 + t76;
+        let t82 = -(h * ((c * t80) + (k * t81)));
+        let t83 = t82 + t80;
+        let t84 = h * t80;
+        let t85 = -(h * ((c * t83) + (k * (t84 + t81)))) + t82 + t80;
+        let t86 = (h * t83) + t84 + t81;
+        let t87 = -(h * ((c * t85) + (k * t86)));
+        let t88 = t87 + t85;
+        let t89 = h * t85;
+        let t90 = t87 - (h * ((c * t88) + (k * (t89 + t86)))) + t85;
+        let t91 = t89 + (h * t88) + t86;
+        let t92 = -(h * ((c * t90) + (k * t91)));
+        let t93 = t92 + t90;
+        let t94 = h * t90;
+        let t95 = -(h * ((c * t93) + (k * (t94 + t91)))) + t92 + t90;
+        let t96 = t94 + (h * t93) + t91;
+        let t97 = -(h * ((c * t95) + (k * t96)));
+        let t98 = t97 + t95;
+        let t99 = h * t95;
+        let t100 = -(h * ((c * t98) + (k * (t99 + t96)))) + t97 + t95;
+        let t101 = t99 + (h * t98) + t96;
+        let t102 = -(h * ((c * t100) + (k * t101)));
+        let t103 = t102 + t100;
+        let t104 = h * t100;
+        let t105 = t102 - (h * ((c * t103) + (k * (t104 + t101)))) + t100;
+        let t106 = (h * t103) + t104 + t101;
+        let t107 = -(h * ((c * t105) + (k * t106)));
+        let t108 = t107 + t105;
+        let t109 = h * t105;
+        let t110 = -(h * ((c * t108) + (k * (t109 + t106)))) + t107 + t105;
+        let t111 = t109 + (h * t108) + t106;
+        let t112 = -(h * ((c * t110) + (k * t111)));
+        let t113 = t112 + t110;
+        let t114 = h * t110;
+        let t115 = -(h * ((c * t113) + (k * (t114 + t111)))) + t112 + t110;
+        let t116 = t114 + (h * t113) + t111;
+        let t117 = -(h * ((c * t115) + (k * t116)));
+        let t118 = t117 + t115;
+        let t119 = h * t115;
+        let t120 = t117 - (h * ((c * t118) + (k * (t119 + t116)))) + t115;
+        let t121 = (h * t118) + t119 + t116;
+        let t122 = -(h * ((c * t120) + (k * t121)));
+        let t123 = t122 + t120;
+        let t124 = h * t120;
+        let t125 = t122 - (h * ((c * t123) + (k * (t124 + t121)))) + t120;
+        let t126 = (h * t123) + t124 + t121;
+        let t127 = -(h * ((c * t125) + (k * t126)));
+        let t128 = t127 + t125;
+        let t129 = h * t125;
+        let t130 = t127 - (h * ((c * t128) + (k * (t129 + t126)))) + t125;
+        let t131 = (h * t128) + t129 + t126;
+        let t132 = -(h * ((c * t130) + (k * t131)));
+        let t133 = t132 + t130;
+        let t134 = h * t130;
+        let t135 = -(h * ((c * t133) + (k * (t134 + t131)))) + t132 + t130;
+        let t136 = t134 + (h * t133) + t131;
+        let t137 = -(h * ((c * t135) + (k * t136)));
+        let t138 = t137 + t135;
+        let t139 = h * t135;
+        let t140 = t137 - (h * ((c * t138) + (k * (t139 + t136)))) + t135;
+        let t141 = t139 + (h * t138) + t136;
+        let t142 = -(h * ((c * t140) + (k * t141)));
+        let t143 = t142 + t140;
+        let t144 = h * t140;
+        let t145 = -(h * ((c * t143) + (k * (t144 + t141)))) + t142 + t140;
+        let t146 = (h * t143) + t144 + t141;
+        let t147 = -(h * ((c * t145) + (k * t146)));
+        let t148 = t147 + t145;
+        let t149 = h * t145;
+        let t150 = t147 - (h * ((c * t148) + (k * (t149 + t146)))) + t145;
+        let t151 = (h * t148) + t149 + t146;
+        let t152 = -(h * ((c * t150) + (k * t151)));
+        let t153 = t152 + t150;
+        let t154 = h * t150;
+        let t155 = -(h * ((c * t153) + (k * (t154 + t151)))) + t152 + t150;
+        let t156 = t154 + (h * t153) + t151;
+        let t157 = -(h * ((c * t155) + (k * t156)));
+        let t158 = t157 + t155;
+        let t159 = h * t155;
+        let t160 = -(h * ((c * t158) + (k * (t159 + t156)))) + t157 + t155;
+        let t161 = t159 + (h * t158) + t156;
+        let t162 = -(h * ((c * t160) + (k * t161)));
+        let t163 = t162 + t160;
+        let t164 = h * t160;
+        let t165 = t162 - (h * ((c * t163) + (k * (t164 + t161)))) + t160;
+        let t166 = (h * t163) + t164 + t161;
+        let t167 = -(h * ((c * t165) + (k * t166)));
+        let t168 = t167 + t165;
+        let t169 = h * t165;
+        let t170 = t167 - (h * ((c * t168) + (k * (t169 + t166)))) + t165;
+        let t171 = t169 + (h * t168) + t166;
+        let t172 = -(h * ((c * t170) + (k * t171)));
+        let t173 = t172 + t170;
+        let t174 = h * t170;
+        let t175 = t172 - (h * ((c * t173) + (k * (t174 + t171)))) + t170;
+        let t176 = (h * t173) + t174 + t171;
+        let t177 = -(h * ((c * t175) + (k * t176)));
+        let t178 = t177 + t175;
+        let t179 = h * t175;
+        let t180 = t177 - (h * ((c * t178) + (k * (t179 + t176)))) + t175;
+        let t181 = t179 + (h * t178) + t176;
+        let t182 = -(h * ((c * t180) + (k * t181)));
+        let t183 = t182 + t180;
+        let t184 = h * t180;
+        let t185 = t182 - (h * ((c * t183) + (k * (t184 + t181)))) + t180;
+        let t186 = (h * t183) + t184 + t181;
+        let t187 = -(h * ((c * t185) + (k * t186)));
+        let t188 = t187 + t185;
+        let t189 = h * t185;
+        let t190 = t187 - (h * ((c * t188) + (k * (t189 + t186)))) + t185;
+        let t191 = t189 + (h * t188) + t186;
+        let t192 = -(h * ((c * t190) + (k * t191)));
+        let t193 = t192 + t190;
+        let t194 = h * t190;
+        let t195 = -(h * ((c * t193) + (k * (t194 + t191)))) + t192 + t190;
+        let t196 = (h * t193) + t194 + t191;
+        let t197 = -(h * ((c * t195) + (k * t196)));
+        let t198 = t197 + t195;
+        let t199 = h * t195;
+        let t200 = t197 - (h * ((c * t198) + (k * (t199 + t196)))) + t195;
+        let t201 = t199 + (h * t198) + t196;
+        let t202 = -(h * ((c * t200) + (k * t201)));
+        let t203 = t202 + t200;
+        let t204 = h * t200;
+        let t205 = -(h * ((c * t203) + (k * (t204 + t201)))) + t202 + t200;
+        let t206 = (h * t203) + t204 + t201;
+        let t207 = -(h * ((c * t205) + (k * t206)));
+        let t208 = t207 + t205;
+        let t209 = h * t205;
+        let t210 = t207 - (h * ((c * t208) + (k * (t209 + t206)))) + t205;
+        let t211 = (h * t208) + t209 + t206;
+        let t212 = -(h * ((c * t210) + (k * t211)));
+        let t213 = t212 + t210;
+        let t214 = h * t210;
+        let t215 = -(h * ((c * t213) + (k * (t214 + t211)))) + t212 + t210;
+        let t216 = t214 + (h * t213) + t211;
+        let t217 = -(h * ((c * t215) + (k * t216)));
+        let t218 = t217 + t215;
+        let t219 = h * t215;
+        let t220 = t217 - (h * ((c * t218) + (k * (t219 + t216)))) + t215;
+        let t221 = t219 + (h * t218) + t216;
+        let t222 = -(h * ((c * t220) + (k * t221)));
+        let t223 = t222 + t220;
+        let t224 = h * t220;
+        let t225 = -(h * ((c * t223) + (k * (t224 + t221)))) + t222 + t220;
+        let t226 = (h * t223) + t224 + t221;
+        let t227 = -(h * ((c * t225) + (k * t226)));
+        let t228 = t227 + t225;
+        let t229 = h * t225;
+        let t230 = t227 - (h * ((c * t228) + (k * (t229 + t226)))) + t225;
+        let t231 = (h * t228) + t229 + t226;
+        let t232 = -(h * ((c * t230) + (k * t231)));
+        let t233 = t232 + t230;
+        let t234 = h * t230;
+        let t235 = t232 - (h * ((c * t233) + (k * (t234 + t231)))) + t230;
+        let t236 = (h * t233) + t234 + t231;
+        let t237 = -(h * ((c * t235) + (k * t236)));
+        let t238 = t237 + t235;
+        let t239 = h * t235;
+        let t240 = -(h * ((c * t238) + (k * (t239 + t236)))) + t237 + t235;
+        let t241 = t239 + (h * t238) + t236;
+        let t242 = -(h * ((c * t240) + (k * t241)));
+        let t243 = t242 + t240;
+        let t244 = h * t240;
+        let t245 = t242 - (h * ((c * t243) + (k * (t244 + t241)))) + t240;
+        let t246 = t244 + (h * t243) + t241;
+        let t247 = -(h * ((c * t245) + (k * t246)));
+        let t248 = t247 + t245;
+        let t249 = h * t245;
+        let t250 = t247 - (h * ((c * t248) + (k * (t249 + t246)))) + t245;
+        let t251 = (h * t248) + t249 + t246;
+        let t252 = -(h * ((c * t250) + (k * t251)));
+        let t253 = t252 + t250;
+        let t254 = h * t250;
+        let t255 = -(h * ((c * t253) + (k * (t254 + t251)))) + t252 + t250;
+        let t256 = (h * t253) + t254 + t251;
+        let t257 = -(h * ((c * t255) + (k * t256)));
+        let t258 = t257 + t255;
+        let t259 = h * t255;
+        let t260 = -(h * ((c * t258) + (k * (t259 + t256)))) + t257 + t255;
+        let t261 = (h * t258) + t259 + t256;
+        let t262 = -(h * ((c * t260) + (k * t261)));
+        let t263 = t262 + t260;
+        let t264 = h * t260;
+        let t265 = t262 - (h * ((c * t263) + (k * (t264 + t261)))) + t260;
+        let t266 = (h * t263) + t264 + t261;
+        let t267 = -(h * ((c * t265) + (k * t266)));
+        let t268 = t267 + t265;
+        let t269 = h * t265;
+        let t270 = -(h * ((c * t268) + (k * (t269 + t266)))) + t267 + t265;
+        let t271 = t269 + (h * t268) + t266;
+        let t272 = -(h * ((c * t270) + (k * t271)));
+        let t273 = t272 + t270;
+        let t274 = h * t270;
+        let t275 = -(h * ((c * t273) + (k * (t274 + t271)))) + t272 + t270;
+        let t276 = (h * t273) + t274 + t271;
+        let t277 = -(h * ((c * t275) + (k * t276)));
+        let t278 = t277 + t275;
+        let t279 = h * t275;
+        let t280 = -(h * ((c * t278) + (k * (t279 + t276)))) + t277 + t275;
+        let t281 = (h * t278) + t279 + t276;
+        let t282 = -(h * ((c * t280) + (k * t281)));
+        let t283 = t282 + t280;
+        let t284 = h * t280;
+        let t285 = t282 - (h * ((c * t283) + (k * (t284 + t281)))) + t280;
+        let t286 = t284 + (h * t283) + t281;
+        let t287 = -(h * ((c * t285) + (k * t286)));
+        let t288 = t287 + t285;
+        let t289 = h * t285;
+        let t290 = -(h * ((c * t288) + (k * (t289 + t286)))) + t287 + t285;
+        let t291 = (h * t288) + t289 + t286;
+        let t292 = -(h * ((c * t290) + (k * t291)));
+        let t293 = t292 + t290;
+        let t294 = h * t290;
+        let t295 = t292 - (h * ((c * t293) + (k * (t294 + t291)))) + t290;
+        let t296 = (h * t293) + t294 + t291;
+        let t297 = -(h * ((c * t295) + (k * t296)));
+        let t298 = t297 + t295;
+        let t299 = h * t295;
+        let t300 = t297 - (h * ((c * t298) + (k * (t299 + t296)))) + t295;
+        let t301 = (h * t298) + t299 + t296;
+        let t302 = -(h * ((c * t300) + (k * t301)));
+        let t303 = t302 + t300;
+        let t304 = h * t300;
+        let t305 = -(h * ((c * t303) + (k * (t304 + t301)))) + t302 + t300;
+        let t306 = t304 + (h * t303) + t301;
+        let t307 = -(h * ((c * t305) + (k * t306)));
+        let t308 = t307 + t305;
+        let t309 = h * t305;
+        let t310 = -(h * ((c * t308) + (k * (t309 + t306)))) + t307 + t305;
+        let t311 = (h * t308) + t309 + t306;
+        let t312 = -(h * ((c * t310) + (k * t311)));
+        let t313 = t312 + t310;
+        let t314 = h * t310;
+        let t315 = -(h * ((c * t313) + (k * (t314 + t311)))) + t312 + t310;
+        let t316 = t314 + (h * t313) + t311;
+        let t317 = -(h * ((c * t315) + (k * t316)));
+        let t318 = t317 + t315;
+        let t319 = h * t315;
+        let t320 = t317 - (h * ((c * t318) + (k * (t319 + t316)))) + t315;
+        let t321 = (h * t318) + t319 + t316;
+        let t322 = -(h * ((c * t320) + (k * t321)));
+        let t323 = t322 + t320;
+        let t324 = h * t320;
+        let t325 = -(h * ((c * t323) + (k * (t324 + t321)))) + t322 + t320;
+        let t326 = t324 + (h * t323) + t321;
+        let t327 = -(h * ((c * t325) + (k * t326)));
+        let t328 = t327 + t325;
+        let t329 = h * t325;
+        let t330 = t327 - (h * ((c * t328) + (k * (t329 + t326)))) + t325;
+        let t331 = t329 + (h * t328) + t326;
+        let t332 = -(h * ((c * t330) + (k * t331)));
+        let t333 = t332 + t330;
+        let t334 = h * t330;
+        let t335 = t332 - (h * ((c * t333) + (k * (t334 + t331)))) + t330;
+        let t336 = t334 + (h * t333) + t331;
+        let t337 = -(h * ((c * t335) + (k * t336)));
+        let t338 = t337 + t335;
+        let t339 = h * t335;
+        let t340 = -(h * ((c * t338) + (k * (t339 + t336)))) + t337 + t335;
+        let t341 = t339 + (h * t338) + t336;
+        let t342 = -(h * ((c * t340) + (k * t341)));
+        let t343 = t342 + t340;
+        let t344 = h * t340;
+        let t345 = t342 - (h * ((c * t343) + (k * (t344 + t341)))) + t340;
+        let t346 = (h * t343) + t344 + t341;
+        let t347 = -(h * ((c * t345) + (k * t346)));
+        let t348 = t347 + t345;
+        let t349 = h * t345;
+        let t350 = -(h * ((c * t348) + (k * (t349 + t346)))) + t347 + t345;
+        let t351 = t349 + (h * t348) + t346;
+        let t352 = -(h * ((c * t350) + (k * t351)));
+        let t353 = t352 + t350;
+        let t354 = h * t350;
+        let t355 = -(h * ((c * t353) + (k * (t354 + t351)))) + t352 + t350;
+        let t356 = (h * t353) + t354 + t351;
+        let t357 = -(h * ((c * t355) + (k * t356)));
+        let t358 = t357 + t355;
+        let t359 = h * t355;
+        let t360 = t357 - (h * ((c * t358) + (k * (t359 + t356)))) + t355;
+        let t361 = t359 + (h * t358) + t356;
+        let t362 = -(h * ((c * t360) + (k * t361)));
+        let t363 = t362 + t360;
+        let t364 = h * t360;
+        let t365 = -(h * ((c * t363) + (k * (t364 + t361)))) + t362 + t360;
+        let t366 = t364 + (h * t363) + t361;
+        let t367 = -(h * ((c * t365) + (k * t366)));
+        let t368 = t367 + t365;
+        let t369 = h * t365;
+        let t370 = -(h * ((c * t368) + (k * (t369 + t366)))) + t367 + t365;
+        let t371 = t369 + (h * t368) + t366;
+        let t372 = -(h * ((c * t370) + (k * t371)));
+        let t373 = t372 + t370;
+        let t374 = h * t370;
+        let t375 = t372 - (h * ((c * t373) + (k * (t374 + t371)))) + t370;
+        let t376 = (h * t373) + t374 + t371;
+        let t377 = -(h * ((c * t375) + (k * t376)));
+        let t378 = t377 + t375;
+        let t379 = h * t375;
+        let t380 = t377 - (h * ((c * t378) + (k * (t379 + t376)))) + t375;
+        let t381 = t379 + (h * t378) + t376;
+        let t382 = -(h * ((c * t380) + (k * t381)));
+        let t383 = t382 + t380;
+        let t384 = h * t380;
+        let t385 = t382 - (h * ((c * t383) + (k * (t384 + t381)))) + t380;
+        let t386 = t384 + (h * t383) + t381;
+        let t387 = -(h * ((c * t385) + (k * t386)));
+        let t388 = t387 + t385;
+        let t389 = h * t385;
+        let t390 = -(h * ((c * t388) + (k * (t389 + t386)))) + t387 + t385;
+        let t391 = t389 + (h * t388) + t386;
+        let t392 = -(h * ((c * t390) + (k * t391)));
+        let t393 = t392 + t390;
+        let t394 = h * t390;
+        let t395 = -(h * ((c * t393) + (k * (t394 + t391)))) + t392 + t390;
+        let t396 = t394 + (h * t393) + t391;
+        let t397 = -(h * ((c * t395) + (k * t396)));
+        let t398 = t397 + t395;
+        let t399 = h * t395;
+        let t400 = -(h * ((c * t398) + (k * (t399 + t396)))) + t397 + t395;
+        let t401 = (h * t398) + t399 + t396;
+        let t402 = -(h * ((c * t400) + (k * t401)));
+        let t403 = t402 + t400;
+        let t404 = h * t400;
+        let t405 = t402 - (h * ((c * t403) + (k * (t404 + t401)))) + t400;
+        let t406 = (h * t403) + t404 + t401;
+        let t407 = -(h * ((c * t405) + (k * t406)));
+        let t408 = t407 + t405;
+        let t409 = h * t405;
+        let t410 = -(h * ((c * t408) + (k * (t409 + t406)))) + t407 + t405;
+        let t411 = (h * t408) + t409 + t406;
+        let t412 = -(h * ((c * t410) + (k * t411)));
+        let t413 = t412 + t410;
+        let t414 = h * t410;
+        let t415 = -(h * ((c * t413) + (k * (t414 + t411)))) + t412 + t410;
+        let t416 = (h * t413) + t414 + t411;
+        let t417 = -(h * ((c * t415) + (k * t416)));
+        let t418 = t417 + t415;
+        let t419 = h * t415;
+        let t420 = -(h * ((c * t418) + (k * (t419 + t416)))) + t417 + t415;
+        let t421 = t419 + (h * t418) + t416;
+        let t422 = -(h * ((c * t420) + (k * t421)));
+        let t423 = t422 + t420;
+        let t424 = h * t420;
+        let t425 = -(h * ((c * t423) + (k * (t424 + t421)))) + t422 + t420;
+        let t426 = t424 + (h * t423) + t421;
+        let t427 = -(h * ((c * t425) + (k * t426)));
+        let t428 = t427 + t425;
+        let t429 = h * t425;
+        let t430 = -(h * ((c * t428) + (k * (t429 + t426)))) + t427 + t425;
+        let t431 = (h * t428) + t429 + t426;
+        let t432 = -(h * ((c * t430) + (k * t431)));
+        let t433 = t432 + t430;
+        let t434 = h * t430;
+        let t435 = -(h * ((c * t433) + (k * (t434 + t431)))) + t432 + t430;
+        let t436 = (h * t433) + t434 + t431;
+        let t437 = -(h * ((c * t435) + (k * t436)));
+        let t438 = t437 + t435;
+        let t439 = h * t435;
+        let t440 = -(h * ((c * t438) + (k * (t439 + t436)))) + t437 + t435;
+        let t441 = t439 + (h * t438) + t436;
+        let t442 = -(h * ((c * t440) + (k * t441)));
+        let t443 = t442 + t440;
+        let t444 = h * t440;
+        let t445 = -(h * ((c * t443) + (k * (t444 + t441)))) + t442 + t440;
+        let t446 = t444 + (h * t443) + t441;
+        let t447 = -(h * ((c * t445) + (k * t446)));
+        let t448 = t447 + t445;
+        let t449 = h * t445;
+        let t450 = -(h * ((c * t448) + (k * (t449 + t446)))) + t447 + t445;
+        let t451 = (h * t448) + t449 + t446;
+        let t452 = -(h * ((c * t450) + (k * t451)));
+        let t453 = t452 + t450;
+        let t454 = h * t450;
+        let t455 = -(h * ((c * t453) + (k * (t454 + t451)))) + t452 + t450;
+        let t456 = (h * t453) + t454 + t451;
+        let t457 = -(h * ((c * t455) + (k * t456)));
+        let t458 = t457 + t455;
+        let t459 = h * t455;
+        let t460 = -(h * ((c * t458) + (k * (t459 + t456)))) + t457 + t455;
+        let t461 = (h * t458) + t459 + t456;
+        let t462 = -(h * ((c * t460) + (k * t461)));
+        let t463 = t462 + t460;
+        let t464 = h * t460;
+        let t465 = -(h * ((c * t463) + (k * (t464 + t461)))) + t462 + t460;
+        let t466 = (h * t463) + t464 + t461;
+        let t467 = -(h * ((c * t465) + (k * t466)));
+        let t468 = t467 + t465;
+        let t469 = h * t465;
+        let t470 = t467 - (h * ((c * t468) + (k * (t469 + t466)))) + t465;
+        let t471 = (h * t468) + t469 + t466;
+        let t472 = -(h * ((c * t470) + (k * t471)));
+        let t473 = t472 + t470;
+        let t474 = h * t470;
+        let t475 = -(h * ((c * t473) + (k * (t474 + t471)))) + t472 + t470;
+        let t476 = t474 + (h * t473) + t471;
+        let t477 = -(h * ((c * t475) + (k * t476)));
+        let t478 = t477 + t475;
+        let t479 = h * t475;
+        let t480 = t477 - (h * ((c * t478) + (k * (t479 + t476)))) + t475;
+        let t481 = t479 + (h * t478) + t476;
+        let t482 = -(h * ((c * t480) + (k * t481)));
+        let t483 = t482 + t480;
+        let t484 = h * t480;
+        let t485 = t482 - (h * ((c * t483) + (k * (t484 + t481)))) + t480;
+        let t486 = t484 + (h * t483) + t481;
+        let t487 = -(h * ((c * t485) + (k * t486)));
+        let t488 = t487 + t485;
+        let t489 = h * t485;
+        let t490 = t487 - (h * ((c * t488) + (k * (t489 + t486)))) + t485;
+        let t491 = (h * t488) + t489 + t486;
+        let t492 = -(h * ((c * t490) + (k * t491)));
+        let t493 = t492 + t490;
+        let t494 = h * t490;
+        ((h * (t492 - (h * ((c * t493) + (k * (t494 + t491)))) + t490)) - target + (t494 + (h * t493) + t491)).powi(2)
+    }
+
+    pub(crate) fn value(v: &[f64]) -> f64 {
+        f(v[0], v[1], v[2], v[3])
+    }
+
+    pub(crate) fn gradient_array(v: &[f64]) -> [f64; 4] {
+        f_grad(v[0], v[1], v[2], v[3])
+    }
+
+    pub(crate) fn gradient(v: &[f64]) -> Vec<f64> {
+        gradient_array(v).to_vec()
+    }
+
+    pub(crate) fn value_and_gradient(v: &[f64]) -> (f64, Vec<f64>) {
+        let (value, gradient) = f_value_and_grad(v[0], v[1], v[2], v[3]);
+        (value, gradient.to_vec())
+    }
+
+    pub(crate) fn gradient_from_string(v: &[f64]) -> Vec<f64> {
+        let gradient = grad!("x0 = 1; v0 = 0; x1 = x0 + h*v0; v1 = v0 - h*(k*x0 + c*v0); x2 = x1 + h*v1; v2 = v1 - h*(k*x1 + c*v1); x3 = x2 + h*v2; v3 = v2 - h*(k*x2 + c*v2); x4 = x3 + h*v3; v4 = v3 - h*(k*x3 + c*v3); x5 = x4 + h*v4; v5 = v4 - h*(k*x4 + c*v4); x6 = x5 + h*v5; v6 = v5 - h*(k*x5 + c*v5); x7 = x6 + h*v6; v7 = v6 - h*(k*x6 + c*v6); x8 = x7 + h*v7; v8 = v7 - h*(k*x7 + c*v7); x9 = x8 + h*v8; v9 = v8 - h*(k*x8 + c*v8); x10 = x9 + h*v9; v10 = v9 - h*(k*x9 + c*v9); x11 = x10 + h*v10; v11 = v10 - h*(k*x10 + c*v10); x12 = x11 + h*v11; v12 = v11 - h*(k*x11 + c*v11); x13 = x12 + h*v12; v13 = v12 - h*(k*x12 + c*v12); x14 = x13 + h*v13; v14 = v13 - h*(k*x13 + c*v13); x15 = x14 + h*v14; v15 = v14 - h*(k*x14 + c*v14); x16 = x15 + h*v15; v16 = v15 - h*(k*x15 + c*v15); x17 = x16 + h*v16; v17 = v16 - h*(k*x16 + c*v16); x18 = x17 + h*v17; v18 = v17 - h*(k*x17 + c*v17); x19 = x18 + h*v18; v19 = v18 - h*(k*x18 + c*v18); x20 = x19 + h*v19; v20 = v19 - h*(k*x19 + c*v19); x21 = x20 + h*v20; v21 = v20 - h*(k*x20 + c*v20); x22 = x21 + h*v21; v22 = v21 - h*(k*x21 + c*v21); x23 = x22 + h*v22; v23 = v22 - h*(k*x22 + c*v22); x24 = x23 + h*v23; v24 = v23 - h*(k*x23 + c*v23); x25 = x24 + h*v24; v25 = v24 - h*(k*x24 + c*v24); x26 = x25 + h*v25; v26 = v25 - h*(k*x25 + c*v25); x27 = x26 + h*v26; v27 = v26 - h*(k*x26 + c*v26); x28 = x27 + h*v27; v28 = v27 - h*(k*x27 + c*v27); x29 = x28 + h*v28; v29 = v28 - h*(k*x28 + c*v28); x30 = x29 + h*v29; v30 = v29 - h*(k*x29 + c*v29); x31 = x30 + h*v30; v31 = v30 - h*(k*x30 + c*v30); x32 = x31 + h*v31; v32 = v31 - h*(k*x31 + c*v31); x33 = x32 + h*v32; v33 = v32 - h*(k*x32 + c*v32); x34 = x33 + h*v33; v34 = v33 - h*(k*x33 + c*v33); x35 = x34 + h*v34; v35 = v34 - h*(k*x34 + c*v34); x36 = x35 + h*v35; v36 = v35 - h*(k*x35 + c*v35); x37 = x36 + h*v36; v37 = v36 - h*(k*x36 + c*v36); x38 = x37 + h*v37; v38 = v37 - h*(k*x37 + c*v37); x39 = x38 + h*v38; v39 = v38 - h*(k*x38 + c*v38); x40 = x39 + h*v39; v40 = v39 - h*(k*x39 + c*v39); x41 = x40 + h*v40; v41 = v40 - h*(k*x40 + c*v40); x42 = x41 + h*v41; v42 = v41 - h*(k*x41 + c*v41); x43 = x42 + h*v42; v43 = v42 - h*(k*x42 + c*v42); x44 = x43 + h*v43; v44 = v43 - h*(k*x43 + c*v43); x45 = x44 + h*v44; v45 = v44 - h*(k*x44 + c*v44); x46 = x45 + h*v45; v46 = v45 - h*(k*x45 + c*v45); x47 = x46 + h*v46; v47 = v46 - h*(k*x46 + c*v46); x48 = x47 + h*v47; v48 = v47 - h*(k*x47 + c*v47); x49 = x48 + h*v48; v49 = v48 - h*(k*x48 + c*v48); x50 = x49 + h*v49; v50 = v49 - h*(k*x49 + c*v49); x51 = x50 + h*v50; v51 = v50 - h*(k*x50 + c*v50); x52 = x51 + h*v51; v52 = v51 - h*(k*x51 + c*v51); x53 = x52 + h*v52; v53 = v52 - h*(k*x52 + c*v52); x54 = x53 + h*v53; v54 = v53 - h*(k*x53 + c*v53); x55 = x54 + h*v54; v55 = v54 - h*(k*x54 + c*v54); x56 = x55 + h*v55; v56 = v55 - h*(k*x55 + c*v55); x57 = x56 + h*v56; v57 = v56 - h*(k*x56 + c*v56); x58 = x57 + h*v57; v58 = v57 - h*(k*x57 + c*v57); x59 = x58 + h*v58; v59 = v58 - h*(k*x58 + c*v58); x60 = x59 + h*v59; v60 = v59 - h*(k*x59 + c*v59); x61 = x60 + h*v60; v61 = v60 - h*(k*x60 + c*v60); x62 = x61 + h*v61; v62 = v61 - h*(k*x61 + c*v61); x63 = x62 + h*v62; v63 = v62 - h*(k*x62 + c*v62); x64 = x63 + h*v63; v64 = v63 - h*(k*x63 + c*v63); x65 = x64 + h*v64; v65 = v64 - h*(k*x64 + c*v64); x66 = x65 + h*v65; v66 = v65 - h*(k*x65 + c*v65); x67 = x66 + h*v66; v67 = v66 - h*(k*x66 + c*v66); x68 = x67 + h*v67; v68 = v67 - h*(k*x67 + c*v67); x69 = x68 + h*v68; v69 = v68 - h*(k*x68 + c*v68); x70 = x69 + h*v69; v70 = v69 - h*(k*x69 + c*v69); x71 = x70 + h*v70; v71 = v70 - h*(k*x70 + c*v70); x72 = x71 + h*v71; v72 = v71 - h*(k*x71 + c*v71); x73 = x72 + h*v72; v73 = v72 - h*(k*x72 + c*v72); x74 = x73 + h*v73; v74 = v73 - h*(k*x73 + c*v73); x75 = x74 + h*v74; v75 = v74 - h*(k*x74 + c*v74); x76 = x75 + h*v75; v76 = v75 - h*(k*x75 + c*v75); x77 = x76 + h*v76; v77 = v76 - h*(k*x76 + c*v76); x78 = x77 + h*v77; v78 = v77 - h*(k*x77 + c*v77); x79 = x78 + h*v78; v79 = v78 - h*(k*x78 + c*v78); x80 = x79 + h*v79; v80 = v79 - h*(k*x79 + c*v79); x81 = x80 + h*v80; v81 = v80 - h*(k*x80 + c*v80); x82 = x81 + h*v81; v82 = v81 - h*(k*x81 + c*v81); x83 = x82 + h*v82; v83 = v82 - h*(k*x82 + c*v82); x84 = x83 + h*v83; v84 = v83 - h*(k*x83 + c*v83); x85 = x84 + h*v84; v85 = v84 - h*(k*x84 + c*v84); x86 = x85 + h*v85; v86 = v85 - h*(k*x85 + c*v85); x87 = x86 + h*v86; v87 = v86 - h*(k*x86 + c*v86); x88 = x87 + h*v87; v88 = v87 - h*(k*x87 + c*v87); x89 = x88 + h*v88; v89 = v88 - h*(k*x88 + c*v88); x90 = x89 + h*v89; v90 = v89 - h*(k*x89 + c*v89); x91 = x90 + h*v90; v91 = v90 - h*(k*x90 + c*v90); x92 = x91 + h*v91; v92 = v91 - h*(k*x91 + c*v91); x93 = x92 + h*v92; v93 = v92 - h*(k*x92 + c*v92); x94 = x93 + h*v93; v94 = v93 - h*(k*x93 + c*v93); x95 = x94 + h*v94; v95 = v94 - h*(k*x94 + c*v94); x96 = x95 + h*v95; v96 = v95 - h*(k*x95 + c*v95); x97 = x96 + h*v96; v97 = v96 - h*(k*x96 + c*v96); x98 = x97 + h*v97; v98 = v97 - h*(k*x97 + c*v97); x99 = x98 + h*v98; v99 = v98 - h*(k*x98 + c*v98); x100 = x99 + h*v99; v100 = v99 - h*(k*x99 + c*v99); x101 = x100 + h*v100; v101 = v100 - h*(k*x100 + c*v100); x102 = x101 + h*v101; v102 = v101 - h*(k*x101 + c*v101); x103 = x102 + h*v102; v103 = v102 - h*(k*x102 + c*v102); x104 = x103 + h*v103; v104 = v103 - h*(k*x103 + c*v103); x105 = x104 + h*v104; v105 = v104 - h*(k*x104 + c*v104); x106 = x105 + h*v105; v106 = v105 - h*(k*x105 + c*v105); x107 = x106 + h*v106; v107 = v106 - h*(k*x106 + c*v106); x108 = x107 + h*v107; v108 = v107 - h*(k*x107 + c*v107); x109 = x108 + h*v108; v109 = v108 - h*(k*x108 + c*v108); x110 = x109 + h*v109; v110 = v109 - h*(k*x109 + c*v109); x111 = x110 + h*v110; v111 = v110 - h*(k*x110 + c*v110); x112 = x111 + h*v111; v112 = v111 - h*(k*x111 + c*v111); x113 = x112 + h*v112; v113 = v112 - h*(k*x112 + c*v112); x114 = x113 + h*v113; v114 = v113 - h*(k*x113 + c*v113); x115 = x114 + h*v114; v115 = v114 - h*(k*x114 + c*v114); x116 = x115 + h*v115; v116 = v115 - h*(k*x115 + c*v115); x117 = x116 + h*v116; v117 = v116 - h*(k*x116 + c*v116); x118 = x117 + h*v117; v118 = v117 - h*(k*x117 + c*v117); x119 = x118 + h*v118; v119 = v118 - h*(k*x118 + c*v118); x120 = x119 + h*v119; v120 = v119 - h*(k*x119 + c*v119); x121 = x120 + h*v120; v121 = v120 - h*(k*x120 + c*v120); x122 = x121 + h*v121; v122 = v121 - h*(k*x121 + c*v121); x123 = x122 + h*v122; v123 = v122 - h*(k*x122 + c*v122); x124 = x123 + h*v123; v124 = v123 - h*(k*x123 + c*v123); x125 = x124 + h*v124; v125 = v124 - h*(k*x124 + c*v124); x126 = x125 + h*v125; v126 = v125 - h*(k*x125 + c*v125); x127 = x126 + h*v126; v127 = v126 - h*(k*x126 + c*v126); x128 = x127 + h*v127; v128 = v127 - h*(k*x127 + c*v127); x129 = x128 + h*v128; v129 = v128 - h*(k*x128 + c*v128); x130 = x129 + h*v129; v130 = v129 - h*(k*x129 + c*v129); x131 = x130 + h*v130; v131 = v130 - h*(k*x130 + c*v130); x132 = x131 + h*v131; v132 = v131 - h*(k*x131 + c*v131); x133 = x132 + h*v132; v133 = v132 - h*(k*x132 + c*v132); x134 = x133 + h*v133; v134 = v133 - h*(k*x133 + c*v133); x135 = x134 + h*v134; v135 = v134 - h*(k*x134 + c*v134); x136 = x135 + h*v135; v136 = v135 - h*(k*x135 + c*v135); x137 = x136 + h*v136; v137 = v136 - h*(k*x136 + c*v136); x138 = x137 + h*v137; v138 = v137 - h*(k*x137 + c*v137); x139 = x138 + h*v138; v139 = v138 - h*(k*x138 + c*v138); x140 = x139 + h*v139; v140 = v139 - h*(k*x139 + c*v139); x141 = x140 + h*v140; v141 = v140 - h*(k*x140 + c*v140); x142 = x141 + h*v141; v142 = v141 - h*(k*x141 + c*v141); x143 = x142 + h*v142; v143 = v142 - h*(k*x142 + c*v142); x144 = x143 + h*v143; v144 = v143 - h*(k*x143 + c*v143); x145 = x144 + h*v144; v145 = v144 - h*(k*x144 + c*v144); x146 = x145 + h*v145; v146 = v145 - h*(k*x145 + c*v145); x147 = x146 + h*v146; v147 = v146 - h*(k*x146 + c*v146); x148 = x147 + h*v147; v148 = v147 - h*(k*x147 + c*v147); x149 = x148 + h*v148; v149 = v148 - h*(k*x148 + c*v148); x150 = x149 + h*v149; v150 = v149 - h*(k*x149 + c*v149); x151 = x150 + h*v150; v151 = v150 - h*(k*x150 + c*v150); x152 = x151 + h*v151; v152 = v151 - h*(k*x151 + c*v151); x153 = x152 + h*v152; v153 = v152 - h*(k*x152 + c*v152); x154 = x153 + h*v153; v154 = v153 - h*(k*x153 + c*v153); x155 = x154 + h*v154; v155 = v154 - h*(k*x154 + c*v154); x156 = x155 + h*v155; v156 = v155 - h*(k*x155 + c*v155); x157 = x156 + h*v156; v157 = v156 - h*(k*x156 + c*v156); x158 = x157 + h*v157; v158 = v157 - h*(k*x157 + c*v157); x159 = x158 + h*v158; v159 = v158 - h*(k*x158 + c*v158); x160 = x159 + h*v159; v160 = v159 - h*(k*x159 + c*v159); x161 = x160 + h*v160; v161 = v160 - h*(k*x160 + c*v160); x162 = x161 + h*v161; v162 = v161 - h*(k*x161 + c*v161); x163 = x162 + h*v162; v163 = v162 - h*(k*x162 + c*v162); x164 = x163 + h*v163; v164 = v163 - h*(k*x163 + c*v163); x165 = x164 + h*v164; v165 = v164 - h*(k*x164 + c*v164); x166 = x165 + h*v165; v166 = v165 - h*(k*x165 + c*v165); x167 = x166 + h*v166; v167 = v166 - h*(k*x166 + c*v166); x168 = x167 + h*v167; v168 = v167 - h*(k*x167 + c*v167); x169 = x168 + h*v168; v169 = v168 - h*(k*x168 + c*v168); x170 = x169 + h*v169; v170 = v169 - h*(k*x169 + c*v169); x171 = x170 + h*v170; v171 = v170 - h*(k*x170 + c*v170); x172 = x171 + h*v171; v172 = v171 - h*(k*x171 + c*v171); x173 = x172 + h*v172; v173 = v172 - h*(k*x172 + c*v172); x174 = x173 + h*v173; v174 = v173 - h*(k*x173 + c*v173); x175 = x174 + h*v174; v175 = v174 - h*(k*x174 + c*v174); x176 = x175 + h*v175; v176 = v175 - h*(k*x175 + c*v175); x177 = x176 + h*v176; v177 = v176 - h*(k*x176 + c*v176); x178 = x177 + h*v177; v178 = v177 - h*(k*x177 + c*v177); x179 = x178 + h*v178; v179 = v178 - h*(k*x178 + c*v178); x180 = x179 + h*v179; v180 = v179 - h*(k*x179 + c*v179); x181 = x180 + h*v180; v181 = v180 - h*(k*x180 + c*v180); x182 = x181 + h*v181; v182 = v181 - h*(k*x181 + c*v181); x183 = x182 + h*v182; v183 = v182 - h*(k*x182 + c*v182); x184 = x183 + h*v183; v184 = v183 - h*(k*x183 + c*v183); x185 = x184 + h*v184; v185 = v184 - h*(k*x184 + c*v184); x186 = x185 + h*v185; v186 = v185 - h*(k*x185 + c*v185); x187 = x186 + h*v186; v187 = v186 - h*(k*x186 + c*v186); x188 = x187 + h*v187; v188 = v187 - h*(k*x187 + c*v187); x189 = x188 + h*v188; v189 = v188 - h*(k*x188 + c*v188); x190 = x189 + h*v189; v190 = v189 - h*(k*x189 + c*v189); x191 = x190 + h*v190; v191 = v190 - h*(k*x190 + c*v190); x192 = x191 + h*v191; v192 = v191 - h*(k*x191 + c*v191); x193 = x192 + h*v192; v193 = v192 - h*(k*x192 + c*v192); x194 = x193 + h*v193; v194 = v193 - h*(k*x193 + c*v193); x195 = x194 + h*v194; v195 = v194 - h*(k*x194 + c*v194); x196 = x195 + h*v195; v196 = v195 - h*(k*x195 + c*v195); x197 = x196 + h*v196; v197 = v196 - h*(k*x196 + c*v196); x198 = x197 + h*v197; v198 = v197 - h*(k*x197 + c*v197); x199 = x198 + h*v198; v199 = v198 - h*(k*x198 + c*v198); x200 = x199 + h*v199; v200 = v199 - h*(k*x199 + c*v199); (x200 - target)^2");
+        gradient(v[0], v[1], v[2], v[3]).to_vec()
+    }
+}
+
+/// `deepmlp8`: 170 variables.
+pub(crate) mod deepmlp8 {
+    use symdiff_macros::{derive_grad, grad};
+
+    pub(crate) const NAMES: [&str; 170] = ["W1_1_1", "x1", "W1_1_2", "x2", "W1_1_3", "x3", "W1_1_4", "x4", "c1_1", "W1_2_1", "W1_2_2", "W1_2_3", "W1_2_4", "c1_2", "W1_3_1", "W1_3_2", "W1_3_3", "W1_3_4", "c1_3", "W1_4_1", "W1_4_2", "W1_4_3", "W1_4_4", "c1_4", "W2_1_1", "W2_1_2", "W2_1_3", "W2_1_4", "c2_1", "W2_2_1", "W2_2_2", "W2_2_3", "W2_2_4", "c2_2", "W2_3_1", "W2_3_2", "W2_3_3", "W2_3_4", "c2_3", "W2_4_1", "W2_4_2", "W2_4_3", "W2_4_4", "c2_4", "W3_1_1", "W3_1_2", "W3_1_3", "W3_1_4", "c3_1", "W3_2_1", "W3_2_2", "W3_2_3", "W3_2_4", "c3_2", "W3_3_1", "W3_3_2", "W3_3_3", "W3_3_4", "c3_3", "W3_4_1", "W3_4_2", "W3_4_3", "W3_4_4", "c3_4", "W4_1_1", "W4_1_2", "W4_1_3", "W4_1_4", "c4_1", "W4_2_1", "W4_2_2", "W4_2_3", "W4_2_4", "c4_2", "W4_3_1", "W4_3_2", "W4_3_3", "W4_3_4", "c4_3", "W4_4_1", "W4_4_2", "W4_4_3", "W4_4_4", "c4_4", "W5_1_1", "W5_1_2", "W5_1_3", "W5_1_4", "c5_1", "W5_2_1", "W5_2_2", "W5_2_3", "W5_2_4", "c5_2", "W5_3_1", "W5_3_2", "W5_3_3", "W5_3_4", "c5_3", "W5_4_1", "W5_4_2", "W5_4_3", "W5_4_4", "c5_4", "W6_1_1", "W6_1_2", "W6_1_3", "W6_1_4", "c6_1", "W6_2_1", "W6_2_2", "W6_2_3", "W6_2_4", "c6_2", "W6_3_1", "W6_3_2", "W6_3_3", "W6_3_4", "c6_3", "W6_4_1", "W6_4_2", "W6_4_3", "W6_4_4", "c6_4", "W7_1_1", "W7_1_2", "W7_1_3", "W7_1_4", "c7_1", "W7_2_1", "W7_2_2", "W7_2_3", "W7_2_4", "c7_2", "W7_3_1", "W7_3_2", "W7_3_3", "W7_3_4", "c7_3", "W7_4_1", "W7_4_2", "W7_4_3", "W7_4_4", "c7_4", "W8_1_1", "W8_1_2", "W8_1_3", "W8_1_4", "c8_1", "W8_2_1", "W8_2_2", "W8_2_3", "W8_2_4", "c8_2", "W8_3_1", "W8_3_2", "W8_3_3", "W8_3_4", "c8_3", "W8_4_1", "W8_4_2", "W8_4_3", "W8_4_4", "c8_4", "v1", "v2", "v3", "v4", "d", "t"];
+
+    #[derive_grad]
+    #[allow(non_snake_case, clippy::too_many_arguments)]
+    pub(crate) fn f(W1_1_1: f64, x1: f64, W1_1_2: f64, x2: f64, W1_1_3: f64, x3: f64, W1_1_4: f64, x4: f64, c1_1: f64, W1_2_1: f64, W1_2_2: f64, W1_2_3: f64, W1_2_4: f64, c1_2: f64, W1_3_1: f64, W1_3_2: f64, W1_3_3: f64, W1_3_4: f64, c1_3: f64, W1_4_1: f64, W1_4_2: f64, W1_4_3: f64, W1_4_4: f64, c1_4: f64, W2_1_1: f64, W2_1_2: f64, W2_1_3: f64, W2_1_4: f64, c2_1: f64, W2_2_1: f64, W2_2_2: f64, W2_2_3: f64, W2_2_4: f64, c2_2: f64, W2_3_1: f64, W2_3_2: f64, W2_3_3: f64, W2_3_4: f64, c2_3: f64, W2_4_1: f64, W2_4_2: f64, W2_4_3: f64, W2_4_4: f64, c2_4: f64, W3_1_1: f64, W3_1_2: f64, W3_1_3: f64, W3_1_4: f64, c3_1: f64, W3_2_1: f64, W3_2_2: f64, W3_2_3: f64, W3_2_4: f64, c3_2: f64, W3_3_1: f64, W3_3_2: f64, W3_3_3: f64, W3_3_4: f64, c3_3: f64, W3_4_1: f64, W3_4_2: f64, W3_4_3: f64, W3_4_4: f64, c3_4: f64, W4_1_1: f64, W4_1_2: f64, W4_1_3: f64, W4_1_4: f64, c4_1: f64, W4_2_1: f64, W4_2_2: f64, W4_2_3: f64, W4_2_4: f64, c4_2: f64, W4_3_1: f64, W4_3_2: f64, W4_3_3: f64, W4_3_4: f64, c4_3: f64, W4_4_1: f64, W4_4_2: f64, W4_4_3: f64, W4_4_4: f64, c4_4: f64, W5_1_1: f64, W5_1_2: f64, W5_1_3: f64, W5_1_4: f64, c5_1: f64, W5_2_1: f64, W5_2_2: f64, W5_2_3: f64, W5_2_4: f64, c5_2: f64, W5_3_1: f64, W5_3_2: f64, W5_3_3: f64, W5_3_4: f64, c5_3: f64, W5_4_1: f64, W5_4_2: f64, W5_4_3: f64, W5_4_4: f64, c5_4: f64, W6_1_1: f64, W6_1_2: f64, W6_1_3: f64, W6_1_4: f64, c6_1: f64, W6_2_1: f64, W6_2_2: f64, W6_2_3: f64, W6_2_4: f64, c6_2: f64, W6_3_1: f64, W6_3_2: f64, W6_3_3: f64, W6_3_4: f64, c6_3: f64, W6_4_1: f64, W6_4_2: f64, W6_4_3: f64, W6_4_4: f64, c6_4: f64, W7_1_1: f64, W7_1_2: f64, W7_1_3: f64, W7_1_4: f64, c7_1: f64, W7_2_1: f64, W7_2_2: f64, W7_2_3: f64, W7_2_4: f64, c7_2: f64, W7_3_1: f64, W7_3_2: f64, W7_3_3: f64, W7_3_4: f64, c7_3: f64, W7_4_1: f64, W7_4_2: f64, W7_4_3: f64, W7_4_4: f64, c7_4: f64, W8_1_1: f64, W8_1_2: f64, W8_1_3: f64, W8_1_4: f64, c8_1: f64, W8_2_1: f64, W8_2_2: f64, W8_2_3: f64, W8_2_4: f64, c8_2: f64, W8_3_1: f64, W8_3_2: f64, W8_3_3: f64, W8_3_4: f64, c8_3: f64, W8_4_1: f64, W8_4_2: f64, W8_4_3: f64, W8_4_4: f64, c8_4: f64, v1: f64, v2: f64, v3: f64, v4: f64, d: f64, t: f64) -> f64 {
+        let t1 = ((W1_4_1 * x1) + (W1_4_2 * x2) + (W1_4_3 * x3) + (W1_4_4 * x4) + c1_4).tanh();
+        let t2 = ((W1_2_1 * x1) + (W1_2_2 * x2) + (W1_2_3 * x3) + (W1_2_4 * x4) + c1_2).tanh();
+        let t3 = ((W1_1_1 * x1) + (W1_1_2 * x2) + (W1_1_3 * x3) + (W1_1_4 * x4) + c1_1).tanh();
+        let t4 = ((W1_3_1 * x1) + (W1_3_2 * x2) + (W1_3_3 * x3) + (W1_3_4 * x4) + c1_3).tanh();
+        let t5 = ((W2_1_4 * t1) + (W2_1_2 * t2) + (W2_1_1 * t3) + (W2_1_3 * t4) + c2_1).tanh();
+        let t6 = ((W2_4_1 * t3) + (W2_4_3 * t4) + (W2_4_4 * t1) + (W2_4_2 * t2) + c2_4).tanh();
+        let t7 = ((W2_3_2 * t2) + (W2_3_1 * t3) + (W2_3_4 * t1) + (W2_3_3 * t4) + c2_3).tanh();
+        let t8 = ((W2_2_1 * t3) + (W2_2_3 * t4) + (W2_2_4 * t1) + (W2_2_2 * t2) + c2_2).tanh();
+        let t9 = ((W3_3_1 * t5) + (W3_3_4 * t6) + (W3_3_3 * t7) + (W3_3_2 * t8) + c3_3).tanh();
+        let t10 = ((W3_1_1 * t5) + (W3_1_3 * t7) + (W3_1_2 * t8) + (W3_1_4 * t6) + c3_1).tanh();
+        let t11 = ((W3_2_2 * t8) + (W3_2_3 * t7) + (W3_2_1 * t5) + (W3_2_4 * t6) + c3_2).tanh();
+        let t12 = ((W3_4_4 * t6) + (W3_4_2 * t8) + (W3_4_1 * t5) + (W3_4_3 * t7) + c3_4).tanh();
+        let t13 = ((W4_2_3 * t9) + (W4_2_1 * t10) + (W4_2_2 * t11) + (W4_2_4 * t12) + c4_2).tanh();
+        let t14 = ((W4_4_1 * t10) + (W4_4_2 * t11) + (W4_4_3 * t9) + (W4_4_4 * t12) + c4_4).tanh();
+        let t15 = ((W4_3_1 * t10) + (W4_3_2 * t11) + (W4_3_3 * t9) + (W4_3_4 * t12) + c4_3).tanh();
+        let t16 = ((W4_1_4 * t12) + (W4_1_2 * t11) + (W4_1_1 * t10) + (W4_1_3 * t9) + c4_1).tanh();
+        let t17 = ((W5_2_2 * t13) + (W5_2_4 * t14) + (W5_2_3 * t15) + (W5_2_1 * t16) + c5_2).tanh();
+        let t18 = ((W5_4_4 * t14) + (W5_4_2 * t13) + (W5_4_3 * t15) + (W5_4_1 * t16) + c5_4).tanh();
+        let t19 = ((W5_3_1 * t16) + (W5_3_4 * t14) + (W5_3_2 * t13) + (W5_3_3 * t15) + c5_3).tanh();
+        let t20 = ((W5_1_1 * t16) + (W5_1_3 * t15) + (W5_1_4 * t14) + (W5_1_2 * t13) + c5_1).tanh();
+        let t21 = ((W6_4_2 * t17) + (W6_4_4 * t18) + (W6_4_3 * t19) + (W6_4_1 * t20) + c6_4).tanh();
+        let t22 = ((W6_3_3 * t19) + (W6_3_2 * t17) + (W6_3_1 * t20) + (W6_3_4 * t18) + c6_3).tanh();
+        let t23 = ((W6_2_4 * t18) + (W6_2_1 * t20) + (W6_2_2 * t17) + (W6_2_3 * t19) + c6_2).tanh();
+        let t24 = ((W6_1_2 * t17) + (W6_1_3 * t19) + (W6_1_4 * t18) + (W6_1_1 * t20) + c6_1).tanh();
+        let t25 = ((W7_4_4 * t21) + (W7_4_3 * t22) + (W7_4_2 * t23) + (W7_4_1 * t24) + c7_4).tanh();
+        let t26 = ((W7_1_2 * t23) + (W7_1_3 * t22) + (W7_1_1 * t24) + (W7_1_4 * t21) + c7_1).tanh();
+        let t27 = ((W7_3_3 * t22) + (W7_3_4 * t21) + (W7_3_1 * t24) + (W7_3_2 * t23) + c7_3).tanh();
+        let t28 = ((W7_2_2 * t23) + (W7_2_3 * t22) + (W7_2_4 * t21) + (W7_2_1 * t24) + c7_2).tanh();
+        (-t + sigmoid(d + (v1 * ((W8_1_4 * t25) + (W8_1_1 * t26) + (W8_1_3 * t27) + (W8_1_2 * t28) + c8_1).tanh()) + (v2 * ((W8_2_4 * t25) + (W8_2_1 * t26) + (W8_2_3 * t27) + (W8_2_2 * t28) + c8_2).tanh()) + (v3 * ((W8_3_4 * t25) + (W8_3_2 * t28) + (W8_3_1 * t26) + (W8_3_3 * t27) + c8_3).tanh()) + (v4 * ((W8_4_2 * t28) + (W8_4_4 * t25) + (W8_4_1 * t26) + (W8_4_3 * t27) + c8_4).tanh()))).powi(2)
+    }
+
+    pub(crate) fn value(v: &[f64]) -> f64 {
+        f(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25], v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33], v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41], v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49], v[50], v[51], v[52], v[53], v[54], v[55], v[56], v[57], v[58], v[59], v[60], v[61], v[62], v[63], v[64], v[65], v[66], v[67], v[68], v[69], v[70], v[71], v[72], v[73], v[74], v[75], v[76], v[77], v[78], v[79], v[80], v[81], v[82], v[83], v[84], v[85], v[86], v[87], v[88], v[89], v[90], v[91], v[92], v[93], v[94], v[95], v[96], v[97], v[98], v[99], v[100], v[101], v[102], v[103], v[104], v[105], v[106], v[107], v[108], v[109], v[110], v[111], v[112], v[113], v[114], v[115], v[116], v[117], v[118], v[119], v[120], v[121], v[122], v[123], v[124], v[125], v[126], v[127], v[128], v[129], v[130], v[131], v[132], v[133], v[134], v[135], v[136], v[137], v[138], v[139], v[140], v[141], v[142], v[143], v[144], v[145], v[146], v[147], v[148], v[149], v[150], v[151], v[152], v[153], v[154], v[155], v[156], v[157], v[158], v[159], v[160], v[161], v[162], v[163], v[164], v[165], v[166], v[167], v[168], v[169])
+    }
+
+    pub(crate) fn gradient_array(v: &[f64]) -> [f64; 170] {
+        f_grad(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25], v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33], v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41], v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49], v[50], v[51], v[52], v[53], v[54], v[55], v[56], v[57], v[58], v[59], v[60], v[61], v[62], v[63], v[64], v[65], v[66], v[67], v[68], v[69], v[70], v[71], v[72], v[73], v[74], v[75], v[76], v[77], v[78], v[79], v[80], v[81], v[82], v[83], v[84], v[85], v[86], v[87], v[88], v[89], v[90], v[91], v[92], v[93], v[94], v[95], v[96], v[97], v[98], v[99], v[100], v[101], v[102], v[103], v[104], v[105], v[106], v[107], v[108], v[109], v[110], v[111], v[112], v[113], v[114], v[115], v[116], v[117], v[118], v[119], v[120], v[121], v[122], v[123], v[124], v[125], v[126], v[127], v[128], v[129], v[130], v[131], v[132], v[133], v[134], v[135], v[136], v[137], v[138], v[139], v[140], v[141], v[142], v[143], v[144], v[145], v[146], v[147], v[148], v[149], v[150], v[151], v[152], v[153], v[154], v[155], v[156], v[157], v[158], v[159], v[160], v[161], v[162], v[163], v[164], v[165], v[166], v[167], v[168], v[169])
+    }
+
+    pub(crate) fn gradient(v: &[f64]) -> Vec<f64> {
+        gradient_array(v).to_vec()
+    }
+
+    pub(crate) fn value_and_gradient(v: &[f64]) -> (f64, Vec<f64>) {
+        let (value, gradient) = f_value_and_grad(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25], v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33], v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41], v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49], v[50], v[51], v[52], v[53], v[54], v[55], v[56], v[57], v[58], v[59], v[60], v[61], v[62], v[63], v[64], v[65], v[66], v[67], v[68], v[69], v[70], v[71], v[72], v[73], v[74], v[75], v[76], v[77], v[78], v[79], v[80], v[81], v[82], v[83], v[84], v[85], v[86], v[87], v[88], v[89], v[90], v[91], v[92], v[93], v[94], v[95], v[96], v[97], v[98], v[99], v[100], v[101], v[102], v[103], v[104], v[105], v[106], v[107], v[108], v[109], v[110], v[111], v[112], v[113], v[114], v[115], v[116], v[117], v[118], v[119], v[120], v[121], v[122], v[123], v[124], v[125], v[126], v[127], v[128], v[129], v[130], v[131], v[132], v[133], v[134], v[135], v[136], v[137], v[138], v[139], v[140], v[141], v[142], v[143], v[144], v[145], v[146], v[147], v[148], v[149], v[150], v[151], v[152], v[153], v[154], v[155], v[156], v[157], v[158], v[159], v[160], v[161], v[162], v[163], v[164], v[165], v[166], v[167], v[168], v[169]);
+        (value, gradient.to_vec())
+    }
+
+    pub(crate) fn gradient_from_string(v: &[f64]) -> Vec<f64> {
+        let gradient = grad!("h1_1 = tanh(W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + W1_1_4*x4 + c1_1); h1_2 = tanh(W1_2_1*x1 + W1_2_2*x2 + W1_2_3*x3 + W1_2_4*x4 + c1_2); h1_3 = tanh(W1_3_1*x1 + W1_3_2*x2 + W1_3_3*x3 + W1_3_4*x4 + c1_3); h1_4 = tanh(W1_4_1*x1 + W1_4_2*x2 + W1_4_3*x3 + W1_4_4*x4 + c1_4); h2_1 = tanh(W2_1_1*h1_1 + W2_1_2*h1_2 + W2_1_3*h1_3 + W2_1_4*h1_4 + c2_1); h2_2 = tanh(W2_2_1*h1_1 + W2_2_2*h1_2 + W2_2_3*h1_3 + W2_2_4*h1_4 + c2_2); h2_3 = tanh(W2_3_1*h1_1 + W2_3_2*h1_2 + W2_3_3*h1_3 + W2_3_4*h1_4 + c2_3); h2_4 = tanh(W2_4_1*h1_1 + W2_4_2*h1_2 + W2_4_3*h1_3 + W2_4_4*h1_4 + c2_4); h3_1 = tanh(W3_1_1*h2_1 + W3_1_2*h2_2 + W3_1_3*h2_3 + W3_1_4*h2_4 + c3_1); h3_2 = tanh(W3_2_1*h2_1 + W3_2_2*h2_2 + W3_2_3*h2_3 + W3_2_4*h2_4 + c3_2); h3_3 = tanh(W3_3_1*h2_1 + W3_3_2*h2_2 + W3_3_3*h2_3 + W3_3_4*h2_4 + c3_3); h3_4 = tanh(W3_4_1*h2_1 + W3_4_2*h2_2 + W3_4_3*h2_3 + W3_4_4*h2_4 + c3_4); h4_1 = tanh(W4_1_1*h3_1 + W4_1_2*h3_2 + W4_1_3*h3_3 + W4_1_4*h3_4 + c4_1); h4_2 = tanh(W4_2_1*h3_1 + W4_2_2*h3_2 + W4_2_3*h3_3 + W4_2_4*h3_4 + c4_2); h4_3 = tanh(W4_3_1*h3_1 + W4_3_2*h3_2 + W4_3_3*h3_3 + W4_3_4*h3_4 + c4_3); h4_4 = tanh(W4_4_1*h3_1 + W4_4_2*h3_2 + W4_4_3*h3_3 + W4_4_4*h3_4 + c4_4); h5_1 = tanh(W5_1_1*h4_1 + W5_1_2*h4_2 + W5_1_3*h4_3 + W5_1_4*h4_4 + c5_1); h5_2 = tanh(W5_2_1*h4_1 + W5_2_2*h4_2 + W5_2_3*h4_3 + W5_2_4*h4_4 + c5_2); h5_3 = tanh(W5_3_1*h4_1 + W5_3_2*h4_2 + W5_3_3*h4_3 + W5_3_4*h4_4 + c5_3); h5_4 = tanh(W5_4_1*h4_1 + W5_4_2*h4_2 + W5_4_3*h4_3 + W5_4_4*h4_4 + c5_4); h6_1 = tanh(W6_1_1*h5_1 + W6_1_2*h5_2 + W6_1_3*h5_3 + W6_1_4*h5_4 + c6_1); h6_2 = tanh(W6_2_1*h5_1 + W6_2_2*h5_2 + W6_2_3*h5_3 + W6_2_4*h5_4 + c6_2); h6_3 = tanh(W6_3_1*h5_1 + W6_3_2*h5_2 + W6_3_3*h5_3 + W6_3_4*h5_4 + c6_3); h6_4 = tanh(W6_4_1*h5_1 + W6_4_2*h5_2 + W6_4_3*h5_3 + W6_4_4*h5_4 + c6_4); h7_1 = tanh(W7_1_1*h6_1 + W7_1_2*h6_2 + W7_1_3*h6_3 + W7_1_4*h6_4 + c7_1); h7_2 = tanh(W7_2_1*h6_1 + W7_2_2*h6_2 + W7_2_3*h6_3 + W7_2_4*h6_4 + c7_2); h7_3 = tanh(W7_3_1*h6_1 + W7_3_2*h6_2 + W7_3_3*h6_3 + W7_3_4*h6_4 + c7_3); h7_4 = tanh(W7_4_1*h6_1 + W7_4_2*h6_2 + W7_4_3*h6_3 + W7_4_4*h6_4 + c7_4); h8_1 = tanh(W8_1_1*h7_1 + W8_1_2*h7_2 + W8_1_3*h7_3 + W8_1_4*h7_4 + c8_1); h8_2 = tanh(W8_2_1*h7_1 + W8_2_2*h7_2 + W8_2_3*h7_3 + W8_2_4*h7_4 + c8_2); h8_3 = tanh(W8_3_1*h7_1 + W8_3_2*h7_2 + W8_3_3*h7_3 + W8_3_4*h7_4 + c8_3); h8_4 = tanh(W8_4_1*h7_1 + W8_4_2*h7_2 + W8_4_3*h7_3 + W8_4_4*h7_4 + c8_4); (sigmoid(v1*h8_1 + v2*h8_2 + v3*h8_3 + v4*h8_4 + d) - t)^2");
+        gradient(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25], v[26], v[27], v[28], v[29], v[30], v[31], v[32], v[33], v[34], v[35], v[36], v[37], v[38], v[39], v[40], v[41], v[42], v[43], v[44], v[45], v[46], v[47], v[48], v[49], v[50], v[51], v[52], v[53], v[54], v[55], v[56], v[57], v[58], v[59], v[60], v[61], v[62], v[63], v[64], v[65], v[66], v[67], v[68], v[69], v[70], v[71], v[72], v[73], v[74], v[75], v[76], v[77], v[78], v[79], v[80], v[81], v[82], v[83], v[84], v[85], v[86], v[87], v[88], v[89], v[90], v[91], v[92], v[93], v[94], v[95], v[96], v[97], v[98], v[99], v[100], v[101], v[102], v[103], v[104], v[105], v[106], v[107], v[108], v[109], v[110], v[111], v[112], v[113], v[114], v[115], v[116], v[117], v[118], v[119], v[120], v[121], v[122], v[123], v[124], v[125], v[126], v[127], v[128], v[129], v[130], v[131], v[132], v[133], v[134], v[135], v[136], v[137], v[138], v[139], v[140], v[141], v[142], v[143], v[144], v[145], v[146], v[147], v[148], v[149], v[150], v[151], v[152], v[153], v[154], v[155], v[156], v[157], v[158], v[159], v[160], v[161], v[162], v[163], v[164], v[165], v[166], v[167], v[168], v[169]).to_vec()
+    }
+}
+
 pub(crate) const CASES: &[Case] = &[
     Case { name: "neuron", source: "(sigmoid(w*x + b) - t)^2", names: &neuron::NAMES, value: neuron::value, gradient: neuron::gradient, value_and_gradient: neuron::value_and_gradient, gradient_from_string: neuron::gradient_from_string, hessian: Some(neuron::hessian), hessian_from_string: Some(neuron::hessian_from_string) },
     Case { name: "gauss2d", source: "exp(-((x - mx)^2/(2*sx^2) + (y - my)^2/(2*sy^2)))/(2*pi*sx*sy)", names: &gauss2d::NAMES, value: gauss2d::value, gradient: gauss2d::gradient, value_and_gradient: gauss2d::value_and_gradient, gradient_from_string: gauss2d::gradient_from_string, hessian: Some(gauss2d::hessian), hessian_from_string: Some(gauss2d::hessian_from_string) },
@@ -432,4 +1071,7 @@ pub(crate) const CASES: &[Case] = &[
     Case { name: "softmax5", source: "-log(exp(a1*x + b1) / (exp(a1*x + b1) + exp(a2*x + b2) + exp(a3*x + b3) + exp(a4*x + b4) + exp(a5*x + b5)))", names: &softmax5::NAMES, value: softmax5::value, gradient: softmax5::gradient, value_and_gradient: softmax5::value_and_gradient, gradient_from_string: softmax5::gradient_from_string, hessian: Some(softmax5::hessian), hessian_from_string: Some(softmax5::hessian_from_string) },
     Case { name: "mlp4", source: "(sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4) + d) - t)^2", names: &mlp4::NAMES, value: mlp4::value, gradient: mlp4::gradient, value_and_gradient: mlp4::value_and_gradient, gradient_from_string: mlp4::gradient_from_string, hessian: None, hessian_from_string: None },
     Case { name: "mlp16", source: "(sigmoid(v1*tanh(W1_1*x1 + W1_2*x2 + W1_3*x3 + W1_4*x4 + c1) + v2*tanh(W2_1*x1 + W2_2*x2 + W2_3*x3 + W2_4*x4 + c2) + v3*tanh(W3_1*x1 + W3_2*x2 + W3_3*x3 + W3_4*x4 + c3) + v4*tanh(W4_1*x1 + W4_2*x2 + W4_3*x3 + W4_4*x4 + c4) + v5*tanh(W5_1*x1 + W5_2*x2 + W5_3*x3 + W5_4*x4 + c5) + v6*tanh(W6_1*x1 + W6_2*x2 + W6_3*x3 + W6_4*x4 + c6) + v7*tanh(W7_1*x1 + W7_2*x2 + W7_3*x3 + W7_4*x4 + c7) + v8*tanh(W8_1*x1 + W8_2*x2 + W8_3*x3 + W8_4*x4 + c8) + v9*tanh(W9_1*x1 + W9_2*x2 + W9_3*x3 + W9_4*x4 + c9) + v10*tanh(W10_1*x1 + W10_2*x2 + W10_3*x3 + W10_4*x4 + c10) + v11*tanh(W11_1*x1 + W11_2*x2 + W11_3*x3 + W11_4*x4 + c11) + v12*tanh(W12_1*x1 + W12_2*x2 + W12_3*x3 + W12_4*x4 + c12) + v13*tanh(W13_1*x1 + W13_2*x2 + W13_3*x3 + W13_4*x4 + c13) + v14*tanh(W14_1*x1 + W14_2*x2 + W14_3*x3 + W14_4*x4 + c14) + v15*tanh(W15_1*x1 + W15_2*x2 + W15_3*x3 + W15_4*x4 + c15) + v16*tanh(W16_1*x1 + W16_2*x2 + W16_3*x3 + W16_4*x4 + c16) + d) - t)^2", names: &mlp16::NAMES, value: mlp16::value, gradient: mlp16::gradient, value_and_gradient: mlp16::value_and_gradient, gradient_from_string: mlp16::gradient_from_string, hessian: None, hessian_from_string: None },
+    Case { name: "rnn200", source: "tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*tanh(w*x + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u) + u)", names: &rnn200::NAMES, value: rnn200::value, gradient: rnn200::gradient, value_and_gradient: rnn200::value_and_gradient, gradient_from_string: rnn200::gradient_from_string, hessian: None, hessian_from_string: None },
+    Case { name: "ode200", source: "x0 = 1; v0 = 0; x1 = x0 + h*v0; v1 = v0 - h*(k*x0 + c*v0); x2 = x1 + h*v1; v2 = v1 - h*(k*x1 + c*v1); x3 = x2 + h*v2; v3 = v2 - h*(k*x2 + c*v2); x4 = x3 + h*v3; v4 = v3 - h*(k*x3 + c*v3); x5 = x4 + h*v4; v5 = v4 - h*(k*x4 + c*v4); x6 = x5 + h*v5; v6 = v5 - h*(k*x5 + c*v5); x7 = x6 + h*v6; v7 = v6 - h*(k*x6 + c*v6); x8 = x7 + h*v7; v8 = v7 - h*(k*x7 + c*v7); x9 = x8 + h*v8; v9 = v8 - h*(k*x8 + c*v8); x10 = x9 + h*v9; v10 = v9 - h*(k*x9 + c*v9); x11 = x10 + h*v10; v11 = v10 - h*(k*x10 + c*v10); x12 = x11 + h*v11; v12 = v11 - h*(k*x11 + c*v11); x13 = x12 + h*v12; v13 = v12 - h*(k*x12 + c*v12); x14 = x13 + h*v13; v14 = v13 - h*(k*x13 + c*v13); x15 = x14 + h*v14; v15 = v14 - h*(k*x14 + c*v14); x16 = x15 + h*v15; v16 = v15 - h*(k*x15 + c*v15); x17 = x16 + h*v16; v17 = v16 - h*(k*x16 + c*v16); x18 = x17 + h*v17; v18 = v17 - h*(k*x17 + c*v17); x19 = x18 + h*v18; v19 = v18 - h*(k*x18 + c*v18); x20 = x19 + h*v19; v20 = v19 - h*(k*x19 + c*v19); x21 = x20 + h*v20; v21 = v20 - h*(k*x20 + c*v20); x22 = x21 + h*v21; v22 = v21 - h*(k*x21 + c*v21); x23 = x22 + h*v22; v23 = v22 - h*(k*x22 + c*v22); x24 = x23 + h*v23; v24 = v23 - h*(k*x23 + c*v23); x25 = x24 + h*v24; v25 = v24 - h*(k*x24 + c*v24); x26 = x25 + h*v25; v26 = v25 - h*(k*x25 + c*v25); x27 = x26 + h*v26; v27 = v26 - h*(k*x26 + c*v26); x28 = x27 + h*v27; v28 = v27 - h*(k*x27 + c*v27); x29 = x28 + h*v28; v29 = v28 - h*(k*x28 + c*v28); x30 = x29 + h*v29; v30 = v29 - h*(k*x29 + c*v29); x31 = x30 + h*v30; v31 = v30 - h*(k*x30 + c*v30); x32 = x31 + h*v31; v32 = v31 - h*(k*x31 + c*v31); x33 = x32 + h*v32; v33 = v32 - h*(k*x32 + c*v32); x34 = x33 + h*v33; v34 = v33 - h*(k*x33 + c*v33); x35 = x34 + h*v34; v35 = v34 - h*(k*x34 + c*v34); x36 = x35 + h*v35; v36 = v35 - h*(k*x35 + c*v35); x37 = x36 + h*v36; v37 = v36 - h*(k*x36 + c*v36); x38 = x37 + h*v37; v38 = v37 - h*(k*x37 + c*v37); x39 = x38 + h*v38; v39 = v38 - h*(k*x38 + c*v38); x40 = x39 + h*v39; v40 = v39 - h*(k*x39 + c*v39); x41 = x40 + h*v40; v41 = v40 - h*(k*x40 + c*v40); x42 = x41 + h*v41; v42 = v41 - h*(k*x41 + c*v41); x43 = x42 + h*v42; v43 = v42 - h*(k*x42 + c*v42); x44 = x43 + h*v43; v44 = v43 - h*(k*x43 + c*v43); x45 = x44 + h*v44; v45 = v44 - h*(k*x44 + c*v44); x46 = x45 + h*v45; v46 = v45 - h*(k*x45 + c*v45); x47 = x46 + h*v46; v47 = v46 - h*(k*x46 + c*v46); x48 = x47 + h*v47; v48 = v47 - h*(k*x47 + c*v47); x49 = x48 + h*v48; v49 = v48 - h*(k*x48 + c*v48); x50 = x49 + h*v49; v50 = v49 - h*(k*x49 + c*v49); x51 = x50 + h*v50; v51 = v50 - h*(k*x50 + c*v50); x52 = x51 + h*v51; v52 = v51 - h*(k*x51 + c*v51); x53 = x52 + h*v52; v53 = v52 - h*(k*x52 + c*v52); x54 = x53 + h*v53; v54 = v53 - h*(k*x53 + c*v53); x55 = x54 + h*v54; v55 = v54 - h*(k*x54 + c*v54); x56 = x55 + h*v55; v56 = v55 - h*(k*x55 + c*v55); x57 = x56 + h*v56; v57 = v56 - h*(k*x56 + c*v56); x58 = x57 + h*v57; v58 = v57 - h*(k*x57 + c*v57); x59 = x58 + h*v58; v59 = v58 - h*(k*x58 + c*v58); x60 = x59 + h*v59; v60 = v59 - h*(k*x59 + c*v59); x61 = x60 + h*v60; v61 = v60 - h*(k*x60 + c*v60); x62 = x61 + h*v61; v62 = v61 - h*(k*x61 + c*v61); x63 = x62 + h*v62; v63 = v62 - h*(k*x62 + c*v62); x64 = x63 + h*v63; v64 = v63 - h*(k*x63 + c*v63); x65 = x64 + h*v64; v65 = v64 - h*(k*x64 + c*v64); x66 = x65 + h*v65; v66 = v65 - h*(k*x65 + c*v65); x67 = x66 + h*v66; v67 = v66 - h*(k*x66 + c*v66); x68 = x67 + h*v67; v68 = v67 - h*(k*x67 + c*v67); x69 = x68 + h*v68; v69 = v68 - h*(k*x68 + c*v68); x70 = x69 + h*v69; v70 = v69 - h*(k*x69 + c*v69); x71 = x70 + h*v70; v71 = v70 - h*(k*x70 + c*v70); x72 = x71 + h*v71; v72 = v71 - h*(k*x71 + c*v71); x73 = x72 + h*v72; v73 = v72 - h*(k*x72 + c*v72); x74 = x73 + h*v73; v74 = v73 - h*(k*x73 + c*v73); x75 = x74 + h*v74; v75 = v74 - h*(k*x74 + c*v74); x76 = x75 + h*v75; v76 = v75 - h*(k*x75 + c*v75); x77 = x76 + h*v76; v77 = v76 - h*(k*x76 + c*v76); x78 = x77 + h*v77; v78 = v77 - h*(k*x77 + c*v77); x79 = x78 + h*v78; v79 = v78 - h*(k*x78 + c*v78); x80 = x79 + h*v79; v80 = v79 - h*(k*x79 + c*v79); x81 = x80 + h*v80; v81 = v80 - h*(k*x80 + c*v80); x82 = x81 + h*v81; v82 = v81 - h*(k*x81 + c*v81); x83 = x82 + h*v82; v83 = v82 - h*(k*x82 + c*v82); x84 = x83 + h*v83; v84 = v83 - h*(k*x83 + c*v83); x85 = x84 + h*v84; v85 = v84 - h*(k*x84 + c*v84); x86 = x85 + h*v85; v86 = v85 - h*(k*x85 + c*v85); x87 = x86 + h*v86; v87 = v86 - h*(k*x86 + c*v86); x88 = x87 + h*v87; v88 = v87 - h*(k*x87 + c*v87); x89 = x88 + h*v88; v89 = v88 - h*(k*x88 + c*v88); x90 = x89 + h*v89; v90 = v89 - h*(k*x89 + c*v89); x91 = x90 + h*v90; v91 = v90 - h*(k*x90 + c*v90); x92 = x91 + h*v91; v92 = v91 - h*(k*x91 + c*v91); x93 = x92 + h*v92; v93 = v92 - h*(k*x92 + c*v92); x94 = x93 + h*v93; v94 = v93 - h*(k*x93 + c*v93); x95 = x94 + h*v94; v95 = v94 - h*(k*x94 + c*v94); x96 = x95 + h*v95; v96 = v95 - h*(k*x95 + c*v95); x97 = x96 + h*v96; v97 = v96 - h*(k*x96 + c*v96); x98 = x97 + h*v97; v98 = v97 - h*(k*x97 + c*v97); x99 = x98 + h*v98; v99 = v98 - h*(k*x98 + c*v98); x100 = x99 + h*v99; v100 = v99 - h*(k*x99 + c*v99); x101 = x100 + h*v100; v101 = v100 - h*(k*x100 + c*v100); x102 = x101 + h*v101; v102 = v101 - h*(k*x101 + c*v101); x103 = x102 + h*v102; v103 = v102 - h*(k*x102 + c*v102); x104 = x103 + h*v103; v104 = v103 - h*(k*x103 + c*v103); x105 = x104 + h*v104; v105 = v104 - h*(k*x104 + c*v104); x106 = x105 + h*v105; v106 = v105 - h*(k*x105 + c*v105); x107 = x106 + h*v106; v107 = v106 - h*(k*x106 + c*v106); x108 = x107 + h*v107; v108 = v107 - h*(k*x107 + c*v107); x109 = x108 + h*v108; v109 = v108 - h*(k*x108 + c*v108); x110 = x109 + h*v109; v110 = v109 - h*(k*x109 + c*v109); x111 = x110 + h*v110; v111 = v110 - h*(k*x110 + c*v110); x112 = x111 + h*v111; v112 = v111 - h*(k*x111 + c*v111); x113 = x112 + h*v112; v113 = v112 - h*(k*x112 + c*v112); x114 = x113 + h*v113; v114 = v113 - h*(k*x113 + c*v113); x115 = x114 + h*v114; v115 = v114 - h*(k*x114 + c*v114); x116 = x115 + h*v115; v116 = v115 - h*(k*x115 + c*v115); x117 = x116 + h*v116; v117 = v116 - h*(k*x116 + c*v116); x118 = x117 + h*v117; v118 = v117 - h*(k*x117 + c*v117); x119 = x118 + h*v118; v119 = v118 - h*(k*x118 + c*v118); x120 = x119 + h*v119; v120 = v119 - h*(k*x119 + c*v119); x121 = x120 + h*v120; v121 = v120 - h*(k*x120 + c*v120); x122 = x121 + h*v121; v122 = v121 - h*(k*x121 + c*v121); x123 = x122 + h*v122; v123 = v122 - h*(k*x122 + c*v122); x124 = x123 + h*v123; v124 = v123 - h*(k*x123 + c*v123); x125 = x124 + h*v124; v125 = v124 - h*(k*x124 + c*v124); x126 = x125 + h*v125; v126 = v125 - h*(k*x125 + c*v125); x127 = x126 + h*v126; v127 = v126 - h*(k*x126 + c*v126); x128 = x127 + h*v127; v128 = v127 - h*(k*x127 + c*v127); x129 = x128 + h*v128; v129 = v128 - h*(k*x128 + c*v128); x130 = x129 + h*v129; v130 = v129 - h*(k*x129 + c*v129); x131 = x130 + h*v130; v131 = v130 - h*(k*x130 + c*v130); x132 = x131 + h*v131; v132 = v131 - h*(k*x131 + c*v131); x133 = x132 + h*v132; v133 = v132 - h*(k*x132 + c*v132); x134 = x133 + h*v133; v134 = v133 - h*(k*x133 + c*v133); x135 = x134 + h*v134; v135 = v134 - h*(k*x134 + c*v134); x136 = x135 + h*v135; v136 = v135 - h*(k*x135 + c*v135); x137 = x136 + h*v136; v137 = v136 - h*(k*x136 + c*v136); x138 = x137 + h*v137; v138 = v137 - h*(k*x137 + c*v137); x139 = x138 + h*v138; v139 = v138 - h*(k*x138 + c*v138); x140 = x139 + h*v139; v140 = v139 - h*(k*x139 + c*v139); x141 = x140 + h*v140; v141 = v140 - h*(k*x140 + c*v140); x142 = x141 + h*v141; v142 = v141 - h*(k*x141 + c*v141); x143 = x142 + h*v142; v143 = v142 - h*(k*x142 + c*v142); x144 = x143 + h*v143; v144 = v143 - h*(k*x143 + c*v143); x145 = x144 + h*v144; v145 = v144 - h*(k*x144 + c*v144); x146 = x145 + h*v145; v146 = v145 - h*(k*x145 + c*v145); x147 = x146 + h*v146; v147 = v146 - h*(k*x146 + c*v146); x148 = x147 + h*v147; v148 = v147 - h*(k*x147 + c*v147); x149 = x148 + h*v148; v149 = v148 - h*(k*x148 + c*v148); x150 = x149 + h*v149; v150 = v149 - h*(k*x149 + c*v149); x151 = x150 + h*v150; v151 = v150 - h*(k*x150 + c*v150); x152 = x151 + h*v151; v152 = v151 - h*(k*x151 + c*v151); x153 = x152 + h*v152; v153 = v152 - h*(k*x152 + c*v152); x154 = x153 + h*v153; v154 = v153 - h*(k*x153 + c*v153); x155 = x154 + h*v154; v155 = v154 - h*(k*x154 + c*v154); x156 = x155 + h*v155; v156 = v155 - h*(k*x155 + c*v155); x157 = x156 + h*v156; v157 = v156 - h*(k*x156 + c*v156); x158 = x157 + h*v157; v158 = v157 - h*(k*x157 + c*v157); x159 = x158 + h*v158; v159 = v158 - h*(k*x158 + c*v158); x160 = x159 + h*v159; v160 = v159 - h*(k*x159 + c*v159); x161 = x160 + h*v160; v161 = v160 - h*(k*x160 + c*v160); x162 = x161 + h*v161; v162 = v161 - h*(k*x161 + c*v161); x163 = x162 + h*v162; v163 = v162 - h*(k*x162 + c*v162); x164 = x163 + h*v163; v164 = v163 - h*(k*x163 + c*v163); x165 = x164 + h*v164; v165 = v164 - h*(k*x164 + c*v164); x166 = x165 + h*v165; v166 = v165 - h*(k*x165 + c*v165); x167 = x166 + h*v166; v167 = v166 - h*(k*x166 + c*v166); x168 = x167 + h*v167; v168 = v167 - h*(k*x167 + c*v167); x169 = x168 + h*v168; v169 = v168 - h*(k*x168 + c*v168); x170 = x169 + h*v169; v170 = v169 - h*(k*x169 + c*v169); x171 = x170 + h*v170; v171 = v170 - h*(k*x170 + c*v170); x172 = x171 + h*v171; v172 = v171 - h*(k*x171 + c*v171); x173 = x172 + h*v172; v173 = v172 - h*(k*x172 + c*v172); x174 = x173 + h*v173; v174 = v173 - h*(k*x173 + c*v173); x175 = x174 + h*v174; v175 = v174 - h*(k*x174 + c*v174); x176 = x175 + h*v175; v176 = v175 - h*(k*x175 + c*v175); x177 = x176 + h*v176; v177 = v176 - h*(k*x176 + c*v176); x178 = x177 + h*v177; v178 = v177 - h*(k*x177 + c*v177); x179 = x178 + h*v178; v179 = v178 - h*(k*x178 + c*v178); x180 = x179 + h*v179; v180 = v179 - h*(k*x179 + c*v179); x181 = x180 + h*v180; v181 = v180 - h*(k*x180 + c*v180); x182 = x181 + h*v181; v182 = v181 - h*(k*x181 + c*v181); x183 = x182 + h*v182; v183 = v182 - h*(k*x182 + c*v182); x184 = x183 + h*v183; v184 = v183 - h*(k*x183 + c*v183); x185 = x184 + h*v184; v185 = v184 - h*(k*x184 + c*v184); x186 = x185 + h*v185; v186 = v185 - h*(k*x185 + c*v185); x187 = x186 + h*v186; v187 = v186 - h*(k*x186 + c*v186); x188 = x187 + h*v187; v188 = v187 - h*(k*x187 + c*v187); x189 = x188 + h*v188; v189 = v188 - h*(k*x188 + c*v188); x190 = x189 + h*v189; v190 = v189 - h*(k*x189 + c*v189); x191 = x190 + h*v190; v191 = v190 - h*(k*x190 + c*v190); x192 = x191 + h*v191; v192 = v191 - h*(k*x191 + c*v191); x193 = x192 + h*v192; v193 = v192 - h*(k*x192 + c*v192); x194 = x193 + h*v193; v194 = v193 - h*(k*x193 + c*v193); x195 = x194 + h*v194; v195 = v194 - h*(k*x194 + c*v194); x196 = x195 + h*v195; v196 = v195 - h*(k*x195 + c*v195); x197 = x196 + h*v196; v197 = v196 - h*(k*x196 + c*v196); x198 = x197 + h*v197; v198 = v197 - h*(k*x197 + c*v197); x199 = x198 + h*v198; v199 = v198 - h*(k*x198 + c*v198); x200 = x199 + h*v199; v200 = v199 - h*(k*x199 + c*v199); (x200 - target)^2", names: &ode200::NAMES, value: ode200::value, gradient: ode200::gradient, value_and_gradient: ode200::value_and_gradient, gradient_from_string: ode200::gradient_from_string, hessian: None, hessian_from_string: None },
+    Case { name: "deepmlp8", source: "h1_1 = tanh(W1_1_1*x1 + W1_1_2*x2 + W1_1_3*x3 + W1_1_4*x4 + c1_1); h1_2 = tanh(W1_2_1*x1 + W1_2_2*x2 + W1_2_3*x3 + W1_2_4*x4 + c1_2); h1_3 = tanh(W1_3_1*x1 + W1_3_2*x2 + W1_3_3*x3 + W1_3_4*x4 + c1_3); h1_4 = tanh(W1_4_1*x1 + W1_4_2*x2 + W1_4_3*x3 + W1_4_4*x4 + c1_4); h2_1 = tanh(W2_1_1*h1_1 + W2_1_2*h1_2 + W2_1_3*h1_3 + W2_1_4*h1_4 + c2_1); h2_2 = tanh(W2_2_1*h1_1 + W2_2_2*h1_2 + W2_2_3*h1_3 + W2_2_4*h1_4 + c2_2); h2_3 = tanh(W2_3_1*h1_1 + W2_3_2*h1_2 + W2_3_3*h1_3 + W2_3_4*h1_4 + c2_3); h2_4 = tanh(W2_4_1*h1_1 + W2_4_2*h1_2 + W2_4_3*h1_3 + W2_4_4*h1_4 + c2_4); h3_1 = tanh(W3_1_1*h2_1 + W3_1_2*h2_2 + W3_1_3*h2_3 + W3_1_4*h2_4 + c3_1); h3_2 = tanh(W3_2_1*h2_1 + W3_2_2*h2_2 + W3_2_3*h2_3 + W3_2_4*h2_4 + c3_2); h3_3 = tanh(W3_3_1*h2_1 + W3_3_2*h2_2 + W3_3_3*h2_3 + W3_3_4*h2_4 + c3_3); h3_4 = tanh(W3_4_1*h2_1 + W3_4_2*h2_2 + W3_4_3*h2_3 + W3_4_4*h2_4 + c3_4); h4_1 = tanh(W4_1_1*h3_1 + W4_1_2*h3_2 + W4_1_3*h3_3 + W4_1_4*h3_4 + c4_1); h4_2 = tanh(W4_2_1*h3_1 + W4_2_2*h3_2 + W4_2_3*h3_3 + W4_2_4*h3_4 + c4_2); h4_3 = tanh(W4_3_1*h3_1 + W4_3_2*h3_2 + W4_3_3*h3_3 + W4_3_4*h3_4 + c4_3); h4_4 = tanh(W4_4_1*h3_1 + W4_4_2*h3_2 + W4_4_3*h3_3 + W4_4_4*h3_4 + c4_4); h5_1 = tanh(W5_1_1*h4_1 + W5_1_2*h4_2 + W5_1_3*h4_3 + W5_1_4*h4_4 + c5_1); h5_2 = tanh(W5_2_1*h4_1 + W5_2_2*h4_2 + W5_2_3*h4_3 + W5_2_4*h4_4 + c5_2); h5_3 = tanh(W5_3_1*h4_1 + W5_3_2*h4_2 + W5_3_3*h4_3 + W5_3_4*h4_4 + c5_3); h5_4 = tanh(W5_4_1*h4_1 + W5_4_2*h4_2 + W5_4_3*h4_3 + W5_4_4*h4_4 + c5_4); h6_1 = tanh(W6_1_1*h5_1 + W6_1_2*h5_2 + W6_1_3*h5_3 + W6_1_4*h5_4 + c6_1); h6_2 = tanh(W6_2_1*h5_1 + W6_2_2*h5_2 + W6_2_3*h5_3 + W6_2_4*h5_4 + c6_2); h6_3 = tanh(W6_3_1*h5_1 + W6_3_2*h5_2 + W6_3_3*h5_3 + W6_3_4*h5_4 + c6_3); h6_4 = tanh(W6_4_1*h5_1 + W6_4_2*h5_2 + W6_4_3*h5_3 + W6_4_4*h5_4 + c6_4); h7_1 = tanh(W7_1_1*h6_1 + W7_1_2*h6_2 + W7_1_3*h6_3 + W7_1_4*h6_4 + c7_1); h7_2 = tanh(W7_2_1*h6_1 + W7_2_2*h6_2 + W7_2_3*h6_3 + W7_2_4*h6_4 + c7_2); h7_3 = tanh(W7_3_1*h6_1 + W7_3_2*h6_2 + W7_3_3*h6_3 + W7_3_4*h6_4 + c7_3); h7_4 = tanh(W7_4_1*h6_1 + W7_4_2*h6_2 + W7_4_3*h6_3 + W7_4_4*h6_4 + c7_4); h8_1 = tanh(W8_1_1*h7_1 + W8_1_2*h7_2 + W8_1_3*h7_3 + W8_1_4*h7_4 + c8_1); h8_2 = tanh(W8_2_1*h7_1 + W8_2_2*h7_2 + W8_2_3*h7_3 + W8_2_4*h7_4 + c8_2); h8_3 = tanh(W8_3_1*h7_1 + W8_3_2*h7_2 + W8_3_3*h7_3 + W8_3_4*h7_4 + c8_3); h8_4 = tanh(W8_4_1*h7_1 + W8_4_2*h7_2 + W8_4_3*h7_3 + W8_4_4*h7_4 + c8_4); (sigmoid(v1*h8_1 + v2*h8_2 + v3*h8_3 + v4*h8_4 + d) - t)^2", names: &deepmlp8::NAMES, value: deepmlp8::value, gradient: deepmlp8::gradient, value_and_gradient: deepmlp8::value_and_gradient, gradient_from_string: deepmlp8::gradient_from_string, hessian: None, hessian_from_string: None },
 ];

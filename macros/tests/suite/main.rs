@@ -23,6 +23,19 @@ fn point(n_vars: usize, seed: u64) -> Vec<f64> {
         .collect()
 }
 
+/// A point for `case`, with the Euler step `h` of `ode200` small enough for
+/// 200 steps to stay stable (explicit Euler explodes for h near 1, and so do
+/// its derivatives, beyond what central differences can check).
+fn point_for(case: &generated::Case, seed: u64) -> Vec<f64> {
+    let mut at = point(case.names.len(), seed);
+    for (value, &name) in at.iter_mut().zip(case.names) {
+        if name == "h" {
+            *value /= 50.0;
+        }
+    }
+    at
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 + 1e-9 * a.abs().max(b.abs())
 }
@@ -50,7 +63,7 @@ fn the_suite_file_is_the_shared_one() {
 fn gradients_agree_with_central_differences() {
     for case in generated::CASES {
         for seed in 1..=3 {
-            let at = point(case.names.len(), seed);
+            let at = point_for(case, seed);
             let report = check_gradient(case.value, case.gradient, &at, &CheckOptions::DEFAULT)
                 .expect("the gradient has one entry per variable");
             assert!(report.ok(), "{} at {at:?}:\n{report}", case.name);
@@ -63,7 +76,7 @@ fn gradients_agree_with_the_engine_at_run_time() {
     for case in generated::CASES {
         let expr = symdiff::Expr::parse(case.source).expect("suite expressions parse");
         let gradient = expr.gradient(case.names);
-        let at = point(case.names.len(), 7);
+        let at = point_for(case, 7);
         let values: Vec<(&str, f64)> = case.names.iter().copied().zip(at.iter().copied()).collect();
         let engine: Vec<f64> = gradient
             .iter()
@@ -104,7 +117,7 @@ fn hessians_agree_with_central_differences_and_the_engine() {
         else {
             continue;
         };
-        let at = point(case.names.len(), 11);
+        let at = point_for(case, 11);
         let report = check_hessian(case.gradient, hessian, &at, &CheckOptions::DEFAULT)
             .expect("the Hessian is square");
         assert!(report.ok(), "{} at {at:?}:\n{report}", case.name);
