@@ -637,27 +637,27 @@ impl Graph {
 
     /// Whether a large operand among `operands` may cancel with another: a
     /// quick filter on the operands' bloom bits (what they collect under,
-    /// through nesting), so that most sums and products of a deep chain skip
-    /// the search for cancellations.
+    /// through nesting, by sign), so that most sums and products of a deep
+    /// chain skip the search for cancellations.
     fn may_cancel(
         &self,
         operands: &[NodeId],
         large: impl Fn(NodeId) -> bool,
         bloom: impl Fn(NodeId) -> crate::order::Bloom,
     ) -> bool {
-        let blooms: SmallVec<[(bool, crate::order::Bloom); 8]> = operands
-            .iter()
-            .map(|&operand| (large(operand), bloom(operand)))
-            .collect();
-        blooms
-            .iter()
-            .enumerate()
-            .any(|(position, &(is_large, bits))| {
-                is_large
-                    && blooms.iter().enumerate().any(|(other, &(_, other_bits))| {
-                        other != position && crate::order::may_cancel(bits, other_bits)
-                    })
-            })
+        // Everyone's bits against each large operand's (its own included,
+        // which can only let more through).
+        let mut all: crate::order::Bloom = [0; 2];
+        let mut any_large = false;
+        for &operand in operands {
+            let [positive, negative] = bloom(operand);
+            all = [all[0] | positive, all[1] | negative];
+            any_large |= large(operand);
+        }
+        any_large
+            && operands
+                .iter()
+                .any(|&operand| large(operand) && crate::order::may_cancel(bloom(operand), all))
     }
 
     /// For a term `c*(a + b + …)` or `a + b + …` whose sum is too large to
