@@ -199,7 +199,7 @@ impl Graph {
             var_names: Vec::new(),
             var_nodes: Vec::new(),
             var_ids: FxHashMap::default(),
-            flatten_limit: crate::build::FLATTEN_LIMIT,
+            flatten_limit: crate::merge::FLATTEN_LIMIT,
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));

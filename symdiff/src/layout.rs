@@ -65,7 +65,7 @@ pub(crate) trait Syntax {
 /// Writes `root` as one expression, using the names in `definitions`. A
 /// result small enough to print as a tree is written from a copy in a graph
 /// that merges every nested sum and product (see `FLATTEN_LIMIT` in
-/// `build.rs`), so it reads as one flat formula with like terms collected.
+/// `merge.rs`), so it reads as one flat formula with like terms collected.
 pub(crate) fn write_expression<S: Syntax>(
     out: &mut String,
     graph: &Graph,
@@ -273,7 +273,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// where none of these operands collects (has the same `key`) with any
     /// other and none is `unsafe_in_place`; the others stay grouped. Read
     /// back, the text is a sum that prints the same and merges into its
-    /// users as this one does (see `FLATTEN_LIMIT` in `build.rs`). Sorted
+    /// users as this one does (see `FLATTEN_LIMIT` in `merge.rs`). Sorted
     /// as the flat sum (or product) would be.
     fn spelled_in_place<K: std::hash::Hash + Eq>(
         &self,
@@ -426,7 +426,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     }
 
     /// The context of an operand of a sum or product: a sum inside a sum or
-    /// a product inside a product (one too large to merge, see `build.rs`)
+    /// a product inside a product (one too large to merge, see `merge.rs`)
     /// is grouped, so that it reads back as the same node.
     fn operand_context(&self, operand: NodeId, context: Precedence) -> Precedence {
         if self.name(operand).is_some() {

@@ -29,6 +29,7 @@ pub mod import;
 pub mod latex;
 mod layout;
 pub mod lower;
+mod merge;
 pub mod number;
 mod order;
 pub mod print;

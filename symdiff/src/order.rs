@@ -251,8 +251,8 @@ impl Graph {
             }
         }
         // One too large to merge on a cancellation (`nested_operands` in
-        // `build.rs`) never merges: no bits, so the test skips it at once.
-        if summary.count > crate::build::CANCEL_LIMIT {
+        // `merge.rs`) never merges: no bits, so the test skips it at once.
+        if summary.count > crate::merge::CANCEL_LIMIT {
             summary.bloom = [0; 2];
         }
         summary
