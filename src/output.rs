@@ -153,7 +153,8 @@ impl Formulas {
     /// subexpressions once, by name.
     pub(crate) fn render(expr: &Expr, roots: &[NodeId], format: Format) -> Formulas {
         let tree_size: f64 = tree_sizes(&expr.graph().borrow(), roots).iter().sum();
-        let large = tree_size > TREE_LIMIT;
+        let large =
+            tree_size > TREE_LIMIT || symdiff::print::is_deep(&expr.graph().borrow(), roots);
         let roots = if large {
             symdiff::factor::factor_common(&mut expr.graph().borrow_mut(), roots)
         } else {

@@ -92,11 +92,17 @@ impl Graph {
     }
 
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
-        let minus_one = self.minus_one;
-        let reciprocal = self.pow(b, minus_one);
-        let mut factors = self.divisor_factors(reciprocal);
+        let mut factors = self.reciprocal_factors(b);
         factors.push(a);
         self.mul(&factors)
+    }
+
+    /// The factors that dividing by `b` contributes to a quotient (see
+    /// [`Graph::divisor_factors`]).
+    pub fn reciprocal_factors(&mut self, b: NodeId) -> Ids {
+        let minus_one = self.minus_one;
+        let reciprocal = self.pow(b, minus_one);
+        self.divisor_factors(reciprocal)
     }
 
     /// The factors that a divisor contributes to a quotient, given its

@@ -68,7 +68,8 @@ impl Tape {
             regs: FxHashMap::default(),
         };
         let order = post_order(graph, roots);
-        // The first variable (in order of appearance) without an input.
+        // The first variable (in the graph's order of creation, which is the
+        // order of appearance for a parsed expression) without an input.
         let missing = order
             .iter()
             .filter_map(|&node| match graph.node(node) {

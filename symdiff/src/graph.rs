@@ -16,7 +16,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
 /// A short list of ids kept on the stack: operand lists in the constructors
-/// and the derivative rules (products of a few dozen factors are common).
+/// and the derivative rules (most have a handful of operands, since large
+/// sums and products stay nested; see `merge.rs`).
 pub type Ids = smallvec::SmallVec<[NodeId; 8]>;
 
 /// The address of a node in its [`Graph`]; cheap to copy and compare.
@@ -63,11 +64,13 @@ impl Constant {
 }
 
 /// One node of the DAG, in canonical form:
-/// - `Add` has at least two terms, ordered by id, no two alike (like terms are
-///   collected) and at most one number, which comes first;
-/// - `Mul` has at least two factors, ordered by id, no two with the same base
-///   (powers are collected) and at most one number (the coefficient, never 1),
-///   which comes first;
+/// - `Add` has at least two terms, in canonical order (`Graph::term_cmp`), no
+///   two alike (like terms are collected) and at most one number, which comes
+///   first;
+/// - `Mul` has at least two factors, in canonical order (`Graph::factor_cmp`
+///   of their bases), no two with the same base (powers are collected) and at
+///   most one number (the coefficient, never 1), which comes first;
+/// - either may hold a sum or product too large to merge (see `merge.rs`);
 /// - `Pow` never has exponent 0 or 1, and never two numbers that fold exactly.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Node {

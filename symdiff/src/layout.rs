@@ -72,8 +72,8 @@ pub(crate) fn write_expression<S: Syntax>(
     definitions: &Definitions,
     root: NodeId,
 ) {
-    let small = crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT;
-    if definitions.is_empty() && small && graph.flatten_limit != usize::MAX {
+    let small = || crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT;
+    if definitions.is_empty() && graph.flatten_limit != usize::MAX && small() {
         let mut flat = Graph::fully_flattening();
         let copy = crate::import::import(&mut flat, graph, root);
         return write_expression::<S>(out, &flat, definitions, copy);
@@ -214,7 +214,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
 
     /// Whether `node` is a sum or product printed in place of its operands
     /// (not under a name of its own).
-    fn is_unnamed(&self, node: NodeId, kind: fn(&Node) -> bool) -> bool {
+    fn is_unnamed(&self, node: NodeId, kind: impl Fn(&Node) -> bool) -> bool {
         kind(self.graph.node(node)) && self.name(node).is_none()
     }
 
@@ -222,14 +222,13 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// the products nested in it that `spelled_in_place` allows written in
     /// place, so that `x*(y*z)` reads `x*y*z` as a person writes it.
     fn spelled_product(&self, node: NodeId) -> (Number, Vec<NodeId>) {
-        let is_product = |node: &Node| matches!(node, Node::Mul(_));
         let is_infinity = |factor: NodeId| {
             matches!(self.graph.node(factor), Node::Pow([base, _])
                 if self.graph.as_number(*base).is_some_and(Number::is_zero))
         };
         let key = |factor: NodeId| {
             let number = self.graph.as_number(factor).is_some();
-            (!number).then(|| self.base_of(factor))
+            (!number).then(|| self.graph.base_of(factor))
         };
         let factors = self.graph.node(node).children();
         // A product with the infinity `1/0` keeps only its sign (see
@@ -238,7 +237,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
         let spelled = if factors.iter().any(|&factor| is_infinity(factor)) {
             factors.to_vec()
         } else {
-            self.spelled_in_place(factors, is_product, is_infinity, key)
+            self.spelled_in_place(factors, false, is_infinity, key)
         };
         let mut coefficient = Number::ONE;
         let mut kept = Vec::with_capacity(spelled.len());
@@ -263,9 +262,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
                     .iter()
                     .any(|&factor| is_sum(self.graph.node(factor)))
         };
-        self.spelled_in_place(terms, is_sum, is_scaled_sum, |term| {
-            Some(self.rest_of(term))
-        })
+        self.spelled_in_place(terms, true, is_scaled_sum, |term| Some(self.rest_of(term)))
     }
 
     /// `operands` with the unnamed sums (or products) nested among them
@@ -278,10 +275,14 @@ impl<'a, S: Syntax> Layout<'a, S> {
     fn spelled_in_place<K: std::hash::Hash + Eq>(
         &self,
         operands: &[NodeId],
-        is_kind: fn(&Node) -> bool,
+        is_sum: bool,
         unsafe_in_place: impl Fn(NodeId) -> bool,
         key: impl Fn(NodeId) -> Option<K>,
     ) -> Vec<NodeId> {
+        let is_kind = |node: &Node| match is_sum {
+            true => matches!(node, Node::Add(_)),
+            false => matches!(node, Node::Mul(_)),
+        };
         let nested = |operand: NodeId| self.is_unnamed(operand, is_kind);
         if !operands.iter().any(|&operand| nested(operand)) {
             return operands.to_vec();
@@ -329,10 +330,11 @@ impl<'a, S: Syntax> Layout<'a, S> {
             }
         }
         if changed {
-            let is_sum = is_kind(&Node::Add(Box::new([])));
             spelled.sort_by(|&a, &b| match is_sum {
                 true => self.graph.term_cmp(a, b),
-                false => self.graph.factor_cmp(self.base_of(a), self.base_of(b)),
+                false => self
+                    .graph
+                    .factor_cmp(self.graph.base_of(a), self.graph.base_of(b)),
             });
         }
         spelled
@@ -349,14 +351,6 @@ impl<'a, S: Syntax> Layout<'a, S> {
                 _ => Rest::Factors(factors),
             },
             _ => Rest::Term(term),
-        }
-    }
-
-    /// The base a factor collects under: `b` for `b^e`.
-    fn base_of(&self, factor: NodeId) -> NodeId {
-        match self.graph.node(factor) {
-            Node::Pow([base, _]) => *base,
-            _ => factor,
         }
     }
 

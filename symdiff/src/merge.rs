@@ -73,8 +73,9 @@ impl Graph {
 
     /// The operands of a sum (or product), through the sums (or products)
     /// nested in it, if there are at most `CANCEL_LIMIT`: what it merges into
-    /// its user when one of them cancels (nesting never hides a cancellation
-    /// that the same formula written flat would make).
+    /// its user when one of them cancels. (Cancellations are found between
+    /// terms `c*t` with `t` one factor and between numeric powers of a base;
+    /// `2*x*y` against `-2*x*y` inside a large sum is not found.)
     pub(crate) fn nested_operands(&self, node: NodeId, is_sum: bool) -> Option<Ids> {
         let nested = |node: &Node| match node {
             Node::Add(_) => is_sum,

@@ -7,9 +7,10 @@
 //!   calls, sums);
 //! - the first four bytes of a leading name (a variable's name, a call's
 //!   function, the leading operand's name for a compound);
-//! - the first two bytes of a second name (a call's argument's, a compound's
+//! - the first four bytes of a second name (a call's argument's, a compound's
 //!   second operand's);
-//! - the low bits of a structural hash (variables hashed by name).
+//! - the low bits of a structural hash (for a variable, the next bytes of its
+//!   name, so that variables sort by name).
 //!
 //! Factors of a product are ordered by class first, so that a product reads
 //! `2*x^2*y*sin(x)*(x + 1)`; terms of a sum by name first, so that a sum
@@ -193,6 +194,7 @@ impl Graph {
                 self.hash_keys(args, &mut hasher);
                 (name_bits(func.name()), self.operand_names(args)[0])
             }
+            // Sums and products are keyed by their summary, above.
             Node::Pow(_) | Node::Add(_) | Node::Mul(_) => {
                 let operands = node.children();
                 self.hash_keys(operands, &mut hasher);

@@ -116,8 +116,9 @@ impl Definitions {
 /// nesting limit (`MAX_DEPTH`, 256, counting parentheses and signs too).
 const MAX_UNNAMED_DEPTH: usize = 48;
 
-/// Whether some root nests deeper than `MAX_UNNAMED_DEPTH`.
-fn is_deep(graph: &Graph, roots: &[NodeId]) -> bool {
+/// Whether some root nests deeper than `MAX_UNNAMED_DEPTH`: printed as one
+/// tree it would not read back (the parser's `MAX_DEPTH`).
+pub fn is_deep(graph: &Graph, roots: &[NodeId]) -> bool {
     let mut depths: FxHashMap<NodeId, usize> = FxHashMap::default();
     for node in post_order(graph, roots) {
         let children = graph.node(node).children().iter();

@@ -275,10 +275,7 @@ impl Translator<'_> {
             let node = node?;
             match (is_sum, inverted) {
                 (true, true) => nodes.push(self.graph.neg(node)),
-                (false, true) => {
-                    let reciprocal = self.graph.powi(node, -1);
-                    nodes.extend(self.graph.divisor_factors(reciprocal));
-                }
+                (false, true) => nodes.extend(self.graph.reciprocal_factors(node)),
                 _ => nodes.push(node),
             }
         }
