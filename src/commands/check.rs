@@ -26,7 +26,7 @@ pub(crate) fn run(
     let values = point.values_for(&vars)?;
     let (gradient, hessian) = session
         .stats
-        .time_derive(|| (expr.gradient(&var_refs), expr.hessian(&var_refs)));
+        .time_derive(|| expr.gradient_and_hessian(&var_refs));
     let flat_hessian: Vec<Expr> = hessian.into_iter().flatten().collect();
     let mut results = ids(&gradient);
     results.extend(ids(&flat_hessian));

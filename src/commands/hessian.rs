@@ -23,11 +23,9 @@ pub(crate) fn run(
     let expr = &loaded.expr;
     let vars = crate::wrt::variables(args.wrt.as_deref(), expr.variables())?;
     let var_refs = as_strs(&vars);
-    let (gradient, hessian) = session.stats.time_derive(|| {
-        let gradient = expr.gradient(&var_refs);
-        let hessian = expr.hessian(&var_refs);
-        (gradient, hessian)
-    });
+    let (gradient, hessian) = session
+        .stats
+        .time_derive(|| expr.gradient_and_hessian(&var_refs));
     let matrix: Vec<Vec<NodeId>> = hessian.iter().map(|row| ids(row)).collect();
     let upper = upper_triangle(&matrix);
     session.stats.record_results(&expr.graph().borrow(), &upper);

@@ -99,11 +99,25 @@ impl Expr {
 
     /// The symmetric matrix of second derivatives with respect to `vars`.
     pub fn hessian(&self, vars: &[&str]) -> Vec<Vec<Expr>> {
+        self.gradient_and_hessian(vars).1
+    }
+
+    /// The gradient and the Hessian with respect to `vars`, the Hessian built
+    /// from the gradient (one reverse sweep for both).
+    pub fn gradient_and_hessian(&self, vars: &[&str]) -> (Vec<Expr>, Vec<Vec<Expr>>) {
         let vars = self.var_ids(vars);
-        let rows = crate::gradient::hessian(&mut self.graph.borrow_mut(), self.id, &vars);
-        rows.into_iter()
+        let mut graph = self.graph.borrow_mut();
+        let gradient = crate::gradient::gradient(&mut graph, self.id, &vars);
+        let rows = crate::gradient::hessian_from_gradient(&mut graph, &gradient, &vars);
+        drop(graph);
+        let hessian = rows
+            .into_iter()
             .map(|row| row.into_iter().map(|id| self.with(id)).collect())
-            .collect()
+            .collect();
+        (
+            gradient.into_iter().map(|id| self.with(id)).collect(),
+            hessian,
+        )
     }
 
     /// The Jacobian of several expressions (one gradient row each).
