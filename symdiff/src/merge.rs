@@ -37,7 +37,9 @@ pub(crate) type Keyed = SmallVec<[(Option<usize>, NodeId, Number); 8]>;
 
 /// Whether the large sum or product at `position`, with these `operands`
 /// (their multiplicities times `scale`), has one that cancels one of `keys`
-/// outside it: then it is merged all the same.
+/// outside it: then it is merged all the same. (Callers pass operands from
+/// `nested_operands`, at most `CANCEL_LIMIT` of them, and skip the search
+/// when `keys` is empty.)
 pub(crate) fn cancels(
     position: usize,
     operands: &[NodeId],
@@ -45,17 +47,15 @@ pub(crate) fn cancels(
     keys: &Keyed,
     key: impl Fn(NodeId) -> Option<(NodeId, Number)>,
 ) -> bool {
-    !keys.is_empty()
-        && operands.len() <= CANCEL_LIMIT
-        && operands
-            .iter()
-            .filter_map(|&operand| key(operand))
-            .any(|(base, count)| {
-                let count = count.mul(scale);
-                keys.iter().any(|&(owner, other, other_count)| {
-                    owner != Some(position) && other == base && count.add(other_count).is_zero()
-                })
+    operands
+        .iter()
+        .filter_map(|&operand| key(operand))
+        .any(|(base, count)| {
+            let count = count.mul(scale);
+            keys.iter().any(|&(owner, other, other_count)| {
+                owner != Some(position) && other == base && count.add(other_count).is_zero()
             })
+        })
 }
 
 impl Graph {
