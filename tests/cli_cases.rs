@@ -581,9 +581,9 @@ fn hessian_formats() {
         expect![[r#"
             status 0
             --- stdout
-            ∂²/∂w² = x*(2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t))
-            ∂²/∂w∂b = 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t) - 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
-            ∂²/∂b² = 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 - 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t) + 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2*(sigmoid(b + w*x) - t)
+            ∂²/∂w² = x*(2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2 - x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x)))*(sigmoid(b + w*x) - t))
+            ∂²/∂w∂b = 2*x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*(x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2 - x*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x)))*(sigmoid(b + w*x) - t)
+            ∂²/∂b² = 2*sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x))^2 + 2*(sigmoid(b + w*x)*(1 - sigmoid(b + w*x))^2 - sigmoid(b + w*x)^2*(1 - sigmoid(b + w*x)))*(sigmoid(b + w*x) - t)
 
             at w = 0.5, x = 2, b = 0.1, t = 0.8:
             f    =  0.002474057095408847
@@ -1021,8 +1021,8 @@ fn codegen_small() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f2_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-                let __t0: ::core::primitive::f64 = 2.0_f64;
-                let __t1: ::core::primitive::f64 = x;
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = 2.0_f64;
                 let __t2: ::core::primitive::f64 = y;
                 let __t3: ::core::primitive::f64 = __t2 * __t1;
                 let __t4: ::core::primitive::f64 = __t3 * __t0;
@@ -1042,8 +1042,8 @@ fn codegen_small() {
                 let __t2: ::core::primitive::f64 = 2.0_f64;
                 let __t3: ::core::primitive::f64 = __t1 * __t1;
                 let __t4: ::core::primitive::f64 = __t3 * __t0;
-                let __t5: ::core::primitive::f64 = __t1 * __t0;
-                let __t6: ::core::primitive::f64 = __t5 * __t2;
+                let __t5: ::core::primitive::f64 = __t1 * __t2;
+                let __t6: ::core::primitive::f64 = __t5 * __t0;
                 (__t4, [__t6])
             }
 

@@ -237,9 +237,9 @@ fn hessian_closure() {
                     let __t2: ::core::primitive::f64 = y;
                     let __t3: ::core::primitive::f64 = __t2 * __t2;
                     let __t4: ::core::primitive::f64 = __t3 * __t1;
-                    let __t5: ::core::primitive::f64 = 6.0_f64;
-                    let __t6: ::core::primitive::f64 = x;
-                    let __t7: ::core::primitive::f64 = __t6 * __t2;
+                    let __t5: ::core::primitive::f64 = x;
+                    let __t6: ::core::primitive::f64 = 6.0_f64;
+                    let __t7: ::core::primitive::f64 = __t2 * __t6;
                     let __t8: ::core::primitive::f64 = __t7 * __t5;
                     let __t9: ::core::primitive::f64 = __t8 - __t0;
                     [[__t0, __t4], [__t4, __t9]]
@@ -553,6 +553,30 @@ fn generated_functions(file: &syn::File) -> std::collections::BTreeMap<String, S
         .collect()
 }
 
+/// Where two long texts first differ, with some context, or `None` if they
+/// are equal: a whole generated function is too long for a failure message.
+fn first_difference(left: &str, right: &str) -> Option<String> {
+    let at = left
+        .char_indices()
+        .zip(right.chars())
+        .find(|&((_, a), b)| a != b)
+        .map_or(left.len().min(right.len()), |((index, _), _)| index);
+    if left == right {
+        return None;
+    }
+    let window = |text: &str| -> String {
+        text.chars()
+            .skip(at.saturating_sub(120))
+            .take(240)
+            .collect()
+    };
+    Some(format!(
+        "codegen: …{}…\nderive_grad: …{}…",
+        window(left),
+        window(right)
+    ))
+}
+
 /// `symdiff codegen` prints exactly what `#[derive_grad]` expands to, on every
 /// case of the suite that `tests/suite/generated.rs` writes as Rust: the same
 /// functions, doc comments and bodies, whichever way the expression was built.
@@ -608,13 +632,19 @@ fn codegen_agrees_with_derive_grad_on_the_suite() {
             generated_functions(&printed),
             generated_functions(&expanded),
         );
-        for (function_name, text) in &ours {
-            assert_eq!(
-                Some(text),
-                theirs.get(function_name),
-                "{name}: {function_name}"
-            );
-        }
+        let differences: Vec<String> = ours
+            .iter()
+            .filter_map(|(function_name, text)| {
+                let expanded = theirs.get(function_name).map_or("", String::as_str);
+                let difference = first_difference(text, expanded)?;
+                Some(format!("{name}: {function_name}: {difference}"))
+            })
+            .collect();
+        assert!(
+            differences.is_empty(),
+            "codegen and derive_grad differ:\n{}",
+            differences.join("\n")
+        );
         compared += 1;
     }
     assert_eq!(compared, suite.len(), "every suite case is compared");

@@ -108,8 +108,9 @@ impl Graph {
     /// The factors that a divisor contributes to a quotient, given its
     /// reciprocal: a quotient is one product, so `a/(b*c*d)` is
     /// `a*b^-1*c^-1*d^-1` however many factors the divisor has (the
-    /// reciprocal of a large product alone stays `(b*c*d)^-1`, see
-    /// `FLATTEN_LIMIT`). The parser's quotients and the macros' `/` agree.
+    /// reciprocal of a product alone stays `(b*c*d)^-1`, see
+    /// `Graph::merges_nested`). The parser's quotients and the macros' `/`
+    /// agree.
     pub fn divisor_factors(&mut self, reciprocal: NodeId) -> Ids {
         match self.node(reciprocal).clone() {
             Node::Mul(factors) => SmallVec::from_slice(&factors),
@@ -146,7 +147,7 @@ impl Graph {
         let mut scaled: SmallVec<[Scaled; 8]> = SmallVec::with_capacity(terms.len());
         let terms = self.merge_small(
             terms,
-            |node| matches!(node, Node::Add(children) if self.absorbs(children)),
+            |node| matches!(node, Node::Add(_) if self.merges_nested()),
         );
         let rests = self.merged_rests(&terms);
         for (position, &term) in terms.iter().enumerate() {
@@ -223,7 +224,7 @@ impl Graph {
             Node::Mul(factors) => match self.as_number(factors[0]) {
                 Some(coefficient)
                     if factors.len() == 2
-                        && matches!(self.node(factors[1]), Node::Add(inner) if self.absorbs(inner)) =>
+                        && matches!(self.node(factors[1]), Node::Add(_) if self.merges_nested()) =>
                 {
                     let inner: Ids = SmallVec::from_slice(self.node(factors[1]).children());
                     self.push_terms_scaled(&inner, coefficient, constant, scaled);
@@ -319,7 +320,7 @@ impl Graph {
             == 1;
         let factors = self.merge_small(
             factors,
-            |node| matches!(node, Node::Mul(children) if scaling || self.absorbs(children)),
+            |node| matches!(node, Node::Mul(_) if scaling || self.merges_nested()),
         );
         let bases = self.merged_bases(&factors);
         for (position, &factor) in factors.iter().enumerate() {
@@ -502,10 +503,10 @@ impl Graph {
                     _ => self.intern(Node::Pow([base, exponent])),
                 }
             }
-            // An integer power of a small product is distributed over its
-            // factors; a large one keeps the power, so the work is bounded
-            // by the product's own operands (see `FLATTEN_LIMIT`).
-            (Node::Mul(factors), Some(outer)) if outer.is_integer() && self.absorbs(factors) => {
+            // An integer power of a product is distributed over its factors
+            // only in a graph for printing; elsewhere it keeps the power, so
+            // the product stays shared (see `Graph::merges_nested`).
+            (Node::Mul(factors), Some(outer)) if outer.is_integer() && self.merges_nested() => {
                 let factors = factors.clone();
                 let powered: Ids = factors
                     .iter()

@@ -172,7 +172,7 @@ impl<'a> AstScope<'a> {
 }
 
 /// Printing `root` and parsing the text into the same graph gives `root`,
-/// or, where sums and products nest (see `FLATTEN_LIMIT` in `merge.rs`), a
+/// or, where sums and products nest (see `Graph::merges_nested`), a
 /// node with the same value: the printer spells nested sums in place and
 /// prints a small result from a fully merged copy (see `layout.rs`).
 fn check_print_roundtrip(

@@ -2,7 +2,7 @@
 //! the variable is differentiated once, however often it is shared.
 
 use crate::graph::{Graph, Ids, NodeId, VarId};
-use crate::rules::chain_term;
+use crate::rules::chain_terms;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -58,17 +58,20 @@ impl Differentiator {
             };
         }
         let operands: Ids = SmallVec::from_slice(graph.node(node).children());
-        let mut terms: Ids = SmallVec::new();
-        for (index, &operand) in operands.iter().enumerate() {
-            let inner = self.derivative_of(graph, operand);
-            if graph
-                .as_number(inner)
-                .is_some_and(|number| number.is_zero())
-            {
-                continue;
-            }
-            terms.push(chain_term(graph, node, index, inner));
-        }
+        let inners: SmallVec<[Option<NodeId>; 8]> = operands
+            .iter()
+            .map(|&operand| {
+                let inner = self.derivative_of(graph, operand);
+                let zero = graph
+                    .as_number(inner)
+                    .is_some_and(|number| number.is_zero());
+                (!zero).then_some(inner)
+            })
+            .collect();
+        let terms: Ids = chain_terms(graph, node, &inners)
+            .into_iter()
+            .map(|(_, term)| term)
+            .collect();
         graph.add(&terms)
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::diff::Differentiator;
 use crate::graph::{Graph, Ids, NodeId, VarId};
-use crate::rules::chain_term;
+use crate::rules::chain_terms;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -32,12 +32,15 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
             continue;
         }
         let operands: Ids = SmallVec::from_slice(graph.node(node).children());
-        for (index, &operand) in operands.iter().enumerate() {
-            if graph.var_mask(operand) & wrt_mask == 0 {
-                continue;
-            }
-            let contribution = chain_term(graph, node, index, adjoint);
-            contributions.entry(operand).or_default().push(contribution);
+        let inners: SmallVec<[Option<NodeId>; 8]> = operands
+            .iter()
+            .map(|&operand| (graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint))
+            .collect();
+        for (index, contribution) in chain_terms(graph, node, &inners) {
+            contributions
+                .entry(operands[index])
+                .or_default()
+                .push(contribution);
         }
     }
     vars.iter()

@@ -122,9 +122,9 @@ pub struct Graph {
     var_names: Vec<Box<str>>,
     var_nodes: Vec<NodeId>,
     var_ids: FxHashMap<Box<str>, VarId>,
-    /// How large a sum or product the constructors merge into its users
-    /// (`FLATTEN_LIMIT`, or no limit in a graph for printing).
-    pub(crate) flatten_limit: usize,
+    /// Whether the constructors merge every nested sum and product into its
+    /// users (a graph for printing, see [`Graph::merges_nested`]).
+    pub(crate) flattens_fully: bool,
 }
 
 /// The kinds of node with a variable number of operands.
@@ -202,7 +202,7 @@ impl Graph {
             var_names: Vec::new(),
             var_nodes: Vec::new(),
             var_ids: FxHashMap::default(),
-            flatten_limit: crate::merge::FLATTEN_LIMIT,
+            flattens_fully: false,
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));
@@ -213,10 +213,10 @@ impl Graph {
     /// A graph whose constructors merge every nested sum and product into
     /// its users, as a person writes a formula: the printer copies small
     /// results into one, so that they read flat with like terms collected.
-    /// (Its derivatives of deep chains cost n², see `FLATTEN_LIMIT`.)
+    /// (Its derivatives of deep chains cost n², see [`Graph::merges_nested`].)
     pub fn fully_flattening() -> Self {
         Graph {
-            flatten_limit: usize::MAX,
+            flattens_fully: true,
             ..Graph::new()
         }
     }

@@ -64,8 +64,8 @@ pub(crate) trait Syntax {
 
 /// Writes `root` as one expression, using the names in `definitions`. A
 /// result small enough to print as a tree is written from a copy in a graph
-/// that merges every nested sum and product (see `FLATTEN_LIMIT` in
-/// `merge.rs`), so it reads as one flat formula with like terms collected.
+/// that merges every nested sum and product (see `Graph::merges_nested`),
+/// so it reads as one flat formula with like terms collected.
 pub(crate) fn write_expression<S: Syntax>(
     out: &mut String,
     graph: &Graph,
@@ -73,7 +73,7 @@ pub(crate) fn write_expression<S: Syntax>(
     root: NodeId,
 ) {
     let small = || crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT;
-    if definitions.is_empty() && graph.flatten_limit != usize::MAX && small() {
+    if definitions.is_empty() && !graph.flattens_fully && small() {
         let mut flat = Graph::fully_flattening();
         let copy = crate::import::import(&mut flat, graph, root);
         return write_expression::<S>(out, &flat, definitions, copy);
@@ -270,7 +270,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// where none of these operands collects (has the same `key`) with any
     /// other and none is `unsafe_in_place`; the others stay grouped. Read
     /// back, the text is a sum that prints the same and merges into its
-    /// users as this one does (see `FLATTEN_LIMIT` in `merge.rs`). Sorted
+    /// users as this one does (see `Graph::merges_nested`). Sorted
     /// as the flat sum (or product) would be.
     fn spelled_in_place<K: std::hash::Hash + Eq>(
         &self,

@@ -196,7 +196,7 @@ impl<'src> Lowering<'_, '_, 'src> {
     /// Replaces each divisor in `self.operands` that became a product (`a/(b*c)`
     /// is `a*(b^-1*c^-1)`) by its factors: a quotient is one product, as the
     /// printer writes a product with a denominator, however many factors the
-    /// denominator has (see `FLATTEN_LIMIT` in `merge.rs`).
+    /// denominator has (see `Graph::merges_nested`).
     fn splice_quotients(&mut self, ids: impl Iterator<Item = ExprId>) {
         let mut spliced = Vec::with_capacity(self.operands.len());
         for (id, &operand) in ids.zip(&self.operands) {

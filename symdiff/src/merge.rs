@@ -1,26 +1,24 @@
 //! Which sums and products a sum or product merges into itself (see "Why
-//! sums and products stay nested" in ARCHITECTURE.md): the small ones, the
-//! ones merely scaled by numbers, and the large ones that hold an operand
-//! cancelling another, which a bloom filter by sign finds quickly.
+//! sums and products stay nested" in ARCHITECTURE.md): the ones merely
+//! scaled by numbers, and the ones that hold an operand cancelling another,
+//! which a bloom filter by sign finds quickly.
 
 use crate::graph::{Graph, Ids, Node, NodeId};
 use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _};
 
-/// The most operands a sum or product may have and still be merged into a
-/// sum or product that uses it (its terms collected with the others). A
-/// larger one stays a single operand, shared by all its users: without this
-/// bound, each step of a deep chain would copy all the operands of the step
-/// before it, and derivatives of depth n would cost n² (see ARCHITECTURE.md).
-pub(crate) const FLATTEN_LIMIT: usize = 2;
-
 impl Graph {
-    /// Whether a sum or product with these operands is merged into its
-    /// users: at most `FLATTEN_LIMIT` of them, or any number in a graph
-    /// that flattens fully (see [`Graph::fully_flattening`]).
-    pub(crate) fn absorbs(&self, operands: &[NodeId]) -> bool {
-        operands.len() <= self.flatten_limit
+    /// Whether every sum or product is merged into the sums or products
+    /// that use it, its operands collected with theirs: only in a graph
+    /// that flattens fully, for printing (see [`Graph::fully_flattening`]).
+    /// Elsewhere a nested sum or product stays one operand, shared by all
+    /// its users, unless it is merely scaled or cancels: merging it would
+    /// copy its operands into each user, and each step of a deep chain
+    /// would copy all the operands of the step before it, so derivatives of
+    /// depth n would cost n² (see ARCHITECTURE.md).
+    pub(crate) fn merges_nested(&self) -> bool {
+        self.flattens_fully
     }
 }
 
@@ -223,7 +221,7 @@ impl Graph {
             Node::Add(_) => (Number::ONE, term),
             _ => self.scaled_sum(term)?,
         };
-        (!self.absorbs(self.node(sum).children())).then_some((coefficient, sum))
+        (!self.merges_nested()).then_some((coefficient, sum))
     }
 
     /// For a term `c*(a + b + …)`, the coefficient and the sum.

@@ -26,6 +26,62 @@ pub(crate) fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: N
     graph.mul2(outer, inner)
 }
 
+/// From this many wanted factors on, the terms of a product share its
+/// prefix and suffix products instead of each holding all other factors.
+const SHARED_PRODUCTS_FROM: usize = 4;
+
+/// The chain rule's term for every operand of `node` that has an inner
+/// derivative (`inners[index]`), as `(index, term)`. Each term of a product
+/// holds all other factors: when many are wanted, they are built from the
+/// products of the factors before and after each one, so that the terms of a
+/// product with k factors cost O(k) nodes and instructions, not O(k²).
+pub(crate) fn chain_terms(
+    graph: &mut Graph,
+    node: NodeId,
+    inners: &[Option<NodeId>],
+) -> SmallVec<[(usize, NodeId); 2]> {
+    let wanted = inners.iter().flatten().count();
+    if let Node::Mul(factors) = graph.node(node)
+        && wanted >= SHARED_PRODUCTS_FROM
+    {
+        let factors = Ids::from_slice(factors);
+        let others = products_of_others(graph, &factors);
+        return inners
+            .iter()
+            .zip(others)
+            .enumerate()
+            .filter_map(|(index, (inner, others))| Some((index, (*inner)?, others)))
+            .map(|(index, inner, others)| (index, graph.mul2(others, inner)))
+            .collect();
+    }
+    inners
+        .iter()
+        .enumerate()
+        .filter_map(|(index, inner)| Some((index, (*inner)?)))
+        .map(|(index, inner)| (index, chain_term(graph, node, index, inner)))
+        .collect()
+}
+
+/// For each position, the product of all factors but that one, as the
+/// product of a prefix and a suffix: each prefix is the one before it times
+/// one factor, so all of them together take about 3k multiplications.
+fn products_of_others(graph: &mut Graph, factors: &[NodeId]) -> Vec<NodeId> {
+    let one = graph.one();
+    let mut prefixes = Vec::with_capacity(factors.len());
+    let mut prefix = one;
+    for &factor in factors {
+        prefixes.push(prefix);
+        prefix = graph.mul2(prefix, factor);
+    }
+    let mut others = vec![one; factors.len()];
+    let mut suffix = one;
+    for (index, &factor) in factors.iter().enumerate().rev() {
+        others[index] = graph.mul2(prefixes[index], suffix);
+        suffix = graph.mul2(factor, suffix);
+    }
+    others
+}
+
 /// ∂ node / ∂ (its operand number `index`).
 pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
     match graph.node(node) {

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 /// The number of nodes of each root printed as a tree. Counted in `f64`, so
 /// trees of astronomical size saturate instead of overflowing. A sum nested
 /// in a sum (or a product in a product) counts as part of it, as the flat
-/// formula it prints as (see `FLATTEN_LIMIT` in `merge.rs`), so the size does
+/// formula it prints as (see `Graph::merges_nested`), so the size does
 /// not depend on how the formula is nested.
 pub fn tree_sizes(graph: &Graph, roots: &[NodeId]) -> Vec<f64> {
     let mut sizes: FxHashMap<NodeId, f64> = FxHashMap::default();

@@ -75,11 +75,11 @@ fn check_chain(make: fn(usize) -> String, wrt: &[&str]) -> String {
 #[test]
 fn derivatives_of_a_recurrence_grow_linearly() {
     expect_test::expect![[r#"
-        n = 100: f 303, gradient 1000, Hessian 3579
-        n = 200: f 603, gradient 2000, Hessian 7180
-        n = 400: f 1203, gradient 4000, Hessian 14379
-        n = 800: f 2403, gradient 8000, Hessian 28779
-        n = 1600: f 4803, gradient 16000, Hessian 57579
+        n = 100: f 303, gradient 1000, Hessian 3084
+        n = 200: f 603, gradient 2000, Hessian 6184
+        n = 400: f 1203, gradient 4000, Hessian 12384
+        n = 800: f 2403, gradient 8000, Hessian 24784
+        n = 1600: f 4803, gradient 16000, Hessian 49584
     "#]]
     .assert_eq(&check_chain(rnn, &["w", "u"]));
 }
@@ -87,11 +87,11 @@ fn derivatives_of_a_recurrence_grow_linearly() {
 #[test]
 fn derivatives_of_euler_steps_grow_linearly() {
     expect_test::expect![[r#"
-        n = 100: f 768, gradient 1963, Hessian 6442
-        n = 200: f 1549, gradient 3984, Hessian 13068
-        n = 400: f 3101, gradient 7975, Hessian 26256
-        n = 800: f 6201, gradient 15967, Hessian 52642
-        n = 1600: f 12410, gradient 31994, Hessian 105470
+        n = 100: f 696, gradient 1773, Hessian 6146
+        n = 200: f 1396, gradient 3573, Hessian 12446
+        n = 400: f 2796, gradient 7173, Hessian 25046
+        n = 800: f 5596, gradient 14373, Hessian 50246
+        n = 1600: f 11196, gradient 28773, Hessian 100646
     "#]]
     .assert_eq(&check_chain(ode, &["k", "c"]));
 }

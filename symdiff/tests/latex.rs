@@ -145,9 +145,9 @@ fn definitions_print_once_by_name() {
             .map(|&root| to_latex_with(&graph, root, &definitions)),
     );
     expect![[r#"
-        t_{1} = w x
-        t_{2} = \operatorname{sigmoid}\left(b + t_{1}\right)
-        t_{3} = t_{2} \left(b + 2 t_{2} - 2 t + t_{1}\right) \left(1 - t_{2}\right) + t_{2}
+        t_{1} = b + w x
+        t_{2} = \operatorname{sigmoid}\left(t_{1}\right)
+        t_{3} = t_{2} \left(2 \left(t_{2} - t\right) + t_{1}\right) \left(1 - t_{2}\right) + t_{2}
         x t_{3}
         t_{3}"#]]
     .assert_eq(&lines.join("\n"));

@@ -240,7 +240,7 @@ impl Translator<'_> {
     /// A chain of sums (`a + b - c`) or of products (`a*b/c`), as one sum or
     /// product, the way the text syntax reads it: without parentheses, Rust's
     /// left-nested `(a + b) - c` is one chain, so a function body and the
-    /// same formula as text give the same node (see `FLATTEN_LIMIT`).
+    /// same formula as text give the same node (see `Graph::merges_nested`).
     fn chain(&mut self, binary: &syn::ExprBinary) -> Option<NodeId> {
         let is_sum = matches!(binary.op, BinOp::Add(_) | BinOp::Sub(_));
         let in_chain = |op: &BinOp| match op {

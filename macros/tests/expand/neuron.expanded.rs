@@ -27,20 +27,20 @@ pub fn loss_grad(
     t: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 2] {
     let __t0: ::core::primitive::f64 = x;
-    let __t1: ::core::primitive::f64 = 2.0_f64;
-    let __t2: ::core::primitive::f64 = b;
-    let __t3: ::core::primitive::f64 = w;
-    let __t4: ::core::primitive::f64 = __t3 * __t0;
-    let __t5: ::core::primitive::f64 = __t2 + __t4;
-    let __t6: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
-    let __t7: ::core::primitive::f64 = 1.0_f64;
-    let __t8: ::core::primitive::f64 = __t7 - __t6;
-    let __t9: ::core::primitive::f64 = t;
-    let __t10: ::core::primitive::f64 = __t6 - __t9;
-    let __t11: ::core::primitive::f64 = __t10 * __t8;
-    let __t12: ::core::primitive::f64 = __t11 * __t6;
-    let __t13: ::core::primitive::f64 = __t12 * __t1;
+    let __t1: ::core::primitive::f64 = b;
+    let __t2: ::core::primitive::f64 = w;
+    let __t3: ::core::primitive::f64 = __t2 * __t0;
+    let __t4: ::core::primitive::f64 = __t1 + __t3;
+    let __t5: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t4));
+    let __t6: ::core::primitive::f64 = 1.0_f64;
+    let __t7: ::core::primitive::f64 = __t6 - __t5;
+    let __t8: ::core::primitive::f64 = __t7 * __t5;
+    let __t9: ::core::primitive::f64 = 2.0_f64;
+    let __t10: ::core::primitive::f64 = t;
+    let __t11: ::core::primitive::f64 = __t5 - __t10;
+    let __t12: ::core::primitive::f64 = __t11 * __t9;
+    let __t13: ::core::primitive::f64 = __t12 * __t8;
     let __t14: ::core::primitive::f64 = __t13 * __t0;
     [__t14, __t13]
 }
@@ -78,9 +78,9 @@ pub fn loss_value_and_grad(
     let __t9: ::core::primitive::f64 = __t7 * __t7;
     let __t10: ::core::primitive::f64 = 1.0_f64;
     let __t11: ::core::primitive::f64 = __t10 - __t6;
-    let __t12: ::core::primitive::f64 = __t11 * __t7;
-    let __t13: ::core::primitive::f64 = __t12 * __t6;
-    let __t14: ::core::primitive::f64 = __t13 * __t8;
+    let __t12: ::core::primitive::f64 = __t11 * __t6;
+    let __t13: ::core::primitive::f64 = __t7 * __t8;
+    let __t14: ::core::primitive::f64 = __t13 * __t12;
     let __t15: ::core::primitive::f64 = __t14 * __t3;
     (__t9, [__t15, __t14])
 }
@@ -88,15 +88,14 @@ pub fn loss_value_and_grad(
 ///
 /// ```text
 /// t1 = sigmoid(b + w*x)
-/// t2 = 1 - t1
-/// t3 = t1 - t
-/// t4 = x*t1*t2
-/// t5 = 2*(-x*t1*t2)*t1*t3 + 2*t4*t1*t2 + 2*t4*t2*t3
-/// t6 = t2^2
+/// t2 = 2*(t1 - t)
+/// t3 = 1 - t1
+/// t4 = t1*t3
+/// t5 = t2*(x*t4*t3 - x*t4*t1) + t4*(2*x*t4)
 /// ∂²/∂w∂w = x*t5
 /// ∂²/∂w∂b = t5
 /// ∂²/∂b∂w = t5
-/// ∂²/∂b∂b = 2*(-t1*t2)*t1*t3 + 2*t1^2*t6 + 2*t1*t6*t3
+/// ∂²/∂b∂b = 2*t4*t1*t3 + t2*(t4*t3 + (-t1*t3)*t1)
 /// ```
 #[allow(
     unused_variables,
@@ -114,41 +113,33 @@ pub fn loss_hessian(
 ) -> [[::core::primitive::f64; 2]; 2] {
     let __t0: ::core::primitive::f64 = x;
     let __t1: ::core::primitive::f64 = 2.0_f64;
-    let __t2: ::core::primitive::f64 = b;
-    let __t3: ::core::primitive::f64 = w;
-    let __t4: ::core::primitive::f64 = __t3 * __t0;
-    let __t5: ::core::primitive::f64 = __t2 + __t4;
-    let __t6: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
-    let __t7: ::core::primitive::f64 = 1.0_f64;
-    let __t8: ::core::primitive::f64 = __t7 - __t6;
-    let __t9: ::core::primitive::f64 = __t8 * __t6;
-    let __t10: ::core::primitive::f64 = __t9 * __t0;
-    let __t11: ::core::primitive::f64 = t;
-    let __t12: ::core::primitive::f64 = __t6 - __t11;
-    let __t13: ::core::primitive::f64 = -2.0_f64;
-    let __t14: ::core::primitive::f64 = __t12 * __t10;
-    let __t15: ::core::primitive::f64 = __t14 * __t6;
-    let __t16: ::core::primitive::f64 = __t15 * __t13;
-    let __t17: ::core::primitive::f64 = __t10 * __t8;
-    let __t18: ::core::primitive::f64 = __t17 * __t6;
-    let __t19: ::core::primitive::f64 = __t18 * __t1;
-    let __t20: ::core::primitive::f64 = __t14 * __t8;
-    let __t21: ::core::primitive::f64 = __t20 * __t1;
-    let __t22: ::core::primitive::f64 = __t16 + __t19;
-    let __t23: ::core::primitive::f64 = __t22 + __t21;
-    let __t24: ::core::primitive::f64 = __t23 * __t0;
-    let __t25: ::core::primitive::f64 = __t12 * __t9;
-    let __t26: ::core::primitive::f64 = __t25 * __t6;
-    let __t27: ::core::primitive::f64 = __t26 * __t13;
-    let __t28: ::core::primitive::f64 = __t6 * __t6;
-    let __t29: ::core::primitive::f64 = __t8 * __t8;
-    let __t30: ::core::primitive::f64 = __t29 * __t28;
-    let __t31: ::core::primitive::f64 = __t30 * __t1;
-    let __t32: ::core::primitive::f64 = __t29 * __t12;
-    let __t33: ::core::primitive::f64 = __t32 * __t6;
-    let __t34: ::core::primitive::f64 = __t33 * __t1;
-    let __t35: ::core::primitive::f64 = __t27 + __t31;
-    let __t36: ::core::primitive::f64 = __t35 + __t34;
-    [[__t24, __t23], [__t23, __t36]]
+    let __t2: ::core::primitive::f64 = t;
+    let __t3: ::core::primitive::f64 = b;
+    let __t4: ::core::primitive::f64 = w;
+    let __t5: ::core::primitive::f64 = __t4 * __t0;
+    let __t6: ::core::primitive::f64 = __t3 + __t5;
+    let __t7: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
+    let __t8: ::core::primitive::f64 = __t7 - __t2;
+    let __t9: ::core::primitive::f64 = __t8 * __t1;
+    let __t10: ::core::primitive::f64 = 1.0_f64;
+    let __t11: ::core::primitive::f64 = __t10 - __t7;
+    let __t12: ::core::primitive::f64 = __t11 * __t7;
+    let __t13: ::core::primitive::f64 = __t12 * __t0;
+    let __t14: ::core::primitive::f64 = __t13 * __t11;
+    let __t15: ::core::primitive::f64 = __t13 * __t7;
+    let __t16: ::core::primitive::f64 = __t14 - __t15;
+    let __t17: ::core::primitive::f64 = __t16 * __t9;
+    let __t18: ::core::primitive::f64 = __t13 * __t1;
+    let __t19: ::core::primitive::f64 = __t18 * __t12;
+    let __t20: ::core::primitive::f64 = __t17 + __t19;
+    let __t21: ::core::primitive::f64 = __t20 * __t0;
+    let __t22: ::core::primitive::f64 = __t12 * __t1;
+    let __t23: ::core::primitive::f64 = __t22 * __t12;
+    let __t24: ::core::primitive::f64 = __t12 * __t11;
+    let __t25: ::core::primitive::f64 = __t12 * __t7;
+    let __t26: ::core::primitive::f64 = __t24 - __t25;
+    let __t27: ::core::primitive::f64 = __t26 * __t9;
+    let __t28: ::core::primitive::f64 = __t23 + __t27;
+    [[__t21, __t20], [__t20, __t28]]
 }
