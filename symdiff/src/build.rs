@@ -487,10 +487,24 @@ impl Graph {
         }
         match (self.node(base), exponent_number) {
             (Node::Const(Constant::E), _) => self.call(Func::Exp, &[exponent]),
+            // `sqrt(u)^(2m)` is `u^m` where `u` is never negative; elsewhere
+            // the power is NaN and `u^m` a number, so it stays.
+            (Node::Call(Func::Sqrt, args), Some(outer))
+                if outer.as_integer().is_some_and(|n| n % 2 == 0)
+                    && self.never_negative(args[0]) =>
+            {
+                let radicand = args[0];
+                let half = self.num(outer.mul(Number::HALF));
+                self.pow(radicand, half)
+            }
             (Node::Pow([inner_base, inner_exponent]), Some(outer)) if outer.is_integer() => {
                 let (inner_base, inner_exponent) = (*inner_base, *inner_exponent);
                 match self.as_number(inner_exponent) {
-                    Some(inner) if inner.is_integer() || !inner.mul(outer).is_integer() => {
+                    Some(inner)
+                        if inner.is_integer()
+                            || !inner.mul(outer).is_integer()
+                            || self.never_negative(inner_base) =>
+                    {
                         let product = self.num(inner.mul(outer));
                         self.pow(inner_base, product)
                     }

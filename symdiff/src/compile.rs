@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::func::Func;
 use crate::graph::{Graph, Node, NodeId, VarId, post_order};
 use crate::number::Number;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Neg as _;
 
 /// The index of an instruction's result.
@@ -65,9 +65,11 @@ impl Tape {
             graph,
             tape: Vec::new(),
             numbered: FxHashMap::default(),
-            regs: FxHashMap::default(),
+            signed: FxHashMap::default(),
+            plain: FxHashSet::default(),
         };
         let order = post_order(graph, roots);
+        lowering.plain = needed_plain(graph, &order, roots);
         // The first variable (in the graph's order of creation, which is the
         // order of appearance for a parsed expression) without an input.
         let missing = order
@@ -83,10 +85,10 @@ impl Tape {
             });
         }
         for node in order {
-            let reg = lowering.lower_node(node, &input_positions);
-            lowering.regs.insert(node, reg);
+            let signed = lowering.lower_node(node, &input_positions);
+            lowering.signed.insert(node, signed);
         }
-        let outputs: Vec<Reg> = roots.iter().map(|root| lowering.reg(*root)).collect();
+        let outputs: Vec<Reg> = roots.iter().map(|root| lowering.value(*root)).collect();
         let (instrs, outputs) = eliminate_dead_code(lowering.tape, &outputs);
         Ok(Tape {
             instrs,
@@ -248,12 +250,55 @@ fn map_operands(instr: Instr, mut map: impl FnMut(Reg) -> Reg) -> Instr {
     }
 }
 
+/// The nodes whose value some user needs as it is, not up to its sign: the
+/// roots, the arguments of calls and the operands of powers that are not
+/// integer powers.
+fn needed_plain(graph: &Graph, order: &[NodeId], roots: &[NodeId]) -> FxHashSet<NodeId> {
+    let mut plain: FxHashSet<NodeId> = roots.iter().copied().collect();
+    for &node in order {
+        match graph.node(node) {
+            Node::Call(_, args) => plain.extend(args.iter().copied()),
+            Node::Pow([base, exponent])
+                if !graph.as_number(*exponent).is_some_and(Number::is_integer) =>
+            {
+                plain.extend([*base, *exponent]);
+            }
+            _ => {}
+        }
+    }
+    plain
+}
+
+/// A node's value as a register and a sign: the value is the register's,
+/// negated when `negated` is set. Sums and products carry signs instead of
+/// computing them (`-a*b - c` is one subtraction, `(-a)*(-b)` one
+/// multiplication); a `Neg` is emitted only where a value is needed as it is
+/// (a function's argument, an output). IEEE 754 rounds symmetrically, so
+/// moving a sign through `+`, `-`, `*`, `/` and integer powers changes no
+/// value, only possibly the sign of a zero result.
+#[derive(Clone, Copy, Debug)]
+struct Signed {
+    reg: Reg,
+    negated: bool,
+}
+
+impl Signed {
+    fn plain(reg: Reg) -> Self {
+        Self {
+            reg,
+            negated: false,
+        }
+    }
+}
+
 struct Lowering<'g> {
     graph: &'g Graph,
     tape: Vec<Instr>,
     /// Value numbering: an instruction already on the tape is not emitted again.
     numbered: FxHashMap<Instr, Reg>,
-    regs: FxHashMap<NodeId, Reg>,
+    signed: FxHashMap<NodeId, Signed>,
+    /// The nodes whose value is needed as it is (see [`needed_plain`]).
+    plain: FxHashSet<NodeId>,
 }
 
 impl Lowering<'_> {
@@ -274,37 +319,60 @@ impl Lowering<'_> {
                 && self.graph.as_number(*exponent).is_some_and(Number::is_negative))
     }
 
-    fn reg(&self, node: NodeId) -> Reg {
+    fn signed(&self, node: NodeId) -> Signed {
         // Nodes are lowered children first, so an operand always has a register.
-        self.regs.get(&node).copied().unwrap_or(0)
+        self.signed.get(&node).copied().unwrap_or(Signed::plain(0))
+    }
+
+    /// A register holding the value of `node` itself, negating it if its
+    /// sign was carried (a negative constant is emitted as one).
+    fn value(&mut self, node: NodeId) -> Reg {
+        let signed = self.signed(node);
+        self.materialize(signed)
+    }
+
+    fn materialize(&mut self, signed: Signed) -> Reg {
+        if !signed.negated {
+            return signed.reg;
+        }
+        match self.tape.get(signed.reg as usize) {
+            Some(&Instr::Const(bits)) => self.constant(-f64::from_bits(bits)),
+            _ => self.emit(Instr::Neg(signed.reg)),
+        }
     }
 
     fn constant(&mut self, value: f64) -> Reg {
         self.emit(Instr::constant(value))
     }
 
-    fn lower_node(&mut self, node: NodeId, input_positions: &FxHashMap<VarId, u32>) -> Reg {
+    fn lower_node(&mut self, node: NodeId, input_positions: &FxHashMap<VarId, u32>) -> Signed {
         match self.graph.node(node) {
-            Node::Num(number) => self.constant(number.to_f64()),
-            Node::Const(constant) => self.constant(constant.value()),
-            Node::Var(var) => {
-                self.emit(Instr::Input(input_positions.get(var).copied().unwrap_or(0)))
-            }
+            Node::Num(number) => Signed {
+                reg: self.constant(number.abs().to_f64()),
+                negated: number.is_negative(),
+            },
+            Node::Const(constant) => Signed::plain(self.constant(constant.value())),
+            Node::Var(var) => Signed::plain(
+                self.emit(Instr::Input(input_positions.get(var).copied().unwrap_or(0))),
+            ),
             Node::Add(terms) => self.lower_sum(terms),
-            Node::Mul(factors) => self.lower_product(factors),
+            Node::Mul(factors) => self.lower_product(factors, self.plain.contains(&node)),
             // The canonical infinity `1/0` is the constant, by name.
-            Node::Pow(_) if self.is_infinity(node) => self.constant(f64::INFINITY),
+            Node::Pow(_) if self.is_infinity(node) => Signed::plain(self.constant(f64::INFINITY)),
             Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
                 Some(exponent) if exponent.is_negative() => {
                     let one = self.constant(1.0);
                     let denominator = self.lower_power(*base, exponent.neg(), None);
-                    self.emit(Instr::Div(one, denominator))
+                    Signed {
+                        reg: self.emit(Instr::Div(one, denominator.reg)),
+                        negated: denominator.negated,
+                    }
                 }
                 number => self.lower_power(*base, number.unwrap_or(Number::ONE), Some(*exponent)),
             },
-            Node::Call(func, args) => match args.as_ref() {
+            Node::Call(func, args) => Signed::plain(match args.as_ref() {
                 [x] => {
-                    let x = self.reg(*x);
+                    let x = self.value(*x);
                     // A call of a constant is a constant (NaN is `sqrt(-1)`).
                     match self.tape.get(x as usize) {
                         Some(&Instr::Const(bits)) => {
@@ -314,166 +382,147 @@ impl Lowering<'_> {
                     }
                 }
                 [a, b] => {
-                    let (a, b) = (self.reg(*a), self.reg(*b));
+                    let (a, b) = (self.value(*a), self.value(*b));
                     self.emit(Instr::Call2(*func, a, b))
                 }
                 _ => self.constant(f64::NAN),
-            },
+            }),
         }
     }
 
     /// `base ^ exponent` for a numeric exponent (or a symbolic one, given as
     /// `symbolic`): `x*x` for squares, `sqrt` for halves, `powi` for integers.
-    fn lower_power(&mut self, base: NodeId, exponent: Number, symbolic: Option<NodeId>) -> Reg {
-        let base_reg = self.reg(base);
+    /// An integer power of a negated base is the power of its magnitude,
+    /// negated for odd exponents.
+    fn lower_power(&mut self, base: NodeId, exponent: Number, symbolic: Option<NodeId>) -> Signed {
         if let Some(symbolic) = symbolic.filter(|&id| self.graph.as_number(id).is_none()) {
-            let exponent_reg = self.reg(symbolic);
-            return self.emit(Instr::Powf(base_reg, exponent_reg));
+            let base_reg = self.value(base);
+            let exponent_reg = self.value(symbolic);
+            return Signed::plain(self.emit(Instr::Powf(base_reg, exponent_reg)));
         }
-        match exponent {
-            _ if exponent.is_one() => base_reg,
-            Number::Rational { numer: 2, denom: 1 } => self.emit(Instr::Mul(base_reg, base_reg)),
+        if let Some(n) = exponent.as_integer().and_then(|n| i32::try_from(n).ok()) {
+            let base = self.signed(base);
+            let reg = match n {
+                1 => base.reg,
+                2 => self.emit(Instr::Mul(base.reg, base.reg)),
+                _ => self.emit(Instr::Powi(base.reg, n)),
+            };
+            return Signed {
+                reg,
+                negated: base.negated && n % 2 != 0,
+            };
+        }
+        let base_reg = self.value(base);
+        Signed::plain(match exponent {
             Number::Rational { numer: 1, denom: 2 } => {
                 self.emit(Instr::Call1(Func::Sqrt, base_reg))
             }
-            _ => match exponent.as_integer().and_then(|n| i32::try_from(n).ok()) {
-                Some(n) => self.emit(Instr::Powi(base_reg, n)),
-                None => {
-                    let exponent_reg = self.constant(exponent.to_f64());
-                    self.emit(Instr::Powf(base_reg, exponent_reg))
-                }
-            },
-        }
+            _ => {
+                let exponent_reg = self.constant(exponent.to_f64());
+                self.emit(Instr::Powf(base_reg, exponent_reg))
+            }
+        })
     }
 
-    /// A sum as a chain of additions and subtractions: terms with a negative
-    /// coefficient are subtracted rather than negated and added.
-    fn lower_sum(&mut self, terms: &[NodeId]) -> Reg {
-        let mut accumulator: Option<Reg> = None;
-        let mut pending_negative: Vec<Reg> = Vec::new();
-        for &term in terms {
-            let (negative, magnitude) = self.lower_signed(term);
-            match (accumulator, negative) {
-                (None, false) => accumulator = Some(magnitude),
-                (None, true) => pending_negative.push(magnitude),
-                (Some(sum), false) => accumulator = Some(self.emit(Instr::Add(sum, magnitude))),
-                (Some(sum), true) => accumulator = Some(self.emit(Instr::Sub(sum, magnitude))),
-            }
-        }
-        let mut sum = match accumulator {
-            Some(sum) => sum,
-            None if pending_negative.is_empty() => return self.constant(0.0),
-            None => {
-                let first = pending_negative.remove(0);
-                self.emit(Instr::Neg(first))
-            }
+    /// A sum as a chain of additions and subtractions: the terms carried
+    /// as positive are added, then the negated ones subtracted; a sum of
+    /// negated terms only is the negated sum of their magnitudes.
+    fn lower_sum(&mut self, terms: &[NodeId]) -> Signed {
+        let (negative, positive): (Vec<Signed>, Vec<Signed>) = terms
+            .iter()
+            .map(|&term| self.signed(term))
+            .partition(|term| term.negated);
+        let magnitudes = |terms: &[Signed]| terms.iter().map(|term| term.reg).collect::<Vec<_>>();
+        let Some(sum) = self.chain(&magnitudes(&positive), Instr::Add) else {
+            let sum = self.chain(&magnitudes(&negative), Instr::Add);
+            return Signed {
+                reg: sum.unwrap_or_else(|| self.constant(0.0)),
+                negated: !negative.is_empty(),
+            };
         };
-        for magnitude in pending_negative {
-            sum = self.emit(Instr::Sub(sum, magnitude));
-        }
-        sum
+        let sum = negative
+            .iter()
+            .fold(sum, |sum, term| self.emit(Instr::Sub(sum, term.reg)));
+        Signed::plain(sum)
     }
 
-    /// A term as (is it negative, its magnitude): `-3*x` is `(true, 3*x)`.
-    fn lower_signed(&mut self, term: NodeId) -> (bool, Reg) {
-        match self.graph.node(term) {
-            Node::Num(number) if number.is_negative() => {
-                (true, self.constant(number.neg().to_f64()))
-            }
-            Node::Mul(factors)
-                if self
-                    .graph
-                    .as_number(factors[0])
-                    .is_some_and(Number::is_negative) =>
-            {
-                let (magnitude, flipped) = self.lower_product_magnitude(factors, true);
-                (!flipped, magnitude)
-            }
-            _ => self.unnegated(self.reg(term)),
-        }
-    }
-
-    /// A register as (is it negated, what it negates): a `Neg` already on
-    /// the tape is folded into the sum or product that uses it.
-    fn unnegated(&self, reg: Reg) -> (bool, Reg) {
-        match self.tape.get(reg as usize) {
-            Some(&Instr::Neg(magnitude)) => (true, magnitude),
-            _ => (false, reg),
-        }
-    }
-
-    fn lower_product(&mut self, factors: &[NodeId]) -> Reg {
-        let coefficient = self.graph.as_number(factors[0]);
-        let negated = coefficient.is_some_and(|number| number == Number::MINUS_ONE);
-        let (magnitude, flipped) = self.lower_product_magnitude(factors, negated);
-        if negated != flipped {
-            return self.emit(Instr::Neg(magnitude));
-        }
-        magnitude
-    }
-
-    /// `coefficient * numerator / denominator`, with the coefficient's sign
-    /// dropped when `drop_sign` is set, and whether the register computed is
-    /// the negation of that (factors computed negated are multiplied by
-    /// their magnitudes, and one sign is left to the caller).
-    fn lower_product_magnitude(&mut self, factors: &[NodeId], drop_sign: bool) -> (Reg, bool) {
-        let mut flipped = false;
+    /// `coefficient * numerator / denominator` as a magnitude and a sign:
+    /// every sign, the coefficient's and the factors', is carried to the
+    /// result, unless the product is needed as it is (`plain`) and has a
+    /// coefficient to take the sign.
+    fn lower_product(&mut self, factors: &[NodeId], plain: bool) -> Signed {
+        let mut negated = false;
         let mut numerator: Vec<Reg> = Vec::new();
         let mut denominator: Vec<Reg> = Vec::new();
-        let mut coefficient: Option<Number> = None;
+        let mut coefficient: Option<f64> = None;
         for &factor in factors {
-            match self.graph.node(factor) {
+            let signed = match self.graph.node(factor) {
                 Node::Num(number) => {
-                    let magnitude = if drop_sign { number.neg() } else { *number };
-                    if !magnitude.is_one() {
-                        coefficient = Some(magnitude);
+                    negated ^= number.is_negative();
+                    if !number.abs().is_one() {
+                        coefficient = Some(number.abs().to_f64());
                     }
+                    continue;
                 }
-                Node::Pow(_) if self.is_infinity(factor) => numerator.push(self.reg(factor)),
+                Node::Pow(_) if self.is_infinity(factor) => self.signed(factor),
                 Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
                     Some(exponent) if exponent.is_negative() => {
-                        denominator.push(self.lower_power(*base, exponent.neg(), None));
+                        let power = self.lower_power(*base, exponent.neg(), None);
+                        negated ^= power.negated;
+                        denominator.push(power.reg);
+                        continue;
                     }
-                    _ => numerator.push(self.reg(factor)),
+                    _ => self.signed(factor),
                 },
-                _ => numerator.push(self.reg(factor)),
+                _ => self.signed(factor),
+            };
+            negated ^= signed.negated;
+            // A reciprocal `1/d` among the factors divides by `d` instead.
+            match self.reciprocal_of(signed.reg) {
+                Some(divisor) => denominator.push(divisor),
+                None => numerator.push(signed.reg),
             }
-        }
-        for reg in &mut numerator {
-            let (negated, magnitude) = self.unnegated(*reg);
-            flipped ^= negated;
-            *reg = magnitude;
-        }
-        // A sign left over goes into the coefficient, where there is one.
-        let coefficient = coefficient.map(|number| {
-            let number = if flipped { number.neg() } else { number };
-            self.constant(number.to_f64())
-        });
-        if coefficient.is_some() {
-            flipped = false;
         }
         // The entries of a gradient are products that share most of their
         // factors (the backward pass) and differ in a few leaves and the
         // coefficient. Multiplying the later, larger factors first and the
         // coefficient last lets value numbering share the common part.
         numerator.sort_unstable_by(|a, b| b.cmp(a));
-        numerator.extend(coefficient);
-        let numerator = self.chain_product(&numerator);
-        if denominator.is_empty() {
-            return (numerator.unwrap_or_else(|| self.constant(1.0)), flipped);
+        if let Some(magnitude) = coefficient {
+            let signed_here = plain && negated;
+            negated &= !signed_here;
+            numerator.push(self.constant(if signed_here { -magnitude } else { magnitude }));
         }
-        let denominator = self
-            .chain_product(&denominator)
-            .unwrap_or_else(|| self.constant(1.0));
-        let numerator = numerator.unwrap_or_else(|| self.constant(1.0));
-        (self.emit(Instr::Div(numerator, denominator)), flipped)
+        let numerator = self.chain(&numerator, Instr::Mul);
+        let reg = match (numerator, self.chain(&denominator, Instr::Mul)) {
+            (Some(numerator), None) => numerator,
+            (numerator, Some(denominator)) => {
+                let numerator = numerator.unwrap_or_else(|| self.constant(1.0));
+                self.emit(Instr::Div(numerator, denominator))
+            }
+            (None, None) => self.constant(1.0),
+        };
+        Signed { reg, negated }
     }
 
-    fn chain_product(&mut self, regs: &[Reg]) -> Option<Reg> {
+    /// `d` if the instruction in `reg` is `1/d`.
+    fn reciprocal_of(&self, reg: Reg) -> Option<Reg> {
+        match self.tape.get(reg as usize) {
+            Some(&Instr::Div(one, divisor))
+                if self.tape.get(one as usize) == Some(&Instr::constant(1.0)) =>
+            {
+                Some(divisor)
+            }
+            _ => None,
+        }
+    }
+
+    /// `regs` combined from the left by `combine`, or `None` if empty.
+    fn chain(&mut self, regs: &[Reg], combine: fn(Reg, Reg) -> Instr) -> Option<Reg> {
         let (&first, rest) = regs.split_first()?;
         Some(
             rest.iter()
-                .fold(first, |product, &reg| self.emit(Instr::Mul(product, reg))),
+                .fold(first, |acc, &reg| self.emit(combine(acc, reg))),
         )
     }
 }

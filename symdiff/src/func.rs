@@ -142,6 +142,23 @@ impl Func {
         }
     }
 
+    /// Whether the function's value is never below zero (it may be NaN):
+    /// what lets `sqrt(u)^2` be `u` when `u` is such a value.
+    pub fn never_negative(self) -> bool {
+        matches!(
+            self,
+            Func::Acos
+                | Func::Cosh
+                | Func::Exp
+                | Func::Sqrt
+                | Func::Abs
+                | Func::Sigmoid
+                | Func::Relu
+                | Func::Softplus
+                | Func::Heaviside
+        )
+    }
+
     /// Evaluates a one-argument function in IEEE arithmetic.
     pub fn eval1(self, x: f64) -> f64 {
         match self {

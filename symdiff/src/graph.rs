@@ -118,6 +118,9 @@ pub struct Graph {
     keys: Vec<crate::order::Key>,
     /// For each sum or product, what its key is made of (see `order.rs`).
     summaries: Vec<crate::order::Summary>,
+    /// Per node, whether its value is never below zero (see
+    /// [`Graph::never_negative`]).
+    never_negative: Vec<bool>,
     interned: HashTable<NodeId>,
     var_names: Vec<Box<str>>,
     var_nodes: Vec<NodeId>,
@@ -198,6 +201,7 @@ impl Graph {
             var_masks: Vec::new(),
             keys: Vec::new(),
             summaries: Vec::new(),
+            never_negative: Vec::new(),
             interned: HashTable::new(),
             var_names: Vec::new(),
             var_nodes: Vec::new(),
@@ -269,6 +273,7 @@ impl Graph {
 
     fn push_node(&mut self, node: Node, hash: u64) -> NodeId {
         let mask = self.mask_of(&node);
+        let never_negative = self.never_negative_node(&node);
         let (key, summary) = self.structural_key(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
@@ -276,6 +281,7 @@ impl Graph {
         self.var_masks.push(mask);
         self.keys.push(key);
         self.summaries.push(summary);
+        self.never_negative.push(never_negative);
         let hashes = &self.hashes;
         self.interned
             .insert_unique(hash, id, |&id| hashes[id.index()]);
@@ -295,6 +301,32 @@ impl Graph {
     /// The summary of variables `id` may depend on (see `var_masks`).
     pub(crate) fn var_mask(&self, id: NodeId) -> u64 {
         self.var_masks[id.index()]
+    }
+
+    /// Whether the value of `id` is never below zero wherever it is defined
+    /// (it may be NaN): a number that is not negative, an even power, a
+    /// function such as `exp` or `sqrt` (see [`Func::never_negative`]), or a
+    /// sum or product of such values. Known when the node is built.
+    pub(crate) fn never_negative(&self, id: NodeId) -> bool {
+        self.never_negative[id.index()]
+    }
+
+    fn never_negative_node(&self, node: &Node) -> bool {
+        let all = |children: &[NodeId]| children.iter().all(|&child| self.never_negative(child));
+        match node {
+            Node::Num(number) => !number.is_negative(),
+            Node::Const(_) => true,
+            Node::Var(_) => false,
+            Node::Add(terms) => all(terms),
+            Node::Mul(factors) => all(factors),
+            Node::Pow([base, exponent]) => {
+                self.never_negative(*base)
+                    || self
+                        .as_number(*exponent)
+                        .is_some_and(|number| number.as_integer().is_some_and(|n| n % 2 == 0))
+            }
+            Node::Call(func, _) => func.never_negative(),
+        }
     }
 
     /// The structural key of `id` (see `order.rs`).

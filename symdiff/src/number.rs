@@ -123,6 +123,11 @@ impl Number {
         matches!(self, Number::Rational { numer: 1, denom: 1 })
     }
 
+    /// The magnitude: the number without its sign.
+    pub fn abs(self) -> Number {
+        if self.is_negative() { -self } else { self }
+    }
+
     pub fn is_negative(self) -> bool {
         match self {
             Number::Rational { numer, .. } => numer < 0,

@@ -2,6 +2,7 @@
 //! computed once, evaluated at a point and over batches.
 
 use symdiff::Expr;
+use symdiff::compile::Instr;
 
 fn neuron_outputs() -> (Vec<Expr>, [&'static str; 4]) {
     let vars = ["w", "x", "b", "t"];
@@ -141,5 +142,72 @@ fn sizes_are_reportable() {
     assert!(
         tree > distinct as f64,
         "sharing makes the DAG smaller than the tree: {tree} vs {distinct}"
+    );
+}
+
+/// The tape of one expression, one instruction per line after the register
+/// it writes, constants as numbers.
+fn check_tape(source: &str, expect: expect_test::Expect) {
+    let expr = Expr::parse(source).expect("parses");
+    let vars = expr.variables();
+    let names: Vec<&str> = vars.iter().map(String::as_str).collect();
+    let tape = Expr::compile(std::slice::from_ref(&expr), &names).expect("compiles");
+    let lines: Vec<String> = tape
+        .instructions()
+        .iter()
+        .enumerate()
+        .map(|(reg, instr)| match instr {
+            Instr::Const(bits) => format!("{reg}: {}", f64::from_bits(*bits)),
+            _ => format!("{reg}: {instr:?}"),
+        })
+        .chain(std::iter::once(format!("out {:?}", tape.outputs())))
+        .collect();
+    expect.assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn signs_are_carried_not_computed() {
+    // Two negated factors cancel; a negated term is subtracted.
+    check_tape(
+        "(-a - b)*(-c - d) - 3*a",
+        expect_test::expect![[r#"
+        0: 3
+        1: Input(0)
+        2: Mul(1, 0)
+        3: Input(1)
+        4: Add(1, 3)
+        5: Input(2)
+        6: Input(3)
+        7: Add(5, 6)
+        8: Mul(7, 4)
+        9: Sub(8, 2)
+        out [9]"#]],
+    );
+    // A product needed as it is, as a function's argument, takes the sign
+    // into its coefficient; a sum of negated terms is negated once.
+    check_tape(
+        "exp(-2*a) + sin(-a - b)",
+        expect_test::expect![[r#"
+        0: Input(0)
+        1: -2
+        2: Mul(0, 1)
+        3: Call1(Exp, 2)
+        4: Input(1)
+        5: Add(0, 4)
+        6: Neg(5)
+        7: Call1(Sin, 6)
+        8: Add(3, 7)
+        out [8]"#]],
+    );
+    // A reciprocal among the factors divides.
+    check_tape(
+        "a*(1/(b*c))",
+        expect_test::expect![[r#"
+        0: Input(0)
+        1: Input(1)
+        2: Input(2)
+        3: Mul(1, 2)
+        4: Div(0, 3)
+        out [4]"#]],
     );
 }

@@ -214,3 +214,16 @@ fn factor_is_explicit() {
     check_factor("x + y", expect!["x + y"]);
     check_factor("sin(a*x + a*y)", expect!["sin(a*(x + y))"]);
 }
+
+#[test]
+fn square_roots_of_never_negative_values_square_back() {
+    check("sqrt(1 + x^2)^2", expect!["1 + x^2"]);
+    check("sqrt(exp(x))*sqrt(exp(x))", expect!["exp(x)"]);
+    check("(exp(x)^(1/2))^2", expect!["exp(x)"]);
+    check("sqrt(x^2 + y^4)^4", expect!["(x^2 + y^4)^2"]);
+    // Where the radicand may be negative the power is NaN and the radicand
+    // a number, so the power stays.
+    check("sqrt(x)^2", expect!["sqrt(x)^2"]);
+    check("sqrt(1 - x^2)^2", expect!["sqrt(1 - x^2)^2"]);
+    check("(x^(1/2))^2", expect!["(x^(1/2))^2"]);
+}

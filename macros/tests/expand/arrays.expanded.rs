@@ -40,32 +40,32 @@ fn layer_grad(
     bias: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 3] {
     let __t0: ::core::primitive::f64 = input[0];
-    let __t1: ::core::primitive::f64 = 3.141592653589793_f64;
-    let __t2: ::core::primitive::f64 = 1.0_f64;
-    let __t3: ::core::primitive::f64 = __t2 / __t1;
-    let __t4: ::core::primitive::f64 = 2.302585092994046_f64;
-    let __t5: ::core::primitive::f64 = __t3 / __t4;
-    let __t6: ::core::primitive::f64 = bias;
-    let __t7: ::core::primitive::f64 = weights[0];
-    let __t8: ::core::primitive::f64 = __t7 * __t0;
-    let __t9: ::core::primitive::f64 = input[1];
-    let __t10: ::core::primitive::f64 = weights[1];
-    let __t11: ::core::primitive::f64 = __t10 * __t9;
-    let __t12: ::core::primitive::f64 = __t6 + __t8;
-    let __t13: ::core::primitive::f64 = __t12 + __t11;
-    let __t14: ::core::primitive::f64 = __t5 / __t13;
-    let __t15: ::core::primitive::f64 = if __t13 > 0.0_f64
-        || ::core::primitive::f64::is_nan(__t13)
+    let __t1: ::core::primitive::f64 = 1.0_f64;
+    let __t2: ::core::primitive::f64 = 3.141592653589793_f64;
+    let __t3: ::core::primitive::f64 = 2.302585092994046_f64;
+    let __t4: ::core::primitive::f64 = __t2 * __t3;
+    let __t5: ::core::primitive::f64 = bias;
+    let __t6: ::core::primitive::f64 = weights[0];
+    let __t7: ::core::primitive::f64 = __t6 * __t0;
+    let __t8: ::core::primitive::f64 = input[1];
+    let __t9: ::core::primitive::f64 = weights[1];
+    let __t10: ::core::primitive::f64 = __t9 * __t8;
+    let __t11: ::core::primitive::f64 = __t5 + __t7;
+    let __t12: ::core::primitive::f64 = __t11 + __t10;
+    let __t13: ::core::primitive::f64 = __t4 * __t12;
+    let __t14: ::core::primitive::f64 = __t1 / __t13;
+    let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64
+        || ::core::primitive::f64::is_nan(__t12)
     {
-        __t13
+        __t12
     } else {
         0.0_f64
     };
     let __t16: ::core::primitive::f64 = 0.01_f64;
-    let __t17: ::core::primitive::f64 = if __t13 > 0.0_f64 {
-        __t13
+    let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+        __t12
     } else {
-        __t16 * __t13
+        __t16 * __t12
     };
     let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
         || ::core::primitive::f64::is_nan(__t17)
@@ -77,7 +77,7 @@ fn layer_grad(
         __t15
     };
     let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
-    let __t20: ::core::primitive::f64 = __t2 + __t19;
+    let __t20: ::core::primitive::f64 = __t1 + __t19;
     let __t21: ::core::primitive::f64 = __t19 / __t20;
     let __t22: ::core::primitive::f64 = __t17 - __t15;
     let __t23: ::core::primitive::f64 = if __t22 > 0.0_f64 {
@@ -87,25 +87,25 @@ fn layer_grad(
     } else {
         0.0_f64
     };
-    let __t24: ::core::primitive::f64 = __t2 - __t23;
+    let __t24: ::core::primitive::f64 = __t1 - __t23;
     let __t25: ::core::primitive::f64 = __t24 * __t21;
-    let __t26: ::core::primitive::f64 = if __t13 > 0.0_f64 {
+    let __t26: ::core::primitive::f64 = if __t12 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t13) {
-        __t13
+    } else if ::core::primitive::f64::is_nan(__t12) {
+        __t12
     } else {
         0.0_f64
     };
     let __t27: ::core::primitive::f64 = __t26 * __t25;
     let __t28: ::core::primitive::f64 = __t23 * __t21;
-    let __t29: ::core::primitive::f64 = __t2 - __t26;
+    let __t29: ::core::primitive::f64 = __t1 - __t26;
     let __t30: ::core::primitive::f64 = __t29 * __t16;
     let __t31: ::core::primitive::f64 = __t30 + __t26;
     let __t32: ::core::primitive::f64 = __t31 * __t28;
     let __t33: ::core::primitive::f64 = __t27 + __t32;
     let __t34: ::core::primitive::f64 = __t33 - __t14;
     let __t35: ::core::primitive::f64 = __t34 * __t0;
-    let __t36: ::core::primitive::f64 = __t34 * __t9;
+    let __t36: ::core::primitive::f64 = __t34 * __t8;
     [__t35, __t36, __t34]
 }
 /// The value of `layer` and its gradient, sharing one forward pass.
@@ -140,52 +140,52 @@ fn layer_value_and_grad(
     input: [::core::primitive::f64; 2],
     bias: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 3]) {
-    let __t0: ::core::primitive::f64 = 3.141592653589793_f64;
-    let __t1: ::core::primitive::f64 = 1.0_f64;
-    let __t2: ::core::primitive::f64 = __t1 / __t0;
-    let __t3: ::core::primitive::f64 = 2.302585092994046_f64;
-    let __t4: ::core::primitive::f64 = bias;
-    let __t5: ::core::primitive::f64 = input[0];
-    let __t6: ::core::primitive::f64 = weights[0];
-    let __t7: ::core::primitive::f64 = __t6 * __t5;
-    let __t8: ::core::primitive::f64 = input[1];
-    let __t9: ::core::primitive::f64 = weights[1];
-    let __t10: ::core::primitive::f64 = __t9 * __t8;
-    let __t11: ::core::primitive::f64 = __t4 + __t7;
-    let __t12: ::core::primitive::f64 = __t11 + __t10;
-    let __t13: ::core::primitive::f64 = ::core::primitive::f64::ln(__t12);
-    let __t14: ::core::primitive::f64 = __t13 / __t3;
-    let __t15: ::core::primitive::f64 = __t14 / __t0;
-    let __t16: ::core::primitive::f64 = if __t12 > 0.0_f64
-        || ::core::primitive::f64::is_nan(__t12)
+    let __t0: ::core::primitive::f64 = 1.0_f64;
+    let __t1: ::core::primitive::f64 = 3.141592653589793_f64;
+    let __t2: ::core::primitive::f64 = 2.302585092994046_f64;
+    let __t3: ::core::primitive::f64 = bias;
+    let __t4: ::core::primitive::f64 = input[0];
+    let __t5: ::core::primitive::f64 = weights[0];
+    let __t6: ::core::primitive::f64 = __t5 * __t4;
+    let __t7: ::core::primitive::f64 = input[1];
+    let __t8: ::core::primitive::f64 = weights[1];
+    let __t9: ::core::primitive::f64 = __t8 * __t7;
+    let __t10: ::core::primitive::f64 = __t3 + __t6;
+    let __t11: ::core::primitive::f64 = __t10 + __t9;
+    let __t12: ::core::primitive::f64 = ::core::primitive::f64::ln(__t11);
+    let __t13: ::core::primitive::f64 = __t12 / __t2;
+    let __t14: ::core::primitive::f64 = __t13 / __t1;
+    let __t15: ::core::primitive::f64 = if __t11 > 0.0_f64
+        || ::core::primitive::f64::is_nan(__t11)
     {
-        __t12
+        __t11
     } else {
         0.0_f64
     };
-    let __t17: ::core::primitive::f64 = 0.01_f64;
-    let __t18: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-        __t12
+    let __t16: ::core::primitive::f64 = 0.01_f64;
+    let __t17: ::core::primitive::f64 = if __t11 > 0.0_f64 {
+        __t11
     } else {
-        __t17 * __t12
+        __t16 * __t11
     };
-    let __t19: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t16)
-        || ::core::primitive::f64::is_nan(__t18)
+    let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
+        || ::core::primitive::f64::is_nan(__t17)
     {
         ::core::primitive::f64::NAN
-    } else if __t18 > __t16 {
-        __t18
+    } else if __t17 > __t15 {
+        __t17
     } else {
-        __t16
+        __t15
     };
-    let __t20: ::core::primitive::f64 = ::core::primitive::f64::exp(__t19);
-    let __t21: ::core::primitive::f64 = __t1 + __t20;
-    let __t22: ::core::primitive::f64 = ::core::primitive::f64::ln(__t21);
-    let __t23: ::core::primitive::f64 = __t22 - __t15;
-    let __t24: ::core::primitive::f64 = __t2 / __t3;
-    let __t25: ::core::primitive::f64 = __t24 / __t12;
-    let __t26: ::core::primitive::f64 = __t20 / __t21;
-    let __t27: ::core::primitive::f64 = __t18 - __t16;
+    let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
+    let __t20: ::core::primitive::f64 = __t0 + __t19;
+    let __t21: ::core::primitive::f64 = ::core::primitive::f64::ln(__t20);
+    let __t22: ::core::primitive::f64 = __t21 - __t14;
+    let __t23: ::core::primitive::f64 = __t1 * __t2;
+    let __t24: ::core::primitive::f64 = __t23 * __t11;
+    let __t25: ::core::primitive::f64 = __t0 / __t24;
+    let __t26: ::core::primitive::f64 = __t19 / __t20;
+    let __t27: ::core::primitive::f64 = __t17 - __t15;
     let __t28: ::core::primitive::f64 = if __t27 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t27) {
@@ -193,24 +193,24 @@ fn layer_value_and_grad(
     } else {
         0.0_f64
     };
-    let __t29: ::core::primitive::f64 = __t1 - __t28;
+    let __t29: ::core::primitive::f64 = __t0 - __t28;
     let __t30: ::core::primitive::f64 = __t29 * __t26;
-    let __t31: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+    let __t31: ::core::primitive::f64 = if __t11 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t12) {
-        __t12
+    } else if ::core::primitive::f64::is_nan(__t11) {
+        __t11
     } else {
         0.0_f64
     };
     let __t32: ::core::primitive::f64 = __t31 * __t30;
     let __t33: ::core::primitive::f64 = __t28 * __t26;
-    let __t34: ::core::primitive::f64 = __t1 - __t31;
-    let __t35: ::core::primitive::f64 = __t34 * __t17;
+    let __t34: ::core::primitive::f64 = __t0 - __t31;
+    let __t35: ::core::primitive::f64 = __t34 * __t16;
     let __t36: ::core::primitive::f64 = __t35 + __t31;
     let __t37: ::core::primitive::f64 = __t36 * __t33;
     let __t38: ::core::primitive::f64 = __t32 + __t37;
     let __t39: ::core::primitive::f64 = __t38 - __t25;
-    let __t40: ::core::primitive::f64 = __t39 * __t5;
-    let __t41: ::core::primitive::f64 = __t39 * __t8;
-    (__t23, [__t40, __t41, __t39])
+    let __t40: ::core::primitive::f64 = __t39 * __t4;
+    let __t41: ::core::primitive::f64 = __t39 * __t7;
+    (__t22, [__t40, __t41, __t39])
 }

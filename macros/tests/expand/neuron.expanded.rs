@@ -65,24 +65,24 @@ pub fn loss_value_and_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
-    let __t0: ::core::primitive::f64 = t;
-    let __t1: ::core::primitive::f64 = b;
-    let __t2: ::core::primitive::f64 = w;
-    let __t3: ::core::primitive::f64 = x;
-    let __t4: ::core::primitive::f64 = __t3 * __t2;
-    let __t5: ::core::primitive::f64 = __t1 + __t4;
-    let __t6: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t5));
-    let __t7: ::core::primitive::f64 = __t6 - __t0;
-    let __t8: ::core::primitive::f64 = 2.0_f64;
-    let __t9: ::core::primitive::f64 = __t7 * __t7;
-    let __t10: ::core::primitive::f64 = 1.0_f64;
-    let __t11: ::core::primitive::f64 = __t10 - __t6;
-    let __t12: ::core::primitive::f64 = __t11 * __t6;
-    let __t13: ::core::primitive::f64 = __t7 * __t8;
+    let __t0: ::core::primitive::f64 = 1.0_f64;
+    let __t1: ::core::primitive::f64 = t;
+    let __t2: ::core::primitive::f64 = b;
+    let __t3: ::core::primitive::f64 = w;
+    let __t4: ::core::primitive::f64 = x;
+    let __t5: ::core::primitive::f64 = __t4 * __t3;
+    let __t6: ::core::primitive::f64 = __t2 + __t5;
+    let __t7: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
+    let __t8: ::core::primitive::f64 = __t7 - __t1;
+    let __t9: ::core::primitive::f64 = 2.0_f64;
+    let __t10: ::core::primitive::f64 = __t8 * __t8;
+    let __t11: ::core::primitive::f64 = __t0 - __t7;
+    let __t12: ::core::primitive::f64 = __t11 * __t7;
+    let __t13: ::core::primitive::f64 = __t8 * __t9;
     let __t14: ::core::primitive::f64 = __t13 * __t12;
-    let __t15: ::core::primitive::f64 = __t14 * __t3;
-    (__t9, [__t15, __t14])
+    let __t15: ::core::primitive::f64 = __t14 * __t4;
+    (__t10, [__t15, __t14])
 }
 /// The Hessian of `loss` with respect to (w, b).
 ///
@@ -113,23 +113,23 @@ pub fn loss_hessian(
 ) -> [[::core::primitive::f64; 2]; 2] {
     let __t0: ::core::primitive::f64 = x;
     let __t1: ::core::primitive::f64 = 2.0_f64;
-    let __t2: ::core::primitive::f64 = t;
-    let __t3: ::core::primitive::f64 = b;
-    let __t4: ::core::primitive::f64 = w;
-    let __t5: ::core::primitive::f64 = __t4 * __t0;
-    let __t6: ::core::primitive::f64 = __t3 + __t5;
-    let __t7: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
-    let __t8: ::core::primitive::f64 = __t7 - __t2;
-    let __t9: ::core::primitive::f64 = __t8 * __t1;
-    let __t10: ::core::primitive::f64 = 1.0_f64;
-    let __t11: ::core::primitive::f64 = __t10 - __t7;
-    let __t12: ::core::primitive::f64 = __t11 * __t7;
+    let __t2: ::core::primitive::f64 = 1.0_f64;
+    let __t3: ::core::primitive::f64 = t;
+    let __t4: ::core::primitive::f64 = b;
+    let __t5: ::core::primitive::f64 = w;
+    let __t6: ::core::primitive::f64 = __t5 * __t0;
+    let __t7: ::core::primitive::f64 = __t4 + __t6;
+    let __t8: ::core::primitive::f64 = 1.0_f64
+        / (1.0_f64 + ::core::primitive::f64::exp(-__t7));
+    let __t9: ::core::primitive::f64 = __t8 - __t3;
+    let __t10: ::core::primitive::f64 = __t9 * __t1;
+    let __t11: ::core::primitive::f64 = __t2 - __t8;
+    let __t12: ::core::primitive::f64 = __t11 * __t8;
     let __t13: ::core::primitive::f64 = __t12 * __t0;
     let __t14: ::core::primitive::f64 = __t13 * __t11;
-    let __t15: ::core::primitive::f64 = __t13 * __t7;
+    let __t15: ::core::primitive::f64 = __t13 * __t8;
     let __t16: ::core::primitive::f64 = __t14 - __t15;
-    let __t17: ::core::primitive::f64 = __t16 * __t9;
+    let __t17: ::core::primitive::f64 = __t16 * __t10;
     let __t18: ::core::primitive::f64 = __t13 * __t1;
     let __t19: ::core::primitive::f64 = __t18 * __t12;
     let __t20: ::core::primitive::f64 = __t17 + __t19;
@@ -137,9 +137,9 @@ pub fn loss_hessian(
     let __t22: ::core::primitive::f64 = __t12 * __t1;
     let __t23: ::core::primitive::f64 = __t22 * __t12;
     let __t24: ::core::primitive::f64 = __t12 * __t11;
-    let __t25: ::core::primitive::f64 = __t12 * __t7;
+    let __t25: ::core::primitive::f64 = __t12 * __t8;
     let __t26: ::core::primitive::f64 = __t24 - __t25;
-    let __t27: ::core::primitive::f64 = __t26 * __t9;
+    let __t27: ::core::primitive::f64 = __t26 * __t10;
     let __t28: ::core::primitive::f64 = __t23 + __t27;
     [[__t21, __t20], [__t20, __t28]]
 }

@@ -237,7 +237,7 @@ pub(crate) mod nested20 {
     #[derive_grad(hessian)]
     #[allow(non_snake_case, clippy::too_many_arguments)]
     pub(crate) fn f(x: f64) -> f64 {
-        (((1.0 + (1.0 + (((((1.0 + (1.0 + (((((1.0 + (1.0 + ((((x).sin()).cos()).exp()).tanh().powi(2)).sqrt().powi(2)).ln()).sin()).cos()).exp()).tanh().powi(2)).sqrt().powi(2)).ln()).sin()).cos()).exp()).tanh().powi(2)).sqrt().powi(2)).ln()).sin()).cos()
+        (((1.0 + (1.0 + (((((1.0 + (1.0 + (((((1.0 + (1.0 + ((((x).sin()).cos()).exp()).tanh().powi(2))).ln()).sin()).cos()).exp()).tanh().powi(2))).ln()).sin()).cos()).exp()).tanh().powi(2))).ln()).sin()).cos()
     }
 
     pub(crate) fn value(v: &[f64]) -> f64 {
