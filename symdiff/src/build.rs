@@ -143,6 +143,13 @@ impl Graph {
         if let (Some(&only), None) = (non_zero.next(), non_zero.next()) {
             return only;
         }
+        if let &[a, b] = terms
+            && !self.merges_nested()
+            && self.plain_terms(a, b)
+            && !self.terms_may_cancel(terms)
+        {
+            return self.intern_pair(Compound::Add, a, b, |graph, a, b| graph.term_cmp(a, b));
+        }
         let mut constant = Number::ZERO;
         let mut scaled: SmallVec<[Scaled; 8]> = SmallVec::with_capacity(terms.len());
         let terms = self.merge_small(
@@ -309,6 +316,11 @@ impl Graph {
     /// `x*y/x` is `y`. Products are never expanded: `2*(y - t)` stays
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
+        if let &[a, b] = factors
+            && let Some(product) = self.plain_product(a, b)
+        {
+            return product;
+        }
         let mut coefficient = Number::ONE;
         let mut powers: SmallVec<[Power; 8]> = SmallVec::with_capacity(factors.len());
         // A product scaled by numbers (`-x*y*z`) is merged whatever its size:
@@ -386,6 +398,105 @@ impl Graph {
             collected.sort_by(|&a, &b| by_base(self, a, b));
         }
         self.finish_product(coefficient, collected)
+    }
+
+    /// The product of two factors in the common cases of the chain rule,
+    /// decided without the general machinery: one of them is 1; a number
+    /// scales a factor or a product; or neither is a number, their bases
+    /// differ and no factor of one cancels with the other.
+    fn plain_product(&mut self, a: NodeId, b: NodeId) -> Option<NodeId> {
+        if a == self.one || b == self.one {
+            return Some(if a == self.one { b } else { a });
+        }
+        if self.merges_nested() || self.is_infinity(a) || self.is_infinity(b) {
+            return None;
+        }
+        match (self.as_number(a), self.as_number(b)) {
+            (Some(_), Some(_)) => None,
+            (Some(scale), None) => self.scaled_factor(scale, b),
+            (None, Some(scale)) => self.scaled_factor(scale, a),
+            (None, None) => {
+                let plain = self.base_of(a) != self.base_of(b) && !self.factors_may_cancel(&[a, b]);
+                plain.then(|| {
+                    self.intern_pair(Compound::Mul, a, b, |graph, a, b| {
+                        graph.factor_cmp(graph.base_of(a), graph.base_of(b))
+                    })
+                })
+            }
+        }
+    }
+
+    /// `scale * factor` for a finite, non-zero number `scale` (else `None`):
+    /// the number joins the coefficient of a product.
+    fn scaled_factor(&mut self, scale: Number, factor: NodeId) -> Option<NodeId> {
+        let finite = |number: Number| !number.is_zero() && number.to_f64().is_finite();
+        if !finite(scale) {
+            return None;
+        }
+        let Node::Mul(factors) = self.node(factor) else {
+            let scale = self.num(scale);
+            return Some(self.intern_compound(Compound::Mul, &[scale, factor]));
+        };
+        let factors = Ids::from_slice(factors);
+        if factors.iter().any(|&inner| self.is_infinity(inner)) {
+            return None;
+        }
+        let (coefficient, rest) = match self.as_number(factors[0]) {
+            Some(coefficient) => (scale.mul(coefficient), &factors[1..]),
+            None => (scale, &factors[..]),
+        };
+        let mut scaled: Ids = SmallVec::with_capacity(rest.len() + 1);
+        match coefficient {
+            _ if coefficient.is_one() && rest.len() == 1 => return Some(rest[0]),
+            _ if coefficient.is_one() => {}
+            _ if finite(coefficient) => scaled.push(self.num(coefficient)),
+            _ => return None,
+        }
+        scaled.extend_from_slice(rest);
+        Some(self.intern_compound(Compound::Mul, &scaled))
+    }
+
+    /// Whether the sum of two terms is just the two, ordered: neither is a
+    /// number, and they do not collect (their factors besides a coefficient
+    /// differ); the caller checks that no term of one cancels with the
+    /// other. The common case of the chain rule.
+    fn plain_terms(&self, a: NodeId, b: NodeId) -> bool {
+        match (self.plain_rest(a), self.plain_rest(b)) {
+            (Some(PlainRest::Term(x)), Some(PlainRest::Term(y))) => x != y,
+            (Some(PlainRest::Term(x)), Some(PlainRest::Factors(factors)))
+            | (Some(PlainRest::Factors(factors)), Some(PlainRest::Term(x))) => factors != [x],
+            (Some(PlainRest::Factors(f)), Some(PlainRest::Factors(g))) => f != g,
+            _ => false,
+        }
+    }
+
+    /// What a term collects under (see `push_term`), unless it is a number.
+    fn plain_rest(&self, term: NodeId) -> Option<PlainRest<'_>> {
+        match self.node(term) {
+            Node::Num(_) => None,
+            Node::Mul(factors) => match (self.node(factors[0]), &factors[1..]) {
+                (Node::Num(_), [only]) => Some(PlainRest::Term(*only)),
+                (Node::Num(_), rest) => Some(PlainRest::Factors(rest)),
+                _ => Some(PlainRest::Factors(factors)),
+            },
+            _ => Some(PlainRest::Term(term)),
+        }
+    }
+
+    /// The sum or product of two operands that need no simplification, in
+    /// the canonical order that `cmp` gives.
+    fn intern_pair(
+        &mut self,
+        kind: Compound,
+        a: NodeId,
+        b: NodeId,
+        cmp: impl Fn(&Self, NodeId, NodeId) -> std::cmp::Ordering,
+    ) -> NodeId {
+        let pair = match cmp(self, a, b) {
+            std::cmp::Ordering::Greater => [b, a],
+            _ => [a, b],
+        };
+        self.intern_compound(kind, &pair)
     }
 
     /// One factor for a run of like factors `base^a * base^b * …`. Numeric
@@ -642,4 +753,10 @@ impl Graph {
             _ => return None,
         })
     }
+}
+
+/// A term without its coefficient (see `Graph::plain_rest`).
+enum PlainRest<'a> {
+    Term(NodeId),
+    Factors(&'a [NodeId]),
 }

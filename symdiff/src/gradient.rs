@@ -8,12 +8,17 @@ use crate::rules::chain_terms;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
+/// How many new nodes per node below it a gradient (or a Hessian, per node
+/// of the gradient) is expected to create, for [`Graph::reserve`].
+const GROWTH: usize = 4;
+
 /// The partial derivatives of `root` with respect to each of `vars`, in order.
 pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> {
     let wrt_mask = vars
         .iter()
         .fold(0u64, |mask, var| mask | (1 << (var.0 % 64)));
     let relevant = relevant_nodes(graph, root, wrt_mask);
+    graph.reserve(GROWTH * relevant.len());
     // Most nodes have one or two parents: their contributions stay inline.
     let mut contributions: FxHashMap<NodeId, SmallVec<[NodeId; 2]>> = FxHashMap::default();
     let one = graph.one();
@@ -87,6 +92,7 @@ pub fn hessian_from_gradient(
     vars: &[VarId],
 ) -> Vec<Vec<NodeId>> {
     let n_vars = vars.len();
+    graph.reserve(GROWTH * graph.len());
     let zero = graph.zero();
     let mut hessian = vec![vec![zero; n_vars]; n_vars];
     let mut by_name: Vec<usize> = (0..n_vars).collect();

@@ -239,6 +239,20 @@ impl Graph {
         self.nodes.is_empty()
     }
 
+    /// Makes room for `additional` more nodes at once. A derivative grows
+    /// the graph by a multiple of its size: reserving that up front copies
+    /// the per-node tables once instead of at every doubling (only the pages
+    /// written are ever touched, so reserving generously costs little; the
+    /// hash table, whose every slot is initialised, grows as it fills).
+    pub fn reserve(&mut self, additional: usize) {
+        self.nodes.reserve(additional);
+        self.hashes.reserve(additional);
+        self.var_masks.reserve(additional);
+        self.keys.reserve(additional);
+        self.summaries.reserve(additional);
+        self.never_negative.reserve(additional);
+    }
+
     /// Returns the id of `node`, adding it if it is not there yet. Callers
     /// must pass a canonical node whose children already exist.
     pub(crate) fn intern(&mut self, node: Node) -> NodeId {

@@ -101,16 +101,7 @@ impl Graph {
     /// there are such; else nothing.
     pub(crate) fn merged_bases(&self, factors: &[NodeId]) -> Keyed {
         let mut bases = Keyed::new();
-        let large = |factor: NodeId| matches!(self.node(factor), Node::Mul(_));
-        let bloom = |factor: NodeId| match large(factor) {
-            true => self.summary(factor).bloom,
-            false => self
-                .numeric_power(factor)
-                .map_or([0; 2], |(base, exponent)| {
-                    crate::order::bloom_bit(base, exponent)
-                }),
-        };
-        if !self.may_cancel(factors, large, bloom) {
+        if !self.factors_may_cancel(factors) {
             return bases;
         }
         for (position, &factor) in factors.iter().enumerate() {
@@ -135,31 +126,7 @@ impl Graph {
     /// sums; else nothing.
     pub(crate) fn merged_rests(&self, terms: &[NodeId]) -> Keyed {
         let mut rests = Keyed::new();
-        let large = |term: NodeId| self.large_sum(term).is_some();
-        let bloom = |term: NodeId| match self.scaled_sum(term) {
-            Some((scale, sum)) if !large(term) => {
-                let children = self.node(sum).children().iter();
-                children.fold([0; 2], |bits: crate::order::Bloom, &child| {
-                    let (rest, coefficient) = self.rest_of(child);
-                    let child_bits = crate::order::bloom_bit(rest, coefficient.mul(scale));
-                    [bits[0] | child_bits[0], bits[1] | child_bits[1]]
-                })
-            }
-            _ => match self.large_sum(term) {
-                Some((scale, sum)) => {
-                    let [positive, negative] = self.summary(sum).bloom;
-                    match scale.is_negative() {
-                        true => [negative, positive],
-                        false => [positive, negative],
-                    }
-                }
-                None => {
-                    let (rest, coefficient) = self.rest_of(term);
-                    crate::order::bloom_bit(rest, coefficient)
-                }
-            },
-        };
-        if !self.may_cancel(terms, large, bloom) {
+        if !self.terms_may_cancel(terms) {
             return rests;
         }
         for (position, &term) in terms.iter().enumerate() {
@@ -187,6 +154,51 @@ impl Graph {
             }
         }
         rests
+    }
+
+    /// Whether a product among `factors` may hold a factor that cancels
+    /// with another of them (see [`Graph::may_cancel`]).
+    pub(crate) fn factors_may_cancel(&self, factors: &[NodeId]) -> bool {
+        let large = |factor: NodeId| matches!(self.node(factor), Node::Mul(_));
+        let bloom = |factor: NodeId| match large(factor) {
+            true => self.summary(factor).bloom,
+            false => self
+                .numeric_power(factor)
+                .map_or([0; 2], |(base, exponent)| {
+                    crate::order::bloom_bit(base, exponent)
+                }),
+        };
+        self.may_cancel(factors, large, bloom)
+    }
+
+    /// Whether a sum (or multiple of one) among `terms` may hold a term
+    /// that cancels with another of them (see [`Graph::may_cancel`]).
+    pub(crate) fn terms_may_cancel(&self, terms: &[NodeId]) -> bool {
+        let large = |term: NodeId| self.large_sum(term).is_some();
+        let bloom = |term: NodeId| match self.scaled_sum(term) {
+            Some((scale, sum)) if !large(term) => {
+                let children = self.node(sum).children().iter();
+                children.fold([0; 2], |bits: crate::order::Bloom, &child| {
+                    let (rest, coefficient) = self.rest_of(child);
+                    let child_bits = crate::order::bloom_bit(rest, coefficient.mul(scale));
+                    [bits[0] | child_bits[0], bits[1] | child_bits[1]]
+                })
+            }
+            _ => match self.large_sum(term) {
+                Some((scale, sum)) => {
+                    let [positive, negative] = self.summary(sum).bloom;
+                    match scale.is_negative() {
+                        true => [negative, positive],
+                        false => [positive, negative],
+                    }
+                }
+                None => {
+                    let (rest, coefficient) = self.rest_of(term);
+                    crate::order::bloom_bit(rest, coefficient)
+                }
+            },
+        };
+        self.may_cancel(terms, large, bloom)
     }
 
     /// Whether a large operand among `operands` may cancel with another: a
