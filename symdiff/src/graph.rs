@@ -12,6 +12,7 @@
 use crate::func::Func;
 use crate::number::Number;
 use hashbrown::HashTable;
+use smallvec::SmallVec;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
@@ -77,12 +78,16 @@ pub enum Node {
     Num(Number),
     Const(Constant),
     Var(VarId),
-    Add(Box<[NodeId]>),
-    Mul(Box<[NodeId]>),
+    Add(Operands),
+    Mul(Operands),
     /// `[base, exponent]`.
     Pow([NodeId; 2]),
-    Call(Func, Box<[NodeId]>),
+    Call(Func, Operands),
 }
+
+/// The operands of a sum, product or call: two of them (the chain rule's
+/// common case) are stored inline, without an allocation of their own.
+pub type Operands = SmallVec<[NodeId; 2]>;
 
 impl Node {
     /// The node's operands, in order (`Pow` has base then exponent).
@@ -276,7 +281,7 @@ impl Graph {
         }) {
             return id;
         }
-        let children: Box<[NodeId]> = children.into();
+        let children = Operands::from_slice(children);
         let node = match kind {
             Compound::Add => Node::Add(children),
             Compound::Mul => Node::Mul(children),
