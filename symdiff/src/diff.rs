@@ -25,6 +25,10 @@ impl Differentiator {
 
     /// d root / d var.
     pub fn diff(&mut self, graph: &mut Graph, root: NodeId) -> NodeId {
+        // Most entries of a sparse Hessian: nothing to traverse.
+        if !graph.may_depend_on(root, self.var) {
+            return graph.zero();
+        }
         for node in self.pending_nodes(graph, root) {
             let derivative = self.diff_node(graph, node);
             self.memo.insert(node, derivative);

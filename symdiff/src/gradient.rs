@@ -8,8 +8,9 @@ use crate::rules::chain_terms;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-/// How many new nodes per node below it a gradient (or a Hessian, per node
-/// of the gradient) is expected to create, for [`Graph::reserve`].
+/// How many new nodes per node below it a gradient is expected to create,
+/// for [`Graph::reserve`] (a Hessian reserves as many again as the graph
+/// holds: sparse ones create few).
 const GROWTH: usize = 4;
 
 /// The partial derivatives of `root` with respect to each of `vars`, in order.
@@ -92,7 +93,7 @@ pub fn hessian_from_gradient(
     vars: &[VarId],
 ) -> Vec<Vec<NodeId>> {
     let n_vars = vars.len();
-    graph.reserve(GROWTH * graph.len());
+    graph.reserve(graph.len());
     let zero = graph.zero();
     let mut hessian = vec![vec![zero; n_vars]; n_vars];
     let mut by_name: Vec<usize> = (0..n_vars).collect();

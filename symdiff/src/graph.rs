@@ -12,8 +12,8 @@
 use crate::func::Func;
 use crate::number::Number;
 use hashbrown::HashTable;
-use smallvec::SmallVec;
 use rustc_hash::{FxHashMap, FxHasher};
+use smallvec::SmallVec;
 use std::hash::{Hash, Hasher};
 
 /// A short list of ids kept on the stack: operand lists in the constructors
