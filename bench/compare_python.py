@@ -13,7 +13,8 @@ standard library. For every case it prints the instruction counts of f, the
 gradient and the Hessian for symdiff (`--stats`) and for CasADi
 (`casadi.Function.n_instructions`), and the derivative times in milliseconds:
 medians within a budget of about 2 s, except for SymPy, which is run once under
-a hard time limit. Times of symdiff are its own parse + derive time.
+a hard time limit. Times of symdiff are its own parse + derive time, the median of warm repetitions in one
+process (`--stats --repeat N`), as CasADi's are.
 """
 import argparse, json, os, platform, re, statistics, subprocess, sys, time, venv
 import multiprocessing as mp
@@ -154,21 +155,31 @@ def casadi_case(text):
     return grad_ms, hess_ms, counts
 
 
-def symdiff_run(binary, command, text, extra, runs, timeout):
-    """Median parse + derive milliseconds and instructions from `symdiff COMMAND - --stats`, or a string."""
-    times, stats = [], {}
-    for _ in range(runs):
+def symdiff_run(binary, command, text, extra, timeout, warm=True):
+    """Parse + derive milliseconds and instructions from `symdiff COMMAND - --stats`, or a string.
+
+    With `warm`, the time is the median of `--repeat N` runs in one process (N fitted to about a second), as
+    CasADi's is timed in this process; the first run of a process pays for fresh memory."""
+    def run(repeat):
         try:
-            done = subprocess.run([str(binary), command, "-", "--stats", *extra], input=text, text=True,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+            done = subprocess.run([str(binary), command, "-", "--stats", "--repeat", str(repeat), *extra], input=text,
+                                  text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
         except subprocess.TimeoutExpired:
-            return f"> {timeout:g} s", None
+            return f"> {timeout:g} s"
         lines = [line for line in done.stderr.splitlines() if line.startswith("{")]
         if done.returncode != 0 or not lines:
-            return f"exit {done.returncode}", None
-        stats = json.loads(lines[-1])
-        times.append((stats["parse_us"] + stats["derive_us"]) / 1e3)
-    return statistics.median(times), stats["instructions"]
+            return f"exit {done.returncode}"
+        return json.loads(lines[-1])
+
+    stats = run(1)
+    if isinstance(stats, str):
+        return stats, None
+    cold_ms = (stats["parse_us"] + stats["derive_us"]) / 1e3
+    if warm:
+        stats = run(max(3, min(201, int(1000 / max(cold_ms, 0.005)))))
+        if isinstance(stats, str):
+            return stats, None
+    return (stats["parse_us"] + stats["derive_us"]) / 1e3, stats["instructions"]
 
 
 def ms(value):
@@ -196,9 +207,9 @@ def compare(name, text, args):
     """Measures one case with every tool and returns its row of the table."""
     _, _, names = split_case(text)
     at = ",".join(f"{n}=0.5" for n in names)
-    sd_f = symdiff_run(args.bin, "eval", text, ["--at", at], 1, args.timeout)
-    sd_g = symdiff_run(args.bin, "grad", text, [], 5, args.timeout)
-    sd_h = symdiff_run(args.bin, "hessian", text, [], 5, args.timeout)
+    sd_f = symdiff_run(args.bin, "eval", text, ["--at", at], args.timeout, warm=False)
+    sd_g = symdiff_run(args.bin, "grad", text, [], args.timeout)
+    sd_h = symdiff_run(args.bin, "hessian", text, [], args.timeout)
     try:
         ca_g, ca_h, ca_counts = casadi_case(text)
     except Exception as error:

@@ -15,6 +15,17 @@ pub struct Cli {
     /// Print timings and sizes as one JSON line on standard error.
     #[arg(long, global = true)]
     pub stats: bool,
+    /// With `--stats`: parse and derive N times more, each time in a fresh
+    /// graph, and report the median times (warm, as a benchmark running in
+    /// one process measures them).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1,
+        global = true,
+        requires = "stats"
+    )]
+    pub repeat: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

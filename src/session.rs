@@ -14,10 +14,10 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    pub(crate) fn new(format: Format, stats_enabled: bool) -> Self {
+    pub(crate) fn new(format: Format, stats_enabled: bool, repeat: usize) -> Self {
         Session {
             format,
-            stats: Stats::new(stats_enabled),
+            stats: Stats::new(stats_enabled, repeat),
             stdout: String::new(),
             stderr: String::new(),
         }

@@ -3,6 +3,7 @@
 
 use crate::output::json_number;
 use std::time::{Duration, Instant};
+use symdiff::Expr;
 use symdiff::compile::Tape;
 use symdiff::graph::{Graph, NodeId};
 use symdiff::size::{dag_size, tree_sizes};
@@ -10,6 +11,8 @@ use symdiff::size::{dag_size, tree_sizes};
 #[derive(Debug, Default)]
 pub(crate) struct Stats {
     enabled: bool,
+    /// How many warm repetitions to time (see [`Stats::repeat_warm`]).
+    repeat: usize,
     parse: Duration,
     derive: Duration,
     sizes: Option<Sizes>,
@@ -24,11 +27,36 @@ struct Sizes {
 }
 
 impl Stats {
-    pub(crate) fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool, repeat: usize) -> Self {
         Stats {
             enabled,
+            repeat,
             ..Stats::default()
         }
+    }
+
+    /// With `--repeat N` (N > 1), parses `source` and runs `derive` N more
+    /// times, each in a fresh graph, and keeps the median parse and derive
+    /// times: the first run of a process pays for fresh memory, which
+    /// in-process benchmarks (criterion, CasADi timed from Python) do not.
+    pub(crate) fn repeat_warm(&mut self, source: &str, derive: impl Fn(&Expr)) {
+        if !self.enabled || self.repeat <= 1 {
+            return;
+        }
+        let mut parses = Vec::with_capacity(self.repeat);
+        let mut derives = Vec::with_capacity(self.repeat);
+        for _ in 0..self.repeat {
+            let start = Instant::now();
+            let Ok(expr) = Expr::parse(source) else {
+                return;
+            };
+            parses.push(start.elapsed());
+            let start = Instant::now();
+            derive(&expr);
+            derives.push(start.elapsed());
+        }
+        self.parse = median(parses);
+        self.derive = median(derives);
     }
 
     /// Runs `parse`, adding its time to the parse time.
@@ -84,6 +112,14 @@ impl Stats {
         );
         Some(line)
     }
+}
+
+fn median(mut durations: Vec<Duration>) -> Duration {
+    durations.sort_unstable();
+    durations
+        .get(durations.len() / 2)
+        .copied()
+        .unwrap_or_default()
 }
 
 /// A tree size as a JSON number: an integer while `f64` holds it exactly.

@@ -1103,28 +1103,29 @@ fn usage_errors() {
     check(
         &[],
         expect![[r#"
-        status 2
-        --- stderr
-        The symdiff command line: exact derivatives, gradient checks and Hessian verdicts.
+            status 2
+            --- stderr
+            The symdiff command line: exact derivatives, gradient checks and Hessian verdicts.
 
-        Usage: symdiff [OPTIONS] <COMMAND>
+            Usage: symdiff [OPTIONS] <COMMAND>
 
-        Commands:
-          parse    Print the expression back as canonical text
-          diff     The derivative with respect to one variable
-          grad     The gradient, and its value at a point
-          hessian  The Hessian; at a point also its eigenvalues and the verdict
-          eval     The value at a point
-          check    Compare the symbolic gradient and Hessian with central differences
-          codegen  Rust functions computing the gradient (and Hessian)
-          help     Print this message or the help of the given subcommand(s)
+            Commands:
+              parse    Print the expression back as canonical text
+              diff     The derivative with respect to one variable
+              grad     The gradient, and its value at a point
+              hessian  The Hessian; at a point also its eigenvalues and the verdict
+              eval     The value at a point
+              check    Compare the symbolic gradient and Hessian with central differences
+              codegen  Rust functions computing the gradient (and Hessian)
+              help     Print this message or the help of the given subcommand(s)
 
-        Options:
-              --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, rust, json]
-              --stats            Print timings and sizes as one JSON line on standard error
-          -h, --help             Print help (see more with '--help')
-          -V, --version          Print version
-    "#]],
+            Options:
+                  --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, rust, json]
+                  --stats            Print timings and sizes as one JSON line on standard error
+                  --repeat <N>       With `--stats`: parse and derive N times more, each time in a fresh graph, and report the median times (warm, as a benchmark running in one process measures them) [default: 1]
+              -h, --help             Print help (see more with '--help')
+              -V, --version          Print version
+        "#]],
     );
     check(
         &["frobnicate", "x"],
