@@ -143,6 +143,11 @@ impl Graph {
         if let (Some(&only), None) = (non_zero.next(), non_zero.next()) {
             return only;
         }
+        match self.fold_special_terms(terms) {
+            Some(Err(nan)) => return nan,
+            Some(Ok(folded)) if folded.len() < terms.len() => return self.add(&folded),
+            _ => {}
+        }
         if let &[a, b] = terms
             && !self.merges_nested()
             && self.plain_terms(a, b)
@@ -316,6 +321,9 @@ impl Graph {
     /// `x*y/x` is `y`. Products are never expanded: `2*(y - t)` stays
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
+        if self.is_nan_product(factors) {
+            return self.num(Number::Float(f64::NAN));
+        }
         if let &[a, b] = factors
             && let Some(product) = self.plain_product(a, b)
         {
@@ -373,6 +381,10 @@ impl Graph {
                 collected.push(original);
                 continue;
             }
+            if !self.merges_safely(base, &powers[run_start..index]) {
+                collected.extend(powers[run_start..index].iter().map(|power| power.original));
+                continue;
+            }
             let factor = self.merge_powers(base, &powers[run_start..index]);
             match self.node(factor) {
                 Node::Num(number) => coefficient = coefficient.mul(*number),
@@ -392,7 +404,9 @@ impl Graph {
         // factors by their own bases, so that the order never depends on how
         // the product was built.
         let by_base = |graph: &Self, a: NodeId, b: NodeId| {
-            graph.factor_cmp(graph.base_of(a), graph.base_of(b))
+            graph
+                .factor_cmp(graph.base_of(a), graph.base_of(b))
+                .then_with(|| graph.factor_cmp(a, b))
         };
         if !collected.is_sorted_by(|&a, &b| by_base(self, a, b).is_le()) {
             collected.sort_by(|&a, &b| by_base(self, a, b));
@@ -499,6 +513,31 @@ impl Graph {
         self.intern_compound(kind, &pair)
     }
 
+    /// Whether `base^a * base^b * …` may become one power
+    /// `base^(a + b + …)`: the same value wherever the factors have one
+    /// (IEEE), a zero base aside (`x^2/x^2` is 1, as `x/x` is). A base that
+    /// may be negative takes at most one exponent that is not an integer:
+    /// `x^(1/2)*x^(1/2)` and `x^y*x^y` are NaN at x = -2, y = 1/2, where `x`
+    /// and `x^(2*y)` are numbers. Exponents that cancel are `x/x = 1`.
+    fn merges_safely(&self, base: NodeId, run: &[Power]) -> bool {
+        let non_integer = run
+            .iter()
+            .filter(|power| {
+                !self
+                    .as_number(power.exponent)
+                    .is_some_and(Number::is_integer)
+            })
+            .count();
+        let cancels = || {
+            run.iter()
+                .try_fold(Number::ZERO, |sum, power| {
+                    Some(sum.add(self.as_number(power.exponent)?))
+                })
+                .is_some_and(Number::is_zero)
+        };
+        non_integer <= 1 || self.never_negative(base) || cancels()
+    }
+
     /// One factor for a run of like factors `base^a * base^b * …`. Numeric
     /// exponents add directly, and a base that no power rule applies to (a
     /// variable, a call, a sum) takes the sum as it is: the common case,
@@ -574,18 +613,13 @@ impl Graph {
         self.intern_compound(Compound::Mul, &factors)
     }
 
-    /// Whether `node` is `1/0` (`0^-1`), the canonical infinity. A power of
-    /// 0 with any other exponent (`0^x`) is an ordinary factor.
-    fn is_infinity(&self, node: NodeId) -> bool {
-        matches!(self.node(node), Node::Pow([base, exponent])
-            if self.as_number(*base).is_some_and(Number::is_zero)
-                && self.as_number(*exponent).is_some_and(Number::is_negative))
-    }
-
-    /// `base ^ exponent`. Numbers fold when the result is exact and finite;
-    /// `(x^a)^b` folds to `x^(a*b)` for an integer `b` (for a numeric `a`,
-    /// only where that keeps the domain: `(x^(1/2))^2` stays); an integer power of a product is distributed over its factors;
-    /// `e^x` is `exp(x)`.
+    /// `base ^ exponent`. Numbers fold when the result is exact and finite
+    /// (a negative base to a non-integer power is NaN, as `powf` says);
+    /// `(x^a)^b` folds to `x^(a*b)` for an integer `b` where that keeps the
+    /// value (`(x^(1/2))^2` stays, unless `x` is never negative); `e^x` is
+    /// `exp(x)`. A power of a product is never distributed: `(x*y)^2` and
+    /// `x^2*y^2` differ in floating point (1 against NaN at x = 1e200,
+    /// y = 1e-200).
     pub fn pow(&mut self, base: NodeId, exponent: NodeId) -> NodeId {
         let exponent_number = self.as_number(exponent);
         match exponent_number {
@@ -619,25 +653,30 @@ impl Graph {
                         let product = self.num(inner.mul(outer));
                         self.pow(inner_base, product)
                     }
-                    // A symbolic exponent times an integer: `(z^x)^-1` is
-                    // `z^-x`, so that it collects with other powers of `z`.
-                    None => {
+                    // A symbolic exponent times -1: `(z^x)^-1` is `z^-x`,
+                    // so that it collects with other powers of `z`. Times
+                    // another integer only for a base that is never
+                    // negative: `(z^x)^2` is NaN at z = -2, x = 1/2, where
+                    // `z^(2*x)` is -2.
+                    None if outer == Number::MINUS_ONE || self.never_negative(inner_base) => {
                         let product = self.mul2(inner_exponent, exponent);
                         self.pow(inner_base, product)
                     }
                     _ => self.intern(Node::Pow([base, exponent])),
                 }
             }
-            // An integer power of a product is distributed over its factors
-            // only in a graph for printing; elsewhere it keeps the power, so
-            // the product stays shared (see `Graph::merges_nested`).
-            (Node::Mul(factors), Some(outer)) if outer.is_integer() && self.merges_nested() => {
-                let factors = factors.clone();
-                let powered: Ids = factors
-                    .iter()
-                    .map(|&factor| self.pow(factor, exponent))
-                    .collect();
-                self.mul(&powered)
+            // `(-u)^n` is `u^n` or `-(u^n)`: a sign passes through an
+            // integer power exactly.
+            (Node::Mul(factors), Some(outer))
+                if outer.is_integer()
+                    && factors.len() == 2
+                    && self.as_number(factors[0]) == Some(Number::MINUS_ONE) =>
+            {
+                let power = self.pow(factors[1], exponent);
+                match outer.as_integer().is_some_and(|n| n % 2 == 0) {
+                    true => power,
+                    false => self.neg(power),
+                }
             }
             _ => self.intern(Node::Pow([base, exponent])),
         }
@@ -679,21 +718,28 @@ impl Graph {
     }
 
     fn fold_call(&mut self, func: Func, args: &[NodeId]) -> Option<NodeId> {
-        let numbers: Vec<Number> = args
+        let values: Vec<f64> = args
             .iter()
-            .map(|&arg| self.as_number(arg))
+            .map(|&arg| self.constant_value(arg))
             .collect::<Option<_>>()?;
-        if numbers
+        let value = match values.as_slice() {
+            [x] => func.eval1(*x),
+            [a, b] => func.eval2(*a, *b),
+            _ => return None,
+        };
+        // Floats, NaN and infinities fold in IEEE arithmetic, and so does
+        // any call whose value is not finite (`log(0)`, `sqrt(-1)`).
+        let exact_args: Option<Vec<Number>> = args
             .iter()
-            .any(|number| matches!(number, Number::Float(_)))
-        {
-            let value = match numbers.as_slice() {
-                [x] => func.eval1(x.to_f64()),
-                [a, b] => func.eval2(a.to_f64(), b.to_f64()),
-                _ => return None,
-            };
-            return value.is_finite().then(|| self.num(Number::float(value)));
-        }
+            .map(|&arg| {
+                self.as_number(arg)
+                    .filter(|number| matches!(number, Number::Rational { .. }))
+            })
+            .collect();
+        let numbers = match exact_args {
+            Some(numbers) if value.is_finite() => numbers,
+            _ => return Some(self.num(Number::float(value))),
+        };
         let exact = match (func, numbers.as_slice()) {
             (_, [x]) => self.fold_exact1(func, *x)?,
             (Func::Max, [a, b]) => {

@@ -312,11 +312,8 @@ impl Lowering<'_> {
         reg
     }
 
-    /// Whether `node` is the canonical infinity `0^-1`.
     fn is_infinity(&self, node: NodeId) -> bool {
-        matches!(self.graph.node(node), Node::Pow([base, exponent])
-            if self.graph.as_number(*base).is_some_and(Number::is_zero)
-                && self.graph.as_number(*exponent).is_some_and(Number::is_negative))
+        self.graph.is_infinity(node)
     }
 
     fn signed(&self, node: NodeId) -> Signed {

@@ -544,10 +544,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// prints as `1/0`. (A power of 0 with any other exponent, `0^x`, is an
     /// ordinary power.)
     fn is_infinity(&self, node: NodeId) -> bool {
-        S::ZERO_POWER_IS_INFINITY
-            && matches!(self.graph.node(node), Node::Pow([base, exponent])
-                if self.graph.as_number(*base).is_some_and(Number::is_zero)
-                    && self.graph.as_number(*exponent).is_some_and(Number::is_negative))
+        S::ZERO_POWER_IS_INFINITY && self.graph.is_infinity(node)
     }
 
     /// Writes factors separated as the syntax spells it; no factors is `1`.

@@ -36,6 +36,7 @@ pub mod print;
 pub mod rewrite;
 mod rules;
 pub mod size;
+mod special;
 
 pub use error::Error;
 pub use expr::{Expr, variables_of};

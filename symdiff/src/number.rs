@@ -189,6 +189,11 @@ impl Number {
     /// rational, or a perfect root such as `4^(1/2)`), a float when either side
     /// is a float, and `None` when the exact result is irrational.
     pub fn pow(self, exponent: Number) -> Option<Number> {
+        // IEEE `powf`: a negative base to a non-integer power is NaN, even
+        // where a real odd root exists (`(-8)^(1/3)`).
+        if self.is_negative() && !exponent.is_integer() {
+            return Some(Number::Float(f64::NAN));
+        }
         match (self, exponent) {
             (Number::Rational { .. }, Number::Rational { numer, denom: 1 }) => {
                 Some(self.powi(numer))

@@ -191,32 +191,39 @@ fn saddle_with_hessian() {
 #[test]
 fn non_finite_constants_are_named() {
     check(
-        "x/0 + x*(0/0)",
+        "x/0 + max(y, 0/0)",
         false,
         expect![[r#"
-            /// The gradient of `f` with respect to (x).
+            /// The gradient of `f` with respect to (x, y).
             ///
             /// ```text
             /// ∂/∂x = 1/0
+            /// ∂/∂y = sqrt(-1)
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            pub fn f_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+            pub fn f_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 2] {
                 let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
-                [__t0]
+                let __t1: ::core::primitive::f64 = ::core::primitive::f64::NAN;
+                [__t0, __t1]
             }
 
             /// The value of `f` and its gradient, sharing one forward pass.
             ///
             /// ```text
-            /// f = 1/0*x
+            /// f = 1/0*x + max(y, sqrt(-1))
             /// ∂/∂x = 1/0
+            /// ∂/∂y = sqrt(-1)
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-            pub fn f_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+            pub fn f_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
                 let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
                 let __t1: ::core::primitive::f64 = x;
                 let __t2: ::core::primitive::f64 = __t1 * __t0;
-                (__t2, [__t0])
+                let __t3: ::core::primitive::f64 = y;
+                let __t4: ::core::primitive::f64 = ::core::primitive::f64::NAN;
+                let __t5: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t3) || ::core::primitive::f64::is_nan(__t4) { ::core::primitive::f64::NAN } else if __t4 > __t3 { __t4 } else { __t3 };
+                let __t6: ::core::primitive::f64 = __t2 + __t5;
+                (__t6, [__t0, __t4])
             }
 
         "#]],
