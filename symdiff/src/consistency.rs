@@ -31,8 +31,119 @@ pub fn check(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
         .map(|index| point.get(index).copied().unwrap_or(0.5))
         .collect();
     check_value_preserved(&graph, &program, root, &values)?;
+    check_no_invented_value(&graph, &program, root, &values)?;
     check_print_roundtrip(&mut graph, root, &values)?;
     check_derivatives(&mut graph, root, &vars, &values)
+}
+
+/// Simplification never invents a value: wherever the literal IEEE
+/// evaluation of the written tree is NaN, so is the simplified expression,
+/// unless one of the identities that README's "What simplification assumes"
+/// lists (`x/x = 1`, `x - x = 0`, `0*x = 0`) may have applied, which takes a
+/// name written twice or a literal zero. The point may hold any values: 0,
+/// infinities, NaN, extremes (missing values are 0.5).
+pub fn check_never_invents(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
+    let Ok(program) = symdiff_parser::parse(source) else {
+        return Ok(());
+    };
+    let mut graph = Graph::new();
+    let Ok(root) = crate::lower::lower_program(&mut graph, &program, source) else {
+        return Ok(());
+    };
+    let values: Vec<f64> = (0..graph.vars().count())
+        .map(|index| point.get(index).copied().unwrap_or(0.5))
+        .collect();
+    check_no_invented_value(&graph, &program, root, &values)
+}
+
+fn check_no_invented_value(
+    graph: &Graph,
+    program: &Program<'_>,
+    root: NodeId,
+    values: &[f64],
+) -> Result<(), Inconsistency> {
+    let mut scope = AstScope {
+        graph,
+        values,
+        definitions: Vec::new(),
+    };
+    let results = scope.eval_nodes(program);
+    let plain = results
+        .get(program.body().index())
+        .copied()
+        .unwrap_or(f64::NAN);
+    let simplified = crate::eval::eval_nodes(graph, &[root], values)[0];
+    if plain.is_nan() && !simplified.is_nan() && !identities_may_apply(graph, program, &results) {
+        return fail(format!(
+            "simplification invented a value: NaN as written, {simplified} simplified"
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a variable is written twice or a part without variables is zero
+/// (`(2 - 2)*x`, `x/(1/0)`), which the documented identities need; `results` holds
+/// the value of every node of the tree.
+fn identities_may_apply(graph: &Graph, program: &Program<'_>, results: &[f64]) -> bool {
+    let mut names = rustc_hash::FxHashSet::default();
+    let mut constant: Vec<bool> = Vec::with_capacity(program.len());
+    for (id, ast) in program.iter() {
+        let is_constant = match ast.kind {
+            ExprKind::Name(name) if graph.find_var(name).is_some() => {
+                if !names.insert(name) {
+                    return true;
+                }
+                false
+            }
+            ExprKind::Name(_) | ExprKind::Number(_) => true,
+            _ => children(program, ast).all(|child| constant[child.index()]),
+        };
+        if is_constant && results.get(id.index()).is_some_and(|&value| value == 0.0) {
+            return true;
+        }
+        // A power that overflows to infinity or underflows to zero from
+        // finite operands may meet another power of its base (`x^a/x^b`,
+        // the power form of `x/x`).
+        if let ExprKind::Power { base, exponent } = ast.kind {
+            let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
+            let operands_finite = value(base).is_finite() && value(exponent).is_finite();
+            let power = value(id);
+            if operands_finite && value(base) != 0.0 && (power.is_infinite() || power == 0.0) {
+                return true;
+            }
+        }
+        // Dividing by a constant infinity multiplies by zero.
+        if let ExprKind::Product { rest, .. } = ast.kind {
+            let infinite = |id: ExprId| {
+                results
+                    .get(id.index())
+                    .is_some_and(|value| value.is_infinite())
+            };
+            if program.factors(rest).iter().any(|&(op, factor)| {
+                op == MulOp::Div && constant[factor.index()] && infinite(factor)
+            }) {
+                return true;
+            }
+        }
+        constant.push(is_constant);
+    }
+    false
+}
+
+/// The operands of one node of the tree.
+fn children<'p>(program: &'p Program<'_>, ast: &Ast<'_>) -> Box<dyn Iterator<Item = ExprId> + 'p> {
+    match ast.kind {
+        ExprKind::Number(_) | ExprKind::Name(_) => Box::new(std::iter::empty()),
+        ExprKind::Unary { operand, .. } => Box::new(std::iter::once(operand)),
+        ExprKind::Sum { first, rest } => Box::new(
+            std::iter::once(first).chain(program.terms(rest).iter().map(|&(_, term)| term)),
+        ),
+        ExprKind::Product { first, rest } => Box::new(
+            std::iter::once(first).chain(program.factors(rest).iter().map(|&(_, factor)| factor)),
+        ),
+        ExprKind::Power { base, exponent } => Box::new([base, exponent].into_iter()),
+        ExprKind::Call { args, .. } => Box::new(program.args(args).iter().copied()),
+    }
 }
 
 fn fail(message: String) -> Result<(), Inconsistency> {
@@ -85,15 +196,7 @@ impl<'a> AstScope<'a> {
     /// any intermediate value; each definition's name stands for its value
     /// from the node after it on.
     fn eval_program(&mut self, program: &Program<'a>) -> (f64, f64) {
-        let mut results: Vec<f64> = Vec::with_capacity(program.len());
-        let mut definitions = program.definitions().iter().peekable();
-        for (id, ast) in program.iter() {
-            let value = self.eval(program, ast, &results);
-            results.push(value);
-            if let Some(definition) = definitions.next_if(|definition| definition.value == id) {
-                self.definitions.push((definition.name, value));
-            }
-        }
+        let results = self.eval_nodes(program);
         let largest = results
             .iter()
             .filter(|value| value.is_finite())
@@ -103,6 +206,20 @@ impl<'a> AstScope<'a> {
             .copied()
             .unwrap_or(f64::NAN);
         (body, largest)
+    }
+
+    /// The value of every node of the tree, by id.
+    fn eval_nodes(&mut self, program: &Program<'a>) -> Vec<f64> {
+        let mut results: Vec<f64> = Vec::with_capacity(program.len());
+        let mut definitions = program.definitions().iter().peekable();
+        for (id, ast) in program.iter() {
+            let value = self.eval(program, ast, &results);
+            results.push(value);
+            if let Some(definition) = definitions.next_if(|definition| definition.value == id) {
+                self.definitions.push((definition.name, value));
+            }
+        }
+        results
     }
 
     /// The value of one node, given the values of the nodes before it.

@@ -44,6 +44,83 @@ fn expression() -> impl Strategy<Value = String> {
     })
 }
 
+/// Random expressions in which every variable is written once (`x1`, `x2`,
+/// … in order) and no literal is zero, so that no identity of "What
+/// simplification assumes" can apply; constants include infinities and NaN.
+fn single_use_expression() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        4 => Just("V".to_owned()),
+        1 => (1u32..4).prop_map(|n| n.to_string()),
+        1 => Just("0.5".to_owned()),
+        1 => Just("(1/0)".to_owned()),
+        1 => Just("(-1/0)".to_owned()),
+        1 => Just("(0/0)".to_owned()),
+        1 => Just("1e300".to_owned()),
+        1 => Just("(-8)".to_owned()),
+    ];
+    let tree = leaf.prop_recursive(5, 32, 3, |inner| {
+        let function = prop_oneof![
+            Just("sin"),
+            Just("exp"),
+            Just("log"),
+            Just("sqrt"),
+            Just("tanh"),
+            Just("abs"),
+            Just("relu"),
+            Just("sigmoid"),
+            Just("atan"),
+            Just("cosh"),
+        ];
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} + {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} - {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} * {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} / {b})")),
+            (inner.clone(), -3i32..4).prop_map(|(a, n)| format!("({a})^({n})")),
+            (
+                inner.clone(),
+                prop_oneof![Just("1/2"), Just("1/3"), Just("3/2"), Just("-1/2")]
+            )
+                .prop_map(|(a, q)| format!("({a})^({q})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})^({b})")),
+            inner.clone().prop_map(|a| format!("-({a})")),
+            (function, inner).prop_map(|(f, a)| format!("{f}({a})")),
+        ]
+    });
+    tree.prop_map(|text| {
+        let mut count = 0;
+        text.split('V')
+            .enumerate()
+            .map(|(index, piece)| match index {
+                0 => piece.to_owned(),
+                _ => {
+                    count += 1;
+                    format!("x{count}{piece}")
+                }
+            })
+            .collect()
+    })
+}
+
+/// Points of the edge cases: zeros, infinities, NaN, negative values and
+/// extremes, with ordinary values among them.
+fn edge_point() -> impl Strategy<Value = Vec<f64>> {
+    let value = prop_oneof![
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::NAN),
+        Just(-2.0),
+        Just(1e300),
+        Just(-1e-300),
+        Just(f64::MAX),
+        Just(f64::MIN_POSITIVE),
+        -3.0..3.0f64,
+    ];
+    proptest::collection::vec(value, 12)
+}
+
 fn point() -> impl Strategy<Value = Vec<f64>> {
     proptest::collection::vec(-2.0..2.0f64, 3)
 }
@@ -54,6 +131,13 @@ proptest! {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400),
         ..ProptestConfig::default()
     })]
+
+    #[test]
+    fn simplification_never_invents_a_value(source in single_use_expression(), at in edge_point()) {
+        if let Err(inconsistency) = symdiff::consistency::check_never_invents(&source, &at) {
+            panic!("{source:?} at {at:?}: {}", inconsistency.0);
+        }
+    }
 
     #[test]
     fn random_expressions_are_consistent(source in expression(), at in point()) {

@@ -1,0 +1,101 @@
+//! Simplification never invents a number: constants fold as IEEE 754 says,
+//! and a rewrite never turns a point where the written formula is NaN into a
+//! number (README, "What simplification assumes", lists the identities that
+//! may). One line per case: the input, the point, and the value `eval`
+//! gives, which must be the value of the formula as written.
+
+use expect_test::expect;
+use symdiff::Expr;
+
+/// Each input evaluated at its point, one line per case.
+fn table(cases: &[(&str, &[(&str, f64)])]) -> String {
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|&(input, point)| {
+            let value = match Expr::parse(input) {
+                Ok(expr) => match expr.eval(point) {
+                    Ok(value) => format!("{value:?}"),
+                    Err(error) => format!("error: {error}"),
+                },
+                Err(error) => format!("error: {error}"),
+            };
+            format!("{input} at {point:?} = {value}")
+        })
+        .collect();
+    lines.join("\n")
+}
+
+#[test]
+fn constants_fold_as_ieee_754_says() {
+    expect![[r#"
+        0/0 at [] = NaN
+        (1/0)/(1/0) at [] = NaN
+        1/0 - 1/0 at [] = NaN
+        1e308*10 - 1e308*10 at [] = NaN
+        sqrt(-1) - sqrt(-1) at [] = NaN
+        log(0) - log(0) at [] = NaN
+        (1/0)*0 at [] = NaN
+        (-8)^(1/3) at [] = NaN
+        1 + 1/0 at [] = inf
+        exp(-1/0) at [] = 0.0
+        log(0) at [] = -inf
+        x*(0/0) at [("x", 0.0)] = NaN
+        x + 1/0 - 1/0 at [("x", 1.0)] = NaN"#]]
+    .assert_eq(&table(&[
+        ("0/0", &[]),
+        ("(1/0)/(1/0)", &[]),
+        ("1/0 - 1/0", &[]),
+        ("1e308*10 - 1e308*10", &[]),
+        ("sqrt(-1) - sqrt(-1)", &[]),
+        ("log(0) - log(0)", &[]),
+        ("(1/0)*0", &[]),
+        ("(-8)^(1/3)", &[]),
+        ("1 + 1/0", &[]),
+        ("exp(-1/0)", &[]),
+        ("log(0)", &[]),
+        ("x*(0/0)", &[("x", 0.0)]),
+        ("x + 1/0 - 1/0", &[("x", 1.0)]),
+    ]));
+}
+
+#[test]
+fn rewrites_keep_the_value_where_the_formula_has_none() {
+    expect![[r#"
+        x^(1/2)*x^(1/2) at [("x", -2.0)] = NaN
+        sqrt(x)*sqrt(x) at [("x", -2.0)] = NaN
+        (x^y)^2 at [("x", -2.0), ("y", 0.5)] = NaN
+        x^y*x^y at [("x", -2.0), ("y", 0.5)] = NaN
+        x^(1/3) at [("x", -8.0)] = NaN
+        (x*y)^2 at [("x", 1e200), ("y", 1e-200)] = 1.0
+        sqrt(x)^2 at [("x", -1.0)] = NaN
+        sqrt(1 + x^2)^2 at [("x", 3.0)] = 10.0
+        (-x)^3 at [("x", 2.0)] = -8.0"#]]
+    .assert_eq(&table(&[
+        ("x^(1/2)*x^(1/2)", &[("x", -2.0)]),
+        ("sqrt(x)*sqrt(x)", &[("x", -2.0)]),
+        ("(x^y)^2", &[("x", -2.0), ("y", 0.5)]),
+        ("x^y*x^y", &[("x", -2.0), ("y", 0.5)]),
+        ("x^(1/3)", &[("x", -8.0)]),
+        ("(x*y)^2", &[("x", 1e200), ("y", 1e-200)]),
+        ("sqrt(x)^2", &[("x", -1.0)]),
+        ("sqrt(1 + x^2)^2", &[("x", 3.0)]),
+        ("(-x)^3", &[("x", 2.0)]),
+    ]));
+}
+
+#[test]
+fn the_documented_identities_apply_everywhere() {
+    // `x/x = 1`, `x - x = 0` and `0*x = 0`, even where x is 0 or infinite
+    // (README, "What simplification assumes").
+    expect![[r#"
+        x/x at [("x", 0.0)] = 1.0
+        x - x at [("x", inf)] = 0.0
+        0*x at [("x", inf)] = 0.0
+        x^2/x^2 at [("x", 0.0)] = 1.0"#]]
+    .assert_eq(&table(&[
+        ("x/x", &[("x", 0.0)]),
+        ("x - x", &[("x", f64::INFINITY)]),
+        ("0*x", &[("x", f64::INFINITY)]),
+        ("x^2/x^2", &[("x", 0.0)]),
+    ]));
+}
