@@ -26,6 +26,10 @@ pub struct Cli {
         requires = "stats"
     )]
     pub repeat: usize,
+    /// The most distinct subexpressions a command may build (about 150 bytes
+    /// each) before it stops with an error.
+    #[arg(long, value_name = "N", default_value_t = symdiff::graph::DEFAULT_MAX_NODES, global = true)]
+    pub max_nodes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -19,7 +19,10 @@ pub(crate) fn load(
     session: &mut Session,
 ) -> Result<Loaded, CliError> {
     let source = read_source(&arg.expr, stdin)?;
-    let expr = session.stats.time_parse(|| Expr::parse(&source))?;
+    let max_nodes = session.max_nodes;
+    let expr = session
+        .stats
+        .time_parse(|| Expr::parse_with_max_nodes(&source, max_nodes))?;
     Ok(Loaded { source, expr })
 }
 

@@ -9,15 +9,23 @@ use crate::stats::Stats;
 pub(crate) struct Session {
     pub(crate) format: Format,
     pub(crate) stats: Stats,
+    /// The node budget of every graph the command builds (`--max-nodes`).
+    pub(crate) max_nodes: usize,
     stdout: String,
     stderr: String,
 }
 
 impl Session {
-    pub(crate) fn new(format: Format, stats_enabled: bool, repeat: usize) -> Self {
+    pub(crate) fn new(
+        format: Format,
+        stats_enabled: bool,
+        repeat: usize,
+        max_nodes: usize,
+    ) -> Self {
         Session {
             format,
             stats: Stats::new(stats_enabled, repeat),
+            max_nodes,
             stdout: String::new(),
             stderr: String::new(),
         }

@@ -1123,6 +1123,7 @@ fn usage_errors() {
                   --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, rust, json]
                   --stats            Print timings and sizes as one JSON line on standard error
                   --repeat <N>       With `--stats`: parse and derive N times more, each time in a fresh graph, and report the median times (warm, as a benchmark running in one process measures them) [default: 1]
+                  --max-nodes <N>    The most distinct subexpressions a command may build (about 150 bytes each) before it stops with an error [default: 10000000]
               -h, --help             Print help (see more with '--help')
               -V, --version          Print version
         "#]],

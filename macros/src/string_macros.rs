@@ -232,6 +232,12 @@ impl Parsed {
             |message: String| syn::Error::new(self.source.span(), Problem::Engine { message });
         let body = emit_closure_body(graph, roots, &inputs, shape)
             .map_err(|error| engine_error(error.to_string()))?;
+        if graph.budget_exceeded() {
+            let max_nodes = graph.max_nodes();
+            return Err(engine_error(
+                symdiff::Error::NodeBudget { max_nodes }.to_string(),
+            ));
+        }
         let body: TokenStream = body
             .parse()
             .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;

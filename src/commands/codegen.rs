@@ -32,6 +32,7 @@ pub(crate) fn run(
     let code = session
         .stats
         .time_derive(|| emit(expr, &args.name, &vars, args.hessian))?;
+    expr.check_budget()?;
     let gradient = expr.gradient(&as_strs(&vars));
     session
         .stats

@@ -27,6 +27,7 @@ pub(crate) fn run(
     let loaded = load(&args.expr, stdin, session)?;
     let expr = &loaded.expr;
     let derivative = session.stats.time_derive(|| expr.diff_n(&var, args.order));
+    expr.check_budget()?;
     session
         .stats
         .record_results(&expr.graph().borrow(), &[derivative.id()]);

@@ -21,6 +21,7 @@ pub(crate) fn run(
     let vars = crate::wrt::variables(args.wrt.as_deref(), expr.variables())?;
     let var_refs = as_strs(&vars);
     let gradient = session.stats.time_derive(|| expr.gradient(&var_refs));
+    expr.check_budget()?;
     session.stats.repeat_warm(&loaded.source, |expr| {
         std::hint::black_box(expr.gradient(&var_refs));
     });

@@ -26,6 +26,7 @@ pub(crate) fn run(
     let (gradient, hessian) = session
         .stats
         .time_derive(|| expr.gradient_and_hessian(&var_refs));
+    expr.check_budget()?;
     session.stats.repeat_warm(&loaded.source, |expr| {
         std::hint::black_box(expr.gradient_and_hessian(&var_refs));
     });

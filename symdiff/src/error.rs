@@ -110,6 +110,13 @@ pub enum Error {
     /// A point has a different number of values than the expression has inputs.
     #[error("expected {expected} input values, got {found}")]
     WrongInputLength { expected: usize, found: usize },
+    /// The graph reached its node budget (see `graph::DEFAULT_MAX_NODES`).
+    #[error(
+        "the result needs more than {max_nodes} distinct subexpressions, the node budget; \
+         raise it with `--max-nodes N` (`Expr::set_max_nodes` in Rust) if there is memory \
+         for it, about 150 bytes a node"
+    )]
+    NodeBudget { max_nodes: usize },
 }
 
 impl Error {
@@ -118,7 +125,10 @@ impl Error {
         match self {
             Error::Parse(error) => Some(error.span),
             Error::Semantic(error) => Some(error.span),
-            Error::MissingValue { .. } | Error::WrongInputLength { .. } | Error::Check(_) => None,
+            Error::MissingValue { .. }
+            | Error::WrongInputLength { .. }
+            | Error::Check(_)
+            | Error::NodeBudget { .. } => None,
         }
     }
 }

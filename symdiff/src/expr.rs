@@ -33,13 +33,39 @@ impl Expr {
     /// Parses `source` (definitions allowed: `z = w*x + b; sigmoid(z)`) into a
     /// new graph. Variables are numbered in order of first appearance.
     pub fn parse(source: &str) -> Result<Expr, Error> {
+        Self::parse_with_max_nodes(source, crate::graph::DEFAULT_MAX_NODES)
+    }
+
+    /// Like [`Expr::parse`], in a graph with a node budget of `max_nodes`
+    /// (see [`Expr::check_budget`]).
+    pub fn parse_with_max_nodes(source: &str, max_nodes: usize) -> Result<Expr, Error> {
         let program = symdiff_parser::parse(source)?;
         let mut graph = Graph::new();
+        graph.set_max_nodes(max_nodes);
         let id = crate::lower::lower_program(&mut graph, &program, source)?;
-        Ok(Expr {
+        let expr = Expr {
             graph: Rc::new(RefCell::new(graph)),
             id,
-        })
+        };
+        expr.check_budget()?;
+        Ok(expr)
+    }
+
+    /// Sets the node budget of this expression's graph.
+    pub fn set_max_nodes(&self, max_nodes: usize) {
+        self.graph.borrow_mut().set_max_nodes(max_nodes);
+    }
+
+    /// `Err(Error::NodeBudget)` once anything built in this expression's
+    /// graph has met its node budget: derivatives built since are NaN.
+    pub fn check_budget(&self) -> Result<(), Error> {
+        let graph = self.graph.borrow();
+        match graph.budget_exceeded() {
+            true => Err(Error::NodeBudget {
+                max_nodes: graph.max_nodes(),
+            }),
+            false => Ok(()),
+        }
     }
 
     /// Wraps a node of a graph (for callers that build graphs directly).

@@ -85,6 +85,12 @@ pub enum Node {
     Call(Func, Operands),
 }
 
+/// How many distinct nodes a graph may hold unless told otherwise: about
+/// 1.5 GB of memory. What is large by nature (a Hessian over thousands of
+/// variables, a derivative of order 100) stops there with
+/// [`crate::Error::NodeBudget`] instead of exhausting the machine.
+pub const DEFAULT_MAX_NODES: usize = 10_000_000;
+
 /// The operands of a sum, product or call: two of them (the chain rule's
 /// common case) are stored inline, without an allocation of their own.
 pub type Operands = SmallVec<[NodeId; 2]>;
@@ -133,6 +139,11 @@ pub struct Graph {
     /// Whether the constructors merge every nested sum and product into its
     /// users (a graph for printing, see [`Graph::merges_nested`]).
     pub(crate) flattens_fully: bool,
+    /// The node budget, the canonical NaN that stands for every node past
+    /// it, and whether that happened (see [`Graph::budget_exceeded`]).
+    max_nodes: usize,
+    nan: NodeId,
+    exhausted: bool,
 }
 
 /// The kinds of node with a variable number of operands.
@@ -212,11 +223,31 @@ impl Graph {
             var_nodes: Vec::new(),
             var_ids: FxHashMap::default(),
             flattens_fully: false,
+            max_nodes: DEFAULT_MAX_NODES,
+            nan: NodeId(0),
+            exhausted: false,
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));
         graph.minus_one = graph.intern(Node::Num(Number::MINUS_ONE));
+        graph.nan = graph.num(Number::Float(f64::NAN));
         graph
+    }
+
+    /// Sets the node budget (see [`DEFAULT_MAX_NODES`]).
+    pub fn set_max_nodes(&mut self, max_nodes: usize) {
+        self.max_nodes = max_nodes;
+    }
+
+    pub fn max_nodes(&self) -> usize {
+        self.max_nodes
+    }
+
+    /// Whether some construction met the node budget: every node that did
+    /// not fit is NaN, so results built since are NaN, never silently wrong;
+    /// callers report [`crate::Error::NodeBudget`].
+    pub fn budget_exceeded(&self) -> bool {
+        self.exhausted
     }
 
     /// A graph whose constructors merge every nested sum and product into
@@ -291,6 +322,10 @@ impl Graph {
     }
 
     fn push_node(&mut self, node: Node, hash: u64) -> NodeId {
+        if self.nodes.len() >= self.max_nodes {
+            self.exhausted = true;
+            return self.nan;
+        }
         let mask = self.mask_of(&node);
         let never_negative = self.never_negative_node(&node);
         let (key, summary) = self.structural_key(&node);

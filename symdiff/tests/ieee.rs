@@ -99,3 +99,25 @@ fn the_documented_identities_apply_everywhere() {
         ("x^2/x^2", &[("x", 0.0)]),
     ]));
 }
+
+#[test]
+fn large_results_stop_at_the_node_budget() {
+    // A chain whose Hessian needs some thousands of nodes, under a budget of
+    // 500: the derivation stops with the error, and what was built is NaN.
+    let steps: Vec<String> = (1..=40)
+        .map(|i| format!("a{i} = sin(a{})*y + x;", i - 1))
+        .collect();
+    let source = format!("a0 = x; {} a40", steps.join(" "));
+    let expr = Expr::parse_with_max_nodes(&source, 500).expect("the function fits");
+    let (_, hessian) = expr.gradient_and_hessian(&["x", "y"]);
+    expect![[r#"
+        the result needs more than 500 distinct subexpressions, the node budget; raise it with `--max-nodes N` (`Expr::set_max_nodes` in Rust) if there is memory for it, about 150 bytes a node
+        NaN"#]].assert_eq(&format!(
+        "{}\n{}",
+        expr.check_budget().map_or_else(|error| error.to_string(), |()| "ok".to_owned()),
+        hessian[1][1].eval(&[("x", 0.5), ("y", 0.5)]).map_or_else(|error| error.to_string(), |value| value.to_string()),
+    ));
+    // The same text under a budget too small for the function itself.
+    let error = Expr::parse_with_max_nodes(&source, 50).err();
+    expect!["Some(NodeBudget { max_nodes: 50 })"].assert_eq(&format!("{error:?}"));
+}

@@ -147,6 +147,12 @@ fn derivative_functions(
     };
     let source = emit_derivative_functions(graph, root, &spec)
         .map_err(|error| engine_error(error.to_string()))?;
+    if graph.budget_exceeded() {
+        let max_nodes = graph.max_nodes();
+        return Err(engine_error(
+            symdiff::Error::NodeBudget { max_nodes }.to_string(),
+        ));
+    }
     let items: TokenStream = source
         .parse()
         .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
