@@ -127,7 +127,7 @@ fn power_partial_exponent(graph: &mut Graph, power: NodeId, base: NodeId) -> Nod
 /// The outer derivative of a function call with respect to argument `index`,
 /// in the forms a person writes. Kinks follow PyTorch: relu'(0) = 0,
 /// abs'(0) = sign(0) = 0, leaky_relu'(0) = alpha, heaviside' = 0, and at a tie
-/// max and min pass the derivative to their first argument.
+/// max and min give each argument half the derivative.
 fn call_partial(
     graph: &mut Graph,
     call: NodeId,
@@ -213,18 +213,19 @@ fn leaky_relu_partial(graph: &mut Graph, x: NodeId, alpha: NodeId, index: usize)
     graph.add2(step, leak)
 }
 
-/// For max(a, b): ∂/∂a = 1 - heaviside(b - a), ∂/∂b = heaviside(b - a); for
-/// min the difference is reversed. At a tie the first argument gets it all.
+/// For max(a, b): ∂/∂a = (1 + sign(a - b))/2 and ∂/∂b = (1 - sign(a - b))/2;
+/// for min the signs swap. At a tie each argument gets half, as PyTorch's
+/// `maximum` and `minimum` (and JAX's) give it.
 fn extremum_partial(graph: &mut Graph, func: Func, a: NodeId, b: NodeId, index: usize) -> NodeId {
-    let gap = if func == Func::Max {
-        graph.sub(b, a)
+    let gap = graph.sub(a, b);
+    let sign = graph.call(Func::Sign, &[gap]);
+    let wins = if (func == Func::Max) == (index == 0) {
+        sign
     } else {
-        graph.sub(a, b)
+        graph.neg(sign)
     };
-    let second_wins = graph.call(Func::Heaviside, &[gap]);
-    if index == 1 {
-        return second_wins;
-    }
     let one = graph.one();
-    graph.sub(one, second_wins)
+    let twice = graph.add2(one, wins);
+    let half = graph.num(Number::HALF);
+    graph.mul2(half, twice)
 }

@@ -41,10 +41,10 @@ fn activations_and_kinks() {
     check("heaviside(x)", "x", expect!["0"]);
     check("abs(x)", "x", expect!["sign(x)"]);
     check("sign(x)", "x", expect!["0"]);
-    check("max(x, y)", "x", expect!["1 - heaviside(y - x)"]);
-    check("max(x, y)", "y", expect!["heaviside(y - x)"]);
-    check("min(x, y)", "x", expect!["1 - heaviside(x - y)"]);
-    check("min(x, y)", "y", expect!["heaviside(x - y)"]);
+    check("max(x, y)", "x", expect!["(1 + sign(x - y))/2"]);
+    check("max(x, y)", "y", expect!["(1 - sign(x - y))/2"]);
+    check("min(x, y)", "x", expect!["(1 - sign(x - y))/2"]);
+    check("min(x, y)", "y", expect!["(1 + sign(x - y))/2"]);
 }
 
 #[test]
@@ -172,9 +172,11 @@ fn kinks_follow_pytorch_at_zero() {
     assert_eq!(at_zero("abs(x)", "x"), 0.0);
     assert_eq!(at_zero("leaky_relu(x, a)", "x"), 0.25);
     assert_eq!(at_zero("heaviside(x)", "x"), 0.0);
-    // At a tie, max and min pass the whole derivative to their first argument.
-    assert_eq!(at_zero("max(x, y)", "x"), 1.0);
-    assert_eq!(at_zero("max(x, y)", "y"), 0.0);
-    assert_eq!(at_zero("min(x, y)", "x"), 1.0);
-    assert_eq!(at_zero("min(x, y)", "y"), 0.0);
+    // At a tie, max and min give each argument half, as torch.maximum and
+    // torch.minimum do (PyTorch's relu'(0) is 0 all the same).
+    assert_eq!(at_zero("max(x, y)", "x"), 0.5);
+    assert_eq!(at_zero("max(x, y)", "y"), 0.5);
+    assert_eq!(at_zero("min(x, y)", "x"), 0.5);
+    assert_eq!(at_zero("min(x, y)", "y"), 0.5);
+    assert_eq!(at_zero("max(x, 0)", "x"), 0.5);
 }

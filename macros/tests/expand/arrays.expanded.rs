@@ -19,9 +19,9 @@ fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
 /// t3 = leaky_relu(t1, 1/100)
 /// t4 = exp(max(t2, t3))
 /// t5 = t4/(1 + t4)
-/// t6 = heaviside(t3 - t2)
+/// t6 = sign(t2 - t3)
 /// t7 = heaviside(t1)
-/// t8 = t5*t7*(1 - t6) + t5*t6*((1 - t7)/100 + t7) - 1/(pi*log(10)*t1)
+/// t8 = t5*t7*(1 + t6)/2 + t5*((1 - t7)/100 + t7)*(1 - t6)/2 - 1/(pi*log(10)*t1)
 /// ∂/∂weights[0] = input[0]*t8
 /// ∂/∂weights[1] = input[1]*t8
 /// ∂/∂bias = t8
@@ -79,34 +79,38 @@ fn layer_grad(
     let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
     let __t20: ::core::primitive::f64 = __t1 + __t19;
     let __t21: ::core::primitive::f64 = __t19 / __t20;
-    let __t22: ::core::primitive::f64 = __t17 - __t15;
-    let __t23: ::core::primitive::f64 = if __t22 > 0.0_f64 {
+    let __t22: ::core::primitive::f64 = 0.5_f64;
+    let __t23: ::core::primitive::f64 = __t15 - __t17;
+    let __t24: ::core::primitive::f64 = if __t23 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t22) {
-        __t22
+    } else if __t23 < 0.0_f64 {
+        -1.0_f64
     } else {
-        0.0_f64
+        __t23 * 0.0_f64
     };
-    let __t24: ::core::primitive::f64 = __t1 - __t23;
-    let __t25: ::core::primitive::f64 = __t24 * __t21;
-    let __t26: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+    let __t25: ::core::primitive::f64 = __t1 + __t24;
+    let __t26: ::core::primitive::f64 = __t25 * __t22;
+    let __t27: ::core::primitive::f64 = __t26 * __t21;
+    let __t28: ::core::primitive::f64 = if __t12 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t12) {
         __t12
     } else {
         0.0_f64
     };
-    let __t27: ::core::primitive::f64 = __t26 * __t25;
-    let __t28: ::core::primitive::f64 = __t23 * __t21;
-    let __t29: ::core::primitive::f64 = __t1 - __t26;
-    let __t30: ::core::primitive::f64 = __t29 * __t16;
-    let __t31: ::core::primitive::f64 = __t30 + __t26;
-    let __t32: ::core::primitive::f64 = __t31 * __t28;
-    let __t33: ::core::primitive::f64 = __t27 + __t32;
-    let __t34: ::core::primitive::f64 = __t33 - __t14;
-    let __t35: ::core::primitive::f64 = __t34 * __t0;
-    let __t36: ::core::primitive::f64 = __t34 * __t8;
-    [__t35, __t36, __t34]
+    let __t29: ::core::primitive::f64 = __t28 * __t27;
+    let __t30: ::core::primitive::f64 = __t1 - __t24;
+    let __t31: ::core::primitive::f64 = __t30 * __t22;
+    let __t32: ::core::primitive::f64 = __t31 * __t21;
+    let __t33: ::core::primitive::f64 = __t1 - __t28;
+    let __t34: ::core::primitive::f64 = __t33 * __t16;
+    let __t35: ::core::primitive::f64 = __t34 + __t28;
+    let __t36: ::core::primitive::f64 = __t35 * __t32;
+    let __t37: ::core::primitive::f64 = __t29 + __t36;
+    let __t38: ::core::primitive::f64 = __t37 - __t14;
+    let __t39: ::core::primitive::f64 = __t38 * __t0;
+    let __t40: ::core::primitive::f64 = __t38 * __t8;
+    [__t39, __t40, __t38]
 }
 /// The value of `layer` and its gradient, sharing one forward pass.
 ///
@@ -119,9 +123,9 @@ fn layer_grad(
 /// t6 = exp(max(t4, t5))
 /// t7 = 1 + t6
 /// t8 = t6/t7
-/// t9 = heaviside(t5 - t4)
+/// t9 = sign(t4 - t5)
 /// t10 = heaviside(t3)
-/// t11 = t8*t10*(1 - t9) + t8*t9*((1 - t10)/100 + t10) - t1*t2/t3
+/// t11 = t8*t10*(1 + t9)/2 + t8*((1 - t10)/100 + t10)*(1 - t9)/2 - t1*t2/t3
 /// layer = log(t7) - t1*t2*log(t3)
 /// ∂/∂weights[0] = input[0]*t11
 /// ∂/∂weights[1] = input[1]*t11
@@ -185,32 +189,36 @@ fn layer_value_and_grad(
     let __t24: ::core::primitive::f64 = __t23 * __t11;
     let __t25: ::core::primitive::f64 = __t0 / __t24;
     let __t26: ::core::primitive::f64 = __t19 / __t20;
-    let __t27: ::core::primitive::f64 = __t17 - __t15;
-    let __t28: ::core::primitive::f64 = if __t27 > 0.0_f64 {
+    let __t27: ::core::primitive::f64 = 0.5_f64;
+    let __t28: ::core::primitive::f64 = __t15 - __t17;
+    let __t29: ::core::primitive::f64 = if __t28 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t27) {
-        __t27
+    } else if __t28 < 0.0_f64 {
+        -1.0_f64
     } else {
-        0.0_f64
+        __t28 * 0.0_f64
     };
-    let __t29: ::core::primitive::f64 = __t0 - __t28;
-    let __t30: ::core::primitive::f64 = __t29 * __t26;
-    let __t31: ::core::primitive::f64 = if __t11 > 0.0_f64 {
+    let __t30: ::core::primitive::f64 = __t0 + __t29;
+    let __t31: ::core::primitive::f64 = __t30 * __t27;
+    let __t32: ::core::primitive::f64 = __t31 * __t26;
+    let __t33: ::core::primitive::f64 = if __t11 > 0.0_f64 {
         1.0_f64
     } else if ::core::primitive::f64::is_nan(__t11) {
         __t11
     } else {
         0.0_f64
     };
-    let __t32: ::core::primitive::f64 = __t31 * __t30;
-    let __t33: ::core::primitive::f64 = __t28 * __t26;
-    let __t34: ::core::primitive::f64 = __t0 - __t31;
-    let __t35: ::core::primitive::f64 = __t34 * __t16;
-    let __t36: ::core::primitive::f64 = __t35 + __t31;
-    let __t37: ::core::primitive::f64 = __t36 * __t33;
-    let __t38: ::core::primitive::f64 = __t32 + __t37;
-    let __t39: ::core::primitive::f64 = __t38 - __t25;
-    let __t40: ::core::primitive::f64 = __t39 * __t4;
-    let __t41: ::core::primitive::f64 = __t39 * __t7;
-    (__t22, [__t40, __t41, __t39])
+    let __t34: ::core::primitive::f64 = __t33 * __t32;
+    let __t35: ::core::primitive::f64 = __t0 - __t29;
+    let __t36: ::core::primitive::f64 = __t35 * __t27;
+    let __t37: ::core::primitive::f64 = __t36 * __t26;
+    let __t38: ::core::primitive::f64 = __t0 - __t33;
+    let __t39: ::core::primitive::f64 = __t38 * __t16;
+    let __t40: ::core::primitive::f64 = __t39 + __t33;
+    let __t41: ::core::primitive::f64 = __t40 * __t37;
+    let __t42: ::core::primitive::f64 = __t34 + __t41;
+    let __t43: ::core::primitive::f64 = __t42 - __t25;
+    let __t44: ::core::primitive::f64 = __t43 * __t4;
+    let __t45: ::core::primitive::f64 = __t43 * __t7;
+    (__t22, [__t44, __t45, __t43])
 }
