@@ -53,7 +53,7 @@ pub enum Command {
     /// The gradient, and its value at a point.
     Grad(DerivativeArgs),
     /// The Hessian; at a point also its eigenvalues and the verdict.
-    Hessian(DerivativeArgs),
+    Hessian(HessianArgs),
     /// The value at a point.
     Eval(EvalArgs),
     /// Compare the symbolic gradient and Hessian with central differences.
@@ -91,6 +91,24 @@ pub struct DerivativeArgs {
     /// A point `name=value,...` at which to evaluate.
     #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
     pub at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HessianArgs {
+    #[command(flatten)]
+    pub derivative: DerivativeArgs,
+    /// With --at, the verdict's relative tolerance: ∂f/∂x_i counts as 0
+    /// within TOL × Σ_j |∂²f/∂x_i∂x_j · x_j|, an eigenvalue within TOL × the
+    /// largest |eigenvalue| or within the Hessian's change as each coordinate
+    /// moves by TOL of itself; an exact 0 needs none.
+    #[arg(
+        long,
+        default_value_t = 1e-8,
+        value_name = "TOL",
+        requires = "at",
+        allow_hyphen_values = true
+    )]
+    pub tol: f64,
 }
 
 #[derive(Debug, Args)]

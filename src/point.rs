@@ -48,16 +48,23 @@ impl Point {
             .collect()
     }
 
-    /// `w = 0.5, b = 0.1` for the given names (those that have values).
+    /// `w = 0.5, b = 0.1` for the given names (those that have values), or
+    /// for every value given when there are no names (an expression without
+    /// variables).
     pub(crate) fn describe(&self, names: &[String]) -> String {
+        let entry =
+            |name: &str, value: f64| format!("{name} = {}", crate::output::fmt_value(value));
+        if names.is_empty() {
+            let all: Vec<String> = self
+                .entries
+                .iter()
+                .map(|(name, value)| entry(name, *value))
+                .collect();
+            return all.join(", ");
+        }
         names
             .iter()
-            .filter_map(|name| {
-                Some(format!(
-                    "{name} = {}",
-                    crate::output::fmt_value(self.get(name)?)
-                ))
-            })
+            .filter_map(|name| Some(entry(name, self.get(name)?)))
             .collect::<Vec<_>>()
             .join(", ")
     }

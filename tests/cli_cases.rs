@@ -489,7 +489,7 @@ fn hessian_verdicts() {
               [ 2  0 ]
               [ 0  2 ]
             eigenvalues = 2, 2
-            verdict: local minimum: the gradient vanishes and the Hessian is positive definite
+            verdict: local minimum: the gradient is exactly 0 and the Hessian is positive definite
         "#]],
     );
     check(
@@ -509,7 +509,7 @@ fn hessian_verdicts() {
               [ -2   0 ]
               [  0  -2 ]
             eigenvalues = -2, -2
-            verdict: local maximum: the gradient vanishes and the Hessian is negative definite
+            verdict: local maximum: the gradient is exactly 0 and the Hessian is negative definite
         "#]],
     );
     check(
@@ -529,7 +529,7 @@ fn hessian_verdicts() {
               [  2   0 ]
               [  0  -2 ]
             eigenvalues = -2, 2
-            verdict: saddle point: the gradient vanishes and the Hessian is indefinite
+            verdict: saddle point: the gradient is exactly 0 and the Hessian is indefinite
         "#]],
     );
     check(
@@ -549,28 +549,196 @@ fn hessian_verdicts() {
               [ 0  0 ]
               [ 0  2 ]
             eigenvalues = 0, 2
-            verdict: degenerate critical point: the gradient vanishes and the Hessian is positive semidefinite; the second-derivative test is inconclusive
+            verdict: degenerate critical point: the gradient is exactly 0 and the Hessian is positive semidefinite; the second-derivative test is inconclusive
         "#]],
     );
     check(
         &["hessian", "x^2 + y^2", "--at", "x=1,y=0"],
         expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = 2
+            ∂²/∂x∂y = 0
+            ∂²/∂y² = 2
+
+            at x = 1, y = 0:
+            f    =  1
+            ∂/∂x =  2
+            ∂/∂y =  0
+            hessian =
+              [ 2  0 ]
+              [ 0  2 ]
+            eigenvalues = 2, 2
+            verdict: not a critical point: the gradient does not vanish; the curvature is positive definite
+            tolerance: |∂/∂x| = 2 > 2e-8 = 1e-8 (--tol) × 2 (Σ_v |∂²/∂x∂v · v|)
+        "#]],
+    );
+}
+
+/// The verdict's tolerances are relative to the point and the Hessian, an
+/// exact 0 needs none, and `--tol` sets them: one invocation per line, with
+/// only the verdict and the lines that say what decided it.
+#[test]
+fn hessian_verdict_tolerances() {
+    let cases: &[&[&str]] = &[
+        // Beside the minimum, not at it.
+        &["x^2 + y^2", "--at", "x=1e-9,y=0"],
+        // A gradient of 1e-12 at the origin is not 0.
+        &["1e-12*x + x^2 - y^2", "--at", "x=0,y=0"],
+        // A tiny function keeps its gradient and its curvature.
+        &["1e-20*(x^2 - y^2) + 1e-20*x", "--at", "x=1,y=1"],
+        &["1e-20*(x^2 - y^2)", "--at", "x=0,y=0"],
+        // Rounding of the point is within tolerance.
+        &["sin(x)", "--at", "x=1.5707963267948966"],
+        // An eigenvalue below the Hessian's change near the point counts as 0.
+        &["sin(x)^3", "--at", "x=3.141592653589793"],
+        // An eigenvalue below --tol times the largest counts as 0.
+        &["x^2 + 1e-9*y^2", "--at", "x=0,y=0", "--tol", "1e-6"],
+        // --tol accepts a point given to fewer digits.
+        &["(x - 1/3)^2", "--at", "x=0.3333333"],
+        &["(x - 1/3)^2", "--at", "x=0.3333333", "--tol", "1e-6"],
+        // A gradient that is 0 as a formula.
+        &["y^2", "--wrt", "x", "--at", "x=1,y=2"],
+    ];
+    let mut rendered = String::new();
+    for case in cases {
+        let mut args = vec!["hessian"];
+        args.extend_from_slice(case);
+        let output = run_with_stdin(&args, "");
+        rendered.push_str(&format!("$ {}\n", case.join(" ")));
+        for line in output.lines().filter(|line| {
+            line.starts_with("verdict")
+                || line.starts_with("tolerance")
+                || line.starts_with("status 2")
+        }) {
+            rendered.push_str(&format!("{line}\n"));
+        }
+    }
+    expect![[r#"
+        $ x^2 + y^2 --at x=1e-9,y=0
+        verdict: not a critical point: the gradient does not vanish; the curvature is positive definite
+        tolerance: |∂/∂x| = 2e-9 > 2e-17 = 1e-8 (--tol) × 2e-9 (Σ_v |∂²/∂x∂v · v|)
+        $ 1e-12*x + x^2 - y^2 --at x=0,y=0
+        verdict: not a critical point: the gradient does not vanish; the curvature is indefinite
+        tolerance: |∂/∂x| = 1e-12 > 0 = 1e-8 (--tol) × 0 (Σ_v |∂²/∂x∂v · v|)
+        $ 1e-20*(x^2 - y^2) + 1e-20*x --at x=1,y=1
+        verdict: not a critical point: the gradient does not vanish; the curvature is indefinite
+        tolerance: |∂/∂x| = 3e-20 > 2e-28 = 1e-8 (--tol) × 2e-20 (Σ_v |∂²/∂x∂v · v|)
+        $ 1e-20*(x^2 - y^2) --at x=0,y=0
+        verdict: saddle point: the gradient is exactly 0 and the Hessian is indefinite
+        $ sin(x) --at x=1.5707963267948966
+        verdict: local maximum: the gradient vanishes within tolerance and the Hessian is negative definite
+        tolerance: |∂/∂x| = 6.12323e-17 <= 1.5708e-8 = 1e-8 (--tol) × 1.5708 (Σ_v |∂²/∂x∂v · v|)
+        $ sin(x)^3 --at x=3.141592653589793
+        verdict: degenerate critical point: the gradient vanishes within tolerance and the Hessian is zero; the second-derivative test is inconclusive
+        tolerance: |∂/∂x| = 4.49928e-32 <= 2.3084e-23 = 1e-8 (--tol) × 2.3084e-15 (Σ_v |∂²/∂x∂v · v|)
+        tolerance: 1 eigenvalue counts as 0: |λ| <= 1.88496e-7, the Hessian's change as each variable moves by 1e-8 (--tol) of itself
+        $ x^2 + 1e-9*y^2 --at x=0,y=0 --tol 1e-6
+        verdict: degenerate critical point: the gradient is exactly 0 and the Hessian is positive semidefinite; the second-derivative test is inconclusive
+        tolerance: 1 eigenvalue counts as 0: |λ| <= 2e-6, 1e-6 (--tol) × the largest |λ|
+        $ (x - 1/3)^2 --at x=0.3333333
+        verdict: not a critical point: the gradient does not vanish; the curvature is positive definite
+        tolerance: |∂/∂x| = 6.66667e-8 > 6.66667e-9 = 1e-8 (--tol) × 0.666667 (Σ_v |∂²/∂x∂v · v|)
+        $ (x - 1/3)^2 --at x=0.3333333 --tol 1e-6
+        verdict: local minimum: the gradient vanishes within tolerance and the Hessian is positive definite
+        tolerance: |∂/∂x| = 6.66667e-8 <= 6.66667e-7 = 1e-6 (--tol) × 0.666667 (Σ_v |∂²/∂x∂v · v|)
+        $ y^2 --wrt x --at x=1,y=2
+        verdict: degenerate critical point: the gradient is identically 0 and the Hessian is zero; the second-derivative test is inconclusive
+    "#]].assert_eq(&rendered);
+}
+
+#[test]
+fn hessian_tol_errors() {
+    check(
+        &["hessian", "x^2", "--at", "x=1", "--tol", "-1"],
+        expect![[r#"
+            status 2
+            --- stderr
+            error: --tol must be finite and non-negative, got -1
+        "#]],
+    );
+    check(
+        &["hessian", "x^2", "--tol", "1e-6"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: the following required arguments were not provided:
+          --at <POINT>
+
+        Usage: symdiff hessian --at <POINT> --tol <TOL> <EXPR>
+
+        For more information, try '--help'.
+    "#]],
+    );
+    check(
+        &[
+            "hessian", "x^2", "--at", "x=1", "--tol", "1e-6", "--format", "json",
+        ],
+        expect![[r#"
+            status 0
+            --- stdout
+            {"classification":null,"critical":false,"curvature":"positive definite","eigenvalue_threshold":2e-6,"eigenvalues":[2.0],"formulas":[["2"]],"gradient":[2.0],"gradient_test":"exceeds tolerance","hessian":[[2.0]],"tol":1e-6,"value":1.0,"vars":["x"]}
+        "#]],
+    );
+}
+
+/// An empty result says so.
+#[test]
+fn empty_results_say_so() {
+    check(
+        &["grad", "x - x"],
+        expect![[r#"
         status 0
         --- stdout
-        ∂²/∂x² = 2
-        ∂²/∂x∂y = 0
-        ∂²/∂y² = 2
-
-        at x = 1, y = 0:
-        f    =  1
-        ∂/∂x =  2
-        ∂/∂y =  0
-        hessian =
-          [ 2  0 ]
-          [ 0  2 ]
-        eigenvalues = 2, 2
-        verdict: not a critical point: the gradient does not vanish (largest |∂f/∂x| = 2); the curvature is positive definite
+        the expression has no variables: its gradient is empty
     "#]],
+    );
+    check(
+        &["grad", "x - x", "--at", "x=1"],
+        expect![[r#"
+        status 0
+        --- stdout
+        the expression has no variables: its gradient is empty
+
+        at x = 1:
+        f =  0
+    "#]],
+    );
+    check(
+        &["grad", "x - x", "--format", "latex"],
+        expect![[r#"
+        status 0
+        --- stdout
+        \text{the expression has no variables: its gradient is empty}
+    "#]],
+    );
+    check(
+        &["hessian", "x - x + 1"],
+        expect![[r#"
+        status 0
+        --- stdout
+        the expression has no variables: its Hessian is empty
+    "#]],
+    );
+    check(
+        &["hessian", "x - x + 1", "--at", "x=1"],
+        expect![[r#"
+        status 0
+        --- stdout
+        the expression has no variables: its Hessian is empty
+
+        at x = 1:
+        f =  1
+        no eigenvalues and no verdict: the expression has no variables
+    "#]],
+    );
+    check(
+        &["hessian", "x - x + 1", "--at", "x=1", "--format", "json"],
+        expect![[r#"
+            status 0
+            --- stdout
+            {"classification":null,"critical":null,"curvature":null,"eigenvalues":[],"formulas":[],"gradient":[],"hessian":[],"value":1.0,"vars":[]}
+        "#]],
     );
 }
 
@@ -593,24 +761,25 @@ fn hessian_formats() {
               [  0.318178   0.159089 ]
               [  0.159089  0.0795444 ]
             eigenvalues = 0, 0.397722
-            verdict: not a critical point: the gradient does not vanish (largest |∂f/∂x| = 0.037279); the curvature is positive semidefinite
+            verdict: not a critical point: the gradient does not vanish; the curvature is positive semidefinite
+            tolerance: |∂/∂w| = 0.037279 > 1.74998e-9 = 1e-8 (--tol) × 0.174998 (Σ_v |∂²/∂w∂v · v|)
         "#]],
     );
     check(
         &["hessian", "x^2*y", "--at", "x=1,y=2", "--format", "json"],
         expect![[r#"
-        status 0
-        --- stdout
-        {"classification":null,"critical":false,"curvature":"indefinite","eigenvalues":[-0.8284271247461903,4.82842712474619],"formulas":[["2*y","2*x"],["2*x","0"]],"gradient":[4.0,1.0],"hessian":[[4.0,2.0],[2.0,0.0]],"value":2.0,"vars":["x","y"]}
-    "#]],
+            status 0
+            --- stdout
+            {"classification":null,"critical":false,"curvature":"indefinite","eigenvalue_threshold":6.828427083246622e-8,"eigenvalues":[-0.8284271247461903,4.82842712474619],"formulas":[["2*y","2*x"],["2*x","0"]],"gradient":[4.0,1.0],"gradient_test":"exceeds tolerance","hessian":[[4.0,2.0],[2.0,0.0]],"tol":1e-8,"value":2.0,"vars":["x","y"]}
+        "#]],
     );
     check(
         &["hessian", "x^2*y", "--at", "x=0,y=0", "--format", "json"],
         expect![[r#"
-        status 0
-        --- stdout
-        {"classification":"degenerate","critical":true,"curvature":"zero","eigenvalues":[0.0,0.0],"formulas":[["2*y","2*x"],["2*x","0"]],"gradient":[0.0,0.0],"hessian":[[0.0,0.0],[0.0,0.0]],"value":0.0,"vars":["x","y"]}
-    "#]],
+            status 0
+            --- stdout
+            {"classification":"degenerate","critical":true,"curvature":"zero","eigenvalue_threshold":0.0,"eigenvalues":[0.0,0.0],"formulas":[["2*y","2*x"],["2*x","0"]],"gradient":[0.0,0.0],"gradient_test":"exactly zero","hessian":[[0.0,0.0],[0.0,0.0]],"tol":1e-8,"value":0.0,"vars":["x","y"]}
+        "#]],
     );
     check(
         &["hessian", "x^2*y", "--format", "latex"],
@@ -625,18 +794,19 @@ fn hessian_formats() {
     check(
         &["hessian", "x^2*y", "--at", "x=1,y=2", "--format", "latex"],
         expect![[r#"
-        status 0
-        --- stdout
-        \frac{\partial^{2} f}{\partial x^{2}} = 2 y
-        \frac{\partial^{2} f}{\partial x \, \partial y} = 2 x
-        \frac{\partial^{2} f}{\partial y^{2}} = 0
-        f = 2
-        \frac{\partial f}{\partial x} = 4
-        \frac{\partial f}{\partial y} = 1
-        H = \begin{pmatrix} 4 & 2 \\ 2 & 0 \end{pmatrix}
-        \lambda = -0.828427, 4.82843
-        \text{not a critical point: the gradient does not vanish (largest \textbar{}df/dx\textbar{} = 4); the curvature is indefinite}
-    "#]],
+            status 0
+            --- stdout
+            \frac{\partial^{2} f}{\partial x^{2}} = 2 y
+            \frac{\partial^{2} f}{\partial x \, \partial y} = 2 x
+            \frac{\partial^{2} f}{\partial y^{2}} = 0
+            f = 2
+            \frac{\partial f}{\partial x} = 4
+            \frac{\partial f}{\partial y} = 1
+            H = \begin{pmatrix} 4 & 2 \\ 2 & 0 \end{pmatrix}
+            \lambda = -0.828427, 4.82843
+            \text{verdict: not a critical point: the gradient does not vanish; the curvature is indefinite}
+            \text{tolerance: \textbar{}d/dx\textbar{} = 4 > 8e-8 = 1e-8 (-{}-tol) $\times$ 8 ($\Sigma$\_v \textbar{}d2/dxdv $\cdot$ v\textbar{})}
+        "#]],
     );
 }
 

@@ -77,8 +77,12 @@ fn print_lines(
     expr: &symdiff::Expr,
 ) {
     let format = session.format;
-    let labels: Vec<String> = vars.iter().map(|var| label(&[var], format)).collect();
-    let mut out = formula_lines(formulas, &labels, format);
+    let mut out = if vars.is_empty() {
+        super::no_variables_line("its gradient is empty", format)
+    } else {
+        let labels: Vec<String> = vars.iter().map(|var| label(&[var], format)).collect();
+        formula_lines(formulas, &labels, format)
+    };
     if let (Some(point), Some(values)) = (point, values) {
         let rows = value_rows(vars, values, format);
         out.push_str(&values_block(

@@ -1,9 +1,11 @@
 //! `symdiff hessian EXPR [--wrt VARS] [--at POINT]`: the formulas, and at a
 //! point the values, the eigenvalues and the second-derivative test.
 
-use super::hessian_at::{AtPoint, add_json_values, evaluate, matrix_block, verdict_block};
+use super::hessian_at::{
+    AtPoint, add_json_values, evaluate, invalid_tol, matrix_block, verdict_block,
+};
 use super::{as_strs, ids, label, values_block};
-use crate::cli::{DerivativeArgs, Format};
+use crate::cli::{Format, HessianArgs};
 use crate::error::CliError;
 use crate::input::load;
 use crate::output::{Formulas, formula_lines};
@@ -14,10 +16,18 @@ use std::io::Read;
 use symdiff::graph::NodeId;
 
 pub(crate) fn run(
-    args: &DerivativeArgs,
+    args: &HessianArgs,
     session: &mut Session,
     stdin: &mut dyn Read,
 ) -> Result<i32, CliError> {
+    if symdiff::critical::Tolerances::relative(args.tol)
+        .validate()
+        .is_err()
+    {
+        return Err(invalid_tol(args.tol));
+    }
+    let tol = args.tol;
+    let args = &args.derivative;
     let point = args.at.as_deref().map(Point::parse).transpose()?;
     let loaded = load(&args.expr, stdin, session)?;
     let expr = &loaded.expr;
@@ -46,6 +56,7 @@ pub(crate) fn run(
             &ids(&gradient),
             &matrix,
             point,
+            tol,
         )?),
         None => None,
     };
@@ -96,8 +107,12 @@ fn print_lines(
     at_point: Option<&AtPoint>,
 ) {
     let format = session.format;
-    let formulas = Formulas::render(expr, upper, format);
-    let mut out = formula_lines(&formulas, &upper_labels(vars, format), format);
+    let mut out = if vars.is_empty() {
+        super::no_variables_line("its Hessian is empty", format)
+    } else {
+        let formulas = Formulas::render(expr, upper, format);
+        formula_lines(&formulas, &upper_labels(vars, format), format)
+    };
     if let (Some(point), Some(at_point)) = (point, at_point) {
         let mut rows = vec![("f".to_owned(), at_point.value)];
         rows.extend(
@@ -106,8 +121,10 @@ fn print_lines(
                 .map(|(var, &value)| (label(&[var], format), value)),
         );
         out.push_str(&values_block(point, &rows, format));
-        out.push_str(&matrix_block(&at_point.hessian, format));
-        out.push_str(&verdict_block(at_point.analysis.as_ref(), format));
+        if !vars.is_empty() {
+            out.push_str(&matrix_block(&at_point.hessian, format));
+        }
+        out.push_str(&verdict_block(&at_point.judgement, vars, format));
     }
     session.print(&out);
 }

@@ -5,11 +5,15 @@ use super::hessian::upper_labels;
 use super::{label, warn_non_finite};
 use crate::cli::Format;
 use crate::error::CliError;
+use crate::eval::Evaluator;
 use crate::output::{fmt_rounded, json_number, json_numbers};
 use crate::point::Point;
 use crate::session::Session;
 use serde_json::{Map, Value};
-use symdiff::critical::{Classification, CriticalPointAnalysis, Tolerances, analyze};
+use symdiff::critical::{
+    AnalysisError, Classification, CriticalPointAnalysis, GradientEntry, GradientTest, Tolerances,
+    analyze_function,
+};
 use symdiff::graph::NodeId;
 
 /// The Hessian's values at a point, with the value and gradient there.
@@ -17,8 +21,32 @@ pub(super) struct AtPoint {
     pub(super) value: f64,
     pub(super) gradient: Vec<f64>,
     pub(super) hessian: Vec<Vec<f64>>,
-    /// `None` when some value is not finite.
-    pub(super) analysis: Option<CriticalPointAnalysis>,
+    pub(super) judgement: Judgement,
+}
+
+/// What can be said about the point.
+pub(super) enum Judgement {
+    /// There are no variables, so nothing to judge.
+    NoVariables,
+    /// The engine could not judge the point (a value is not finite, or the
+    /// eigenvalues could not be computed).
+    None,
+    Verdict {
+        analysis: CriticalPointAnalysis,
+        /// Every entry of the symbolic gradient is the constant 0.
+        identically_zero: bool,
+        /// The relative tolerance (`--tol`).
+        tol: f64,
+    },
+}
+
+impl Judgement {
+    fn analysis(&self) -> Option<&CriticalPointAnalysis> {
+        match self {
+            Judgement::Verdict { analysis, .. } => Some(analysis),
+            _ => None,
+        }
+    }
 }
 
 pub(super) fn evaluate(
@@ -28,18 +56,23 @@ pub(super) fn evaluate(
     gradient: &[NodeId],
     matrix: &[Vec<NodeId>],
     point: &Point,
+    tol: f64,
 ) -> Result<AtPoint, CliError> {
     let n_vars = gradient.len();
     let mut roots = vec![expr.id()];
     roots.extend_from_slice(gradient);
     roots.extend(matrix.iter().flatten().copied());
-    let values = crate::eval::values_at(expr, &roots, point)?;
+    let evaluator = Evaluator::new(expr, &roots, point)?;
+    let values = evaluator.values(&[]);
     let gradient_values = values[1..=n_vars].to_vec();
-    let hessian_values: Vec<Vec<f64>> = values[1 + n_vars..]
-        .chunks(n_vars.max(1))
-        .take(n_vars)
-        .map(<[f64]>::to_vec)
-        .collect();
+    let hessian_of = |values: &[f64]| -> Vec<Vec<f64>> {
+        values[1 + n_vars..]
+            .chunks(n_vars.max(1))
+            .take(n_vars)
+            .map(<[f64]>::to_vec)
+            .collect()
+    };
+    let hessian_values = hessian_of(&values);
     let mut rows = vec![("f".to_owned(), values[0])];
     rows.extend(
         vars.iter()
@@ -53,18 +86,65 @@ pub(super) fn evaluate(
         .flat_map(|(row, entries)| entries.iter().skip(row).copied());
     rows.extend(labels.into_iter().zip(upper_values));
     warn_non_finite(session, &rows);
-    let analysis = analyze(&gradient_values, &hessian_values, &Tolerances::DEFAULT).ok();
-    if analysis.is_none() {
-        session.warn(
-            "no eigenvalues or verdict: the gradient or the Hessian is not finite at this point",
-        );
-    }
+    let judgement = if vars.is_empty() {
+        Judgement::NoVariables
+    } else {
+        // A variable that only --wrt names has no value and no effect.
+        let coordinates: Vec<f64> = vars
+            .iter()
+            .map(|var| point.get(var).unwrap_or(0.0))
+            .collect();
+        let hessian_near = |near: &[f64]| {
+            let changes: Vec<(&str, f64)> =
+                vars.iter().copied().zip(near.iter().copied()).collect();
+            hessian_of(&evaluator.values(&changes))
+        };
+        let tolerances = Tolerances::relative(tol);
+        match analyze_function(&coordinates, &gradient_values, hessian_near, &tolerances) {
+            Ok(analysis) => {
+                let graph = expr.graph().borrow();
+                let identically_zero = gradient
+                    .iter()
+                    .all(|&id| graph.as_number(id).is_some_and(|number| number.is_zero()));
+                Judgement::Verdict {
+                    analysis,
+                    identically_zero,
+                    tol,
+                }
+            }
+            Err(AnalysisError::InvalidTolerance { .. }) => {
+                return Err(invalid_tol(tol));
+            }
+            Err(
+                AnalysisError::NonFinitePoint { .. }
+                | AnalysisError::NonFiniteGradient { .. }
+                | AnalysisError::NonFiniteHessian { .. },
+            ) => {
+                session.warn(
+                    "no eigenvalues or verdict: the gradient or the Hessian is not finite at this point",
+                );
+                Judgement::None
+            }
+            Err(error) => {
+                session.warn(&format!("no eigenvalues or verdict: {error}"));
+                Judgement::None
+            }
+        }
+    };
     Ok(AtPoint {
         value: values[0],
         gradient: gradient_values,
         hessian: hessian_values,
-        analysis,
+        judgement,
     })
+}
+
+/// The error for a `--tol` that is not finite and non-negative.
+pub(super) fn invalid_tol(tol: f64) -> CliError {
+    CliError::message(format!(
+        "--tol must be finite and non-negative, got {}",
+        crate::output::fmt_value(tol)
+    ))
 }
 
 /// The Hessian's values as an aligned matrix (text) or a `pmatrix` (LaTeX).
@@ -89,18 +169,35 @@ pub(super) fn matrix_block(hessian: &[Vec<f64>], format: Format) -> String {
     out
 }
 
-pub(super) fn verdict_block(analysis: Option<&CriticalPointAnalysis>, format: Format) -> String {
-    let Some(analysis) = analysis else {
-        return "verdict: none (some value is not finite)\n".to_owned();
+/// The eigenvalues, the verdict and the tolerances that decided it.
+pub(super) fn verdict_block(judgement: &Judgement, vars: &[&str], format: Format) -> String {
+    let (analysis, identically_zero, tol) = match judgement {
+        Judgement::NoVariables => {
+            return text_line(
+                "no eigenvalues and no verdict: the expression has no variables",
+                format,
+            );
+        }
+        Judgement::None => return "verdict: none (some value is not finite)\n".to_owned(),
+        Judgement::Verdict {
+            analysis,
+            identically_zero,
+            tol,
+        } => (analysis, *identically_zero, *tol),
     };
     let eigenvalues: Vec<String> = analysis
         .eigenvalues
         .iter()
         .map(|&value| fmt_rounded(value, 6))
         .collect();
+    let gradient = match (&analysis.gradient_test, identically_zero) {
+        (GradientTest::ExactlyZero, true) => "the gradient is identically 0",
+        (GradientTest::ExactlyZero, false) => "the gradient is exactly 0",
+        _ => "the gradient vanishes within tolerance",
+    };
     let verdict = match analysis.classification {
         Some(classification) => format!(
-            "{}: the gradient vanishes and the Hessian is {}{}",
+            "verdict: {}: {gradient} and the Hessian is {}{}",
             verdict_name(classification),
             analysis.curvature,
             if classification == Classification::Degenerate {
@@ -110,24 +207,94 @@ pub(super) fn verdict_block(analysis: Option<&CriticalPointAnalysis>, format: Fo
             }
         ),
         None => format!(
-            "not a critical point: the gradient does not vanish (largest |∂f/∂x| = {}); the curvature is {}",
-            fmt_rounded(analysis.gradient_norm, 6),
+            "verdict: not a critical point: the gradient does not vanish; the curvature is {}",
             analysis.curvature
         ),
     };
+    let mut lines = vec![verdict];
+    lines.extend(tolerance_lines(analysis, vars, tol));
     match format {
-        Format::Latex => format!(
-            "\\lambda = {}\n\\text{{{}}}\n",
-            eigenvalues.join(", "),
-            verdict
-                .replace('|', "\\textbar{}")
-                .replace("∂f/∂x", "df/dx")
-        ),
+        Format::Latex => {
+            let mut out = format!("\\lambda = {}\n", eigenvalues.join(", "));
+            for line in &lines {
+                out.push_str(&text_line(line, format));
+            }
+            out
+        }
         _ => format!(
-            "eigenvalues = {}\nverdict: {verdict}\n",
-            eigenvalues.join(", ")
+            "eigenvalues = {}\n{}\n",
+            eigenvalues.join(", "),
+            lines.join("\n")
         ),
     }
+}
+
+/// `line` and a newline, as `\text{…}` in LaTeX.
+fn text_line(line: &str, format: Format) -> String {
+    if format != Format::Latex {
+        return format!("{line}\n");
+    }
+    let latex = line
+        .replace('_', "\\_")
+        .replace("--", "-{}-")
+        .replace('|', "\\textbar{}")
+        .replace('∂', "d")
+        .replace('²', "2")
+        .replace('×', "$\\times$")
+        .replace('·', "$\\cdot$")
+        .replace('Σ', "$\\Sigma$")
+        .replace('λ', "$\\lambda$");
+    format!("\\text{{{latex}}}\n")
+}
+
+/// The lines that say which tolerance decided: the gradient entry nearest to
+/// (or beyond) its tolerance, and the eigenvalues that count as 0 although
+/// they are not.
+fn tolerance_lines(analysis: &CriticalPointAnalysis, vars: &[&str], tol: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    // A name for "any variable" that is none of them.
+    let other = ["v", "u", "w", "z"]
+        .into_iter()
+        .find(|name| !vars.contains(name))
+        .unwrap_or("v_");
+    let entry_line = |entry: &GradientEntry, relation: &str| {
+        let var = vars.get(entry.index).copied().unwrap_or("?");
+        format!(
+            "tolerance: |{}| = {} {relation} {} = {} (--tol) × {} (Σ_{other} |{} · {other}|)",
+            label(&[var], Format::Text),
+            fmt_rounded(entry.value.abs(), 6),
+            fmt_rounded(entry.tolerance, 6),
+            fmt_rounded(tol, 6),
+            fmt_rounded(entry.scale, 6),
+            label(&[var, other], Format::Text),
+        )
+    };
+    match &analysis.gradient_test {
+        GradientTest::ExactlyZero => {}
+        GradientTest::WithinTolerance { closest } => lines.push(entry_line(closest, "<=")),
+        GradientTest::Exceeds { worst } => lines.push(entry_line(worst, ">")),
+    }
+    let test = &analysis.eigenvalue_test;
+    if test.n_rounded_to_zero > 0 {
+        let counted = if test.n_rounded_to_zero == 1 {
+            "1 eigenvalue counts".to_owned()
+        } else {
+            format!("{} eigenvalues count", test.n_rounded_to_zero)
+        };
+        let reason = if test.decided_by_change() {
+            format!(
+                "the Hessian's change as each variable moves by {} (--tol) of itself",
+                fmt_rounded(tol, 6)
+            )
+        } else {
+            format!("{} (--tol) × the largest |λ|", fmt_rounded(tol, 6))
+        };
+        lines.push(format!(
+            "tolerance: {counted} as 0: |λ| <= {}, {reason}",
+            fmt_rounded(test.threshold, 6)
+        ));
+    }
+    lines
 }
 
 fn verdict_name(classification: Classification) -> &'static str {
@@ -148,11 +315,13 @@ pub(super) fn add_json_values(object: &mut Map<String, Value>, at_point: &AtPoin
         .map(|row| json_numbers(row))
         .collect();
     object.insert("hessian".to_owned(), Value::Array(hessian));
-    let analysis = at_point.analysis.as_ref();
-    object.insert(
-        "eigenvalues".to_owned(),
-        analysis.map_or(Value::Null, |analysis| json_numbers(&analysis.eigenvalues)),
-    );
+    let judgement = &at_point.judgement;
+    let analysis = judgement.analysis();
+    let eigenvalues = match judgement {
+        Judgement::NoVariables => Value::Array(Vec::new()),
+        _ => analysis.map_or(Value::Null, |analysis| json_numbers(&analysis.eigenvalues)),
+    };
+    object.insert("eigenvalues".to_owned(), eigenvalues);
     object.insert(
         "critical".to_owned(),
         analysis.map_or(Value::Null, |analysis| Value::from(analysis.critical)),
@@ -171,4 +340,23 @@ pub(super) fn add_json_values(object: &mut Map<String, Value>, at_point: &AtPoin
             Value::from(analysis.curvature.to_string())
         }),
     );
+    if let Judgement::Verdict {
+        analysis,
+        identically_zero,
+        tol,
+    } = judgement
+    {
+        let gradient_test = match (&analysis.gradient_test, identically_zero) {
+            (GradientTest::ExactlyZero, true) => "identically zero",
+            (GradientTest::ExactlyZero, false) => "exactly zero",
+            (GradientTest::WithinTolerance { .. }, _) => "within tolerance",
+            (GradientTest::Exceeds { .. }, _) => "exceeds tolerance",
+        };
+        object.insert("tol".to_owned(), json_number(*tol));
+        object.insert("gradient_test".to_owned(), Value::from(gradient_test));
+        object.insert(
+            "eigenvalue_threshold".to_owned(),
+            json_number(analysis.eigenvalue_test.threshold),
+        );
+    }
 }

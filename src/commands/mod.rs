@@ -61,6 +61,16 @@ fn values_block(point: &str, rows: &[(String, f64)], format: crate::cli::Format)
     format!("\nat {point}:\n{}", crate::output::aligned(&rows))
 }
 
+/// The sentence that stands for an empty result: `the expression has no
+/// variables: {what}`, as `\text{…}` in LaTeX.
+fn no_variables_line(what: &str, format: crate::cli::Format) -> String {
+    let sentence = format!("the expression has no variables: {what}");
+    match format {
+        crate::cli::Format::Latex => format!("\\text{{{sentence}}}\n"),
+        _ => format!("{sentence}\n"),
+    }
+}
+
 /// `∂/∂w` in text, `\frac{\partial f}{\partial w}` in LaTeX.
 fn label(vars: &[&str], format: crate::cli::Format) -> String {
     match format {
