@@ -194,9 +194,16 @@ impl Graph {
             } = scaled[index];
             let run_start = index;
             index += 1;
+            let mut signs = [coefficient.is_negative(), !coefficient.is_negative()];
             while index < scaled.len() && scaled[index].rest == rest {
                 coefficient = coefficient.add(scaled[index].coefficient);
+                let negative = scaled[index].coefficient.is_negative();
+                signs[usize::from(!negative)] = true;
                 index += 1;
+            }
+            // Infinities of both signs, met through merged sums, are NaN.
+            if signs == [true, true] && self.is_infinity(rest) {
+                return self.num(Number::Float(f64::NAN));
             }
             match original {
                 // A term met once is already canonical: reuse it.
@@ -362,7 +369,12 @@ impl Graph {
             }
         }
         if coefficient.is_zero() {
-            return self.num(coefficient);
+            // Zero times infinity or NaN, met through merged products.
+            let special = powers
+                .iter()
+                .any(|power| self.special_value(power.original).is_some());
+            let value = if special { Number::Float(f64::NAN) } else { coefficient };
+            return self.num(value);
         }
         powers.sort_unstable_by(|a, b| self.factor_cmp(a.base, b.base));
         let mut collected: Ids = SmallVec::with_capacity(powers.len() + 1);
@@ -528,12 +540,12 @@ impl Graph {
                     .is_some_and(Number::is_integer)
             })
             .count();
-        let cancels = || {
-            run.iter()
-                .try_fold(Number::ZERO, |sum, power| {
-                    Some(sum.add(self.as_number(power.exponent)?))
-                })
-                .is_some_and(Number::is_zero)
+        let cancels = || match run {
+            [a, b] => self
+                .as_number(a.exponent)
+                .zip(self.as_number(b.exponent))
+                .is_some_and(|(a, b)| a.add(b).is_zero()),
+            _ => false,
         };
         non_integer <= 1 || self.never_negative(base) || cancels()
     }
@@ -605,6 +617,12 @@ impl Graph {
         match factors.len() {
             0 => return self.num(coefficient),
             1 if coefficient.is_one() => return factors[0],
+            // `2*(x*y)*z/z`: the coefficient joins the product that is left.
+            1 if matches!(self.node(factors[0]), Node::Mul(_)) => {
+                if let Some(scaled) = self.scaled_factor(coefficient, factors[0]) {
+                    return scaled;
+                }
+            }
             _ => {}
         }
         if !coefficient.is_one() {
@@ -686,6 +704,13 @@ impl Graph {
     /// and finite, or when the base is 1 or the base is 0 with a positive
     /// exponent.
     fn fold_power(&mut self, base: NodeId, exponent: NodeId) -> Option<NodeId> {
+        // NaN and the infinities fold as `powf` says.
+        if self.special_value(base).is_some() || self.special_value(exponent).is_some() {
+            let value = self
+                .constant_value(base)?
+                .powf(self.constant_value(exponent)?);
+            return Some(self.num(Number::float(value)));
+        }
         let base_number = self.as_number(base)?;
         if base_number.is_one() {
             return Some(self.one());
@@ -702,6 +727,9 @@ impl Graph {
             return Some(self.intern(Node::Pow([base, minus_one])));
         }
         let result = base_number.pow(exponent_number)?;
+        if result.to_f64().is_nan() {
+            return Some(self.num(result));
+        }
         // A power that overflows or underflows to 0 stays symbolic, so that
         // `b^-n` and its printed form `1/b^n` agree.
         let representable = result.to_f64().is_finite() && !result.is_zero();

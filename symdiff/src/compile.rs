@@ -275,18 +275,30 @@ fn needed_plain(graph: &Graph, order: &[NodeId], roots: &[NodeId]) -> FxHashSet<
 /// multiplication); a `Neg` is emitted only where a value is needed as it is
 /// (a function's argument, an output). IEEE 754 rounds symmetrically, so
 /// moving a sign through `+`, `-`, `*`, `/` and integer powers changes no
-/// value, only possibly the sign of a zero result.
+/// value. One sign is special: the negation of a sum of negated terms,
+/// `-(a + b)`, is `-0` where the written `(-a) - b` is `+0` (and `1/(-x - y)`
+/// the other infinity). Such a value (`sum`, and a product holding one) is
+/// subtracted or multiplied as it is, and computed as `0 - (a + b)` where it
+/// divides or is needed as it is, so that a division by an exact zero gets
+/// the written sign (a zero inside a product may still change sign, which
+/// only a later division by it would show).
 #[derive(Clone, Copy, Debug)]
 struct Signed {
     reg: Reg,
     negated: bool,
+    sum: bool,
 }
 
 impl Signed {
     fn plain(reg: Reg) -> Self {
+        Self::new(reg, false)
+    }
+
+    fn new(reg: Reg, negated: bool) -> Self {
         Self {
             reg,
-            negated: false,
+            negated,
+            sum: false,
         }
     }
 }
@@ -334,7 +346,31 @@ impl Lowering<'_> {
         }
         match self.tape.get(signed.reg as usize) {
             Some(&Instr::Const(bits)) => self.constant(-f64::from_bits(bits)),
+            _ if signed.sum => {
+                let zero = self.constant(0.0);
+                self.emit(Instr::Sub(zero, signed.reg))
+            }
             _ => self.emit(Instr::Neg(signed.reg)),
+        }
+    }
+
+    /// The register already holding the value of a negated `signed`, if the
+    /// tape has it.
+    fn materialized(&self, signed: Signed) -> Option<Reg> {
+        let zero = self.numbered.get(&Instr::constant(0.0));
+        let instr = match (signed.sum, zero) {
+            (true, Some(&zero)) => Instr::Sub(zero, signed.reg),
+            (true, None) => return None,
+            (false, _) => Instr::Neg(signed.reg),
+        };
+        self.numbered.get(&instr).copied()
+    }
+
+    /// `signed` with the sign of a negated sum computed (see [`Signed`]).
+    fn unsummed(&mut self, signed: Signed) -> Signed {
+        match signed.negated && signed.sum {
+            true => Signed::plain(self.materialize(signed)),
+            false => signed,
         }
     }
 
@@ -344,10 +380,9 @@ impl Lowering<'_> {
 
     fn lower_node(&mut self, node: NodeId, input_positions: &FxHashMap<VarId, u32>) -> Signed {
         match self.graph.node(node) {
-            Node::Num(number) => Signed {
-                reg: self.constant(number.abs().to_f64()),
-                negated: number.is_negative(),
-            },
+            Node::Num(number) => {
+                Signed::new(self.constant(number.abs().to_f64()), number.is_negative())
+            }
             Node::Const(constant) => Signed::plain(self.constant(constant.value())),
             Node::Var(var) => Signed::plain(
                 self.emit(Instr::Input(input_positions.get(var).copied().unwrap_or(0))),
@@ -360,10 +395,7 @@ impl Lowering<'_> {
                 Some(exponent) if exponent.is_negative() => {
                     let one = self.constant(1.0);
                     let denominator = self.lower_power(*base, exponent.neg(), None);
-                    Signed {
-                        reg: self.emit(Instr::Div(one, denominator.reg)),
-                        negated: denominator.negated,
-                    }
+                    Signed::new(self.emit(Instr::Div(one, denominator.reg)), denominator.negated)
                 }
                 number => self.lower_power(*base, number.unwrap_or(Number::ONE), Some(*exponent)),
             },
@@ -399,15 +431,13 @@ impl Lowering<'_> {
         }
         if let Some(n) = exponent.as_integer().and_then(|n| i32::try_from(n).ok()) {
             let base = self.signed(base);
+            let base = self.unsummed(base);
             let reg = match n {
                 1 => base.reg,
                 2 => self.emit(Instr::Mul(base.reg, base.reg)),
                 _ => self.emit(Instr::Powi(base.reg, n)),
             };
-            return Signed {
-                reg,
-                negated: base.negated && n % 2 != 0,
-            };
+            return Signed::new(reg, base.negated && n % 2 != 0);
         }
         let base_reg = self.value(base);
         Signed::plain(match exponent {
@@ -422,8 +452,9 @@ impl Lowering<'_> {
     }
 
     /// A sum as a chain of additions and subtractions: the terms carried
-    /// as positive are added, then the negated ones subtracted; a sum of
-    /// negated terms only is the negated sum of their magnitudes.
+    /// as positive are added, then the negated ones subtracted. A sum of
+    /// negated terms only is the negated sum of their magnitudes, marked so
+    /// that its sign is kept exact (see [`Signed`]).
     fn lower_sum(&mut self, terms: &[NodeId]) -> Signed {
         let (negative, positive): (Vec<Signed>, Vec<Signed>) = terms
             .iter()
@@ -431,10 +462,22 @@ impl Lowering<'_> {
             .partition(|term| term.negated);
         let magnitudes = |terms: &[Signed]| terms.iter().map(|term| term.reg).collect::<Vec<_>>();
         let Some(sum) = self.chain(&magnitudes(&positive), Instr::Add) else {
+            // A term whose value is on the tape already starts the chain:
+            // `v - h*w` for a `v` that other users needed as it is.
+            if let Some(index) = negative.iter().position(|&term| self.materialized(term).is_some()) {
+                let start = self.materialized(negative[index]).unwrap_or(negative[index].reg);
+                let sum = negative
+                    .iter()
+                    .enumerate()
+                    .filter(|&(other, _)| other != index)
+                    .fold(start, |sum, (_, term)| self.emit(Instr::Sub(sum, term.reg)));
+                return Signed::plain(sum);
+            }
             let sum = self.chain(&magnitudes(&negative), Instr::Add);
             return Signed {
                 reg: sum.unwrap_or_else(|| self.constant(0.0)),
                 negated: !negative.is_empty(),
+                sum: true,
             };
         };
         let sum = negative
@@ -449,6 +492,7 @@ impl Lowering<'_> {
     /// coefficient to take the sign.
     fn lower_product(&mut self, factors: &[NodeId], plain: bool) -> Signed {
         let mut negated = false;
+        let mut summed = false;
         let mut numerator: Vec<Reg> = Vec::new();
         let mut denominator: Vec<Reg> = Vec::new();
         let mut coefficient: Option<f64> = None;
@@ -473,11 +517,18 @@ impl Lowering<'_> {
                 },
                 _ => self.signed(factor),
             };
-            negated ^= signed.negated;
             // A reciprocal `1/d` among the factors divides by `d` instead.
             match self.reciprocal_of(signed.reg) {
-                Some(divisor) => denominator.push(divisor),
-                None => numerator.push(signed.reg),
+                Some(divisor) => {
+                    let signed = self.unsummed(signed);
+                    negated ^= signed.negated;
+                    denominator.push(divisor);
+                }
+                None => {
+                    negated ^= signed.negated;
+                    summed |= signed.negated && signed.sum;
+                    numerator.push(signed.reg);
+                }
             }
         }
         // The entries of a gradient are products that share most of their
@@ -499,7 +550,11 @@ impl Lowering<'_> {
             }
             (None, None) => self.constant(1.0),
         };
-        Signed { reg, negated }
+        Signed {
+            reg,
+            negated,
+            sum: summed,
+        }
     }
 
     /// `d` if the instruction in `reg` is `1/d`.

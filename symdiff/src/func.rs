@@ -142,15 +142,15 @@ impl Func {
         }
     }
 
-    /// Whether the function's value is never below zero (it may be NaN):
-    /// what lets `sqrt(u)^2` be `u` when `u` is such a value.
+    /// Whether the function's value is never below zero nor `-0.0` (it may
+    /// be NaN): what lets `sqrt(u)^2` be `u` when `u` is such a value.
+    /// (`sqrt(-0.0)` is `-0.0`, whose reciprocal is minus infinity.)
     pub fn never_negative(self) -> bool {
         matches!(
             self,
             Func::Acos
                 | Func::Cosh
                 | Func::Exp
-                | Func::Sqrt
                 | Func::Abs
                 | Func::Sigmoid
                 | Func::Relu

@@ -171,33 +171,35 @@ fn signs_are_carried_not_computed() {
     check_tape(
         "(-a - b)*(-c - d) - 3*a",
         expect_test::expect![[r#"
-        0: 3
-        1: Input(0)
-        2: Mul(1, 0)
-        3: Input(1)
-        4: Add(1, 3)
-        5: Input(2)
-        6: Input(3)
-        7: Add(5, 6)
-        8: Mul(7, 4)
-        9: Sub(8, 2)
-        out [9]"#]],
+            0: 3
+            1: Input(0)
+            2: Mul(1, 0)
+            3: Input(1)
+            4: Add(1, 3)
+            5: Input(2)
+            6: Input(3)
+            7: Add(5, 6)
+            8: Mul(7, 4)
+            9: Sub(8, 2)
+            out [9]"#]],
     );
     // A product needed as it is, as a function's argument, takes the sign
-    // into its coefficient; a sum of negated terms is negated once.
+    // into its coefficient; a sum of negated terms is subtracted from 0, so
+    // that where it is zero it is +0, as the written (-a) - b is.
     check_tape(
         "exp(-2*a) + sin(-a - b)",
         expect_test::expect![[r#"
-        0: Input(0)
-        1: -2
-        2: Mul(0, 1)
-        3: Call1(Exp, 2)
-        4: Input(1)
-        5: Add(0, 4)
-        6: Neg(5)
-        7: Call1(Sin, 6)
-        8: Add(3, 7)
-        out [8]"#]],
+            0: Input(0)
+            1: -2
+            2: Mul(0, 1)
+            3: Call1(Exp, 2)
+            4: Input(1)
+            5: Add(0, 4)
+            6: 0
+            7: Sub(6, 5)
+            8: Call1(Sin, 7)
+            9: Add(3, 8)
+            out [9]"#]],
     );
     // A reciprocal among the factors divides.
     check_tape(

@@ -75,11 +75,11 @@ fn check_chain(make: fn(usize) -> String, wrt: &[&str]) -> String {
 #[test]
 fn derivatives_of_a_recurrence_grow_linearly() {
     expect_test::expect![[r#"
-        n = 100: f 303, gradient 1000, Hessian 3084
-        n = 200: f 603, gradient 2000, Hessian 6184
-        n = 400: f 1203, gradient 4000, Hessian 12384
-        n = 800: f 2403, gradient 8000, Hessian 24784
-        n = 1600: f 4803, gradient 16000, Hessian 49584
+        n = 100: f 303, gradient 1000, Hessian 3085
+        n = 200: f 603, gradient 2000, Hessian 6185
+        n = 400: f 1203, gradient 4000, Hessian 12385
+        n = 800: f 2403, gradient 8000, Hessian 24785
+        n = 1600: f 4803, gradient 16000, Hessian 49585
     "#]]
     .assert_eq(&check_chain(rnn, &["w", "u"]));
 }
@@ -87,11 +87,11 @@ fn derivatives_of_a_recurrence_grow_linearly() {
 #[test]
 fn derivatives_of_euler_steps_grow_linearly() {
     expect_test::expect![[r#"
-        n = 100: f 695, gradient 1772, Hessian 5660
-        n = 200: f 1395, gradient 3572, Hessian 11460
-        n = 400: f 2795, gradient 7172, Hessian 23060
-        n = 800: f 5595, gradient 14372, Hessian 46260
-        n = 1600: f 11195, gradient 28772, Hessian 92660
+        n = 100: f 695, gradient 1773, Hessian 5660
+        n = 200: f 1395, gradient 3573, Hessian 11460
+        n = 400: f 2795, gradient 7173, Hessian 23060
+        n = 800: f 5595, gradient 14373, Hessian 46260
+        n = 1600: f 11195, gradient 28773, Hessian 92660
     "#]]
     .assert_eq(&check_chain(ode, &["k", "c"]));
 }
