@@ -151,6 +151,16 @@ pub struct CheckArgs {
         allow_hyphen_values = true
     )]
     pub atol: f64,
+    /// The relative rounding error taken for each value a central difference
+    /// reads: an entry that would pass with the difference moved by its
+    /// rounding error is inconclusive (try a larger --eps), not a failure.
+    #[arg(
+        long,
+        default_value_t = f64::EPSILON,
+        value_name = "TOL",
+        allow_hyphen_values = true
+    )]
+    pub tol: f64,
 }
 
 #[derive(Debug, Args)]

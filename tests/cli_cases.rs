@@ -1091,7 +1091,7 @@ fn check_passes_and_fails() {
         expect![[r#"
             status 0
             --- stdout
-            {"entries":[{"abs_err":7.416851854902262e-12,"analytic":-0.037279032093396794,"index":[0],"kind":"gradient","numeric":-0.037279032100813646,"ok":true,"rel_err":1.989550542740723e-10},{"abs_err":7.034251653381673e-13,"analytic":-0.009319758023349198,"index":[1],"kind":"gradient","numeric":-0.009319758024052624,"ok":true,"rel_err":7.547676275743997e-11},{"abs_err":8.895002789888196e-13,"analytic":-0.018639516046698397,"index":[2],"kind":"gradient","numeric":-0.018639516047587897,"ok":true,"rel_err":4.772121103991474e-11},{"abs_err":6.362965709882928e-14,"analytic":0.09947978880976471,"index":[3],"kind":"gradient","numeric":0.09947978880970108,"ok":true,"rel_err":6.396239664375347e-13},{"abs_err":6.038974875721692e-11,"analytic":0.31817759212592794,"index":[0,0],"kind":"hessian","numeric":0.3181775921863177,"ok":true,"rel_err":1.8979887408870087e-10},{"abs_err":1.0065830113870078e-11,"analytic":0.06090488198478359,"index":[0,1],"kind":"hessian","numeric":0.06090488199484942,"ok":true,"rel_err":1.6527131790061297e-10},{"abs_err":1.8919171784759214e-11,"analytic":0.15908879606296397,"index":[0,2],"kind":"hessian","numeric":0.15908879608188314,"ok":true,"rel_err":1.189220878572838e-10},{"abs_err":7.235523291626578e-11,"analytic":-0.7494795181900822,"index":[0,3],"kind":"hessian","numeric":-0.7494795182624374,"ok":true,"rel_err":9.654064074227296e-11},{"abs_err":1.5073844950030946e-12,"analytic":0.019886099507870496,"index":[1,1],"kind":"hessian","numeric":0.01988609950937788,"ok":true,"rel_err":7.580091280807695e-11},{"abs_err":2.4628146744198887e-12,"analytic":0.03977219901574099,"index":[1,2],"kind":"hessian","numeric":0.03977219901820381,"ok":true,"rel_err":6.192301997917324e-11},{"abs_err":6.811301522802182e-12,"analytic":-0.18736987954752055,"index":[1,3],"kind":"hessian","numeric":-0.18736987955433185,"ok":true,"rel_err":3.6352168977229354e-11},{"abs_err":3.821734595454984e-12,"analytic":0.07954439803148199,"index":[2,2],"kind":"hessian","numeric":0.07954439803530372,"ok":true,"rel_err":4.804530161581971e-11},{"abs_err":8.422040842503975e-12,"analytic":-0.3747397590950411,"index":[2,3],"kind":"hessian","numeric":-0.37473975910346313,"ok":true,"rel_err":2.247437224876559e-11},{"abs_err":0.0,"analytic":2.0,"index":[3,3],"kind":"hessian","numeric":2.0,"ok":true,"rel_err":0.0}],"ok":true}
+            {"entries":[{"abs_err":7.416851854902262e-12,"analytic":-0.037279032093396794,"index":[0],"kind":"gradient","numeric":-0.037279032100813646,"ok":true,"rel_err":1.989550542740723e-10,"rounding_err":5.49351030346806e-13,"status":"pass"},{"abs_err":7.034251653381673e-13,"analytic":-0.009319758023349198,"index":[1],"kind":"gradient","numeric":-0.009319758024052624,"ok":true,"rel_err":7.547676275743997e-11,"rounding_err":2.746755151677789e-13,"status":"pass"},{"abs_err":8.895002789888196e-13,"analytic":-0.018639516046698397,"index":[2],"kind":"gradient","numeric":-0.018639516047587897,"ok":true,"rel_err":4.772121103991474e-11,"rounding_err":5.493510303203101e-13,"status":"pass"},{"abs_err":6.362965709882928e-14,"analytic":0.09947978880976471,"index":[3],"kind":"gradient","numeric":0.09947978880970108,"ok":true,"rel_err":6.396239664375347e-13,"rounding_err":5.493510305182756e-13,"status":"pass"},{"abs_err":6.038974875721692e-11,"analytic":0.31817759212592794,"index":[0,0],"kind":"hessian","numeric":0.3181775921863177,"ok":true,"rel_err":1.8979887408870087e-10,"rounding_err":8.277607953249185e-12,"status":"pass"},{"abs_err":1.0065830113870078e-11,"analytic":0.06090488198478359,"index":[0,1],"kind":"hessian","numeric":0.06090488199484942,"ok":true,"rel_err":1.6527131790061297e-10,"rounding_err":3.1041029824822107e-12,"status":"pass"},{"abs_err":1.8919171784759214e-11,"analytic":0.15908879606296397,"index":[0,2],"kind":"hessian","numeric":0.15908879608188314,"ok":true,"rel_err":1.189220878572838e-10,"rounding_err":6.208205964902533e-12,"status":"pass"},{"abs_err":7.235523291626578e-11,"analytic":-0.7494795181900822,"index":[0,3],"kind":"hessian","numeric":-0.7494795182624374,"ok":true,"rel_err":9.654064074227296e-11,"rounding_err":1.518327917863942e-11,"status":"pass"},{"abs_err":1.5073844950030946e-12,"analytic":0.019886099507870496,"index":[1,1],"kind":"hessian","numeric":0.01988609950937788,"ok":true,"rel_err":7.580091280807695e-11,"rounding_err":1.034700994176278e-12,"status":"pass"},{"abs_err":2.4628146744198887e-12,"analytic":0.03977219901574099,"index":[1,2],"kind":"hessian","numeric":0.03977219901820381,"ok":true,"rel_err":6.192301997917324e-11,"rounding_err":2.069401988323837e-12,"status":"pass"},{"abs_err":6.811301522802182e-12,"analytic":-0.18736987954752055,"index":[1,3],"kind":"hessian","numeric":-0.18736987955433185,"ok":true,"rel_err":3.6352168977229354e-11,"rounding_err":6.556938595341375e-12,"status":"pass"},{"abs_err":3.821734595454984e-12,"analytic":0.07954439803148199,"index":[2,2],"kind":"hessian","numeric":0.07954439803530372,"ok":true,"rel_err":4.804530161581971e-11,"rounding_err":4.138803976590237e-12,"status":"pass"},{"abs_err":8.422040842503975e-12,"analytic":-0.3747397590950411,"index":[2,3],"kind":"hessian","numeric":-0.37473975910346313,"ok":true,"rel_err":2.247437224876559e-11,"rounding_err":1.3113877190376204e-11,"status":"pass"},{"abs_err":0.0,"analytic":2.0,"index":[3,3],"kind":"hessian","numeric":2.0,"ok":true,"rel_err":0.0,"rounding_err":2.2088950403654574e-11,"status":"pass"}],"ok":true,"summary":"ok: all 14 entries pass"}
         "#]],
     );
     check(
@@ -1112,14 +1112,14 @@ fn check_passes_and_fails() {
     check(
         &["check", "x^3", "--at", "x=2", "--rtol", "0", "--atol", "0"],
         expect![[r#"
-        status 1
-        --- stdout
-        at x = 2 (eps 1e-6, rtol 0, atol 0):
-        entry   analytic  numeric  abs err  rel err
-        ∂/∂x    12        12       2.2e-10  1.9e-11  FAIL
-        ∂²/∂x²  12        12       2.2e-10  1.9e-11  FAIL
-        FAILED: 2 of 2 entries fail
-    "#]],
+            status 1
+            --- stdout
+            at x = 2 (eps 1e-6, rtol 0, atol 0):
+            entry   analytic  numeric  abs err  rel err
+            ∂/∂x    12        12       2.2e-10  1.9e-11  inconclusive
+            ∂²/∂x²  12        12       2.2e-10  1.9e-11  inconclusive
+            inconclusive: 2 of 2 entries within the central difference's rounding error; try a larger --eps
+        "#]],
     );
     check(
         &["check", "x^3", "--at", "x=2", "--format", "latex"],
@@ -1133,6 +1133,104 @@ fn check_passes_and_fails() {
             \end{array}
             \text{ok: all 2 entries pass}
         "#]],
+    );
+}
+
+/// What the check cannot judge it says so: a central difference that
+/// cancels, a function that is not finite at the point, no variables.
+#[test]
+fn check_says_what_it_cannot_judge() {
+    check(
+        &["check", "x^2 + 1e12", "--at", "x=1"],
+        expect![[r#"
+        status 1
+        --- stdout
+        at x = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
+        entry   analytic  numeric  abs err  rel err
+        ∂/∂x    2         0        2        inf      inconclusive
+        ∂²/∂x²  2         2        0        0        pass
+        inconclusive: 1 of 2 entries within the central difference's rounding error; try a larger --eps
+    "#]],
+    );
+    check(
+        &["check", "x^2 + 1e12", "--at", "x=1", "--eps", "1e-2"],
+        expect![[r#"
+            status 0
+            --- stdout
+            at x = 1 (eps 0.01, rtol 0.001, atol 1e-5):
+            entry   analytic  numeric    abs err  rel err
+            ∂/∂x    2         2.0019531  0.002    0.00098  pass
+            ∂²/∂x²  2         2          0        0        pass
+            ok: all 2 entries pass
+        "#]],
+    );
+    check(
+        &["check", "x^2 + 1e12", "--at", "x=1", "--tol", "0"],
+        expect![[r#"
+            status 1
+            --- stdout
+            at x = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
+            entry   analytic  numeric  abs err  rel err
+            ∂/∂x    2         0        2        inf      FAIL
+            ∂²/∂x²  2         2        0        0        pass
+            FAILED: 1 of 2 entries fail
+        "#]],
+    );
+    check(
+        &["check", "x/x", "--at", "x=0"],
+        expect![[r#"
+        status 0
+        --- stdout
+        at x = 0 (eps 1e-6, rtol 0.001, atol 1e-5):
+        nothing to check: the expression has no variables (f = 1 everywhere)
+    "#]],
+    );
+    check(
+        &["check", "log(x)*y", "--at", "x=-1,y=1"],
+        expect![[r#"
+        status 1
+        --- stdout
+        at x = -1, y = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
+        nothing to check: f is not finite at this point (f = NaN), so it has no central difference
+    "#]],
+    );
+    check(
+        &["check", "0/0 + 0*x", "--at", "x=1"],
+        expect![[r#"
+        status 1
+        --- stdout
+        at x = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
+        nothing to check: the expression has no variables and f is not finite at this point (f = NaN), so it has no central difference
+    "#]],
+    );
+    check(
+        &["check", "1/x", "--at", "x=0", "--format", "json"],
+        expect![[r#"
+            status 1
+            --- stdout
+            {"entries":[],"ok":false,"summary":"nothing to check: f is not finite at this point (f = inf), so it has no central difference"}
+        "#]],
+    );
+    check(
+        &["check", "x^2 + 1e12", "--at", "x=1", "--format", "latex"],
+        expect![[r#"
+            status 1
+            --- stdout
+            \begin{array}{lrrrrl}
+            \text{entry} & \text{analytic} & \text{numeric} & \text{abs err} & \text{rel err} & \text{} \\
+            \frac{\partial f}{\partial x} & 2 & 0 & 2 & \infty & \text{inconclusive} \\
+            \frac{\partial^{2} f}{\partial x^{2}} & 2 & 2 & 0 & 0 & \text{pass} \\
+            \end{array}
+            \text{inconclusive: 1 of 2 entries within the central difference's rounding error; try a larger -{}-eps}
+        "#]],
+    );
+    check(
+        &["check", "x^2", "--at", "x=1", "--tol", "-1"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: option `tol` must be finite and non-negative, got -1
+    "#]],
     );
 }
 

@@ -1,5 +1,7 @@
-//! `symdiff check EXPR --at POINT [--eps E] [--rtol R] [--atol A]`: the
-//! symbolic gradient and Hessian against central differences, entry by entry.
+//! `symdiff check EXPR --at POINT [--eps E] [--rtol R] [--atol A] [--tol T]`:
+//! the symbolic gradient and Hessian against central differences, entry by
+//! entry. Exit status 0 when every entry passes (or there is no variable), 1
+//! when one fails or cannot be judged, or when f is not finite at the point.
 
 use super::{as_strs, ids, label};
 use crate::cli::{CheckArgs, Format};
@@ -11,7 +13,7 @@ use crate::session::Session;
 use serde_json::{Map, Value};
 use std::io::Read;
 use symdiff::Expr;
-use symdiff::check::{CheckEntry, CheckOptions, EntryKind};
+use symdiff::check::{CheckEntry, CheckOptions, CheckReport, EntryKind, Status};
 
 pub(crate) fn run(
     args: &CheckArgs,
@@ -42,22 +44,75 @@ pub(crate) fn run(
         eps: args.eps,
         rtol: args.rtol,
         atol: args.atol,
+        rounding: args.tol,
     };
-    let entries = symdiff::check::check_expr(expr, &var_refs, &values, &options)
-        .map_err(|error| CliError::message(error.to_string()))?
-        .entries;
-    let ok = entries.iter().all(|entry| entry.ok);
+    // The engine calls --tol `rounding`.
+    if !(args.tol.is_finite() && args.tol >= 0.0) {
+        return Err(CliError::message(format!(
+            "option `tol` must be finite and non-negative, got {}",
+            fmt_value(args.tol)
+        )));
+    }
+    let report = symdiff::check::check_expr(expr, &var_refs, &values, &options)
+        .map_err(|error| CliError::message(error.to_string()))?;
+    let entries = &report.entries;
     let analytic: Vec<(String, f64)> = entries
         .iter()
         .map(|entry| (entry_label(entry, &var_refs, Format::Text), entry.analytic))
         .collect();
     super::warn_non_finite(session, &analytic);
+    let value = crate::eval::values_at(expr, &[expr.id()], &point)?[0];
+    let summary = summary(&report, vars.is_empty(), value);
     let description = point.describe(&vars);
     match session.format {
-        Format::Json => print_json(session, ok, &entries),
-        _ => print_table(session, &entries, &var_refs, &description, &options),
+        Format::Json => print_json(session, &report, &summary),
+        _ => print_table(
+            session,
+            &report,
+            &var_refs,
+            &description,
+            &options,
+            &summary,
+        ),
     }
-    Ok(if ok { 0 } else { 1 })
+    Ok(if report.ok() { 0 } else { 1 })
+}
+
+/// The last line: the outcome in words.
+fn summary(report: &CheckReport, no_variables: bool, value: f64) -> String {
+    let n_entries = report.entries.len();
+    let n_failed = report.failures().count();
+    let n_inconclusive = report.inconclusive().count();
+    let value = crate::output::fmt_value(value);
+    if report.not_finite.is_some() {
+        let which = if no_variables {
+            "the expression has no variables and "
+        } else {
+            ""
+        };
+        return format!(
+            "nothing to check: {which}f is not finite at this point (f = {value}), so it has no central difference"
+        );
+    }
+    if no_variables {
+        return format!(
+            "nothing to check: the expression has no variables (f = {value} everywhere)"
+        );
+    }
+    let inconclusive = |n: usize| {
+        format!(
+            "{n} of {n_entries} entries within the central difference's rounding error; try a larger --eps"
+        )
+    };
+    match (n_failed, n_inconclusive) {
+        (0, 0) => format!("ok: all {n_entries} entries pass"),
+        (0, n_inconclusive) => format!("inconclusive: {}", inconclusive(n_inconclusive)),
+        (n_failed, 0) => format!("FAILED: {n_failed} of {n_entries} entries fail"),
+        (n_failed, n_inconclusive) => format!(
+            "FAILED: {n_failed} of {n_entries} entries fail; inconclusive: {}",
+            inconclusive(n_inconclusive)
+        ),
+    }
 }
 
 fn entry_label(entry: &CheckEntry, vars: &[&str], format: Format) -> String {
@@ -71,11 +126,13 @@ fn entry_label(entry: &CheckEntry, vars: &[&str], format: Format) -> String {
 
 fn print_table(
     session: &mut Session,
-    entries: &[CheckEntry],
+    report: &CheckReport,
     vars: &[&str],
     point: &str,
     options: &CheckOptions,
+    summary: &str,
 ) {
+    let entries = &report.entries;
     let format = session.format;
     let number = |value: f64, digits: usize| {
         let rounded = fmt_rounded(value, digits);
@@ -90,7 +147,7 @@ fn print_table(
     let header = ["entry", "analytic", "numeric", "abs err", "rel err", ""].map(str::to_owned);
     let mut rows = vec![header.to_vec()];
     for entry in entries {
-        let verdict = if entry.ok { "pass" } else { "FAIL" };
+        let verdict = status_word(entry.status);
         rows.push(vec![
             entry_label(entry, vars, format),
             number(entry.analytic, 8),
@@ -104,23 +161,33 @@ fn print_table(
             },
         ]);
     }
-    let n_failed = entries.iter().filter(|entry| !entry.ok).count();
-    let summary = if n_failed == 0 {
-        format!("ok: all {} entries pass", entries.len())
+    let table = if entries.is_empty() {
+        String::new()
     } else {
-        format!("FAILED: {n_failed} of {} entries fail", entries.len())
+        text_table(&rows)
     };
     let out = match format {
-        Format::Latex => latex_table(&rows, &summary),
+        // `--` would print as a dash.
+        Format::Latex if entries.is_empty() => {
+            format!("\\text{{{}}}", summary.replace("--", "-{}-"))
+        }
+        Format::Latex => latex_table(&rows, &summary.replace("--", "-{}-")),
         _ => format!(
-            "at {point} (eps {}, rtol {}, atol {}):\n{}{summary}",
+            "at {point} (eps {}, rtol {}, atol {}):\n{table}{summary}",
             fmt_value(options.eps),
             fmt_value(options.rtol),
             fmt_value(options.atol),
-            text_table(&rows)
         ),
     };
     session.print(&out);
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "pass",
+        Status::Fail => "FAIL",
+        Status::Inconclusive => "inconclusive",
+    }
 }
 
 fn text_table(rows: &[Vec<String>]) -> String {
@@ -160,11 +227,12 @@ fn latex_table(rows: &[Vec<String>], summary: &str) -> String {
     out
 }
 
-fn print_json(session: &mut Session, ok: bool, entries: &[CheckEntry]) {
-    let entries: Vec<Value> = entries.iter().map(entry_json).collect();
+fn print_json(session: &mut Session, report: &CheckReport, summary: &str) {
+    let entries: Vec<Value> = report.entries.iter().map(entry_json).collect();
     let mut object = Map::new();
-    object.insert("ok".to_owned(), Value::from(ok));
+    object.insert("ok".to_owned(), Value::from(report.ok()));
     object.insert("entries".to_owned(), Value::Array(entries));
+    object.insert("summary".to_owned(), Value::from(summary));
     session.print(&Value::Object(object).to_string());
 }
 
@@ -180,6 +248,8 @@ fn entry_json(entry: &CheckEntry) -> Value {
     object.insert("numeric".to_owned(), json_number(entry.numeric));
     object.insert("abs_err".to_owned(), json_number(entry.abs_err));
     object.insert("rel_err".to_owned(), json_number(entry.rel_err));
-    object.insert("ok".to_owned(), Value::from(entry.ok));
+    object.insert("rounding_err".to_owned(), json_number(entry.rounding_err));
+    object.insert("ok".to_owned(), Value::from(entry.ok()));
+    object.insert("status".to_owned(), Value::from(status_word(entry.status)));
     Value::Object(object)
 }

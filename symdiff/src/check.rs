@@ -19,6 +19,23 @@
 //! (the rule of `numpy.isclose` and `gradcheck`). Non-finite values follow
 //! [`CheckEntry`]'s documented rules: a NaN on either side always fails, and
 //! two infinities pass only when they have the same sign.
+//!
+//! # Rounding
+//!
+//! A central difference of values near `f` cannot resolve a change below
+//! their rounding error: `x^2 + 1e12` at `x = 1` moves by `4e-6` over the
+//! step, less than one unit in the last place of `1e12`, and the difference
+//! is 0. Each value `v` the difference reads is taken to be off by
+//! `rounding * |v|` ([`CheckOptions::rounding`], one `f64::EPSILON` by
+//! default), so the quotient is off by up to
+//! `rounding_err = rounding * (|f(x + h)| + |f(x - h)|) / span`. An entry that
+//! fails the pass rule but would pass with the numeric value moved by up to
+//! `rounding_err` is [`Status::Inconclusive`] (a larger `eps` may decide it),
+//! not a failure.
+//!
+//! A function that is not finite at the point has no central difference:
+//! [`check_gradient`] and [`check_expr`] then check nothing and say so
+//! ([`CheckReport::not_finite`]).
 
 use std::fmt;
 
@@ -35,14 +52,19 @@ pub struct CheckOptions {
     pub rtol: f64,
     /// Absolute tolerance. Must be finite and non-negative.
     pub atol: f64,
+    /// The relative rounding error taken for each value a central difference
+    /// reads (see the module documentation). Must be finite and non-negative.
+    pub rounding: f64,
 }
 
 impl CheckOptions {
-    /// PyTorch's `gradcheck` defaults: `eps = 1e-6`, `rtol = 1e-3`, `atol = 1e-5`.
+    /// PyTorch's `gradcheck` defaults, `eps = 1e-6`, `rtol = 1e-3`,
+    /// `atol = 1e-5`, and `rounding = f64::EPSILON`.
     pub const DEFAULT: Self = Self {
         eps: 1e-6,
         rtol: 1e-3,
         atol: 1e-5,
+        rounding: f64::EPSILON,
     };
 }
 
@@ -70,6 +92,28 @@ impl fmt::Display for EntryKind {
     }
 }
 
+/// Whether an entry passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// The analytic value agrees with the central difference.
+    Pass,
+    /// It does not, beyond the central difference's rounding error.
+    Fail,
+    /// It does not, but within the central difference's rounding error: the
+    /// difference cannot tell (try a larger `eps`).
+    Inconclusive,
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Status::Pass => "ok",
+            Status::Fail => "FAIL",
+            Status::Inconclusive => "inconclusive",
+        })
+    }
+}
+
 /// One compared derivative.
 ///
 /// Errors are defined as follows:
@@ -79,7 +123,10 @@ impl fmt::Display for EntryKind {
 /// - If either side is NaN, both errors are NaN and the entry fails.
 /// - If both sides are infinite with the same sign, both errors are `0` and
 ///   the entry passes. Any other comparison involving an infinity fails.
-/// - Otherwise `ok` is `abs_err <= atol + rtol * |numeric|`.
+/// - Otherwise the entry passes when `abs_err <= atol + rtol * |numeric|`,
+///   and is inconclusive rather than failing when it would pass with
+///   `numeric` moved by up to `rounding_err`:
+///   `abs_err - rounding_err <= atol + rtol * (|numeric| + rounding_err)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckEntry {
     /// Gradient or Hessian entry.
@@ -94,19 +141,21 @@ pub struct CheckEntry {
     pub abs_err: f64,
     /// `abs_err / |numeric|`, see the type's documentation for zero and non-finite values.
     pub rel_err: f64,
+    /// How far rounding of the values it reads may move `numeric` (see the
+    /// module documentation).
+    pub rounding_err: f64,
     /// Whether the entry passes the tolerance rule.
-    pub ok: bool,
+    pub status: Status,
 }
 
 impl CheckEntry {
     fn new(
         kind: EntryKind,
         index: Vec<usize>,
-        analytic: f64,
-        numeric: f64,
+        (analytic, numeric, rounding_err): (f64, f64, f64),
         options: &CheckOptions,
     ) -> Self {
-        let (abs_err, rel_err, ok) = compare(analytic, numeric, options);
+        let (abs_err, rel_err, status) = compare(analytic, numeric, rounding_err, options);
         Self {
             kind,
             index,
@@ -114,22 +163,33 @@ impl CheckEntry {
             numeric,
             abs_err,
             rel_err,
-            ok,
+            rounding_err,
+            status,
         }
+    }
+
+    /// Whether the entry passes.
+    pub fn ok(&self) -> bool {
+        self.status == Status::Pass
     }
 }
 
 /// Compares one pair of values under the rules documented on [`CheckEntry`],
-/// returning `(abs_err, rel_err, ok)`.
-fn compare(analytic: f64, numeric: f64, options: &CheckOptions) -> (f64, f64, bool) {
+/// returning `(abs_err, rel_err, status)`.
+fn compare(
+    analytic: f64,
+    numeric: f64,
+    rounding_err: f64,
+    options: &CheckOptions,
+) -> (f64, f64, Status) {
     if analytic.is_nan() || numeric.is_nan() {
-        return (f64::NAN, f64::NAN, false);
+        return (f64::NAN, f64::NAN, Status::Fail);
     }
     if analytic.is_infinite() || numeric.is_infinite() {
         return if analytic == numeric {
-            (0.0, 0.0, true)
+            (0.0, 0.0, Status::Pass)
         } else {
-            (f64::INFINITY, f64::INFINITY, false)
+            (f64::INFINITY, f64::INFINITY, Status::Fail)
         };
     }
     let abs_err = (analytic - numeric).abs();
@@ -140,34 +200,49 @@ fn compare(analytic: f64, numeric: f64, options: &CheckOptions) -> (f64, f64, bo
     } else {
         f64::INFINITY
     };
-    let ok = abs_err <= options.atol + options.rtol * numeric.abs();
-    (abs_err, rel_err, ok)
+    let allowed = |numeric: f64| options.atol + options.rtol * numeric;
+    let status = if abs_err <= allowed(numeric.abs()) {
+        Status::Pass
+    } else if abs_err - rounding_err <= allowed(numeric.abs() + rounding_err) {
+        Status::Inconclusive
+    } else {
+        Status::Fail
+    };
+    (abs_err, rel_err, status)
 }
 
-/// Renders e.g. `gradient[0] ok: analytic 0.5, numeric 0.5` and, for a
-/// failing entry, `gradient[0] FAIL: analytic 0.25, numeric 0.5 (abs_err 0.25, rel_err 0.5)`.
+/// Renders e.g. `gradient[0] ok: analytic 0.5, numeric 0.5`; for a failing
+/// entry, `gradient[0] FAIL: analytic 0.25, numeric 0.5 (abs_err 0.25, rel_err 0.5)`;
+/// for an inconclusive one,
+/// `gradient[0] inconclusive: analytic 2.0, numeric 0.0 (abs_err 2.0, within rounding_err 222.0)`.
 /// Values are rounded to 6 significant digits and errors to 3.
 impl fmt::Display for CheckEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let index: Vec<String> = self.index.iter().map(ToString::to_string).collect();
-        let verdict = if self.ok { "ok" } else { "FAIL" };
         write!(
             f,
-            "{}[{}] {verdict}: analytic {:?}, numeric {:?}",
+            "{}[{}] {}: analytic {:?}, numeric {:?}",
             self.kind,
             index.join(", "),
+            self.status,
             round_significant(self.analytic, 6),
             round_significant(self.numeric, 6),
         )?;
-        if !self.ok {
-            write!(
+        match self.status {
+            Status::Pass => Ok(()),
+            Status::Fail => write!(
                 f,
                 " (abs_err {:?}, rel_err {:?})",
                 round_significant(self.abs_err, 3),
                 round_significant(self.rel_err, 3),
-            )?;
+            ),
+            Status::Inconclusive => write!(
+                f,
+                " (abs_err {:?}, within rounding_err {:?})",
+                round_significant(self.abs_err, 3),
+                round_significant(self.rounding_err, 3),
+            ),
         }
-        Ok(())
     }
 }
 
@@ -184,23 +259,46 @@ pub struct CheckReport {
     /// Gradient entries in index order, or Hessian entries of the upper
     /// triangle in row-major order.
     pub entries: Vec<CheckEntry>,
+    /// The function's value at the point when it is not finite: then there
+    /// is no central difference, nothing is checked and `entries` is empty
+    /// ([`check_gradient`] and [`check_expr`] only).
+    pub not_finite: Option<f64>,
 }
 
 impl CheckReport {
-    /// Whether every entry passes. A report with no entries passes.
+    /// Whether the function is finite and every entry passes. A report with
+    /// no entries (no variables) passes.
     pub fn ok(&self) -> bool {
-        self.entries.iter().all(|entry| entry.ok)
+        self.not_finite.is_none() && self.entries.iter().all(CheckEntry::ok)
     }
 
     /// The entries that fail.
     pub fn failures(&self) -> impl Iterator<Item = &CheckEntry> + '_ {
-        self.entries.iter().filter(|entry| !entry.ok)
+        self.with_status(Status::Fail)
+    }
+
+    /// The entries that are inconclusive.
+    pub fn inconclusive(&self) -> impl Iterator<Item = &CheckEntry> + '_ {
+        self.with_status(Status::Inconclusive)
+    }
+
+    fn with_status(&self, status: Status) -> impl Iterator<Item = &CheckEntry> + '_ {
+        self.entries
+            .iter()
+            .filter(move |entry| entry.status == status)
     }
 }
 
-/// One line per entry, as rendered by [`CheckEntry`]'s `Display`.
+/// One line per entry, as rendered by [`CheckEntry`]'s `Display`, or
+/// `nothing to check: f is not finite at the point (NaN)`.
 impl fmt::Display for CheckReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(value) = self.not_finite {
+            return write!(
+                f,
+                "nothing to check: f is not finite at the point ({value})"
+            );
+        }
         for (entry_idx, entry) in self.entries.iter().enumerate() {
             if entry_idx > 0 {
                 writeln!(f)?;
@@ -247,8 +345,8 @@ pub enum CheckError {
         /// The row's length.
         actual: usize,
     },
-    /// An option is out of range: `eps` must be finite and positive, `rtol`
-    /// and `atol` finite and non-negative.
+    /// An option is out of range: `eps` must be finite and positive, `rtol`,
+    /// `atol` and `rounding` finite and non-negative.
     #[error("option `{name}` must be {requirement}, got {value}")]
     InvalidOption {
         /// The option's field name.
@@ -275,6 +373,13 @@ fn validate(options: &CheckOptions) -> Result<(), CheckError> {
     if !(options.atol.is_finite() && options.atol >= 0.0) {
         return Err(invalid("atol", "finite and non-negative", options.atol));
     }
+    if !(options.rounding.is_finite() && options.rounding >= 0.0) {
+        return Err(invalid(
+            "rounding",
+            "finite and non-negative",
+            options.rounding,
+        ));
+    }
     Ok(())
 }
 
@@ -291,8 +396,9 @@ fn expect_gradient_length(gradient: &[f64], n_vars: usize) -> Result<(), CheckEr
 
 /// Checks `gradient` against central differences of `f` at `point`.
 ///
-/// Returns one [`EntryKind::Gradient`] entry per variable. See the module
-/// documentation for the step and pass rules.
+/// Returns one [`EntryKind::Gradient`] entry per variable, or, when `f` is
+/// not finite at `point`, no entry and [`CheckReport::not_finite`]. See the
+/// module documentation for the step, pass and rounding rules.
 ///
 /// # Errors
 ///
@@ -307,22 +413,34 @@ pub fn check_gradient(
     validate(options)?;
     let analytic = gradient(point);
     expect_gradient_length(&analytic, point.len())?;
-    let numeric = central_difference_gradient(f, point, options.eps);
+    let value = f(point);
+    if !value.is_finite() {
+        return Ok(CheckReport {
+            entries: Vec::new(),
+            not_finite: Some(value),
+        });
+    }
+    let mut scratch = point.to_vec();
     let entries = analytic
         .iter()
-        .zip(&numeric)
         .enumerate()
-        .map(|(var_idx, (&analytic, &numeric))| {
+        .map(|(var_idx, &analytic)| {
+            let (f_plus, f_minus, span) =
+                evaluate_on_both_sides(&f, &mut scratch, var_idx, options.eps);
+            let numeric = (f_plus - f_minus) / span;
+            let rounding_err = options.rounding * (f_plus.abs() + f_minus.abs()) / span;
             CheckEntry::new(
                 EntryKind::Gradient,
                 vec![var_idx],
-                analytic,
-                numeric,
+                (analytic, numeric, rounding_err),
                 options,
             )
         })
         .collect();
-    Ok(CheckReport { entries })
+    Ok(CheckReport {
+        entries,
+        not_finite: None,
+    })
 }
 
 /// Checks `hessian` against central differences of `gradient` at `point`.
@@ -367,21 +485,25 @@ pub fn check_hessian(
         });
     }
     expect_gradient_length(&gradient(point), n_vars)?;
-    let jacobian = central_difference_jacobian(gradient, point, options.eps)?;
+    let (jacobian, rounding) =
+        central_difference_jacobian(gradient, point, options.eps, options.rounding)?;
     let mut entries = Vec::with_capacity(n_vars * (n_vars + 1) / 2);
     for (row, analytic_row) in analytic.iter().enumerate() {
         for (col, &analytic_value) in analytic_row.iter().enumerate().skip(row) {
             let numeric = 0.5 * jacobian[row][col] + 0.5 * jacobian[col][row];
+            let rounding_err = 0.5 * rounding[row][col] + 0.5 * rounding[col][row];
             entries.push(CheckEntry::new(
                 EntryKind::Hessian,
                 vec![row, col],
-                analytic_value,
-                numeric,
+                (analytic_value, numeric, rounding_err),
                 options,
             ));
         }
     }
-    Ok(CheckReport { entries })
+    Ok(CheckReport {
+        entries,
+        not_finite: None,
+    })
 }
 
 /// Estimates the gradient of `f` at `point` by central differences, with the
@@ -401,24 +523,32 @@ pub fn central_difference_gradient(f: impl Fn(&[f64]) -> f64, point: &[f64], eps
         .collect()
 }
 
-/// The Jacobian of `gradient` by central differences: `jacobian[i][j]` estimates `dg_i/dx_j`.
+/// A square matrix, row by row.
+type Matrix = Vec<Vec<f64>>;
+
+/// The Jacobian of `gradient` by central differences, `jacobian[i][j]`
+/// estimating `dg_i/dx_j`, and the rounding error of each estimate,
+/// `rounding * (|g_i(x + h_j)| + |g_i(x - h_j)|) / span_j`.
 fn central_difference_jacobian(
     gradient: impl Fn(&[f64]) -> Vec<f64>,
     point: &[f64],
     eps: f64,
-) -> Result<Vec<Vec<f64>>, CheckError> {
+    rounding: f64,
+) -> Result<(Matrix, Matrix), CheckError> {
     let n_vars = point.len();
     let mut jacobian = vec![vec![0.0; n_vars]; n_vars];
+    let mut rounding_errs = vec![vec![0.0; n_vars]; n_vars];
     let mut scratch = point.to_vec();
     for col in 0..n_vars {
         let (g_plus, g_minus, span) = evaluate_on_both_sides(&gradient, &mut scratch, col, eps);
         expect_gradient_length(&g_plus, n_vars)?;
         expect_gradient_length(&g_minus, n_vars)?;
-        for (row, jacobian_row) in jacobian.iter_mut().enumerate() {
-            jacobian_row[col] = (g_plus[row] - g_minus[row]) / span;
+        for (row, (plus, minus)) in g_plus.iter().zip(&g_minus).enumerate() {
+            jacobian[row][col] = (plus - minus) / span;
+            rounding_errs[row][col] = rounding * (plus.abs() + minus.abs()) / span;
         }
     }
-    Ok(jacobian)
+    Ok((jacobian, rounding_errs))
 }
 
 /// Evaluates `f` at `scratch` with coordinate `var_idx` moved up and down by
@@ -444,7 +574,8 @@ fn evaluate_on_both_sides<T>(
 /// Checks the symbolic gradient and Hessian of `expr` over `vars` at `point`
 /// (one value per variable, in the order of `vars`) against central
 /// differences, evaluating everything through compiled tapes: gradient
-/// entries first, then the Hessian's upper triangle.
+/// entries first, then the Hessian's upper triangle. Where `expr` is not
+/// finite at `point`, nothing is checked ([`CheckReport::not_finite`]).
 pub fn check_expr(
     expr: &crate::Expr,
     vars: &[&str],
@@ -477,8 +608,10 @@ pub fn check_expr(
         });
     }
     let mut report = check_gradient(value, gradient, point, options)?;
-    report
-        .entries
-        .extend(check_hessian(gradient, hessian, point, options)?.entries);
+    if report.not_finite.is_none() {
+        report
+            .entries
+            .extend(check_hessian(gradient, hessian, point, options)?.entries);
+    }
     Ok(report)
 }

@@ -10,9 +10,13 @@ use symdiff::check::{
 fn check(outcome: Result<CheckReport, CheckError>, expect: Expect) {
     let actual = match outcome {
         Ok(report) => format!(
-            "ok={} failures={}\n{report}",
+            "ok={} failures={}{}\n{report}",
             report.ok(),
-            report.failures().count()
+            report.failures().count(),
+            match report.inconclusive().count() {
+                0 => String::new(),
+                n_inconclusive => format!(" inconclusive={n_inconclusive}"),
+            }
         ),
         Err(error) => format!("error: {error}"),
     };
@@ -224,13 +228,118 @@ fn sqrt_at_zero_fails_on_nan_numeric() {
 }
 
 #[test]
-fn nan_from_function_fails() {
+fn nan_function_has_nothing_to_check() {
     check(
         check_gradient(|_| f64::NAN, |_| vec![0.0, 0.0], &[1.0, 2.0], &DEFAULT),
         expect![[r#"
-        ok=false failures=2
-        gradient[0] FAIL: analytic 0.0, numeric NaN (abs_err NaN, rel_err NaN)
-        gradient[1] FAIL: analytic 0.0, numeric NaN (abs_err NaN, rel_err NaN)"#]],
+            ok=false failures=0
+            nothing to check: f is not finite at the point (NaN)"#]],
+    );
+}
+
+#[test]
+fn infinite_function_has_nothing_to_check() {
+    check(
+        check_gradient(
+            |v| 1.0 / v[0],
+            |v| vec![-1.0 / (v[0] * v[0])],
+            &[0.0],
+            &DEFAULT,
+        ),
+        expect![[r#"
+            ok=false failures=0
+            nothing to check: f is not finite at the point (inf)"#]],
+    );
+}
+
+/// `x^2 + 1e12` at 1: the values around 1e12 move by 4e-6, below their
+/// rounding error, so the difference is noise that cannot judge a 2.
+#[test]
+fn cancellation_is_inconclusive() {
+    let f = |v: &[f64]| v[0] * v[0] + 1e12;
+    check(
+        check_gradient(f, |v| vec![2.0 * v[0]], &[1.0], &DEFAULT),
+        expect![[r#"
+            ok=false failures=0 inconclusive=1
+            gradient[0] inconclusive: analytic 2.0, numeric 0.0 (abs_err 2.0, within rounding_err 222.0)"#]],
+    );
+    // A larger step resolves it.
+    check(
+        check_gradient(
+            f,
+            |v| vec![2.0 * v[0]],
+            &[1.0],
+            &CheckOptions {
+                eps: 1e-2,
+                ..DEFAULT
+            },
+        ),
+        expect![[r#"
+            ok=true failures=0
+            gradient[0] ok: analytic 2.0, numeric 2.00195"#]],
+    );
+    // Taking the values as exact turns the noise into a failure.
+    check(
+        check_gradient(
+            f,
+            |v| vec![2.0 * v[0]],
+            &[1.0],
+            &CheckOptions {
+                rounding: 0.0,
+                ..DEFAULT
+            },
+        ),
+        expect![[r#"
+            ok=false failures=1
+            gradient[0] FAIL: analytic 2.0, numeric 0.0 (abs_err 2.0, rel_err inf)"#]],
+    );
+}
+
+/// The noisy difference still bounds the derivative: 1000 is beyond it.
+#[test]
+fn cancellation_does_not_hide_a_large_mistake() {
+    check(
+        check_gradient(|v| v[0] * v[0] + 1e12, |_| vec![1000.0], &[1.0], &DEFAULT),
+        expect![[r#"
+            ok=false failures=1
+            gradient[0] FAIL: analytic 1000.0, numeric 0.0 (abs_err 1000.0, rel_err inf)"#]],
+    );
+}
+
+/// The Hessian's differences are of the gradient: `2*x + 1e12` cancels too.
+#[test]
+fn hessian_cancellation_is_inconclusive() {
+    check(
+        check_hessian(
+            |v| vec![2.0 * v[0] + 1e12],
+            |_| vec![vec![2.0]],
+            &[1.0],
+            &DEFAULT,
+        ),
+        expect![[r#"
+            ok=false failures=0 inconclusive=1
+            hessian[0, 0] inconclusive: analytic 2.0, numeric 0.0 (abs_err 2.0, within rounding_err 222.0)"#]],
+    );
+}
+
+/// With no tolerance at all, an error at the level of rounding cannot be
+/// told from a mistake.
+#[test]
+fn rounding_level_error_with_zero_tolerance_is_inconclusive() {
+    check(
+        check_gradient(
+            |v| v[0].powi(3),
+            |v| vec![3.0 * v[0] * v[0]],
+            &[2.0],
+            &CheckOptions {
+                rtol: 0.0,
+                atol: 0.0,
+                ..DEFAULT
+            },
+        ),
+        expect![[r#"
+            ok=false failures=0 inconclusive=1
+            gradient[0] inconclusive: analytic 12.0, numeric 12.0 (abs_err 2.22e-10, within rounding_err 8.88e-10)"#]],
     );
 }
 
@@ -386,6 +495,22 @@ fn negative_atol_is_an_error() {
 }
 
 #[test]
+fn negative_rounding_is_an_error() {
+    check(
+        check_gradient(
+            cubic,
+            cubic_gradient,
+            &[0.3, -1.2],
+            &CheckOptions {
+                rounding: -1.0,
+                ..DEFAULT
+            },
+        ),
+        expect!["error: option `rounding` must be finite and non-negative, got -1"],
+    );
+}
+
+#[test]
 fn central_difference_gradient_of_a_product() {
     let gradient = central_difference_gradient(|v| v[0] * v[1], &[3.0, 4.0], 1e-6);
     approx::assert_relative_eq!(
@@ -447,4 +572,37 @@ fn symbolic_derivatives_pass_the_check() {
         let n = vars.len();
         assert_eq!(report.entries.len(), n + n * (n + 1) / 2, "{source}");
     }
+}
+
+/// Symbolic expressions: one line each, the formula, its variables and the
+/// point, then the report on one line.
+#[test]
+fn symbolic_checks_say_what_they_could_not_check() {
+    let cases: &[(&str, &[(&str, f64)])] = &[
+        // The finite difference cancels: inconclusive, not a failure.
+        ("x^2 + 1e12", &[("x", 1.0)]),
+        // Not finite at the point: nothing to check.
+        ("log(x)*y", &[("x", -1.0), ("y", 1.0)]),
+        ("1/x", &[("x", 0.0)]),
+        // No variables once simplified (x/x = 1): nothing to check, and no failure.
+        ("x/x", &[]),
+    ];
+    let mut rendered = Vec::new();
+    for (source, point) in cases {
+        let expr = symdiff::Expr::parse(source).expect("parses");
+        let vars: Vec<&str> = point.iter().map(|&(name, _)| name).collect();
+        let values: Vec<f64> = point.iter().map(|&(_, value)| value).collect();
+        let outcome = symdiff::check::check_expr(&expr, &vars, &values, &DEFAULT)
+            .map(|report| {
+                let lines = report.to_string().replace('\n', "; ");
+                format!("ok={} {lines}", report.ok()).trim_end().to_owned()
+            })
+            .unwrap_or_else(|error| format!("error: {error}"));
+        rendered.push(format!("{source}: {outcome}"));
+    }
+    expect![[r#"
+        x^2 + 1e12: ok=false gradient[0] inconclusive: analytic 2.0, numeric 0.0 (abs_err 2.0, within rounding_err 222.0); hessian[0, 0] ok: analytic 2.0, numeric 2.0
+        log(x)*y: ok=false nothing to check: f is not finite at the point (NaN)
+        1/x: ok=false nothing to check: f is not finite at the point (inf)
+        x/x: ok=true"#]].assert_eq(&rendered.join("\n"));
 }
