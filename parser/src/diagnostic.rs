@@ -53,11 +53,16 @@ pub fn render_diagnostic(
     Ok(())
 }
 
-/// Control characters (a NUL byte, a tab) would break the caret alignment or
-/// the terminal, so each is shown as one visible replacement character.
+/// A tab is shown as one space and other control characters (a NUL byte)
+/// as one visible replacement character: each stays one column wide, so the
+/// caret stays aligned, and none can upset the terminal.
 fn printable(line: &str) -> String {
     line.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
         .collect()
 }
 

@@ -55,6 +55,9 @@ pub fn parse_expr(source: &str) -> Result<Program<'_>, ParseError> {
         .map_err(|error| error.with_source(source))
 }
 
+/// The UTF-8 encoding of U+FEFF, read as whitespace at the very start.
+const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
+
 /// A source longer than [`MAX_SOURCE_LEN`] is an error at its end.
 fn check_length(source: &str) -> PResult<()> {
     if source.len() > MAX_SOURCE_LEN {
@@ -276,6 +279,10 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     #[inline]
     fn skip_whitespace(&mut self) {
+        // A UTF-8 byte-order mark, which some editors write, starts a file.
+        if self.pos == 0 && self.bytes.starts_with(BYTE_ORDER_MARK) {
+            self.pos = BYTE_ORDER_MARK.len();
+        }
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }

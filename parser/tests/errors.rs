@@ -27,12 +27,12 @@ fn empty() {
     check(
         " \n\t",
         expect![[r#"
-        error: empty input: expected an expression
-         --> 2:2
-          |
-        2 | �
-          |  ^
-          = help: write an expression such as `sigmoid(w*x + b)`"#]],
+            error: empty input: expected an expression
+             --> 2:2
+              |
+            2 |  
+              |  ^
+              = help: write an expression such as `sigmoid(w*x + b)`"#]],
     );
 }
 
@@ -792,4 +792,19 @@ fn too_long() {
     let kind = symdiff_parser::ParseErrorKind::TooLong;
     expect!["input too long: more than 4294967295 bytes"].assert_eq(&kind.message());
     assert_eq!(kind.help(""), None);
+}
+
+#[test]
+fn a_byte_order_mark_starts_a_file_and_tabs_show_as_spaces() {
+    check("\u{feff}x*y", expect!["parsed: x*y"]);
+    check(
+        "x +\t* y",
+        expect![[r#"
+        error: expected an operand after `+`
+         --> 1:5
+          |
+        1 | x + * y
+          |     ^
+          = help: found `*`; `+` needs an operand on its right"#]],
+    );
 }

@@ -20,6 +20,10 @@ pub enum SemanticErrorKind {
     },
     /// A definition that would hide the constant `pi` or `e`.
     RedefinedConstant { name: String },
+    /// A definition that would hide a function (`sin = x`).
+    RedefinedFunction { name: String },
+    /// A function's name used as a value (`sin` without arguments).
+    FunctionAsValue { name: String },
     /// A number literal the engine cannot read.
     InvalidNumber { text: String },
 }
@@ -49,6 +53,12 @@ impl SemanticError {
             SemanticErrorKind::RedefinedConstant { name } => {
                 format!("`{name}` is a constant and cannot be redefined")
             }
+            SemanticErrorKind::RedefinedFunction { name } => {
+                format!("`{name}` is a function and cannot be redefined")
+            }
+            SemanticErrorKind::FunctionAsValue { name } => {
+                format!("`{name}` is a function, not a value")
+            }
             SemanticErrorKind::InvalidNumber { text } => {
                 format!("the number `{text}` is out of range")
             }
@@ -71,7 +81,11 @@ impl SemanticError {
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
-            SemanticErrorKind::RedefinedConstant { .. } => Some("choose another name".to_owned()),
+            SemanticErrorKind::RedefinedConstant { .. }
+            | SemanticErrorKind::RedefinedFunction { .. } => Some("choose another name".to_owned()),
+            SemanticErrorKind::FunctionAsValue { name } => Some(format!(
+                "call it, as in `{name}(x)`, or choose another name for a variable"
+            )),
             SemanticErrorKind::InvalidNumber { .. } => {
                 Some("numbers must be below 1.8e308 in magnitude".to_owned())
             }

@@ -32,13 +32,18 @@ pub fn lower_program(
         operands: Vec::new(),
     };
     for definition in program.definitions() {
-        if constant_named(definition.name).is_some() {
-            return Err(lowering.error(
-                SemanticErrorKind::RedefinedConstant {
-                    name: definition.name.to_owned(),
-                },
-                definition.name_span,
-            ));
+        let name = definition.name.to_owned();
+        let redefined = match () {
+            () if constant_named(definition.name).is_some() => {
+                Some(SemanticErrorKind::RedefinedConstant { name })
+            }
+            () if lookup(definition.name).is_some() => {
+                Some(SemanticErrorKind::RedefinedFunction { name })
+            }
+            () => None,
+        };
+        if let Some(kind) = redefined {
+            return Err(lowering.error(kind, definition.name_span));
         }
         let value = lowering.lower_through(definition.value)?;
         lowering.definitions.insert(definition.name, value);
@@ -154,7 +159,10 @@ impl<'src> Lowering<'_, '_, 'src> {
                 Some(number) => Ok(self.graph.num(number)),
                 None => Err(self.invalid_number(text, expr.span)),
             },
-            ExprKind::Name(name) => Ok(self.lower_name(name)),
+            ExprKind::Name(name) => match self.function_as_value(name, expr.span) {
+                Some(error) => Err(error),
+                None => Ok(self.lower_name(name)),
+            },
             ExprKind::Unary { op, operand } => {
                 let operand = self.node(operand);
                 Ok(match op {
@@ -227,6 +235,18 @@ impl<'src> Lowering<'_, '_, 'src> {
         }
     }
 
+    /// The error of a function's name used as a value (unless a definition
+    /// gave the name a value, which the definitions' check forbids anyway).
+    fn function_as_value(&self, name: &str, span: Span) -> Option<SemanticError> {
+        let is_function = lookup(name).is_some() && !self.definitions.contains_key(name);
+        is_function.then(|| {
+            let kind = SemanticErrorKind::FunctionAsValue {
+                name: name.to_owned(),
+            };
+            self.error(kind, span)
+        })
+    }
+
     #[cold]
     fn invalid_number(&self, text: &str, span: Span) -> SemanticError {
         let kind = SemanticErrorKind::InvalidNumber {
@@ -275,7 +295,12 @@ impl<'src> Lowering<'_, '_, 'src> {
                 ExprKind::Number(text) if Number::from_decimal(text).is_none() => {
                     return Some(self.invalid_number(text, expr.span));
                 }
-                ExprKind::Number(_) | ExprKind::Name(_) => {}
+                ExprKind::Name(name) => {
+                    if let Some(error) = self.function_as_value(name, expr.span) {
+                        return Some(error);
+                    }
+                }
+                ExprKind::Number(_) => {}
                 ExprKind::Unary { operand, .. } => stack.push(operand),
                 ExprKind::Sum { first, rest } => {
                     stack.extend(program.terms(rest).iter().rev().map(|&(_, term)| term));

@@ -161,6 +161,26 @@ fn definitions_are_shared_subexpressions() {
 #[test]
 fn semantic_errors_point_at_the_name() {
     check(
+        "2*sin + x",
+        expect![[r#"
+        error: `sin` is a function, not a value
+         --> 1:3
+          |
+        1 | 2*sin + x
+          |   ^^^
+          = help: call it, as in `sin(x)`, or choose another name for a variable"#]],
+    );
+    check(
+        "sin = x; sin(sin)",
+        expect![[r#"
+        error: `sin` is a function and cannot be redefined
+         --> 1:1
+          |
+        1 | sin = x; sin(sin)
+          | ^^^
+          = help: choose another name"#]],
+    );
+    check(
         "sigmod(w*x + b)",
         expect![[r#"
         error: unknown function `sigmod`
