@@ -22,7 +22,7 @@
 //! }
 //!
 //! let (value, gradient) = loss_value_and_grad(0.5, 0.1, 2.0, 0.8);
-//! assert!((value - loss(0.5, 0.1, 2.0, 0.8)).abs() < 1e-15);
+//! assert_eq!(value, loss(0.5, 0.1, 2.0, 0.8));
 //! assert_eq!(gradient, loss_grad(0.5, 0.1, 2.0, 0.8));
 //! let neuron = grad!("(sigmoid(w*x + b) - t)^2", wrt = [w, b]);
 //! assert!((neuron(0.5, 2.0, 0.1, 0.8)[1] - gradient[1]).abs() < 1e-15);
@@ -72,7 +72,8 @@ pub fn grad_formulas(input: TokenStream) -> TokenStream {
 
 /// Writes `NAME_grad`, `NAME_value_and_grad` (and with `hessian`,
 /// `NAME_hessian`) beside an `f64` function. Options: `wrt(a, b)` and
-/// `hessian`.
+/// `hessian`. `NAME_value_and_grad`'s value is computed by the function's own
+/// body, so it is `NAME`'s to the bit, NaN and infinities included.
 ///
 /// Parameters are `f64`, `[f64; N]` or `&[f64; N]`; the gradient lists them
 /// in order, array entries in order. The body may use `let` bindings (shared,

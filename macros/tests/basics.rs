@@ -18,7 +18,7 @@ fn neuron_gradient() {
     assert!((gradient[0] - d_z * x).abs() < 1e-14);
     assert!((gradient[1] - d_z).abs() < 1e-14);
     let (value, gradient_again) = loss_value_and_grad(w, b, x, t);
-    assert!((value - loss(w, b, x, t)).abs() <= 1e-15);
+    assert_eq!(value, loss(w, b, x, t));
     assert_eq!(gradient, gradient_again);
     let hessian = loss_hessian(w, b, x, t);
     assert_eq!(hessian[0][1], hessian[1][0]);
@@ -115,9 +115,9 @@ fn every_method_in_derive_grad() {
     }
     for x in [0.3, 0.7, 1.9] {
         assert_derivative("methods", methods, methods_grad(x)[0], x);
-        // The engine reorders sums, so the value may differ in the last bits.
+        // The value is the function's own, to the bit.
         let (value, _) = methods_value_and_grad(x);
-        assert!((value - methods(x)).abs() <= 1e-14 * value.abs());
+        assert_eq!(value.to_bits(), methods(x).to_bits());
     }
 }
 

@@ -163,8 +163,6 @@ fn derivative_functions(
         .map(ToTokens::to_token_stream)
         .collect();
     Ok(crate::emitted_items::rewrite_items(
-        items,
-        &inherited,
-        original.sig.ident.span(),
+        items, &inherited, original,
     ))
 }

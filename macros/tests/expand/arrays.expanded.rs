@@ -112,24 +112,22 @@ fn layer_grad(
     let __t40: ::core::primitive::f64 = __t38 * __t8;
     [__t39, __t40, __t38]
 }
-/// The value of `layer` and its gradient, sharing one forward pass.
+/// The value of `layer` and its gradient.
+///
+/// The value is computed by the body of `layer` itself, so it is NaN or infinite exactly where `layer` is; the gradient is `layer_grad`'s.
 ///
 /// ```text
-/// t1 = pi^-1
-/// t2 = log(10)^-1
-/// t3 = bias + input[0]*weights[0] + input[1]*weights[1]
-/// t4 = relu(t3)
-/// t5 = leaky_relu(t3, 1/100)
-/// t6 = exp(max(t4, t5))
-/// t7 = 1 + t6
-/// t8 = t6/t7
-/// t9 = sign(t4 - t5)
-/// t10 = heaviside(t3)
-/// t11 = t8*t10*(1 + t9)/2 + t8*((1 - t10)/100 + t10)*(1 - t9)/2 - t1*t2/t3
-/// layer = log(t7) - t1*t2*log(t3)
-/// ∂/∂weights[0] = input[0]*t11
-/// ∂/∂weights[1] = input[1]*t11
-/// ∂/∂bias = t11
+/// t1 = bias + input[0]*weights[0] + input[1]*weights[1]
+/// t2 = relu(t1)
+/// t3 = leaky_relu(t1, 1/100)
+/// t4 = exp(max(t2, t3))
+/// t5 = t4/(1 + t4)
+/// t6 = sign(t2 - t3)
+/// t7 = heaviside(t1)
+/// t8 = t5*t7*(1 + t6)/2 + t5*((1 - t7)/100 + t7)*(1 - t6)/2 - 1/(pi*log(10)*t1)
+/// ∂/∂weights[0] = input[0]*t8
+/// ∂/∂weights[1] = input[1]*t8
+/// ∂/∂bias = t8
 /// ```
 #[allow(
     unused_variables,
@@ -144,81 +142,94 @@ fn layer_value_and_grad(
     input: [::core::primitive::f64; 2],
     bias: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 3]) {
-    let __t0: ::core::primitive::f64 = 1.0_f64;
-    let __t1: ::core::primitive::f64 = 3.141592653589793_f64;
-    let __t2: ::core::primitive::f64 = 2.302585092994046_f64;
-    let __t3: ::core::primitive::f64 = bias;
-    let __t4: ::core::primitive::f64 = input[0];
-    let __t5: ::core::primitive::f64 = weights[0];
-    let __t6: ::core::primitive::f64 = __t5 * __t4;
-    let __t7: ::core::primitive::f64 = input[1];
-    let __t8: ::core::primitive::f64 = weights[1];
-    let __t9: ::core::primitive::f64 = __t8 * __t7;
-    let __t10: ::core::primitive::f64 = __t3 + __t6;
-    let __t11: ::core::primitive::f64 = __t10 + __t9;
-    let __t12: ::core::primitive::f64 = ::core::primitive::f64::ln(__t11);
-    let __t13: ::core::primitive::f64 = __t12 / __t2;
-    let __t14: ::core::primitive::f64 = __t13 / __t1;
-    let __t15: ::core::primitive::f64 = if __t11 > 0.0_f64
-        || ::core::primitive::f64::is_nan(__t11)
-    {
-        __t11
-    } else {
-        0.0_f64
-    };
-    let __t16: ::core::primitive::f64 = 0.01_f64;
-    let __t17: ::core::primitive::f64 = if __t11 > 0.0_f64 {
-        __t11
-    } else {
-        __t16 * __t11
-    };
-    let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
-        || ::core::primitive::f64::is_nan(__t17)
-    {
-        ::core::primitive::f64::NAN
-    } else if __t17 > __t15 {
-        __t17
-    } else {
-        __t15
-    };
-    let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
-    let __t20: ::core::primitive::f64 = __t0 + __t19;
-    let __t21: ::core::primitive::f64 = ::core::primitive::f64::ln(__t20);
-    let __t22: ::core::primitive::f64 = __t21 - __t14;
-    let __t23: ::core::primitive::f64 = __t1 * __t2;
-    let __t24: ::core::primitive::f64 = __t23 * __t11;
-    let __t25: ::core::primitive::f64 = __t0 / __t24;
-    let __t26: ::core::primitive::f64 = __t19 / __t20;
-    let __t27: ::core::primitive::f64 = 0.5_f64;
-    let __t28: ::core::primitive::f64 = __t15 - __t17;
-    let __t29: ::core::primitive::f64 = if __t28 > 0.0_f64 {
-        1.0_f64
-    } else if __t28 < 0.0_f64 {
-        -1.0_f64
-    } else {
-        __t28 * 0.0_f64
-    };
-    let __t30: ::core::primitive::f64 = __t0 + __t29;
-    let __t31: ::core::primitive::f64 = __t30 * __t27;
-    let __t32: ::core::primitive::f64 = __t31 * __t26;
-    let __t33: ::core::primitive::f64 = if __t11 > 0.0_f64 {
-        1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t11) {
-        __t11
-    } else {
-        0.0_f64
-    };
-    let __t34: ::core::primitive::f64 = __t33 * __t32;
-    let __t35: ::core::primitive::f64 = __t0 - __t29;
-    let __t36: ::core::primitive::f64 = __t35 * __t27;
-    let __t37: ::core::primitive::f64 = __t36 * __t26;
-    let __t38: ::core::primitive::f64 = __t0 - __t33;
-    let __t39: ::core::primitive::f64 = __t38 * __t16;
-    let __t40: ::core::primitive::f64 = __t39 + __t33;
-    let __t41: ::core::primitive::f64 = __t40 * __t37;
-    let __t42: ::core::primitive::f64 = __t34 + __t41;
-    let __t43: ::core::primitive::f64 = __t42 - __t25;
-    let __t44: ::core::primitive::f64 = __t43 * __t4;
-    let __t45: ::core::primitive::f64 = __t43 * __t7;
-    (__t22, [__t44, __t45, __t43])
+    fn __symdiff_value(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
+        let pre = weights[0] * input[0] + weights[1] * input[(1)] + bias;
+        let act = {
+            let __symdiff_x: ::core::primitive::f64 = pre;
+            if __symdiff_x > 0.0 || __symdiff_x.is_nan() { __symdiff_x } else { 0.0 }
+        }
+            .max({
+                let __symdiff_x: ::core::primitive::f64 = pre;
+                let __symdiff_y: ::core::primitive::f64 = 0.01;
+                if __symdiff_x > 0.0 { __symdiff_x } else { __symdiff_y * __symdiff_x }
+            });
+        f64::ln(act.exp() + 1.0) - pre.log10() / std::f64::consts::PI
+    }
+    (
+        __symdiff_value(weights, input, bias),
+        {
+            let __t0: ::core::primitive::f64 = input[0];
+            let __t1: ::core::primitive::f64 = 1.0_f64;
+            let __t2: ::core::primitive::f64 = 3.141592653589793_f64;
+            let __t3: ::core::primitive::f64 = 2.302585092994046_f64;
+            let __t4: ::core::primitive::f64 = __t2 * __t3;
+            let __t5: ::core::primitive::f64 = bias;
+            let __t6: ::core::primitive::f64 = weights[0];
+            let __t7: ::core::primitive::f64 = __t6 * __t0;
+            let __t8: ::core::primitive::f64 = input[1];
+            let __t9: ::core::primitive::f64 = weights[1];
+            let __t10: ::core::primitive::f64 = __t9 * __t8;
+            let __t11: ::core::primitive::f64 = __t5 + __t7;
+            let __t12: ::core::primitive::f64 = __t11 + __t10;
+            let __t13: ::core::primitive::f64 = __t4 * __t12;
+            let __t14: ::core::primitive::f64 = __t1 / __t13;
+            let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64
+                || ::core::primitive::f64::is_nan(__t12)
+            {
+                __t12
+            } else {
+                0.0_f64
+            };
+            let __t16: ::core::primitive::f64 = 0.01_f64;
+            let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+                __t12
+            } else {
+                __t16 * __t12
+            };
+            let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
+                || ::core::primitive::f64::is_nan(__t17)
+            {
+                ::core::primitive::f64::NAN
+            } else if __t17 > __t15 {
+                __t17
+            } else {
+                __t15
+            };
+            let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
+            let __t20: ::core::primitive::f64 = __t1 + __t19;
+            let __t21: ::core::primitive::f64 = __t19 / __t20;
+            let __t22: ::core::primitive::f64 = 0.5_f64;
+            let __t23: ::core::primitive::f64 = __t15 - __t17;
+            let __t24: ::core::primitive::f64 = if __t23 > 0.0_f64 {
+                1.0_f64
+            } else if __t23 < 0.0_f64 {
+                -1.0_f64
+            } else {
+                __t23 * 0.0_f64
+            };
+            let __t25: ::core::primitive::f64 = __t1 + __t24;
+            let __t26: ::core::primitive::f64 = __t25 * __t22;
+            let __t27: ::core::primitive::f64 = __t26 * __t21;
+            let __t28: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+                1.0_f64
+            } else if ::core::primitive::f64::is_nan(__t12) {
+                __t12
+            } else {
+                0.0_f64
+            };
+            let __t29: ::core::primitive::f64 = __t28 * __t27;
+            let __t30: ::core::primitive::f64 = __t1 - __t24;
+            let __t31: ::core::primitive::f64 = __t30 * __t22;
+            let __t32: ::core::primitive::f64 = __t31 * __t21;
+            let __t33: ::core::primitive::f64 = __t1 - __t28;
+            let __t34: ::core::primitive::f64 = __t33 * __t16;
+            let __t35: ::core::primitive::f64 = __t34 + __t28;
+            let __t36: ::core::primitive::f64 = __t35 * __t32;
+            let __t37: ::core::primitive::f64 = __t29 + __t36;
+            let __t38: ::core::primitive::f64 = __t37 - __t14;
+            let __t39: ::core::primitive::f64 = __t38 * __t0;
+            let __t40: ::core::primitive::f64 = __t38 * __t8;
+            [__t39, __t40, __t38]
+        },
+    )
 }

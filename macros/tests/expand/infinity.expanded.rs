@@ -24,10 +24,11 @@ fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
 }
 #[allow(non_snake_case)]
 #[cfg(test)]
-/// The value of `Scaled` and its gradient, sharing one forward pass.
+/// The value of `Scaled` and its gradient.
+///
+/// The value is computed by the body of `Scaled` itself, so it is NaN or infinite exactly where `Scaled` is; the gradient is `Scaled_grad`'s.
 ///
 /// ```text
-/// Scaled = 1/0*x
 /// ∂/∂x = 1/0
 /// ```
 #[allow(
@@ -41,8 +42,14 @@ fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
 fn Scaled_value_and_grad(
     x: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-    let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
-    let __t1: ::core::primitive::f64 = x;
-    let __t2: ::core::primitive::f64 = __t1 * __t0;
-    (__t2, [__t0])
+    fn __symdiff_value(x: f64) -> f64 {
+        x * f64::INFINITY
+    }
+    (
+        __symdiff_value(x),
+        {
+            let __t0: ::core::primitive::f64 = ::core::primitive::f64::INFINITY;
+            [__t0]
+        },
+    )
 }

@@ -44,10 +44,11 @@ pub fn loss_grad(
     let __t14: ::core::primitive::f64 = __t13 * __t0;
     [__t14, __t13]
 }
-/// The value of `loss` and its gradient, sharing one forward pass.
+/// The value of `loss` and its gradient.
+///
+/// The value is computed by the body of `loss` itself, so it is NaN or infinite exactly where `loss` is; the gradient is `loss_grad`'s.
 ///
 /// ```text
-/// loss = (sigmoid(b + w*x) - t)^2
 /// ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
 /// ```
@@ -65,24 +66,36 @@ pub fn loss_value_and_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
-    let __t0: ::core::primitive::f64 = 1.0_f64;
-    let __t1: ::core::primitive::f64 = t;
-    let __t2: ::core::primitive::f64 = b;
-    let __t3: ::core::primitive::f64 = w;
-    let __t4: ::core::primitive::f64 = x;
-    let __t5: ::core::primitive::f64 = __t4 * __t3;
-    let __t6: ::core::primitive::f64 = __t2 + __t5;
-    let __t7: ::core::primitive::f64 = 1.0_f64
-        / (1.0_f64 + ::core::primitive::f64::exp(-__t6));
-    let __t8: ::core::primitive::f64 = __t7 - __t1;
-    let __t9: ::core::primitive::f64 = 2.0_f64;
-    let __t10: ::core::primitive::f64 = __t8 * __t8;
-    let __t11: ::core::primitive::f64 = __t0 - __t7;
-    let __t12: ::core::primitive::f64 = __t11 * __t7;
-    let __t13: ::core::primitive::f64 = __t8 * __t9;
-    let __t14: ::core::primitive::f64 = __t13 * __t12;
-    let __t15: ::core::primitive::f64 = __t14 * __t4;
-    (__t10, [__t15, __t14])
+    fn __symdiff_value(w: f64, b: f64, x: f64, t: f64) -> f64 {
+        let z = w * x + b;
+        let y = {
+            let __symdiff_x: ::core::primitive::f64 = z;
+            1.0 / (1.0 + (-__symdiff_x).exp())
+        };
+        (y - t).powi(2)
+    }
+    (
+        __symdiff_value(w, b, x, t),
+        {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = b;
+            let __t2: ::core::primitive::f64 = w;
+            let __t3: ::core::primitive::f64 = __t2 * __t0;
+            let __t4: ::core::primitive::f64 = __t1 + __t3;
+            let __t5: ::core::primitive::f64 = 1.0_f64
+                / (1.0_f64 + ::core::primitive::f64::exp(-__t4));
+            let __t6: ::core::primitive::f64 = 1.0_f64;
+            let __t7: ::core::primitive::f64 = __t6 - __t5;
+            let __t8: ::core::primitive::f64 = __t7 * __t5;
+            let __t9: ::core::primitive::f64 = 2.0_f64;
+            let __t10: ::core::primitive::f64 = t;
+            let __t11: ::core::primitive::f64 = __t5 - __t10;
+            let __t12: ::core::primitive::f64 = __t11 * __t9;
+            let __t13: ::core::primitive::f64 = __t12 * __t8;
+            let __t14: ::core::primitive::f64 = __t13 * __t0;
+            [__t14, __t13]
+        },
+    )
 }
 /// The Hessian of `loss` with respect to (w, b).
 ///
