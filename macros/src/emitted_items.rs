@@ -122,8 +122,9 @@ fn ends_with_pound(head: &[TokenTree]) -> bool {
 /// `NAME_value_and_grad` with the value computed by the user's own body (a
 /// nested function with the user's parameters, return type and body) and the
 /// gradient by `NAME_grad`'s body, and `NAME_grad`'s formulas as its doc. The
-/// nested function's name has mixed-site hygiene, so no parameter of the
-/// user's can shadow it.
+/// nested function is declared in a block of its own (an item would shadow
+/// the parameters of the same name in its block) and reached through a local
+/// with mixed-site hygiene, which no parameter of the user's can shadow.
 fn value_from_body(item: Item, gradient: &Item, original: &syn::ItemFn) -> Item {
     let name = &original.sig.ident;
     let summary = format!(" The value of `{name}` and its gradient.");
@@ -152,7 +153,10 @@ fn value_from_body(item: Item, gradient: &Item, original: &syn::ItemFn) -> Item 
     let gradient_body = &gradient.body;
     let body = quote! {
         {
-            fn #value_fn(#inputs) #output #block
+            let #value_fn = {
+                fn #value_fn(#inputs) #output #block
+                #value_fn
+            };
             (#value_fn(#(#args),*), #gradient_body)
         }
     };

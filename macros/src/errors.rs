@@ -94,6 +94,8 @@ pub(crate) enum Problem {
     VariableNotAnIdentifier {
         name: String,
     },
+    /// The order of `diff!` is not a non-negative integer literal.
+    DiffOrder,
     /// The engine failed where it should not; the text is its error.
     Engine {
         message: String,
@@ -108,7 +110,7 @@ impl Problem {
             Problem::WrtNotAParameter { name, .. } => {
                 format!("`{name}` in wrt(..) is not a parameter of this function")
             }
-            Problem::WrtRepeated { name } => format!("`{name}` appears twice in wrt(..)"),
+            Problem::WrtRepeated { name } => format!("`{name}` appears twice in `wrt`"),
             Problem::Generic => "derive_grad cannot differentiate a generic function".to_owned(),
             Problem::Receiver => "derive_grad cannot differentiate a method".to_owned(),
             Problem::Qualifier { which } => format!("derive_grad cannot differentiate {which}"),
@@ -162,6 +164,9 @@ impl Problem {
             Problem::VariableNotAnIdentifier { name } => {
                 format!("variable `{name}` cannot be a Rust parameter name")
             }
+            Problem::DiffOrder => {
+                "the order of differentiation must be a non-negative integer".to_owned()
+            }
             Problem::Engine { message } => format!("symdiff failed: {message}"),
         }
     }
@@ -173,7 +178,7 @@ impl Problem {
             Problem::WrtNotAParameter { params, .. } => {
                 return Some(format!("the parameters are: {}", params.join(", ")));
             }
-            Problem::WrtRepeated { .. } => "list each parameter once",
+            Problem::WrtRepeated { .. } => "list each name once",
             Problem::Generic | Problem::Qualifier { .. } => {
                 "derive_grad differentiates plain functions of f64 values"
             }
@@ -235,6 +240,7 @@ impl Problem {
                 ));
             }
             Problem::VariableNotAnIdentifier { .. } => "rename the variable",
+            Problem::DiffOrder => "write `diff!(\"x^3\", x, 2)` for the second derivative",
             Problem::Engine { .. } => "this is a bug in symdiff; please report it with the input",
         };
         Some(hint.to_owned())

@@ -9,14 +9,14 @@
 //! stable Rust).
 
 use crate::errors::{Errors, Problem};
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use symdiff::Expr;
 use symdiff::emit_rust::{OutputShape, emit_closure_body};
 use symdiff::graph::{Graph, NodeId, VarId};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitInt, LitStr, Token};
+use syn::{Ident, LitStr, Token};
 
 /// `"expression"` optionally followed by `, wrt = [a, b]`.
 struct ExprArgs {
@@ -48,7 +48,9 @@ impl Parse for ExprArgs {
 struct DiffArgs {
     source: LitStr,
     var: Ident,
-    order: Option<LitInt>,
+    /// Any expression, so that a negative or non-literal order gets the
+    /// macro's own message.
+    order: Option<syn::Expr>,
 }
 
 impl Parse for DiffArgs {
@@ -90,7 +92,7 @@ pub(crate) fn diff(input: TokenStream) -> TokenStream {
     expand_with(input, |args: DiffArgs| {
         let parsed = Parsed::new(&args.source)?;
         let order = match &args.order {
-            Some(order) => order.base10_parse::<usize>()?,
+            Some(order) => diff_order(order)?,
             None => 1,
         };
         let var = parsed.wrt_vars(Some(std::slice::from_ref(&args.var)))?;
@@ -121,6 +123,20 @@ pub(crate) fn grad_formulas(input: TokenStream) -> TokenStream {
     })
 }
 
+/// The order of `diff!`: a non-negative integer literal.
+fn diff_order(order: &syn::Expr) -> syn::Result<usize> {
+    let literal = match order {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(literal),
+            ..
+        }) => Some(literal),
+        _ => None,
+    };
+    literal
+        .and_then(|literal| literal.base10_parse::<usize>().ok())
+        .ok_or_else(|| syn::Error::new_spanned(order, Problem::DiffOrder))
+}
+
 /// Parses the macro's arguments and expands them, turning every error into
 /// `compile_error!`. The errors sit in a block, which is an expression however
 /// many there are.
@@ -133,6 +149,11 @@ fn expand_with<Args: Parse>(
         quote!({ #errors })
     })
 }
+
+/// Keywords that syn still reads as identifiers but Rust reserves (`gen`
+/// since edition 2024): rejected like the others rather than left to fail in
+/// the generated closure.
+const RESERVED_BY_RUST: &[&str] = &["gen"];
 
 /// An expression parsed from a literal, with its variables.
 struct Parsed {
@@ -158,7 +179,7 @@ impl Parsed {
         let variables = expr.variables();
         let mut errors = Errors::new();
         for name in &variables {
-            if syn::parse_str::<Ident>(name).is_err() {
+            if syn::parse_str::<Ident>(name).is_err() || RESERVED_BY_RUST.contains(&name.as_str()) {
                 let problem = Problem::VariableNotAnIdentifier { name: name.clone() };
                 errors.report(source, problem);
             }
@@ -195,6 +216,9 @@ impl Parsed {
         for ident in names {
             let name = ident.unraw().to_string();
             match self.var(&name).filter(|_| self.variables.contains(&name)) {
+                Some(var) if vars.contains(&var) => {
+                    errors.report(ident, Problem::WrtRepeated { name });
+                }
                 Some(var) => vars.push(var),
                 None => errors.report(
                     ident,
@@ -212,7 +236,11 @@ impl Parsed {
     /// `|a: f64, b: f64, ..| -> OUTPUT { .. }` computing `roots`. The
     /// straight-line code sits in a nested function, so that the lints it
     /// trips by design (long literals such as pi's digits, many temporaries,
-    /// parameters an output does not read) can be allowed on an item.
+    /// parameters an output does not read) can be allowed on an item. It is
+    /// declared in a block of its own, since an item shadows the closure's
+    /// parameters in the block that declares it, and is reached through a
+    /// local with mixed-site hygiene, which no variable of the expression can
+    /// shadow.
     fn closure(
         &self,
         graph: &Graph,
@@ -242,6 +270,7 @@ impl Parsed {
             .parse()
             .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
         let f64_path = quote!(::core::primitive::f64);
+        let generated = Ident::new("__symdiff_generated", Span::mixed_site());
         let output = match shape {
             OutputShape::Scalar => f64_path.clone(),
             OutputShape::Vector => {
@@ -255,16 +284,19 @@ impl Parsed {
         };
         Ok(quote! {
             |#(#params: #f64_path),*| -> #output {
-                #[allow(
-                    unused_variables,
-                    non_snake_case,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery
-                )]
-                #[inline]
-                fn __symdiff_generated(#(#params: #f64_path),*) -> #output #body
-                __symdiff_generated(#(#params),*)
+                let #generated = {
+                    #[allow(
+                        unused_variables,
+                        non_snake_case,
+                        clippy::all,
+                        clippy::pedantic,
+                        clippy::nursery
+                    )]
+                    #[inline]
+                    fn #generated(#(#params: #f64_path),*) -> #output #body
+                    #generated
+                };
+                #generated(#(#params),*)
             }
         })
     }

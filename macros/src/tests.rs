@@ -146,33 +146,36 @@ fn grad_closure() {
                 x: ::core::primitive::f64,
                 b: ::core::primitive::f64,
             | -> [::core::primitive::f64; 3] {
-                #[allow(
-                    unused_variables,
-                    non_snake_case,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery
-                )]
-                #[inline]
-                fn __symdiff_generated(
-                    w: ::core::primitive::f64,
-                    x: ::core::primitive::f64,
-                    b: ::core::primitive::f64,
-                ) -> [::core::primitive::f64; 3] {
-                    let __t0: ::core::primitive::f64 = x;
-                    let __t1: ::core::primitive::f64 = b;
-                    let __t2: ::core::primitive::f64 = w;
-                    let __t3: ::core::primitive::f64 = __t2 * __t0;
-                    let __t4: ::core::primitive::f64 = __t1 + __t3;
-                    let __t5: ::core::primitive::f64 = 1.0_f64
-                        / (1.0_f64 + ::core::primitive::f64::exp(-__t4));
-                    let __t6: ::core::primitive::f64 = 1.0_f64;
-                    let __t7: ::core::primitive::f64 = __t6 - __t5;
-                    let __t8: ::core::primitive::f64 = __t7 * __t5;
-                    let __t9: ::core::primitive::f64 = __t8 * __t0;
-                    let __t10: ::core::primitive::f64 = __t8 * __t2;
-                    [__t9, __t10, __t8]
-                }
+                let __symdiff_generated = {
+                    #[allow(
+                        unused_variables,
+                        non_snake_case,
+                        clippy::all,
+                        clippy::pedantic,
+                        clippy::nursery
+                    )]
+                    #[inline]
+                    fn __symdiff_generated(
+                        w: ::core::primitive::f64,
+                        x: ::core::primitive::f64,
+                        b: ::core::primitive::f64,
+                    ) -> [::core::primitive::f64; 3] {
+                        let __t0: ::core::primitive::f64 = x;
+                        let __t1: ::core::primitive::f64 = b;
+                        let __t2: ::core::primitive::f64 = w;
+                        let __t3: ::core::primitive::f64 = __t2 * __t0;
+                        let __t4: ::core::primitive::f64 = __t1 + __t3;
+                        let __t5: ::core::primitive::f64 = 1.0_f64
+                            / (1.0_f64 + ::core::primitive::f64::exp(-__t4));
+                        let __t6: ::core::primitive::f64 = 1.0_f64;
+                        let __t7: ::core::primitive::f64 = __t6 - __t5;
+                        let __t8: ::core::primitive::f64 = __t7 * __t5;
+                        let __t9: ::core::primitive::f64 = __t8 * __t0;
+                        let __t10: ::core::primitive::f64 = __t8 * __t2;
+                        [__t9, __t10, __t8]
+                    }
+                    __symdiff_generated
+                };
                 __symdiff_generated(w, x, b)
             };
         "#]],
@@ -188,23 +191,26 @@ fn grad_closure_wrt_marks_unread_parameters() {
                 x: ::core::primitive::f64,
                 y: ::core::primitive::f64,
             | -> [::core::primitive::f64; 1] {
-                #[allow(
-                    unused_variables,
-                    non_snake_case,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery
-                )]
-                #[inline]
-                fn __symdiff_generated(
-                    x: ::core::primitive::f64,
-                    y: ::core::primitive::f64,
-                ) -> [::core::primitive::f64; 1] {
-                    let __t0: ::core::primitive::f64 = 2.0_f64;
-                    let __t1: ::core::primitive::f64 = x;
-                    let __t2: ::core::primitive::f64 = __t1 * __t0;
-                    [__t2]
-                }
+                let __symdiff_generated = {
+                    #[allow(
+                        unused_variables,
+                        non_snake_case,
+                        clippy::all,
+                        clippy::pedantic,
+                        clippy::nursery
+                    )]
+                    #[inline]
+                    fn __symdiff_generated(
+                        x: ::core::primitive::f64,
+                        y: ::core::primitive::f64,
+                    ) -> [::core::primitive::f64; 1] {
+                        let __t0: ::core::primitive::f64 = 2.0_f64;
+                        let __t1: ::core::primitive::f64 = x;
+                        let __t2: ::core::primitive::f64 = __t1 * __t0;
+                        [__t2]
+                    }
+                    __symdiff_generated
+                };
                 __symdiff_generated(x, y)
             };
         "#]],
@@ -220,30 +226,33 @@ fn hessian_closure() {
                 x: ::core::primitive::f64,
                 y: ::core::primitive::f64,
             | -> [[::core::primitive::f64; 2]; 2] {
-                #[allow(
-                    unused_variables,
-                    non_snake_case,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery
-                )]
-                #[inline]
-                fn __symdiff_generated(
-                    x: ::core::primitive::f64,
-                    y: ::core::primitive::f64,
-                ) -> [[::core::primitive::f64; 2]; 2] {
-                    let __t0: ::core::primitive::f64 = 2.0_f64;
-                    let __t1: ::core::primitive::f64 = 3.0_f64;
-                    let __t2: ::core::primitive::f64 = y;
-                    let __t3: ::core::primitive::f64 = __t2 * __t2;
-                    let __t4: ::core::primitive::f64 = __t3 * __t1;
-                    let __t5: ::core::primitive::f64 = x;
-                    let __t6: ::core::primitive::f64 = 6.0_f64;
-                    let __t7: ::core::primitive::f64 = __t2 * __t6;
-                    let __t8: ::core::primitive::f64 = __t7 * __t5;
-                    let __t9: ::core::primitive::f64 = __t8 - __t0;
-                    [[__t0, __t4], [__t4, __t9]]
-                }
+                let __symdiff_generated = {
+                    #[allow(
+                        unused_variables,
+                        non_snake_case,
+                        clippy::all,
+                        clippy::pedantic,
+                        clippy::nursery
+                    )]
+                    #[inline]
+                    fn __symdiff_generated(
+                        x: ::core::primitive::f64,
+                        y: ::core::primitive::f64,
+                    ) -> [[::core::primitive::f64; 2]; 2] {
+                        let __t0: ::core::primitive::f64 = 2.0_f64;
+                        let __t1: ::core::primitive::f64 = 3.0_f64;
+                        let __t2: ::core::primitive::f64 = y;
+                        let __t3: ::core::primitive::f64 = __t2 * __t2;
+                        let __t4: ::core::primitive::f64 = __t3 * __t1;
+                        let __t5: ::core::primitive::f64 = x;
+                        let __t6: ::core::primitive::f64 = 6.0_f64;
+                        let __t7: ::core::primitive::f64 = __t2 * __t6;
+                        let __t8: ::core::primitive::f64 = __t7 * __t5;
+                        let __t9: ::core::primitive::f64 = __t8 - __t0;
+                        [[__t0, __t4], [__t4, __t9]]
+                    }
+                    __symdiff_generated
+                };
                 __symdiff_generated(x, y)
             };
         "#]],
@@ -256,21 +265,24 @@ fn diff_closure() {
         string_macros::diff(quote!("x^3", x)),
         expect![[r#"
             const EXPANDED: () = |x: ::core::primitive::f64| -> ::core::primitive::f64 {
-                #[allow(
-                    unused_variables,
-                    non_snake_case,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery
-                )]
-                #[inline]
-                fn __symdiff_generated(x: ::core::primitive::f64) -> ::core::primitive::f64 {
-                    let __t0: ::core::primitive::f64 = 3.0_f64;
-                    let __t1: ::core::primitive::f64 = x;
-                    let __t2: ::core::primitive::f64 = __t1 * __t1;
-                    let __t3: ::core::primitive::f64 = __t2 * __t0;
-                    __t3
-                }
+                let __symdiff_generated = {
+                    #[allow(
+                        unused_variables,
+                        non_snake_case,
+                        clippy::all,
+                        clippy::pedantic,
+                        clippy::nursery
+                    )]
+                    #[inline]
+                    fn __symdiff_generated(x: ::core::primitive::f64) -> ::core::primitive::f64 {
+                        let __t0: ::core::primitive::f64 = 3.0_f64;
+                        let __t1: ::core::primitive::f64 = x;
+                        let __t2: ::core::primitive::f64 = __t1 * __t1;
+                        let __t3: ::core::primitive::f64 = __t2 * __t0;
+                        __t3
+                    }
+                    __symdiff_generated
+                };
                 __symdiff_generated(x)
             };
         "#]],
@@ -279,18 +291,21 @@ fn diff_closure() {
         string_macros::diff(quote!("x^3", x, 3)),
         expect![[r#"
             const EXPANDED: () = |x: ::core::primitive::f64| -> ::core::primitive::f64 {
-                #[allow(
-                    unused_variables,
-                    non_snake_case,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery
-                )]
-                #[inline]
-                fn __symdiff_generated(x: ::core::primitive::f64) -> ::core::primitive::f64 {
-                    let __t0: ::core::primitive::f64 = 6.0_f64;
-                    __t0
-                }
+                let __symdiff_generated = {
+                    #[allow(
+                        unused_variables,
+                        non_snake_case,
+                        clippy::all,
+                        clippy::pedantic,
+                        clippy::nursery
+                    )]
+                    #[inline]
+                    fn __symdiff_generated(x: ::core::primitive::f64) -> ::core::primitive::f64 {
+                        let __t0: ::core::primitive::f64 = 6.0_f64;
+                        __t0
+                    }
+                    __symdiff_generated
+                };
                 __symdiff_generated(x)
             };
         "#]],
@@ -564,8 +579,8 @@ fn function_body(file: &syn::File, name: &str) -> Option<String> {
     })
 }
 
-/// The gradient block of derive_grad's `f_value_and_grad`, whose body is a
-/// nested function for the value and the tuple `(value, { gradient })`.
+/// The gradient block of derive_grad's `f_value_and_grad`, whose body binds
+/// a nested function for the value and ends with `(value, { gradient })`.
 fn gradient_of_value_and_grad(file: &syn::File) -> Option<String> {
     let function = file.items.iter().find_map(|item| match item {
         syn::Item::Fn(function) if function.sig.ident == "f_value_and_grad" => Some(function),
@@ -573,7 +588,7 @@ fn gradient_of_value_and_grad(file: &syn::File) -> Option<String> {
     })?;
     match function.block.stmts.as_slice() {
         [
-            syn::Stmt::Item(syn::Item::Fn(_)),
+            syn::Stmt::Local(_),
             syn::Stmt::Expr(syn::Expr::Tuple(tuple), None),
         ] => {
             let gradient = tuple.elems.iter().nth(1)?;

@@ -135,3 +135,22 @@ fn inlined_engine_functions_keep_their_semantics() {
     assert_eq!(kinks(2.0, 1.0), 2.0 + 1.0 + 20.0 + 100.0);
     assert_eq!(kinks_grad(2.0, 1.0), [1.0 + 10.0, 100.0]);
 }
+
+/// The generated code's own names (the closure's inner function, the value's
+/// nested function, temporaries) cannot collide with the user's names.
+#[test]
+fn internal_names_do_not_collide_with_the_users() {
+    let gradient = grad!("__symdiff_generated * x + x^2");
+    assert_eq!(gradient(3.0, 2.0), [2.0, 3.0 + 4.0]);
+    let hessian = hessian!("__t0 * __symdiff_generated^2");
+    assert_eq!(hessian(3.0, 2.0), [[0.0, 4.0], [4.0, 6.0]]);
+
+    #[derive_grad]
+    fn f(f: f64, __symdiff_value: f64, __t0: f64) -> f64 {
+        let __symdiff_x = sigmoid(f);
+        __symdiff_x * __symdiff_value + __t0
+    }
+    let (value, gradient) = f_value_and_grad(0.0, 2.0, 3.0);
+    assert_eq!(value, f(0.0, 2.0, 3.0));
+    assert_eq!(gradient, [0.5, 0.5, 1.0]);
+}

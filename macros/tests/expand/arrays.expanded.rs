@@ -142,19 +142,26 @@ fn layer_value_and_grad(
     input: [::core::primitive::f64; 2],
     bias: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 3]) {
-    fn __symdiff_value(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
-        let pre = weights[0] * input[0] + weights[1] * input[(1)] + bias;
-        let act = {
-            let __symdiff_x: ::core::primitive::f64 = pre;
-            if __symdiff_x > 0.0 || __symdiff_x.is_nan() { __symdiff_x } else { 0.0 }
-        }
-            .max({
+    let __symdiff_value = {
+        fn __symdiff_value(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
+            let pre = weights[0] * input[0] + weights[1] * input[(1)] + bias;
+            let act = {
                 let __symdiff_x: ::core::primitive::f64 = pre;
-                let __symdiff_y: ::core::primitive::f64 = 0.01;
-                if __symdiff_x > 0.0 { __symdiff_x } else { __symdiff_y * __symdiff_x }
-            });
-        f64::ln(act.exp() + 1.0) - pre.log10() / std::f64::consts::PI
-    }
+                if __symdiff_x > 0.0 || __symdiff_x.is_nan() { __symdiff_x } else { 0.0 }
+            }
+                .max({
+                    let __symdiff_x: ::core::primitive::f64 = pre;
+                    let __symdiff_y: ::core::primitive::f64 = 0.01;
+                    if __symdiff_x > 0.0 {
+                        __symdiff_x
+                    } else {
+                        __symdiff_y * __symdiff_x
+                    }
+                });
+            f64::ln(act.exp() + 1.0) - pre.log10() / std::f64::consts::PI
+        }
+        __symdiff_value
+    };
     (
         __symdiff_value(weights, input, bias),
         {

@@ -42,9 +42,12 @@ fn Scaled_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
 fn Scaled_value_and_grad(
     x: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-    fn __symdiff_value(x: f64) -> f64 {
-        x * f64::INFINITY
-    }
+    let __symdiff_value = {
+        fn __symdiff_value(x: f64) -> f64 {
+            x * f64::INFINITY
+        }
+        __symdiff_value
+    };
     (
         __symdiff_value(x),
         {

@@ -66,14 +66,17 @@ pub fn loss_value_and_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
-    fn __symdiff_value(w: f64, b: f64, x: f64, t: f64) -> f64 {
-        let z = w * x + b;
-        let y = {
-            let __symdiff_x: ::core::primitive::f64 = z;
-            1.0 / (1.0 + (-__symdiff_x).exp())
-        };
-        (y - t).powi(2)
-    }
+    let __symdiff_value = {
+        fn __symdiff_value(w: f64, b: f64, x: f64, t: f64) -> f64 {
+            let z = w * x + b;
+            let y = {
+                let __symdiff_x: ::core::primitive::f64 = z;
+                1.0 / (1.0 + (-__symdiff_x).exp())
+            };
+            (y - t).powi(2)
+        }
+        __symdiff_value
+    };
     (
         __symdiff_value(w, b, x, t),
         {

@@ -1,0 +1,8 @@
+use symdiff_macros::diff;
+
+fn main() {
+    let _ = diff!("x^3", x, -1);
+    let _ = diff!("x^3", x, 1.5);
+    let n = 2;
+    let _ = diff!("x^3", x, n);
+}
