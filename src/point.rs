@@ -1,6 +1,8 @@
 //! `--at name=value,...`: a point at which to evaluate.
 
 use crate::error::CliError;
+use crate::input::Loaded;
+use crate::session::Session;
 use std::ops::Range;
 
 const VALUE_HELP: &str = "values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`";
@@ -31,6 +33,30 @@ impl Point {
             entries.push((name, value));
         }
         Ok(Point { entries })
+    }
+
+    /// A value for a constant is an error; a value for a defined name or
+    /// for a name the expression does not have is ignored, with a warning.
+    pub(crate) fn check_names(
+        &self,
+        loaded: &Loaded,
+        session: &mut Session,
+    ) -> Result<(), CliError> {
+        for (name, _) in &self.entries {
+            let Some(problem) = loaded.not_a_variable(name) else {
+                continue;
+            };
+            if matches!(name.as_str(), "pi" | "e") {
+                return Err(CliError::with_help(
+                    format!("--at gives a value to `{name}`: {problem}"),
+                    loaded.variables_hint(),
+                ));
+            }
+            session.warn(&format!(
+                "--at gives a value to `{name}`, which is ignored: {problem}"
+            ));
+        }
+        Ok(())
     }
 
     pub(crate) fn get(&self, name: &str) -> Option<f64> {

@@ -1,6 +1,7 @@
 //! `--wrt VARS`: the variables to differentiate by.
 
 use crate::error::CliError;
+use crate::input::Loaded;
 
 /// Whether `name` can be a variable: a letter or `_`, then letters, digits
 /// and `_`.
@@ -12,16 +13,49 @@ pub(crate) fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The variables of a comma-separated list, or the expression's variables
-/// (in order of first appearance) when there is no list.
-pub(crate) fn variables(
-    list: Option<&str>,
-    expression_vars: Vec<String>,
-) -> Result<Vec<String>, CliError> {
+/// The variables of a comma-separated list, each one of the expression's,
+/// or the expression's variables (in order of first appearance) when there
+/// is no list.
+pub(crate) fn variables(list: Option<&str>, loaded: &Loaded) -> Result<Vec<String>, CliError> {
     match list {
-        Some(text) => parse_list(text),
-        None => Ok(expression_vars),
+        Some(text) => {
+            let names = parse_list(text)?;
+            check_listed(text, &names, loaded)?;
+            Ok(names)
+        }
+        None => Ok(loaded.expr.variables()),
     }
+}
+
+/// An error at the first listed name that is not a variable of the
+/// expression: a constant, a defined name (derivatives with respect to one
+/// are the backward pass, not yet supported) or a name that does not appear.
+pub(crate) fn check_listed(text: &str, names: &[String], loaded: &Loaded) -> Result<(), CliError> {
+    for name in names {
+        if let Some(problem) = loaded.not_a_variable(name) {
+            return Err(CliError::in_flag(
+                "--wrt",
+                text,
+                span_of(text, name),
+                &problem,
+                Some(&loaded.variables_hint()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Where `name` is listed in `text`.
+fn span_of(text: &str, name: &str) -> std::ops::Range<usize> {
+    let mut start = 0;
+    for piece in text.split(',') {
+        let offset = start + (piece.len() - piece.trim_start().len());
+        if piece.trim() == name {
+            return offset..offset + name.len();
+        }
+        start += piece.len() + 1;
+    }
+    0..text.len()
 }
 
 /// Parses `w,b,x`: names, no duplicates, at least one.

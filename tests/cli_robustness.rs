@@ -115,7 +115,8 @@ fn assert_well_behaved(args: &[&str]) {
     );
     if outcome.code == 2 {
         assert!(
-            outcome.stderr.starts_with("error") || outcome.stderr.contains("Usage:"),
+            outcome.stderr.lines().any(|line| line.starts_with("error"))
+                || outcome.stderr.contains("Usage:"),
             "status 2 without an error message for {args:?}: {}",
             outcome.stderr
         );

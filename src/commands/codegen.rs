@@ -28,7 +28,7 @@ pub(crate) fn run(
 ) -> Result<i32, CliError> {
     let loaded = load(&args.expr, stdin, session)?;
     let expr = &loaded.expr;
-    let vars = crate::wrt::variables(args.wrt.as_deref(), expr.variables())?;
+    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded)?;
     let code = session
         .stats
         .time_derive(|| emit(expr, &args.name, &vars, args.hessian))?;

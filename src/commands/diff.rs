@@ -25,6 +25,7 @@ pub(crate) fn run(
         )));
     }
     let loaded = load(&args.expr, stdin, session)?;
+    crate::wrt::check_listed(&args.wrt, std::slice::from_ref(&var), &loaded)?;
     let expr = &loaded.expr;
     let derivative = session.stats.time_derive(|| expr.diff_n(&var, args.order));
     expr.check_budget()?;

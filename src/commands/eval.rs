@@ -17,6 +17,7 @@ pub(crate) fn run(
 ) -> Result<i32, CliError> {
     let point = Point::parse(&args.at)?;
     let loaded = load(&args.expr, stdin, session)?;
+    point.check_names(&loaded, session)?;
     let expr = &loaded.expr;
     session
         .stats

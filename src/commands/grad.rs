@@ -17,8 +17,11 @@ pub(crate) fn run(
 ) -> Result<i32, CliError> {
     let point = args.at.as_deref().map(Point::parse).transpose()?;
     let loaded = load(&args.expr, stdin, session)?;
+    if let Some(point) = &point {
+        point.check_names(&loaded, session)?;
+    }
     let expr = &loaded.expr;
-    let vars = crate::wrt::variables(args.wrt.as_deref(), expr.variables())?;
+    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded)?;
     let var_refs = as_strs(&vars);
     let gradient = session.stats.time_derive(|| expr.gradient(&var_refs));
     expr.check_budget()?;

@@ -373,7 +373,11 @@ impl Graph {
             let special = powers
                 .iter()
                 .any(|power| self.special_value(power.original).is_some());
-            let value = if special { Number::Float(f64::NAN) } else { coefficient };
+            let value = if special {
+                Number::Float(f64::NAN)
+            } else {
+                coefficient
+            };
             return self.num(value);
         }
         powers.sort_unstable_by(|a, b| self.factor_cmp(a.base, b.base));

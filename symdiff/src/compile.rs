@@ -395,7 +395,10 @@ impl Lowering<'_> {
                 Some(exponent) if exponent.is_negative() => {
                     let one = self.constant(1.0);
                     let denominator = self.lower_power(*base, exponent.neg(), None);
-                    Signed::new(self.emit(Instr::Div(one, denominator.reg)), denominator.negated)
+                    Signed::new(
+                        self.emit(Instr::Div(one, denominator.reg)),
+                        denominator.negated,
+                    )
                 }
                 number => self.lower_power(*base, number.unwrap_or(Number::ONE), Some(*exponent)),
             },
@@ -464,8 +467,13 @@ impl Lowering<'_> {
         let Some(sum) = self.chain(&magnitudes(&positive), Instr::Add) else {
             // A term whose value is on the tape already starts the chain:
             // `v - h*w` for a `v` that other users needed as it is.
-            if let Some(index) = negative.iter().position(|&term| self.materialized(term).is_some()) {
-                let start = self.materialized(negative[index]).unwrap_or(negative[index].reg);
+            if let Some(index) = negative
+                .iter()
+                .position(|&term| self.materialized(term).is_some())
+            {
+                let start = self
+                    .materialized(negative[index])
+                    .unwrap_or(negative[index].reg);
                 let sum = negative
                     .iter()
                     .enumerate()
