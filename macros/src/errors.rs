@@ -52,6 +52,9 @@ pub(crate) enum Problem {
         op: String,
     },
     Literal,
+    LiteralOverflow {
+        literal: String,
+    },
     UnknownName {
         name: String,
     },
@@ -135,6 +138,9 @@ impl Problem {
             Problem::LetType => "a `let` binding must have type f64".to_owned(),
             Problem::Operator { op } => format!("operator `{op}` cannot be differentiated"),
             Problem::Literal => "only number literals can be differentiated".to_owned(),
+            Problem::LiteralOverflow { literal } => {
+                format!("the literal `{literal}` overflows `f64`")
+            }
             Problem::UnknownName { name } => {
                 format!("`{name}` is neither a parameter nor a `let` binding of this function")
             }
@@ -184,7 +190,7 @@ impl Problem {
             }
             Problem::Receiver => "write a free function and pass the fields as parameters",
             Problem::ParamPattern => "write `name: f64`",
-            Problem::ParamType => "use f64, [f64; N] or &[f64; N]",
+            Problem::ParamType => "use f64, &f64, [f64; N] or &[f64; N]",
             Problem::ReturnType => "add `-> f64`",
             Problem::MissingReturn {
                 after_semicolon: true,
@@ -204,6 +210,9 @@ impl Problem {
             Problem::LetType => "write `let name: f64 = ...;` or leave the type out",
             Problem::Operator { .. } => "use + - * / and the f64 methods powi and powf",
             Problem::Literal => "write the number as an f64 literal such as `2.0`",
+            Problem::LiteralOverflow { .. } => {
+                "write `f64::INFINITY` for an infinite value, or `f64::MAX` for the largest finite one"
+            }
             Problem::UnknownName { .. } => "pass the value as an f64 parameter",
             Problem::ArrayAsValue { name } => {
                 return Some(format!("index it by a constant: `{name}[0]`"));

@@ -30,6 +30,7 @@ pub(crate) fn run(
     let (gradient, hessian) = session
         .stats
         .time_derive(|| expr.gradient_and_hessian(&var_refs));
+    expr.check_budget()?;
     let flat_hessian: Vec<Expr> = hessian.into_iter().flatten().collect();
     let mut results = ids(&gradient);
     results.extend(ids(&flat_hessian));

@@ -17,6 +17,8 @@ const F64: &str = "::core::primitive::f64";
 pub enum ParamKind {
     /// `name: f64`, read as the variable `name`.
     Scalar,
+    /// `name: &f64`, likewise.
+    ScalarRef,
     /// `name: [f64; N]`, whose entries are the variables `name[0]` … `name[N-1]`.
     Array(usize),
     /// `name: &[f64; N]`, likewise.
@@ -60,6 +62,9 @@ pub fn param_inputs(graph: &mut Graph, params: &[Param]) -> Vec<(VarId, String)>
     for param in params {
         match param.kind {
             ParamKind::Scalar => inputs.push((graph.var_id(&param.name), param.name.clone())),
+            ParamKind::ScalarRef => {
+                inputs.push((graph.var_id(&param.name), format!("*{}", param.name)));
+            }
             ParamKind::Array(len) | ParamKind::ArrayRef(len) => {
                 for index in 0..len {
                     let entry = format!("{}[{index}]", param.name);
@@ -361,6 +366,7 @@ fn param_list(params: &[Param]) -> String {
         .iter()
         .map(|param| match param.kind {
             ParamKind::Scalar => format!("{}: {F64}", param.name),
+            ParamKind::ScalarRef => format!("{}: &{F64}", param.name),
             ParamKind::Array(len) => format!("{}: [{F64}; {len}]", param.name),
             ParamKind::ArrayRef(len) => format!("{}: &[{F64}; {len}]", param.name),
         })

@@ -178,6 +178,10 @@ impl Translator<'_> {
                     let operand = self.expr(&unary.expr)?;
                     Some(self.graph.neg(operand))
                 }
+                // `*x` on a `&f64` parameter is its value. Nothing else in a
+                // body that translates is a reference, and rustc rejects the
+                // function itself where `*` is applied to a number.
+                UnOp::Deref(_) => self.expr(&unary.expr),
                 op => self.report(
                     op,
                     Problem::Operator {
@@ -214,6 +218,14 @@ impl Translator<'_> {
         };
         if !matches!(suffix, "" | "f64" | "f32" | "i32" | "i64") {
             return self.report(lit, Problem::Literal);
+        }
+        if digits.parse::<f64>().is_ok_and(f64::is_infinite) {
+            return self.report(
+                lit,
+                Problem::LiteralOverflow {
+                    literal: lit.to_token_stream().to_string(),
+                },
+            );
         }
         match Number::from_decimal(digits) {
             Some(number) => Some(self.graph.num(number)),
@@ -321,7 +333,7 @@ impl Translator<'_> {
     }
 
     fn index(&mut self, index: &syn::ExprIndex) -> Option<NodeId> {
-        let Expr::Path(base) = &*index.expr else {
+        let Expr::Path(base) = without_deref(&index.expr) else {
             return self.report(
                 &index.expr,
                 Problem::Unsupported {
@@ -523,6 +535,17 @@ fn path_constant(path: &syn::Path) -> Option<PathConstant> {
         _ => return None,
     };
     Some(constant)
+}
+
+/// The array of `(*a)[0]`, as of `a[0]`: `a` is an `&[f64; N]` (rustc
+/// rejects `*` on an array by value).
+fn without_deref(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Paren(inner) => without_deref(&inner.expr),
+        Expr::Group(inner) => without_deref(&inner.expr),
+        Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => without_deref(&unary.expr),
+        _ => expr,
+    }
 }
 
 /// A constant array index: an integer literal, possibly in parentheses.

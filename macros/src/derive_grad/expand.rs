@@ -74,7 +74,7 @@ fn bind_params(
     for param in params {
         let name = param.ident.to_string();
         let (binding, vars) = match param.shape {
-            Some(Shape::Scalar) => {
+            Some(Shape::Scalar | Shape::ScalarRef) => {
                 let node = graph.var(&name);
                 (
                     Binding::Scalar(node),
@@ -127,6 +127,7 @@ fn derivative_functions(
         .filter_map(|param| {
             let kind = match param.shape? {
                 Shape::Scalar => ParamKind::Scalar,
+                Shape::ScalarRef => ParamKind::ScalarRef,
                 Shape::Array(len) => ParamKind::Array(len),
                 Shape::ArrayRef(len) => ParamKind::ArrayRef(len),
             };

@@ -18,6 +18,8 @@ pub(crate) struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
     Scalar,
+    /// `&f64`.
+    ScalarRef,
     Array(usize),
     ArrayRef(usize),
 }
@@ -25,7 +27,7 @@ pub(crate) enum Shape {
 impl Shape {
     pub(crate) fn len(self) -> usize {
         match self {
-            Shape::Scalar => 1,
+            Shape::Scalar | Shape::ScalarRef => 1,
             Shape::Array(len) | Shape::ArrayRef(len) => len,
         }
     }
@@ -142,6 +144,7 @@ fn shape_of(ty: &Type) -> Option<Shape> {
         Type::Array(array) => array_len(array).map(Shape::Array),
         Type::Reference(reference) if reference.mutability.is_none() => match &*reference.elem {
             Type::Array(array) => array_len(array).map(Shape::ArrayRef),
+            elem if is_f64(elem) => Some(Shape::ScalarRef),
             _ => None,
         },
         _ => None,
