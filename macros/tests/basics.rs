@@ -154,3 +154,21 @@ fn internal_names_do_not_collide_with_the_users() {
     assert_eq!(value, f(0.0, 2.0, 3.0));
     assert_eq!(gradient, [0.5, 0.5, 1.0]);
 }
+
+/// `&f64` parameters, read as they are or through `*`, and `(*a)[i]` on an
+/// `&[f64; N]`.
+#[test]
+fn reference_parameters() {
+    #[derive_grad(hessian)]
+    fn scaled(x: &f64, y: &f64, a: &[f64; 2]) -> f64 {
+        let z = *x * y + (*a)[0];
+        z * a[1] + sigmoid(*y)
+    }
+    let (x, y, a) = (2.0, 0.0, [1.0, 3.0]);
+    let (value, gradient) = scaled_value_and_grad(&x, &y, &a);
+    assert_eq!(value, scaled(&x, &y, &a));
+    assert_eq!(value, 3.0 + 0.5);
+    assert_eq!(gradient, scaled_grad(&x, &y, &a));
+    assert_eq!(gradient, [0.0, 6.0 + 0.25, 3.0, 1.0]);
+    assert_eq!(scaled_hessian(&x, &y, &a)[0][1], 3.0);
+}
