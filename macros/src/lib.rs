@@ -75,9 +75,10 @@ pub fn grad_formulas(input: TokenStream) -> TokenStream {
 /// `hessian`. `NAME_value_and_grad`'s value is computed by the function's own
 /// body, so it is `NAME`'s to the bit, NaN and infinities included.
 ///
-/// Parameters are `f64`, `[f64; N]` or `&[f64; N]`; the gradient lists them
-/// in order, array entries in order. The body may use `let` bindings (shared,
-/// not copied), `+ - * /`, unary minus, parentheses, number literals,
+/// Parameters are `f64`, `&f64`, `[f64; N]` or `&[f64; N]`; the gradient
+/// lists them in order, array entries in order. The body may use `let`
+/// bindings (shared, not copied), `+ - * /`, unary minus, `*` on a reference,
+/// parentheses, number literals (finite as `f64`),
 /// constant indices `x[0]`, the `f64` methods `exp ln log10 log2 log sqrt sin
 /// cos tan asin acos atan sinh cosh tanh abs powi powf max min recip exp_m1
 /// ln_1p exp2 hypot mul_add` (also as `f64::exp(x)`), the constants of

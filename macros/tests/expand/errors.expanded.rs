@@ -12,7 +12,7 @@ fn bad(w: f64, n: usize, x: [f64; 3]) -> f64 {
     "unknown derive_grad option `hesian`\n= help: the options are `wrt(a, b)` and `hessian`"
 }
 ::core::compile_error! {
-    "derive_grad cannot differentiate this parameter type\n= help: use f64, [f64; N] or &[f64; N]"
+    "derive_grad cannot differentiate this parameter type\n= help: use f64, &f64, [f64; N] or &[f64; N]"
 }
 ::core::compile_error! {
     "`q` in wrt(..) is not a parameter of this function\n= help: the parameters are: w, n, x"
