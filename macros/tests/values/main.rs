@@ -1,7 +1,14 @@
 //! `NAME_value_and_grad` returns `NAME`'s own value: NaN and infinities
 //! exactly where `NAME` has them, and the precise `f64` methods' results,
-//! where the simplified graph would give another number (issue 10's cases).
+//! where the simplified graph would give another number (issue 10's cases);
+//! and a property test over random bodies (`bodies.rs`, written by
+//! `tests/sourcegen.rs`) at random points, zeros, infinities and NaN among
+//! them.
 
+#[rustfmt::skip]
+mod bodies;
+
+use proptest::prelude::*;
 use symdiff_macros::derive_grad;
 
 #[derive_grad]
@@ -132,4 +139,93 @@ fn value_and_grad_keeps_the_gradient_of_grad() {
     assert_eq!(ratio_value_and_grad(2.0).1, ratio_grad(2.0));
     assert_eq!(fused_value_and_grad(1.0, 2.0, 3.0), (5.0, [2.0, 1.0, 1.0]));
     assert_eq!(half_powers_value_and_grad(4.0).1, half_powers_grad(4.0));
+}
+
+/// The same value: NaN for NaN, the same infinity, or within 4 ulps.
+fn agrees(value: f64, function: f64) -> bool {
+    if value.is_nan() || function.is_nan() || value.is_infinite() || function.is_infinite() {
+        return same(value, function);
+    }
+    let ulp = f64::EPSILON * value.abs().max(function.abs()).max(f64::MIN_POSITIVE);
+    (value - function).abs() <= 4.0 * ulp
+}
+
+/// `value_and_grad`'s value agrees with the function's, and its gradient is
+/// `grad`'s, bit for bit.
+fn check_body(body: &bodies::Body, at: &bodies::Point) -> Result<(), String> {
+    let (value, gradient) = (body.value_and_grad)(at);
+    let function = (body.function)(at);
+    if !agrees(value, function) {
+        return Err(format!(
+            "{} `{}` at {at:?}: value_and_grad gives {value}, the function {function}",
+            body.name, body.source
+        ));
+    }
+    let grad = (body.grad)(at);
+    if !gradient.iter().zip(&grad).all(|(&a, &b)| same(a, b)) {
+        return Err(format!(
+            "{} `{}` at {at:?}: value_and_grad's gradient {gradient:?}, grad's {grad:?}",
+            body.name, body.source
+        ));
+    }
+    Ok(())
+}
+
+/// Zeros, infinities, NaN, negative values and extremes, and ordinary values.
+const EDGES: [f64; 11] = [
+    0.0,
+    -0.0,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    f64::NAN,
+    -2.0,
+    1e300,
+    -1e-300,
+    f64::MAX,
+    f64::MIN_POSITIVE,
+    0.7,
+];
+
+#[test]
+fn every_body_at_every_edge() {
+    for body in bodies::BODIES {
+        for edge in EDGES {
+            if let Err(message) = check_body(body, &[edge; 5]) {
+                panic!("{message}");
+            }
+        }
+    }
+}
+
+fn point() -> impl Strategy<Value = bodies::Point> {
+    let value = prop_oneof![
+        3 => proptest::sample::select(EDGES.to_vec()),
+        3 => -3.0..3.0f64,
+        1 => any::<f64>(),
+    ];
+    [
+        value.clone(),
+        value.clone(),
+        value.clone(),
+        value.clone(),
+        value,
+    ]
+}
+
+proptest! {
+    // 400 cases by default; PROPTEST_CASES runs more.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn value_and_grad_agrees_with_the_function(
+        index in 0..bodies::BODIES.len(),
+        at in point(),
+    ) {
+        if let Err(message) = check_body(&bodies::BODIES[index], &at) {
+            prop_assert!(false, "{}", message);
+        }
+    }
 }
