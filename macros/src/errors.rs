@@ -170,9 +170,10 @@ impl Problem {
             Problem::VariableNotAnIdentifier { name } => {
                 format!("variable `{name}` cannot be a Rust parameter name")
             }
-            Problem::DiffOrder => {
-                "the order of differentiation must be a non-negative integer".to_owned()
-            }
+            Problem::DiffOrder => format!(
+                "the order of differentiation must be an integer from 0 to {}",
+                symdiff::diff::MAX_ORDER
+            ),
             Problem::Engine { message } => format!("symdiff failed: {message}"),
         }
     }

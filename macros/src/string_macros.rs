@@ -134,6 +134,7 @@ fn diff_order(order: &syn::Expr) -> syn::Result<usize> {
     };
     literal
         .and_then(|literal| literal.base10_parse::<usize>().ok())
+        .filter(|&order| order <= symdiff::diff::MAX_ORDER)
         .ok_or_else(|| syn::Error::new_spanned(order, Problem::DiffOrder))
 }
 

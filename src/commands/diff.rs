@@ -10,7 +10,7 @@ use std::io::Read;
 
 /// Higher orders are allowed, but each one differentiates the last result
 /// again; this bound keeps a typo like `--order 1000000` from running for hours.
-const MAX_ORDER: usize = 64;
+use symdiff::diff::MAX_ORDER;
 
 pub(crate) fn run(
     args: &DiffArgs,

@@ -85,6 +85,11 @@ pub fn diff(graph: &mut Graph, root: NodeId, var: VarId) -> NodeId {
     Differentiator::new(var).diff(graph, root)
 }
 
+/// The highest order of derivative the command line and `diff!` take: the
+/// derivatives of most expressions grow with the order, and beyond this they
+/// are larger than any use justifies.
+pub const MAX_ORDER: usize = 64;
+
 /// The `order`-th derivative of root with respect to var (order 0 is root).
 pub fn diff_n(graph: &mut Graph, root: NodeId, var: VarId, order: usize) -> NodeId {
     (0..order).fold(root, |expr, _| diff(graph, expr, var))
