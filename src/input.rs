@@ -25,10 +25,7 @@ impl Loaded {
         Some(match name {
             "pi" | "e" => format!("`{name}` is a constant, not a variable"),
             _ if self.defined.iter().any(|defined| defined == name) => {
-                format!(
-                    "`{name}` is defined in the expression, not a variable (derivatives with \
-                     respect to defined names are not supported yet)"
-                )
+                format!("`{name}` is defined in the expression, not a variable")
             }
             _ => format!("`{name}` does not appear in the expression"),
         })

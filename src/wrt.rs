@@ -32,7 +32,11 @@ pub(crate) fn variables(list: Option<&str>, loaded: &Loaded) -> Result<Vec<Strin
 /// are the backward pass, not yet supported) or a name that does not appear.
 pub(crate) fn check_listed(text: &str, names: &[String], loaded: &Loaded) -> Result<(), CliError> {
     for name in names {
-        if let Some(problem) = loaded.not_a_variable(name) {
+        if let Some(mut problem) = loaded.not_a_variable(name) {
+            if loaded.defined.contains(name) {
+                problem
+                    .push_str(" (derivatives with respect to defined names are not supported yet)");
+            }
             return Err(CliError::in_flag(
                 "--wrt",
                 text,

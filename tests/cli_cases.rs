@@ -1438,3 +1438,84 @@ fn usage_errors() {
     "#]],
     );
 }
+
+#[test]
+fn names_mean_one_thing() {
+    // A constant, a defined name or a name the expression lacks is not a
+    // variable: an error, or a warning where the result is still meaningful.
+    let cases: &[&[&str]] = &[
+        &["grad", "x*y", "--wrt", "q"],
+        &["grad", "x*pi", "--wrt", "x,pi"],
+        &["grad", "z = x*y; z^2", "--wrt", "z"],
+        &["eval", "x*pi", "--at", "pi=3,x=1"],
+        &["eval", "x = 3; x*y", "--at", "x=5,y=1"],
+        &["grad", "sin"],
+        &["grad", "sin = x; sin(sin)"],
+    ];
+    let mut rendered = String::new();
+    for case in cases {
+        rendered.push_str(&format!(
+            "$ {}\n{}",
+            case.join(" "),
+            run_with_stdin(case, "")
+        ));
+    }
+    expect![[r#"
+        $ grad x*y --wrt q
+        status 2
+        --- stderr
+        error: in --wrt: `q` does not appear in the expression
+         --> 1:1
+          |
+        1 | q
+          | ^
+          = help: its variables are x, y
+        $ grad x*pi --wrt x,pi
+        status 2
+        --- stderr
+        error: in --wrt: `pi` is a constant, not a variable
+         --> 1:3
+          |
+        1 | x,pi
+          |   ^^
+          = help: its variables are x
+        $ grad z = x*y; z^2 --wrt z
+        status 2
+        --- stderr
+        error: in --wrt: `z` is defined in the expression, not a variable (derivatives with respect to defined names are not supported yet)
+         --> 1:1
+          |
+        1 | z
+          | ^
+          = help: its variables are x, y
+        $ eval x*pi --at pi=3,x=1
+        status 2
+        --- stderr
+        error: --at gives a value to `pi`: `pi` is a constant, not a variable
+          = help: its variables are x
+        $ eval x = 3; x*y --at x=5,y=1
+        status 0
+        --- stdout
+        3
+        --- stderr
+        warning: --at gives a value to `x`, which is ignored: `x` is defined in the expression, not a variable
+        $ grad sin
+        status 2
+        --- stderr
+        error: `sin` is a function, not a value
+         --> 1:1
+          |
+        1 | sin
+          | ^^^
+          = help: call it, as in `sin(x)`, or choose another name for a variable
+        $ grad sin = x; sin(sin)
+        status 2
+        --- stderr
+        error: `sin` is a function and cannot be redefined
+         --> 1:1
+          |
+        1 | sin = x; sin(sin)
+          | ^^^
+          = help: choose another name
+    "#]].assert_eq(&rendered);
+}
