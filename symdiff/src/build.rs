@@ -765,7 +765,7 @@ impl Graph {
             .iter()
             .map(|&arg| {
                 self.as_number(arg)
-                    .filter(|number| matches!(number, Number::Rational { .. }))
+                    .filter(|number| !matches!(number, Number::Float(_)))
             })
             .collect();
         let numbers = match exact_args {

@@ -154,6 +154,15 @@ impl Syntax for Latex {
             Number::Rational { numer, denom } => {
                 let _ = write!(out, "\\frac{{{numer}}}{{{denom}}}");
             }
+            Number::Big(_) => match number.numer_denom() {
+                Some((numer, denom)) if !denom.is_one() => {
+                    let sign = if numer.is_negative() { "-" } else { "" };
+                    let _ = write!(out, "{sign}\\frac{{{}}}{{{denom}}}", numer.abs());
+                }
+                _ => {
+                    let _ = write!(out, "{number}");
+                }
+            },
             Number::Float(value) => write_float(out, value),
         }
     }

@@ -597,10 +597,9 @@ impl<'a, S: Syntax> Layout<'a, S> {
 /// Splits a positive coefficient `p/q` into the factors above and below the
 /// fraction bar, each omitted when it is 1.
 fn split_coefficient(coefficient: Number) -> (Vec<Factor>, Vec<Factor>) {
-    let (above, below) = match coefficient {
-        Number::Rational { numer, denom } => (Number::int(numer), Number::int(denom)),
-        float => (float, Number::ONE),
-    };
+    let (above, below) = coefficient
+        .numer_denom()
+        .unwrap_or((coefficient, Number::ONE));
     let factor = |number: Number| (!number.is_one()).then_some(Factor::Number(number));
     (
         factor(above).into_iter().collect(),
@@ -617,6 +616,8 @@ fn number_precedence<S: Syntax>(number: Number) -> Precedence {
         _ if number.is_negative() => Precedence::Unary,
         Number::Rational { denom: 1, .. } => Precedence::Atom,
         Number::Rational { .. } => S::RATIO_PRECEDENCE,
+        Number::Big(_) if number.is_integer() => Precedence::Atom,
+        Number::Big(_) => S::RATIO_PRECEDENCE.min(Precedence::Unary),
         Number::Float(value) if value.is_finite() => Precedence::Atom,
         // `1/0` and `0/0` are how non-finite values read back.
         Number::Float(_) => Precedence::Product,

@@ -1,6 +1,9 @@
 //! Exact numbers: integers and ratios of integers stay exact; arithmetic that
 //! would overflow `i64` falls back to `f64` instead of panicking.
 
+use crate::big::{self, BigId};
+use num_rational::BigRational;
+use num_traits::ToPrimitive;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -12,7 +15,12 @@ use std::hash::{Hash, Hasher};
 /// and hash-consing can compare numbers structurally.
 #[derive(Clone, Copy, Debug)]
 pub enum Number {
-    Rational { numer: i64, denom: i64 },
+    Rational {
+        numer: i64,
+        denom: i64,
+    },
+    /// A normalised rational too large for `i64`s (see `big.rs`).
+    Big(BigId),
     Float(f64),
 }
 
@@ -50,17 +58,56 @@ impl Number {
         let (numer, denom) = (sign * (numer / divisor), sign * (denom / divisor));
         match (i64::try_from(numer), i64::try_from(denom)) {
             (Ok(numer), Ok(denom)) => Number::Rational { numer, denom },
-            _ => Number::Float(numer as f64 / denom as f64),
+            _ => Self::from_big(BigRational::new(numer.into(), denom.into())),
         }
     }
 
-    /// Like `ratio_i128`, with an overflowing result normalised by
-    /// [`Number::float`].
-    fn exact_or_float(numer: i128, denom: i128) -> Number {
-        match Self::ratio_i128(numer, denom) {
-            Number::Float(value) => Number::float(value),
-            exact => exact,
+    /// An exact rational: small ones as `Rational`, others interned as
+    /// `Big`, and beyond `big::MAX_BITS` the nearest float.
+    pub(crate) fn from_big(value: BigRational) -> Number {
+        match (value.numer().to_i64(), value.denom().to_i64()) {
+            (Some(numer), Some(denom)) => Number::Rational { numer, denom },
+            _ if big::fits(&value) => Number::Big(big::intern(value)),
+            _ => Number::float(big::to_f64(&value)),
         }
+    }
+
+    /// The numerator and denominator of an exact number (the denominator
+    /// positive), as numbers.
+    pub fn numer_denom(self) -> Option<(Number, Number)> {
+        match self {
+            Number::Rational { numer, denom } => Some((Number::int(numer), Number::int(denom))),
+            Number::Big(id) => {
+                let value = big::value(id);
+                let part = |int: &num_bigint::BigInt| {
+                    Self::from_big(BigRational::from_integer(int.clone()))
+                };
+                Some((part(value.numer()), part(value.denom())))
+            }
+            Number::Float(_) => None,
+        }
+    }
+
+    /// The exact value, if the number is exact.
+    fn to_big(self) -> Option<BigRational> {
+        match self {
+            Number::Rational { numer, denom } => Some(BigRational::new(numer.into(), denom.into())),
+            Number::Big(id) => Some(big::value(id)),
+            Number::Float(_) => None,
+        }
+    }
+
+    /// The exact result of `op` on two exact numbers, or `None`.
+    fn big_op(
+        self,
+        other: Number,
+        op: impl Fn(BigRational, BigRational) -> BigRational,
+    ) -> Option<Number> {
+        Some(Self::from_big(op(self.to_big()?, other.to_big()?)))
+    }
+
+    fn exact_or_float(numer: i128, denom: i128) -> Number {
+        Self::ratio_i128(numer, denom)
     }
 
     /// Reads a decimal literal as written in the source (`2`, `0.5`, `.5`,
@@ -108,6 +155,7 @@ impl Number {
     pub fn to_f64(self) -> f64 {
         match self {
             Number::Rational { numer, denom } => numer as f64 / denom as f64,
+            Number::Big(id) => big::to_f64(&big::value(id)),
             Number::Float(value) => value,
         }
     }
@@ -115,6 +163,8 @@ impl Number {
     pub fn is_zero(self) -> bool {
         match self {
             Number::Rational { numer, .. } => numer == 0,
+            // A big rational is never 0 (0 fits in an `i64`).
+            Number::Big(_) => false,
             Number::Float(value) => value == 0.0,
         }
     }
@@ -131,6 +181,7 @@ impl Number {
     pub fn is_negative(self) -> bool {
         match self {
             Number::Rational { numer, .. } => numer < 0,
+            Number::Big(id) => big::value(id).numer().sign() == num_bigint::Sign::Minus,
             Number::Float(value) => value < 0.0,
         }
     }
@@ -144,7 +195,10 @@ impl Number {
     }
 
     pub fn is_integer(self) -> bool {
-        self.as_integer().is_some()
+        match self {
+            Number::Big(id) => big::value(id).is_integer(),
+            _ => self.as_integer().is_some(),
+        }
     }
 
     fn sum(self, other: Number) -> Number {
@@ -159,7 +213,9 @@ impl Number {
                 let (a, b, c, d) = (i128::from(a), i128::from(b), i128::from(c), i128::from(d));
                 Self::exact_or_float(a * d + c * b, b * d)
             }
-            _ => Number::float(self.to_f64() + other.to_f64()),
+            _ => self
+                .big_op(other, |a, b| a + b)
+                .unwrap_or_else(|| Number::float(self.to_f64() + other.to_f64())),
         }
     }
 
@@ -174,13 +230,16 @@ impl Number {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 Self::exact_or_float(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
             }
-            _ => Number::float(self.to_f64() * other.to_f64()),
+            _ => self
+                .big_op(other, |a, b| a * b)
+                .unwrap_or_else(|| Number::float(self.to_f64() * other.to_f64())),
         }
     }
 
     pub fn recip(self) -> Number {
         match self {
             Number::Rational { numer, denom } => Self::ratio(denom, numer),
+            Number::Big(id) => Self::from_big(big::value(id).recip()),
             Number::Float(value) => Number::float(1.0 / value),
         }
     }
@@ -209,7 +268,9 @@ impl Number {
 
     fn powi(self, exponent: i64) -> Number {
         let Number::Rational { numer, denom } = self else {
-            return Number::float(self.to_f64().powf(exponent as f64));
+            return self
+                .big_powi(exponent)
+                .unwrap_or_else(|| Number::float(self.to_f64().powf(exponent as f64)));
         };
         // Powers of 1 and -1 are exact for any exponent, however large.
         match (numer, denom) {
@@ -236,9 +297,22 @@ impl Number {
                     i128::from(denom).checked_pow(power)?,
                 ))
             });
-        exact.unwrap_or_else(|| {
-            Number::float((numer as f64 / denom as f64).powf(exponent.unsigned_abs() as f64))
-        })
+        exact
+            .or_else(|| self.big_powi(exponent))
+            .unwrap_or_else(|| {
+                Number::float((numer as f64 / denom as f64).powf(exponent.unsigned_abs() as f64))
+            })
+    }
+
+    /// `self ^ exponent` exactly, when the result fits in `big::MAX_BITS`.
+    fn big_powi(self, exponent: i64) -> Option<Number> {
+        let value = self.to_big()?;
+        let bits = value.numer().bits().max(value.denom().bits());
+        let power = i32::try_from(exponent).ok()?;
+        if bits.saturating_mul(u64::from(power.unsigned_abs())) > big::MAX_BITS {
+            return None;
+        }
+        Some(Self::from_big(num_traits::Pow::pow(value, power)))
     }
 }
 
@@ -289,6 +363,7 @@ impl PartialEq for Number {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 a == c && b == d
             }
+            (Number::Big(a), Number::Big(b)) => a == b,
             (Number::Float(a), Number::Float(b)) => a.to_bits() == b.to_bits(),
             _ => false,
         }
@@ -301,6 +376,7 @@ impl Hash for Number {
     fn hash<H: Hasher>(&self, state: &mut H) {
         match self {
             Number::Rational { numer, denom } => (0u8, numer, denom).hash(state),
+            Number::Big(id) => (2u8, id).hash(state),
             Number::Float(value) => (1u8, value.to_bits()).hash(state),
         }
     }
@@ -320,6 +396,13 @@ impl fmt::Display for Number {
         match *self {
             Number::Rational { numer, denom: 1 } => write!(f, "{numer}"),
             Number::Rational { numer, denom } => write!(f, "{numer}/{denom}"),
+            Number::Big(id) => {
+                let value = big::value(id);
+                match value.is_integer() {
+                    true => write!(f, "{}", value.numer()),
+                    false => write!(f, "{}/{}", value.numer(), value.denom()),
+                }
+            }
             Number::Float(value) => write_float(f, value),
         }
     }

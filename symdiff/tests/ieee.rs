@@ -121,3 +121,26 @@ fn large_results_stop_at_the_node_budget() {
     let error = Expr::parse_with_max_nodes(&source, 50).err();
     expect!["Some(NodeBudget { max_nodes: 50 })"].assert_eq(&format!("{error:?}"));
 }
+
+#[test]
+fn high_order_derivatives_keep_exact_coefficients() {
+    // SymPy: d^n/dx^n sigmoid(x) at x = 1/2 (137262366336842709.655519428726
+    // and -4.03950906586322085211294634977e56 to 30 digits).
+    let sigmoid = Expr::parse("sigmoid(x)").expect("parses");
+    for (order, expected) in [
+        (30, 1.372_623_663_368_427e17),
+        (64, -4.039_509_065_863_221e56),
+    ] {
+        let value = sigmoid
+            .diff_n("x", order)
+            .eval(&[("x", 0.5)])
+            .expect("evaluates");
+        let error = ((value - expected) / expected).abs();
+        assert!(error < 1e-9, "order {order}: relative error {error:e}");
+    }
+    // Coefficients beyond i64 stay exact: 100!/36! has 117 digits.
+    let power = Expr::parse("x^100").expect("parses").diff_n("x", 64);
+    expect!["250881423732243547389597550937891267865985766806639028794893211504149631696254769750883361624497848320000000000000000*x^36"].assert_eq(&power.to_string());
+    let sum = Expr::parse("9223372036854775807 + 1").expect("parses");
+    expect!["9223372036854775808"].assert_eq(&sum.to_string());
+}

@@ -30,9 +30,9 @@ fn constants_fold() {
 }
 
 #[test]
-fn integer_overflow_falls_back_to_float() {
-    check("9223372036854775807 + 1", expect!["9.223372036854776e18"]);
-    check("10^30", expect!["1e30"]);
+fn integers_beyond_i64_stay_exact() {
+    check("9223372036854775807 + 1", expect!["9223372036854775808"]);
+    check("10^30", expect!["1000000000000000000000000000000"]);
     check(
         "1e400",
         expect![[r#"
