@@ -720,6 +720,13 @@ impl Graph {
             return Some(self.one());
         }
         let exponent_number = self.as_number(exponent)?;
+        // The negative zero keeps its sign: `(-0.0)^-1` is `-1/0`.
+        if let Number::Float(zero) = base_number
+            && zero == 0.0
+        {
+            let value = zero.powf(exponent_number.to_f64());
+            return Some(self.num(Number::float(value)));
+        }
         if base_number.is_zero() {
             // 0 to a positive power is 0; to any negative power it is +inf,
             // kept as the one canonical `1/0` (`0^-1`) so that it prints and

@@ -165,7 +165,10 @@ impl<'src> Lowering<'_, '_, 'src> {
             },
             ExprKind::Unary { op, operand } => {
                 let operand = self.node(operand);
+                let is_zero = self.graph.as_number(operand).is_some_and(Number::is_zero);
                 Ok(match op {
+                    // `-0` is IEEE's negative zero (`1/(-0.0)` is `-1/0`).
+                    UnaryOp::Neg if is_zero => self.graph.num(Number::Float(-0.0)),
                     UnaryOp::Neg => self.graph.neg(operand),
                     UnaryOp::Plus => operand,
                 })

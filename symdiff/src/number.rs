@@ -144,7 +144,8 @@ impl Number {
     /// parsing give the same number (`1.0` is `1`, `0.25` is `1/4`); others
     /// (`1e-38`, `inf`) stay floats.
     pub fn float(value: f64) -> Number {
-        if !value.is_finite() {
+        // Non-finite values and the negative zero stay floats.
+        if !value.is_finite() || (value == 0.0 && value.is_sign_negative()) {
             return Number::Float(value);
         }
         let mut text = String::new();
