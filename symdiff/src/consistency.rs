@@ -19,17 +19,16 @@ pub struct Inconsistency(pub String);
 /// Runs every check on `source` at a point holding one value per variable in
 /// order of first appearance (missing values are 0.5).
 pub fn check(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
-    let Ok(program) = symdiff_parser::parse(source) else {
-        return Ok(());
-    };
-    let mut graph = Graph::new();
-    let Ok(root) = crate::lower::lower_program(&mut graph, &program, source) else {
+    let Some(Lowered {
+        program,
+        mut graph,
+        root,
+        values,
+    }) = Lowered::new(source, point)
+    else {
         return Ok(());
     };
     let vars: Vec<VarId> = graph.vars().collect();
-    let values: Vec<f64> = (0..vars.len())
-        .map(|index| point.get(index).copied().unwrap_or(0.5))
-        .collect();
     check_value_preserved(&graph, &program, root, &values)?;
     check_no_invented_value(&graph, &program, root, &values)?;
     check_print_roundtrip(&mut graph, root, &values)?;
@@ -43,17 +42,42 @@ pub fn check(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
 /// name written twice or a literal zero. The point may hold any values: 0,
 /// infinities, NaN, extremes (missing values are 0.5).
 pub fn check_never_invents(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
-    let Ok(program) = symdiff_parser::parse(source) else {
-        return Ok(());
-    };
-    let mut graph = Graph::new();
-    let Ok(root) = crate::lower::lower_program(&mut graph, &program, source) else {
-        return Ok(());
-    };
-    let values: Vec<f64> = (0..graph.vars().count())
-        .map(|index| point.get(index).copied().unwrap_or(0.5))
-        .collect();
-    check_no_invented_value(&graph, &program, root, &values)
+    match Lowered::new(source, point) {
+        Some(lowered) => check_no_invented_value(
+            &lowered.graph,
+            &lowered.program,
+            lowered.root,
+            &lowered.values,
+        ),
+        None => Ok(()),
+    }
+}
+
+/// An input the engine accepts, lowered, with one value per variable in
+/// order of first appearance (missing values are 0.5).
+struct Lowered<'src> {
+    program: Program<'src>,
+    graph: Graph,
+    root: NodeId,
+    values: Vec<f64>,
+}
+
+impl<'src> Lowered<'src> {
+    /// `None` for input that does not parse or lower: nothing to check.
+    fn new(source: &'src str, point: &[f64]) -> Option<Self> {
+        let program = symdiff_parser::parse(source).ok()?;
+        let mut graph = Graph::new();
+        let root = crate::lower::lower_program(&mut graph, &program, source).ok()?;
+        let values = (0..graph.vars().count())
+            .map(|index| point.get(index).copied().unwrap_or(0.5))
+            .collect();
+        Some(Lowered {
+            program,
+            graph,
+            root,
+            values,
+        })
+    }
 }
 
 fn check_no_invented_value(
