@@ -85,6 +85,10 @@ pub enum Node {
     Call(Func, Operands),
 }
 
+/// The bits of a node's flags.
+const NEVER_NEGATIVE: u8 = 1;
+const SPECIAL: u8 = 2;
+
 /// How many distinct nodes a graph may hold unless told otherwise: about
 /// 1.5 GB of memory. What is large by nature (a Hessian over thousands of
 /// variables, a derivative of order 100) stops there with
@@ -130,8 +134,9 @@ pub struct Graph {
     /// For each sum or product, what its key is made of (see `order.rs`).
     summaries: Vec<crate::order::Summary>,
     /// Per node, whether its value is never below zero (see
-    /// [`Graph::never_negative`]).
-    never_negative: Vec<bool>,
+    /// [`Graph::never_negative`]), and whether it is NaN, an infinity or a
+    /// number times one (see `special.rs`), as bits.
+    flags: Vec<u8>,
     interned: HashTable<NodeId>,
     var_names: Vec<Box<str>>,
     var_nodes: Vec<NodeId>,
@@ -217,7 +222,7 @@ impl Graph {
             var_masks: Vec::new(),
             keys: Vec::new(),
             summaries: Vec::new(),
-            never_negative: Vec::new(),
+            flags: Vec::new(),
             interned: HashTable::new(),
             var_names: Vec::new(),
             var_nodes: Vec::new(),
@@ -286,7 +291,7 @@ impl Graph {
         self.var_masks.reserve(additional);
         self.keys.reserve(additional);
         self.summaries.reserve(additional);
-        self.never_negative.reserve(additional);
+        self.flags.reserve(additional);
     }
 
     /// Returns the id of `node`, adding it if it is not there yet. Callers
@@ -327,7 +332,9 @@ impl Graph {
             return self.nan;
         }
         let mask = self.mask_of(&node);
-        let never_negative = self.never_negative_node(&node);
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        let flags = flag(self.never_negative_node(&node), NEVER_NEGATIVE)
+            | flag(self.special_node(&node), SPECIAL);
         let (key, summary) = self.structural_key(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
@@ -335,7 +342,7 @@ impl Graph {
         self.var_masks.push(mask);
         self.keys.push(key);
         self.summaries.push(summary);
-        self.never_negative.push(never_negative);
+        self.flags.push(flags);
         let hashes = &self.hashes;
         self.interned
             .insert_unique(hash, id, |&id| hashes[id.index()]);
@@ -362,7 +369,12 @@ impl Graph {
     /// function such as `exp` or `sqrt` (see [`Func::never_negative`]), or a
     /// sum or product of such values. Known when the node is built.
     pub(crate) fn never_negative(&self, id: NodeId) -> bool {
-        self.never_negative[id.index()]
+        self.flags[id.index()] & NEVER_NEGATIVE != 0
+    }
+
+    /// Whether `id` is NaN, an infinity or a number times an infinity.
+    pub(crate) fn is_special(&self, id: NodeId) -> bool {
+        self.flags[id.index()] & SPECIAL != 0
     }
 
     fn never_negative_node(&self, node: &Node) -> bool {

@@ -116,6 +116,14 @@ impl Number {
     /// [`Number::float`]). A literal beyond the range of `f64` (`1e400`) is
     /// `None`.
     pub fn from_decimal(text: &str) -> Option<Number> {
+        // An integer of any length is exact, as big rationals print.
+        if text.bytes().all(|byte| byte.is_ascii_digit())
+            && let Ok(integer) = text.parse::<num_bigint::BigInt>()
+            && let exact @ (Number::Rational { .. } | Number::Big(_)) =
+                Self::from_big(BigRational::from_integer(integer))
+        {
+            return Some(exact);
+        }
         let float = text.parse::<f64>().ok().filter(|float| float.is_finite())?;
         Some(Self::exact_decimal(text).unwrap_or_else(|| Number::float(float)))
     }

@@ -12,20 +12,40 @@ impl Graph {
     /// Whether `node` is the canonical infinity `0^-1`. A power of 0 with
     /// any other exponent (`0^x`) is an ordinary power.
     pub(crate) fn is_infinity(&self, node: NodeId) -> bool {
-        matches!(self.node(node), Node::Pow([base, exponent])
-            if self.as_number(*base).is_some_and(Number::is_zero)
-                && self.as_number(*exponent).is_some_and(Number::is_negative))
+        self.is_special(node) && self.is_infinity_node(self.node(node))
     }
 
     /// Whether `node` is the canonical NaN, `sqrt(-1)`.
     pub(crate) fn is_nan(&self, node: NodeId) -> bool {
-        matches!(self.node(node), Node::Call(Func::Sqrt, args)
+        self.is_special(node) && self.is_nan_node(self.node(node))
+    }
+
+    fn is_infinity_node(&self, node: &Node) -> bool {
+        matches!(node, Node::Pow([base, exponent])
+            if self.as_number(*base).is_some_and(Number::is_zero)
+                && self.as_number(*exponent).is_some_and(Number::is_negative))
+    }
+
+    fn is_nan_node(&self, node: &Node) -> bool {
+        matches!(node, Node::Call(Func::Sqrt, args)
             if self.as_number(args[0]).is_some_and(|number| number == Number::MINUS_ONE))
+    }
+
+    /// Whether a node about to be built is special (see
+    /// [`Graph::is_special`]): its operands are built already.
+    pub(crate) fn special_node(&self, node: &Node) -> bool {
+        self.is_nan_node(node)
+            || self.is_infinity_node(node)
+            || matches!(node, Node::Mul(factors)
+                if factors.len() == 2 && self.as_number(factors[0]).is_some() && self.is_infinity(factors[1]))
     }
 
     /// The value of a constant that is not a finite number: NaN, infinity,
     /// or a number times infinity (`-1*0^-1` is minus infinity).
     pub(crate) fn special_value(&self, node: NodeId) -> Option<f64> {
+        if !self.is_special(node) {
+            return None;
+        }
         if self.is_nan(node) {
             return Some(f64::NAN);
         }
