@@ -180,6 +180,11 @@ fn fuzz_findings_stay_fixed() {
     let findings: &[(&str, &[f64])] = &[
         // A rational beyond i64 printed as digits the parser must read back.
         ("80/5^558", &[0.0, -0.359375, 1.984375]),
+        // A singular point: one derivative path reaches -inf, the other NaN.
+        (
+            "p--p-e-p--p-e-m^p-e^z2z3r^zp-mr^tm^p-k-ppp-m4pp-m-ppp-m4pp-m-m4^-m-m4^-mte^z2z3r^zp-mr^t",
+            &[0.0, -1.171875, 0.0],
+        ),
     ];
     for &(source, at) in findings {
         if let Err(inconsistency) = symdiff::consistency::check(source, at) {
