@@ -181,7 +181,7 @@ impl Graph {
         }
         scaled.sort_unstable_by(|a, b| self.term_cmp(a.rest, b.rest));
         let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
-        let overflowed_constant = !constant.to_f64().is_finite();
+        let overflowed_constant = !constant.is_finite();
         if !overflowed_constant && !constant.is_zero() {
             collected.push(self.num(constant));
         }
@@ -302,7 +302,7 @@ impl Graph {
         if coefficient.is_one() {
             return rest;
         }
-        if !coefficient.to_f64().is_finite() {
+        if !coefficient.is_finite() {
             let special = self.num(coefficient);
             return self.mul2(special, rest);
         }
@@ -459,7 +459,7 @@ impl Graph {
     /// `scale * factor` for a finite, non-zero number `scale` (else `None`):
     /// the number joins the coefficient of a product.
     fn scaled_factor(&mut self, scale: Number, factor: NodeId) -> Option<NodeId> {
-        let finite = |number: Number| !number.is_zero() && number.to_f64().is_finite();
+        let finite = |number: Number| !number.is_zero() && number.is_finite();
         if !finite(scale) {
             return None;
         }
@@ -603,7 +603,7 @@ impl Graph {
         if coefficient.is_zero() {
             return self.num(coefficient);
         }
-        if !coefficient.to_f64().is_finite() {
+        if !coefficient.is_finite() {
             // An overflowed coefficient is a factor of its own (see `num`).
             let special = self.num(coefficient);
             factors.push(special);
@@ -743,7 +743,7 @@ impl Graph {
         }
         // A power that overflows or underflows to 0 stays symbolic, so that
         // `b^-n` and its printed form `1/b^n` agree.
-        let representable = result.to_f64().is_finite() && !result.is_zero();
+        let representable = result.is_finite() && !result.is_zero();
         representable.then(|| self.num(result))
     }
 

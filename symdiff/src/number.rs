@@ -169,6 +169,15 @@ impl Number {
         }
     }
 
+    /// Whether the number is finite: exact numbers always are, however
+    /// far beyond the `f64` range.
+    pub fn is_finite(self) -> bool {
+        match self {
+            Number::Float(value) => value.is_finite(),
+            Number::Rational { .. } | Number::Big(_) => true,
+        }
+    }
+
     pub fn is_zero(self) -> bool {
         match self {
             Number::Rational { numer, .. } => numer == 0,

@@ -180,6 +180,9 @@ fn fuzz_findings_stay_fixed() {
     let findings: &[(&str, &[f64])] = &[
         // A rational beyond i64 printed as digits the parser must read back.
         ("80/5^558", &[0.0, -0.359375, 1.984375]),
+        // A coefficient beyond the f64 range is exact, not an overflow
+        // (which looped between `mul` and `finish_product`).
+        ("555/tanh55II*5^.581/5^558", &[0.0, 0.0, 0.0]),
         // A singular point: one derivative path reaches -inf, the other NaN.
         (
             "p--p-e-p--p-e-m^p-e^z2z3r^zp-mr^tm^p-k-ppp-m4pp-m-ppp-m4pp-m-m4^-m-m4^-mte^z2z3r^zp-mr^t",
