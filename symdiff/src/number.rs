@@ -272,9 +272,11 @@ impl Number {
             return Some(Number::Float(f64::NAN));
         }
         match (self, exponent) {
-            (Number::Rational { .. }, Number::Rational { numer, denom: 1 }) => {
+            (Number::Rational { .. } | Number::Big(_), Number::Rational { numer, denom: 1 }) => {
                 Some(self.powi(numer))
             }
+            // A root of a big rational is left symbolic.
+            (Number::Big(_), Number::Rational { .. }) => None,
             (Number::Rational { numer, denom }, Number::Rational { numer: p, denom: q }) => {
                 let root_numer = exact_root(numer, q)?;
                 let root_denom = exact_root(denom, q)?;

@@ -183,6 +183,7 @@ fn fuzz_findings_stay_fixed() {
         // A coefficient beyond the f64 range is exact, not an overflow
         // (which looped between `mul` and `finish_product`).
         ("555/tanh55II*5^.581/5^558", &[0.0, 0.0, 0.0]),
+        ("510^-40-40^-511", &[-1.25, -0.53125, -0.421875]),
         // A singular point: one derivative path reaches -inf, the other NaN.
         (
             "p--p-e-p--p-e-m^p-e^z2z3r^zp-mr^tm^p-k-ppp-m4pp-m-ppp-m4pp-m-m4^-m-m4^-mte^z2z3r^zp-mr^t",
