@@ -184,6 +184,8 @@ fn fuzz_findings_stay_fixed() {
         // (which looped between `mul` and `finish_product`).
         ("555/tanh55II*5^.581/5^558", &[0.0, 0.0, 0.0]),
         ("510^-40-40^-511", &[-1.25, -0.53125, -0.421875]),
+        // Exact, 40^-511 is not 0: 0 to its power is 0, where f64 says 1.
+        ("0^40^-511", &[-1.1875, -0.53125, -1.296875]),
         // A singular point: one derivative path reaches -inf, the other NaN.
         (
             "p--p-e-p--p-e-m^p-e^z2z3r^zp-mr^tm^p-k-ppp-m4pp-m-ppp-m4pp-m-m4^-m-m4^-mte^z2z3r^zp-mr^t",
