@@ -186,6 +186,8 @@ fn fuzz_findings_stay_fixed() {
         ("510^-40-40^-511", &[-1.25, -0.53125, -0.421875]),
         // Exact, 40^-511 is not 0: 0 to its power is 0, where f64 says 1.
         ("0^40^-511", &[-1.1875, -0.53125, -1.296875]),
+        // NaN at m = 0, where the printed m^(1 + p) is infinite.
+        ("-pWp-m*-m^p-m^z44^t", &[-1.171875, 0.0, -0.25]),
         // A singular point: one derivative path reaches -inf, the other NaN.
         (
             "p--p-e-p--p-e-m^p-e^z2z3r^zp-mr^tm^p-k-ppp-m4pp-m-ppp-m4pp-m-m4^-m-m4^-mte^z2z3r^zp-mr^t",
