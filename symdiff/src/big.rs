@@ -3,7 +3,8 @@
 //! equal numbers have equal ids (hash-consing compares numbers by value).
 //! A number whose numerator or denominator would need more than
 //! [`MAX_BITS`] bits becomes the nearest `f64` instead, so memory stays
-//! bounded.
+//! bounded; the table lives as long as its thread (a program that meets
+//! millions of distinct big numbers keeps them all).
 
 use num_bigint::BigInt;
 use num_rational::BigRational;

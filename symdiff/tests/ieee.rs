@@ -148,3 +148,20 @@ fn high_order_derivatives_keep_exact_coefficients() {
     let sum = Expr::parse("9223372036854775807 + 1").expect("parses");
     expect!["9223372036854775808"].assert_eq(&sum.to_string());
 }
+
+#[test]
+fn big_numbers_order_by_value() {
+    // Big rationals are interned per thread; the canonical order of a sum
+    // must not depend on which big number the thread met first.
+    let print = |warm_up: &'static str| {
+        std::thread::spawn(move || {
+            let _ = Expr::parse(warm_up);
+            Expr::parse("sin(3^100) + sin(3^90) + sin(3^80) + x")
+                .expect("parses")
+                .to_string()
+        })
+        .join()
+        .expect("the thread ends")
+    };
+    assert_eq!(print("3^80 + 3^90 + 3^100"), print("3^100 + 3^90 + 3^80"));
+}
