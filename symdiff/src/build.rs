@@ -370,9 +370,7 @@ impl Graph {
         }
         if coefficient.is_zero() {
             // Zero times infinity or NaN, met through merged products.
-            let special = powers
-                .iter()
-                .any(|power| self.special_value(power.original).is_some());
+            let special = powers.iter().any(|power| self.is_special(power.original));
             let value = if special {
                 Number::Float(f64::NAN)
             } else {

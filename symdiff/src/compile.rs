@@ -324,10 +324,6 @@ impl Lowering<'_> {
         reg
     }
 
-    fn is_infinity(&self, node: NodeId) -> bool {
-        self.graph.is_infinity(node)
-    }
-
     fn signed(&self, node: NodeId) -> Signed {
         // Nodes are lowered children first, so an operand always has a register.
         self.signed.get(&node).copied().unwrap_or(Signed::plain(0))
@@ -390,7 +386,9 @@ impl Lowering<'_> {
             Node::Add(terms) => self.lower_sum(terms),
             Node::Mul(factors) => self.lower_product(factors, self.plain.contains(&node)),
             // The canonical infinity `1/0` is the constant, by name.
-            Node::Pow(_) if self.is_infinity(node) => Signed::plain(self.constant(f64::INFINITY)),
+            Node::Pow(_) if self.graph.is_infinity(node) => {
+                Signed::plain(self.constant(f64::INFINITY))
+            }
             Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
                 Some(exponent) if exponent.is_negative() => {
                     let one = self.constant(1.0);
@@ -467,13 +465,11 @@ impl Lowering<'_> {
         let Some(sum) = self.chain(&magnitudes(&positive), Instr::Add) else {
             // A term whose value is on the tape already starts the chain:
             // `v - h*w` for a `v` that other users needed as it is.
-            if let Some(index) = negative
+            let on_tape = negative
                 .iter()
-                .position(|&term| self.materialized(term).is_some())
-            {
-                let start = self
-                    .materialized(negative[index])
-                    .unwrap_or(negative[index].reg);
+                .enumerate()
+                .find_map(|(index, &term)| Some((index, self.materialized(term)?)));
+            if let Some((index, start)) = on_tape {
                 let sum = negative
                     .iter()
                     .enumerate()
@@ -513,7 +509,7 @@ impl Lowering<'_> {
                     }
                     continue;
                 }
-                Node::Pow(_) if self.is_infinity(factor) => self.signed(factor),
+                Node::Pow(_) if self.graph.is_infinity(factor) => self.signed(factor),
                 Node::Pow([base, exponent]) => match self.graph.as_number(*exponent) {
                     Some(exponent) if exponent.is_negative() => {
                         let power = self.lower_power(*base, exponent.neg(), None);
@@ -525,15 +521,12 @@ impl Lowering<'_> {
                 },
                 _ => self.signed(factor),
             };
-            // A reciprocal `1/d` among the factors divides by `d` instead.
+            negated ^= signed.negated;
+            // A reciprocal `1/d` among the factors divides by `d` instead
+            // (a reciprocal is never the negation of a sum, see [`Signed`]).
             match self.reciprocal_of(signed.reg) {
-                Some(divisor) => {
-                    let signed = self.unsummed(signed);
-                    negated ^= signed.negated;
-                    denominator.push(divisor);
-                }
+                Some(divisor) => denominator.push(divisor),
                 None => {
-                    negated ^= signed.negated;
                     summed |= signed.negated && signed.sum;
                     numerator.push(signed.reg);
                 }

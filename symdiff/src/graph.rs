@@ -366,7 +366,7 @@ impl Graph {
 
     /// Whether the value of `id` is never below zero wherever it is defined
     /// (it may be NaN): a number that is not negative, an even power, a
-    /// function such as `exp` or `sqrt` (see [`Func::never_negative`]), or a
+    /// function such as `exp` or `abs` (see [`Func::never_negative`]), or a
     /// sum or product of such values. Known when the node is built.
     pub(crate) fn never_negative(&self, id: NodeId) -> bool {
         self.flags[id.index()] & NEVER_NEGATIVE != 0

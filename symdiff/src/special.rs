@@ -76,7 +76,7 @@ impl Graph {
         &mut self,
         terms: &[NodeId],
     ) -> Option<Result<Vec<NodeId>, NodeId>> {
-        if !terms.iter().any(|&term| self.special_value(term).is_some()) {
+        if !terms.iter().any(|&term| self.is_special(term)) {
             return None;
         }
         let mut constant = 0.0;
