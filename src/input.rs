@@ -11,23 +11,49 @@ use symdiff::Expr;
 pub(crate) struct Loaded {
     pub(crate) source: String,
     pub(crate) expr: Expr,
-    /// The names the expression defines (`z` in `z = w*x + b; sigmoid(z)`).
-    pub(crate) defined: Vec<String>,
+}
+
+/// Why a name given on the command line is not a variable of the expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotAVariable {
+    Constant,
+    /// Defined in the expression (`z` in `z = w*x + b; sigmoid(z)`).
+    Defined,
+    Absent,
+}
+
+impl NotAVariable {
+    pub(crate) fn message(self, name: &str) -> String {
+        match self {
+            NotAVariable::Constant => format!("`{name}` is a constant, not a variable"),
+            NotAVariable::Defined => {
+                format!("`{name}` is defined in the expression, not a variable")
+            }
+            NotAVariable::Absent => format!("`{name}` does not appear in the expression"),
+        }
+    }
 }
 
 impl Loaded {
     /// Why `name` cannot be given a value or taken a derivative by, if it
-    /// is not one of the expression's variables.
-    pub(crate) fn not_a_variable(&self, name: &str) -> Option<String> {
+    /// is not one of the expression's variables. (The definitions are read
+    /// again from the source only then: it is the rare case.)
+    pub(crate) fn not_a_variable(&self, name: &str) -> Option<NotAVariable> {
         if self.expr.variables().iter().any(|var| var == name) {
             return None;
         }
-        Some(match name {
-            "pi" | "e" => format!("`{name}` is a constant, not a variable"),
-            _ if self.defined.iter().any(|defined| defined == name) => {
-                format!("`{name}` is defined in the expression, not a variable")
-            }
-            _ => format!("`{name}` does not appear in the expression"),
+        let defines = || {
+            symdiff_parser::parse(&self.source).is_ok_and(|program| {
+                program
+                    .definitions()
+                    .iter()
+                    .any(|definition| definition.name == name)
+            })
+        };
+        Some(match () {
+            () if symdiff::graph::Constant::named(name).is_some() => NotAVariable::Constant,
+            () if defines() => NotAVariable::Defined,
+            () => NotAVariable::Absent,
         })
     }
 
@@ -51,20 +77,7 @@ pub(crate) fn load(
     let expr = session
         .stats
         .time_parse(|| Expr::parse_with_max_nodes(&source, max_nodes))?;
-    let defined = symdiff_parser::parse(&source)
-        .map(|program| {
-            program
-                .definitions()
-                .iter()
-                .map(|definition| definition.name.to_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Loaded {
-        source,
-        expr,
-        defined,
-    })
+    Ok(Loaded { source, expr })
 }
 
 fn read_source(text: &str, stdin: &mut dyn Read) -> Result<String, CliError> {

@@ -1,7 +1,7 @@
 //! `--at name=value,...`: a point at which to evaluate.
 
 use crate::error::CliError;
-use crate::input::Loaded;
+use crate::input::{Loaded, NotAVariable};
 use crate::session::Session;
 use std::ops::Range;
 
@@ -43,10 +43,11 @@ impl Point {
         session: &mut Session,
     ) -> Result<(), CliError> {
         for (name, _) in &self.entries {
-            let Some(problem) = loaded.not_a_variable(name) else {
+            let Some(kind) = loaded.not_a_variable(name) else {
                 continue;
             };
-            if matches!(name.as_str(), "pi" | "e") {
+            let problem = kind.message(name);
+            if kind == NotAVariable::Constant {
                 return Err(CliError::with_help(
                     format!("--at gives a value to `{name}`: {problem}"),
                     loaded.variables_hint(),

@@ -1,7 +1,7 @@
 //! `--wrt VARS`: the variables to differentiate by.
 
 use crate::error::CliError;
-use crate::input::Loaded;
+use crate::input::{Loaded, NotAVariable};
 
 /// Whether `name` can be a variable: a letter or `_`, then letters, digits
 /// and `_`.
@@ -32,8 +32,9 @@ pub(crate) fn variables(list: Option<&str>, loaded: &Loaded) -> Result<Vec<Strin
 /// are the backward pass, not yet supported) or a name that does not appear.
 pub(crate) fn check_listed(text: &str, names: &[String], loaded: &Loaded) -> Result<(), CliError> {
     for name in names {
-        if let Some(mut problem) = loaded.not_a_variable(name) {
-            if loaded.defined.contains(name) {
+        if let Some(kind) = loaded.not_a_variable(name) {
+            let mut problem = kind.message(name);
+            if kind == NotAVariable::Defined {
                 problem
                     .push_str(" (derivatives with respect to defined names are not supported yet)");
             }

@@ -49,6 +49,13 @@ pub enum Constant {
 }
 
 impl Constant {
+    /// The constant the text syntax names `name`, if any.
+    pub fn named(name: &str) -> Option<Constant> {
+        [Constant::Pi, Constant::E]
+            .into_iter()
+            .find(|constant| constant.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Constant::Pi => "pi",

@@ -34,7 +34,7 @@ pub fn lower_program(
     for definition in program.definitions() {
         let name = definition.name.to_owned();
         let redefined = match () {
-            () if constant_named(definition.name).is_some() => {
+            () if Constant::named(definition.name).is_some() => {
                 Some(SemanticErrorKind::RedefinedConstant { name })
             }
             () if lookup(definition.name).is_some() => {
@@ -103,14 +103,6 @@ struct Lowering<'g, 'p, 'src> {
     then: Vec<Then>,
     /// Scratch space for the operands of one sum, product or call.
     operands: Vec<NodeId>,
-}
-
-fn constant_named(name: &str) -> Option<Constant> {
-    match name {
-        "pi" => Some(Constant::Pi),
-        "e" => Some(Constant::E),
-        _ => None,
-    }
 }
 
 impl<'src> Lowering<'_, '_, 'src> {
@@ -232,7 +224,7 @@ impl<'src> Lowering<'_, '_, 'src> {
         if let Some(&value) = self.definitions.get(name) {
             return value;
         }
-        match constant_named(name) {
+        match Constant::named(name) {
             Some(constant) => self.graph.constant(constant),
             None => self.graph.var(name),
         }
