@@ -29,8 +29,9 @@ pub fn check(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
         return Ok(());
     };
     let vars: Vec<VarId> = graph.vars().collect();
-    check_value_preserved(&graph, &program, root, &values)?;
-    check_no_invented_value(&graph, &program, root, &values)?;
+    let evaluated = Evaluated::new(&graph, &program, root, &values);
+    check_value_preserved(&program, &evaluated)?;
+    check_no_invented_value(&graph, &program, &evaluated)?;
     check_print_roundtrip(&mut graph, root, &values)?;
     check_derivatives(&mut graph, root, &vars, &values)
 }
@@ -42,14 +43,36 @@ pub fn check(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
 /// name written twice or a literal zero. The point may hold any values: 0,
 /// infinities, NaN, extremes (missing values are 0.5).
 pub fn check_never_invents(source: &str, point: &[f64]) -> Result<(), Inconsistency> {
-    match Lowered::new(source, point) {
-        Some(lowered) => check_no_invented_value(
-            &lowered.graph,
-            &lowered.program,
-            lowered.root,
-            &lowered.values,
-        ),
-        None => Ok(()),
+    let Some(lowered) = Lowered::new(source, point) else {
+        return Ok(());
+    };
+    let evaluated = Evaluated::new(
+        &lowered.graph,
+        &lowered.program,
+        lowered.root,
+        &lowered.values,
+    );
+    check_no_invented_value(&lowered.graph, &lowered.program, &evaluated)
+}
+
+/// The written tree evaluated literally (every node's value, by id) and the
+/// simplified DAG evaluated, at one point: what the value checks compare.
+struct Evaluated {
+    results: Vec<f64>,
+    simplified: f64,
+}
+
+impl Evaluated {
+    fn new(graph: &Graph, program: &Program<'_>, root: NodeId, values: &[f64]) -> Self {
+        let mut scope = AstScope {
+            graph,
+            values,
+            definitions: Vec::new(),
+        };
+        Evaluated {
+            results: scope.eval_nodes(program),
+            simplified: crate::eval::eval_nodes(graph, &[root], values)[0],
+        }
     }
 }
 
@@ -83,21 +106,11 @@ impl<'src> Lowered<'src> {
 fn check_no_invented_value(
     graph: &Graph,
     program: &Program<'_>,
-    root: NodeId,
-    values: &[f64],
+    evaluated: &Evaluated,
 ) -> Result<(), Inconsistency> {
-    let mut scope = AstScope {
-        graph,
-        values,
-        definitions: Vec::new(),
-    };
-    let results = scope.eval_nodes(program);
-    let plain = results
-        .get(program.body().index())
-        .copied()
-        .unwrap_or(f64::NAN);
-    let simplified = crate::eval::eval_nodes(graph, &[root], values)[0];
-    if plain.is_nan() && !simplified.is_nan() && !identities_may_apply(graph, program, &results) {
+    let (results, simplified) = (&evaluated.results, evaluated.simplified);
+    let (plain, _) = body_and_largest(program, results);
+    if plain.is_nan() && !simplified.is_nan() && !identities_may_apply(graph, program, results) {
         return fail(format!(
             "simplification invented a value: NaN as written, {simplified} simplified"
         ));
@@ -200,24 +213,16 @@ fn close(a: f64, b: f64, rtol: f64) -> bool {
 }
 
 fn check_value_preserved(
-    graph: &Graph,
     program: &Program<'_>,
-    root: NodeId,
-    values: &[f64],
+    evaluated: &Evaluated,
 ) -> Result<(), Inconsistency> {
-    let mut scope = AstScope {
-        graph,
-        values,
-        definitions: Vec::new(),
-    };
-    let results = scope.eval_nodes(program);
-    let (plain, largest) = body_and_largest(program, &results);
-    let simplified = crate::eval::eval_nodes(graph, &[root], values)[0];
+    let (results, simplified) = (&evaluated.results, evaluated.simplified);
+    let (plain, largest) = body_and_largest(program, results);
     // Exact rationals do not underflow or overflow where `f64` does
     // (`0^(40^-511)` is 0, as `40^-511` is not 0): no comparison there.
     if program
         .iter()
-        .any(|(id, ast)| power_out_of_range(ast, id, &results))
+        .any(|(id, ast)| power_out_of_range(ast, id, results))
     {
         return Ok(());
     }
