@@ -40,8 +40,8 @@ impl Number {
         }
     }
 
-    /// A normalised fraction, or a float when it cannot be represented
-    /// (a zero denominator gives the IEEE result).
+    /// A normalised fraction (see [`Number::from_big`] for large ones; a
+    /// zero denominator gives the IEEE result).
     pub fn ratio(numer: i64, denom: i64) -> Number {
         Self::ratio_i128(i128::from(numer), i128::from(denom))
     }
@@ -53,7 +53,7 @@ impl Number {
         let divisor = gcd(numer.unsigned_abs(), denom.unsigned_abs());
         let sign = if denom < 0 { -1 } else { 1 };
         // `divisor` divides both, so neither division can overflow; the
-        // conversions below can, and then the value is kept as a float.
+        // conversions below can, and then the value is a big rational.
         let divisor = divisor as i128;
         let (numer, denom) = (sign * (numer / divisor), sign * (denom / divisor));
         match (i64::try_from(numer), i64::try_from(denom)) {
@@ -106,13 +106,10 @@ impl Number {
         Some(Self::from_big(op(self.to_big()?, other.to_big()?)))
     }
 
-    fn exact_or_float(numer: i128, denom: i128) -> Number {
-        Self::ratio_i128(numer, denom)
-    }
-
     /// Reads a decimal literal as written in the source (`2`, `0.5`, `.5`,
-    /// `1e-3`, `2.5E+4`). The value is exact when numerator and denominator
-    /// fit in `i64`; otherwise it is the nearest `f64` (normalised by
+    /// `1e-3`, `2.5E+4`). An integer of any length is exact (up to
+    /// `big::MAX_BITS`), as is a decimal whose numerator and denominator fit
+    /// in `i64`; others are the nearest `f64` (normalised by
     /// [`Number::float`]). A literal beyond the range of `f64` (`1e400`) is
     /// `None`.
     pub fn from_decimal(text: &str) -> Option<Number> {
@@ -229,7 +226,7 @@ impl Number {
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 let (a, b, c, d) = (i128::from(a), i128::from(b), i128::from(c), i128::from(d));
-                Self::exact_or_float(a * d + c * b, b * d)
+                Self::ratio_i128(a * d + c * b, b * d)
             }
             _ => self
                 .big_op(other, |a, b| a + b)
@@ -246,7 +243,7 @@ impl Number {
         }
         match (self, other) {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
-                Self::exact_or_float(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
+                Self::ratio_i128(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
             }
             _ => self
                 .big_op(other, |a, b| a * b)
@@ -312,7 +309,7 @@ impl Number {
         let exact = u32::try_from(exponent.unsigned_abs())
             .ok()
             .and_then(|power| {
-                Some(Self::exact_or_float(
+                Some(Self::ratio_i128(
                     i128::from(numer).checked_pow(power)?,
                     i128::from(denom).checked_pow(power)?,
                 ))
