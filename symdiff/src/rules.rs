@@ -11,19 +11,24 @@ use std::ops::Neg as _;
 /// (∂ node / ∂ operand `index`) * `inner`: the chain rule's term for one
 /// operand. For a product this is one product (the other factors and
 /// `inner`), not a product of the others multiplied again.
-pub(crate) fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> NodeId {
+fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> NodeId {
     if let Node::Mul(factors) = graph.node(node) {
-        let mut term: Ids = factors
-            .iter()
-            .enumerate()
-            .filter(|&(position, _)| position != index)
-            .map(|(_, &factor)| factor)
-            .collect();
+        let mut term = all_but(factors, index);
         term.push(inner);
         return graph.mul(&term);
     }
     let outer = partial(graph, node, index);
     graph.mul2(outer, inner)
+}
+
+/// The factors of a product but the one at `index`.
+fn all_but(factors: &[NodeId], index: usize) -> Ids {
+    factors
+        .iter()
+        .enumerate()
+        .filter(|&(position, _)| position != index)
+        .map(|(_, &factor)| factor)
+        .collect()
 }
 
 /// From this many wanted factors on, the terms of a product share its
@@ -88,12 +93,7 @@ pub(crate) fn partial(graph: &mut Graph, node: NodeId, index: usize) -> NodeId {
         Node::Num(_) | Node::Const(_) | Node::Var(_) => graph.zero(),
         Node::Add(_) => graph.one(),
         Node::Mul(factors) => {
-            let others: Ids = factors
-                .iter()
-                .enumerate()
-                .filter(|&(position, _)| position != index)
-                .map(|(_, &factor)| factor)
-                .collect();
+            let others = all_but(factors, index);
             graph.mul(&others)
         }
         &Node::Pow([base, exponent]) => {
