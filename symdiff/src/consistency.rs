@@ -375,7 +375,7 @@ fn same_value(
 ) -> Result<(), Inconsistency> {
     let [before, after] =
         [root, reparsed].map(|node| crate::eval::eval_nodes(graph, &[node], values)[0]);
-    let every_node = crate::eval::nodes_below(graph, &[root, reparsed]);
+    let every_node = graph.nodes_below(&[root, reparsed]);
     let largest = crate::eval::eval_nodes(graph, &every_node, values)
         .into_iter()
         .filter(|value| value.is_finite())
@@ -410,7 +410,7 @@ fn check_derivatives(
     let direct = crate::eval::eval_nodes(graph, &roots, values);
     // Paths that add the same terms in different orders may differ by the
     // rounding of the largest intermediate value.
-    let every_node = crate::eval::nodes_below(graph, &roots);
+    let every_node = graph.nodes_below(&roots);
     let largest = crate::eval::eval_nodes(graph, &every_node, values)
         .into_iter()
         .filter(|value| value.is_finite())

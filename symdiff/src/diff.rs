@@ -3,7 +3,6 @@
 
 use crate::graph::{Graph, Ids, NodeId, VarId};
 use crate::rules::chain_terms;
-use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 /// Differentiates any number of expressions with respect to one variable,
@@ -12,14 +11,16 @@ use smallvec::SmallVec;
 #[derive(Debug)]
 pub struct Differentiator {
     var: VarId,
-    memo: FxHashMap<NodeId, NodeId>,
+    /// The derivative of each node seen so far, indexed by node id (a dense
+    /// table: nodes are numbered from 0, and looking one up is the hot path).
+    memo: Vec<Option<NodeId>>,
 }
 
 impl Differentiator {
     pub fn new(var: VarId) -> Self {
         Self {
             var,
-            memo: FxHashMap::default(),
+            memo: Vec::new(),
         }
     }
 
@@ -29,9 +30,14 @@ impl Differentiator {
         if !graph.may_depend_on(root, self.var) {
             return graph.zero();
         }
-        for node in self.pending_nodes(graph, root) {
+        let pending = self.pending_nodes(graph, root);
+        if let Some(&last) = pending.last() {
+            let needed = (last.index() + 1).max(self.memo.len());
+            self.memo.resize(needed, None);
+        }
+        for node in pending {
             let derivative = self.diff_node(graph, node);
-            self.memo.insert(node, derivative);
+            self.memo[node.index()] = Some(derivative);
         }
         self.derivative_of(graph, root)
     }
@@ -39,16 +45,17 @@ impl Differentiator {
     /// The nodes below `root` that may depend on the variable and have no
     /// derivative yet, children before parents.
     fn pending_nodes(&self, graph: &Graph, root: NodeId) -> Vec<NodeId> {
-        crate::eval::nodes_below_where(graph, &[root], |node| {
-            graph.may_depend_on(node, self.var) && !self.memo.contains_key(&node)
+        graph.nodes_below_where(&[root], |node| {
+            graph.may_depend_on(node, self.var) && self.memo_of(node).is_none()
         })
     }
 
+    fn memo_of(&self, node: NodeId) -> Option<NodeId> {
+        self.memo.get(node.index()).copied().flatten()
+    }
+
     fn derivative_of(&self, graph: &mut Graph, node: NodeId) -> NodeId {
-        match self.memo.get(&node) {
-            Some(&derivative) => derivative,
-            None => graph.zero(),
-        }
+        self.memo_of(node).unwrap_or_else(|| graph.zero())
     }
 
     /// The chain rule, once for every kind of node: the sum over operands of

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 /// The values of `roots`, given a value for every variable of the graph
 /// (indexed by `VarId`). Domain errors give NaN or infinities.
 pub fn eval_nodes(graph: &Graph, roots: &[NodeId], var_values: &[f64]) -> Vec<f64> {
-    let nodes = nodes_below(graph, roots);
+    let nodes = graph.nodes_below(roots);
     let mut values: FxHashMap<NodeId, f64> = FxHashMap::default();
     for node in nodes {
         let value = eval_node(graph, node, var_values, &values);
@@ -60,29 +60,4 @@ pub(crate) fn power(
         Some(n) => base.powi(n),
         None => base.powf(exponent),
     }
-}
-
-/// Every node reachable from `roots`, in ascending (topological) order.
-pub(crate) fn nodes_below(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
-    nodes_below_where(graph, roots, |_| true)
-}
-
-/// The nodes reachable from `roots` through nodes that `keep` accepts, in
-/// ascending (topological) order; a rejected node is not entered.
-pub(crate) fn nodes_below_where(
-    graph: &Graph,
-    roots: &[NodeId],
-    keep: impl Fn(NodeId) -> bool,
-) -> Vec<NodeId> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut stack: Vec<NodeId> = roots.to_vec();
-    let mut nodes = Vec::new();
-    while let Some(node) = stack.pop() {
-        if keep(node) && seen.insert(node) {
-            nodes.push(node);
-            stack.extend_from_slice(graph.node(node).children());
-        }
-    }
-    nodes.sort_unstable();
-    nodes
 }

@@ -244,7 +244,8 @@ impl Expr {
 /// The variables below `roots`, in order of creation (first appearance for a
 /// parsed expression).
 pub fn variables_of(graph: &Graph, roots: &[NodeId]) -> Vec<VarId> {
-    let mut vars: Vec<VarId> = crate::eval::nodes_below(graph, roots)
+    let mut vars: Vec<VarId> = graph
+        .nodes_below(roots)
         .into_iter()
         .filter_map(|node| match graph.node(node) {
             crate::graph::Node::Var(var) => Some(*var),

@@ -63,7 +63,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
 /// The nodes below `root` whose variables meet `wrt_mask`, in ascending
 /// (topological) order.
 fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: u64) -> Vec<NodeId> {
-    crate::eval::nodes_below_where(graph, &[root], |node| graph.var_mask(node) & wrt_mask != 0)
+    graph.nodes_below_where(&[root], |node| graph.var_mask(node) & wrt_mask != 0)
 }
 
 /// The Jacobian of several expressions: one gradient row per expression.

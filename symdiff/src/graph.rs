@@ -121,8 +121,6 @@ impl Node {
 #[derive(Debug, Clone)]
 pub struct Graph {
     nodes: Vec<Node>,
-    /// The hash of each node, kept so that growing the table never rehashes.
-    hashes: Vec<u64>,
     /// The ids of 0, 1 and -1, which the constructors use constantly.
     pub(crate) zero: NodeId,
     pub(crate) one: NodeId,
@@ -221,7 +219,6 @@ impl Graph {
     pub fn new() -> Self {
         let mut graph = Graph {
             nodes: Vec::new(),
-            hashes: Vec::new(),
             zero: NodeId(0),
             one: NodeId(0),
             minus_one: NodeId(0),
@@ -294,21 +291,21 @@ impl Graph {
     /// hash table, whose every slot is initialised, grows as it fills).
     pub fn reserve(&mut self, additional: usize) {
         self.nodes.reserve(additional);
-        self.hashes.reserve(additional);
         self.var_masks.reserve(additional);
         self.keys.reserve(additional);
         self.summaries.reserve(additional);
         self.flags.reserve(additional);
+        let nodes = &self.nodes;
+        self.interned
+            .reserve(additional, |&id| hash_node(&nodes[id.index()]));
     }
 
     /// Returns the id of `node`, adding it if it is not there yet. Callers
     /// must pass a canonical node whose children already exist.
     pub(crate) fn intern(&mut self, node: Node) -> NodeId {
         let hash = hash_node(&node);
-        let (nodes, hashes) = (&self.nodes, &self.hashes);
-        if let Some(&id) = self.interned.find(hash, |&id| {
-            hashes[id.index()] == hash && nodes[id.index()] == node
-        }) {
+        let nodes = &self.nodes;
+        if let Some(&id) = self.interned.find(hash, |&id| nodes[id.index()] == node) {
             return id;
         }
         self.push_node(node, hash)
@@ -318,9 +315,9 @@ impl Graph {
     /// operand list only when the node is new.
     pub(crate) fn intern_compound(&mut self, kind: Compound, children: &[NodeId]) -> NodeId {
         let hash = hash_compound(kind, children);
-        let (nodes, hashes) = (&self.nodes, &self.hashes);
+        let nodes = &self.nodes;
         if let Some(&id) = self.interned.find(hash, |&id| {
-            hashes[id.index()] == hash && matches_compound(&nodes[id.index()], kind, children)
+            matches_compound(&nodes[id.index()], kind, children)
         }) {
             return id;
         }
@@ -345,14 +342,14 @@ impl Graph {
         let (key, summary) = self.structural_key(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
-        self.hashes.push(hash);
         self.var_masks.push(mask);
         self.keys.push(key);
         self.summaries.push(summary);
         self.flags.push(flags);
-        let hashes = &self.hashes;
+        // Growing the table rehashes each node from its operands' ids.
+        let nodes = &self.nodes;
         self.interned
-            .insert_unique(hash, id, |&id| hashes[id.index()]);
+            .insert_unique(hash, id, |&id| hash_node(&nodes[id.index()]));
         id
     }
 
@@ -410,6 +407,45 @@ impl Graph {
     /// The summary behind the key of a sum or product (see `order.rs`).
     pub(crate) fn summary(&self, id: NodeId) -> crate::order::Summary {
         self.summaries[id.index()]
+    }
+
+    /// Every node reachable from `roots`, in ascending (topological) order.
+    pub(crate) fn nodes_below(&self, roots: &[NodeId]) -> Vec<NodeId> {
+        self.nodes_below_where(roots, |_| true)
+    }
+
+    /// The nodes reachable from `roots` through nodes that `keep` accepts,
+    /// in ascending (topological) order; a rejected node is not entered.
+    /// Nodes are marked in a bit set, which read in order gives them sorted:
+    /// a node's operands are older than it, so no id exceeds the largest
+    /// root.
+    pub(crate) fn nodes_below_where(
+        &self,
+        roots: &[NodeId],
+        keep: impl Fn(NodeId) -> bool,
+    ) -> Vec<NodeId> {
+        let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
+        let mut seen = vec![0u64; largest / 64 + 1];
+        let mut stack: Vec<NodeId> = roots.to_vec();
+        let mut count = 0;
+        while let Some(node) = stack.pop() {
+            let (word, bit) = (node.index() / 64, 1 << (node.index() % 64));
+            if seen[word] & bit == 0 && keep(node) {
+                seen[word] |= bit;
+                count += 1;
+                stack.extend_from_slice(self.node(node).children());
+            }
+        }
+        let mut nodes = Vec::with_capacity(count);
+        for (index, &word) in seen.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let id = index * 64 + bits.trailing_zeros() as usize;
+                nodes.push(NodeId(u32::try_from(id).unwrap_or(u32::MAX)));
+                bits &= bits - 1;
+            }
+        }
+        nodes
     }
 
     /// Whether `id` may depend on variable `var` (false means it does not).

@@ -1,14 +1,13 @@
 //! Copying an expression from one graph into another, through the canonical
 //! constructors, matching variables by name.
 
-use crate::eval::nodes_below;
 use crate::graph::{Graph, Node, NodeId};
 use rustc_hash::FxHashMap;
 
 /// The node in `target` that equals `root` of `source`.
 pub fn import(target: &mut Graph, source: &Graph, root: NodeId) -> NodeId {
     let mut mapped: FxHashMap<NodeId, NodeId> = FxHashMap::default();
-    for node in nodes_below(source, &[root]) {
+    for node in source.nodes_below(&[root]) {
         let children: Vec<NodeId> = source
             .node(node)
             .children()

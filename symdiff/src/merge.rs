@@ -30,8 +30,14 @@ pub(crate) const CANCEL_LIMIT: usize = 16;
 /// What the operands of a sum or product collect under, each with its
 /// multiplicity (a term's rest and coefficient, a factor's base and numeric
 /// exponent) and the position of the large sum or product it sits in (`None`
-/// for an operand of its own).
+/// for an operand of its own), sorted by what they collect under.
 pub(crate) type Keyed = SmallVec<[(Option<usize>, NodeId, Number); 8]>;
+
+/// Sorts keys by what they collect under, for [`cancels`].
+fn sorted(mut keys: Keyed) -> Keyed {
+    keys.sort_unstable_by_key(|&(_, base, _)| base);
+    keys
+}
 
 /// Whether the large sum or product at `position`, with these `operands`
 /// (their multiplicities times `scale`), has one that cancels one of `keys`
@@ -45,14 +51,18 @@ pub(crate) fn cancels(
     keys: &Keyed,
     key: impl Fn(NodeId) -> Option<(NodeId, Number)>,
 ) -> bool {
+    // The keys are sorted by base: each operand looks only at its own.
     operands
         .iter()
         .filter_map(|&operand| key(operand))
         .any(|(base, count)| {
-            let count = count.mul(scale);
-            keys.iter().any(|&(owner, other, other_count)| {
-                owner != Some(position) && other == base && count.add(other_count).is_zero()
-            })
+            let start = keys.partition_point(|&(_, other, _)| other < base);
+            keys[start..]
+                .iter()
+                .take_while(|&&(_, other, _)| other == base)
+                .any(|&(owner, _, other_count)| {
+                    owner != Some(position) && count.mul(scale).add(other_count).is_zero()
+                })
         })
 }
 
@@ -117,7 +127,7 @@ impl Graph {
                 .filter_map(|&operand| self.numeric_power(operand));
             bases.extend(keyed.map(|(base, exponent)| (owner, base, exponent)));
         }
-        bases
+        sorted(bases)
     }
 
     /// What the terms of a sum and of the large sums among it (through
@@ -153,7 +163,7 @@ impl Graph {
                 }
             }
         }
-        rests
+        sorted(rests)
     }
 
     /// Whether a product among `factors` may hold a factor that cancels

@@ -1,7 +1,6 @@
 //! Rewriting expressions bottom-up through the canonical constructors: the
 //! one traversal that `expand` and `factor` (and any later rewrite) share.
 
-use crate::eval::nodes_below;
 use crate::graph::{Graph, Ids, Node, NodeId};
 use rustc_hash::FxHashMap;
 
@@ -14,7 +13,7 @@ pub fn rewrite_bottom_up(
     mut rewrite: impl FnMut(&mut Graph, NodeId, &[NodeId]) -> NodeId,
 ) -> Vec<NodeId> {
     let mut rewritten: FxHashMap<NodeId, NodeId> = FxHashMap::default();
-    for node in nodes_below(graph, roots) {
+    for node in graph.nodes_below(roots) {
         let children: Ids = graph
             .node(node)
             .children()

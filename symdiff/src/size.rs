@@ -2,7 +2,6 @@
 //! each time it is used), as a DAG (counted once), and as instructions after
 //! the lowering (`compile.rs`).
 
-use crate::eval::nodes_below;
 use crate::graph::{Graph, Node, NodeId};
 use rustc_hash::FxHashMap;
 
@@ -19,7 +18,7 @@ pub fn tree_sizes(graph: &Graph, roots: &[NodeId]) -> Vec<f64> {
             (Node::Add(_), Node::Add(_)) | (Node::Mul(_), Node::Mul(_))
         )
     };
-    for node in nodes_below(graph, roots) {
+    for node in graph.nodes_below(roots) {
         let children: f64 = graph
             .node(node)
             .children()
@@ -42,5 +41,5 @@ pub fn tree_sizes(graph: &Graph, roots: &[NodeId]) -> Vec<f64> {
 
 /// The number of distinct nodes below all of `roots` together.
 pub fn dag_size(graph: &Graph, roots: &[NodeId]) -> usize {
-    nodes_below(graph, roots).len()
+    graph.nodes_below(roots).len()
 }
