@@ -5,7 +5,6 @@
 use crate::diff::Differentiator;
 use crate::graph::{Graph, Ids, NodeId, VarId};
 use crate::rules::chain_terms;
-use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 /// How many new nodes per node below it a gradient is expected to create,
@@ -20,17 +19,20 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         .fold(0u64, |mask, var| mask | (1 << (var.0 % 64)));
     let relevant = relevant_nodes(graph, root, wrt_mask);
     graph.reserve(GROWTH * relevant.len());
-    // Most nodes have one or two parents: their contributions stay inline.
-    let mut contributions: FxHashMap<NodeId, SmallVec<[NodeId; 2]>> = FxHashMap::default();
+    // Contributions and adjoints are indexed by node id (no id below the
+    // root exceeds it). Most nodes have one or two parents: their
+    // contributions stay inline.
+    let mut contributions: Vec<SmallVec<[NodeId; 2]>> = vec![SmallVec::new(); root.index() + 1];
     let one = graph.one();
-    contributions.insert(root, SmallVec::from_slice(&[one]));
-    let mut adjoints: FxHashMap<NodeId, NodeId> = FxHashMap::default();
+    contributions[root.index()].push(one);
+    let mut adjoints: Vec<Option<NodeId>> = vec![None; root.index() + 1];
     for &node in relevant.iter().rev() {
-        let Some(parts) = contributions.remove(&node) else {
+        let parts = std::mem::take(&mut contributions[node.index()]);
+        if parts.is_empty() {
             continue;
-        };
+        }
         let adjoint = graph.add(&parts);
-        adjoints.insert(node, adjoint);
+        adjoints[node.index()] = Some(adjoint);
         if graph
             .as_number(adjoint)
             .is_some_and(|number| number.is_zero())
@@ -43,18 +45,16 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
             .map(|&operand| (graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint))
             .collect();
         for (index, contribution) in chain_terms(graph, node, &inners) {
-            contributions
-                .entry(operands[index])
-                .or_default()
-                .push(contribution);
+            contributions[operands[index].index()].push(contribution);
         }
     }
     vars.iter()
         .map(|&var| {
             let var_node = graph.var_node(var);
             adjoints
-                .get(&var_node)
+                .get(var_node.index())
                 .copied()
+                .flatten()
                 .unwrap_or_else(|| graph.zero())
         })
         .collect()

@@ -97,6 +97,10 @@ impl Graph {
     /// Whether a product of `factors` is NaN whatever its symbolic factors
     /// are: it holds NaN, or zero and infinity.
     pub(crate) fn is_nan_product(&self, factors: &[NodeId]) -> bool {
+        // NaN and the infinities are special: most products have neither.
+        if !factors.iter().any(|&factor| self.is_special(factor)) {
+            return false;
+        }
         let mut zero = false;
         let mut infinite = false;
         for &factor in factors {
