@@ -42,6 +42,9 @@ impl Expr {
         let program = symdiff_parser::parse(source)?;
         let mut graph = Graph::new();
         graph.set_max_nodes(max_nodes);
+        // About one node per four bytes of source, so lowering does not
+        // grow the tables step by step.
+        graph.reserve(source.len() / 4);
         let id = crate::lower::lower_program(&mut graph, &program, source)?;
         let expr = Expr {
             graph: Rc::new(RefCell::new(graph)),

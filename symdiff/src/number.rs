@@ -193,10 +193,11 @@ impl Number {
         if self.is_negative() { -self } else { self }
     }
 
+    #[inline]
     pub fn is_negative(self) -> bool {
         match self {
             Number::Rational { numer, .. } => numer < 0,
-            Number::Big(id) => big::value(id).numer().sign() == num_bigint::Sign::Minus,
+            Number::Big(id) => big_is_negative(id),
             Number::Float(value) => value < 0.0,
         }
     }
@@ -439,4 +440,11 @@ pub(crate) fn write_float(f: &mut dyn fmt::Write, value: f64) -> fmt::Result {
     } else {
         write!(f, "{value}")
     }
+}
+
+/// The sign test of a big rational, kept out of line: the constructors ask
+/// for signs constantly, and big numbers are rare.
+#[cold]
+fn big_is_negative(id: big::BigId) -> bool {
+    big::value(id).numer().sign() == num_bigint::Sign::Minus
 }
