@@ -68,22 +68,25 @@ impl Differentiator {
                 graph.zero()
             };
         }
-        let operands: Ids = SmallVec::from_slice(graph.node(node).children());
-        let inners: SmallVec<[Option<NodeId>; 8]> = operands
-            .iter()
-            .map(|&operand| {
-                let inner = self.derivative_of(graph, operand);
-                let zero = graph
+        let mut inners: SmallVec<[Option<NodeId>; 8]> = SmallVec::new();
+        for &operand in graph.node(node).children() {
+            // Nodes without a derivative yet do not depend on the variable.
+            let inner = self.memo_of(operand).filter(|&inner| {
+                !graph
                     .as_number(inner)
-                    .is_some_and(|number| number.is_zero());
-                (!zero).then_some(inner)
-            })
-            .collect();
-        let terms: Ids = chain_terms(graph, node, &inners)
-            .into_iter()
-            .map(|(_, term)| term)
-            .collect();
-        graph.add(&terms)
+                    .is_some_and(|number| number.is_zero())
+            });
+            inners.push(inner);
+        }
+        match chain_terms(graph, node, &inners).as_slice() {
+            [] => graph.zero(),
+            [(_, only)] => *only,
+            [(_, first), (_, second)] => graph.add(&[*first, *second]),
+            terms => {
+                let terms: Ids = terms.iter().map(|&(_, term)| term).collect();
+                graph.add(&terms)
+            }
+        }
     }
 }
 

@@ -40,10 +40,10 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
             continue;
         }
         let operands: Ids = SmallVec::from_slice(graph.node(node).children());
-        let inners: SmallVec<[Option<NodeId>; 8]> = operands
-            .iter()
-            .map(|&operand| (graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint))
-            .collect();
+        let mut inners: SmallVec<[Option<NodeId>; 8]> = SmallVec::new();
+        for &operand in &operands {
+            inners.push((graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint));
+        }
         for (index, contribution) in chain_terms(graph, node, &inners) {
             contributions[operands[index].index()].push(contribution);
         }

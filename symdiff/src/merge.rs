@@ -221,19 +221,21 @@ impl Graph {
         large: impl Fn(NodeId) -> bool,
         bloom: impl Fn(NodeId) -> crate::order::Bloom,
     ) -> bool {
+        // Most sums and products have no large operand: nothing to test.
+        if !operands.iter().any(|&operand| large(operand)) {
+            return false;
+        }
         // Everyone's bits against each large operand's (its own included,
         // which can only let more through).
-        let mut all: crate::order::Bloom = [0; 2];
-        let mut any_large = false;
-        for &operand in operands {
-            let [positive, negative] = bloom(operand);
-            all = [all[0] | positive, all[1] | negative];
-            any_large |= large(operand);
-        }
-        any_large
-            && operands
-                .iter()
-                .any(|&operand| large(operand) && crate::order::may_cancel(bloom(operand), all))
+        let all = operands
+            .iter()
+            .fold([0; 2], |all: crate::order::Bloom, &operand| {
+                let [positive, negative] = bloom(operand);
+                [all[0] | positive, all[1] | negative]
+            });
+        operands
+            .iter()
+            .any(|&operand| large(operand) && crate::order::may_cancel(bloom(operand), all))
     }
 
     /// For a term `c*(a + b + …)` or `a + b + …` whose sum is too large to

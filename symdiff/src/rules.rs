@@ -23,12 +23,9 @@ fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> N
 
 /// The factors of a product but the one at `index`.
 fn all_but(factors: &[NodeId], index: usize) -> Ids {
-    factors
-        .iter()
-        .enumerate()
-        .filter(|&(position, _)| position != index)
-        .map(|(_, &factor)| factor)
-        .collect()
+    let mut others = Ids::from_slice(&factors[..index]);
+    others.extend_from_slice(&factors[index + 1..]);
+    others
 }
 
 /// From this many wanted factors on, the terms of a product share its
@@ -59,12 +56,13 @@ pub(crate) fn chain_terms(
             .map(|(index, inner, others)| (index, graph.mul2(others, inner)))
             .collect();
     }
-    inners
-        .iter()
-        .enumerate()
-        .filter_map(|(index, inner)| Some((index, (*inner)?)))
-        .map(|(index, inner)| (index, chain_term(graph, node, index, inner)))
-        .collect()
+    let mut terms = SmallVec::new();
+    for (index, inner) in inners.iter().enumerate() {
+        if let Some(inner) = *inner {
+            terms.push((index, chain_term(graph, node, index, inner)));
+        }
+    }
+    terms
 }
 
 /// For each position, the product of all factors but that one, as the
