@@ -200,3 +200,21 @@ fn fuzz_findings_stay_fixed() {
         }
     }
 }
+
+/// Cases the never-invents property found, kept as regressions.
+#[test]
+fn never_invents_findings_stay_fixed() {
+    let findings: &[(&str, &[f64])] = &[
+        // `x3/x4` overflows as written, so `x2/(x3/x4)` is inf/inf = NaN;
+        // reassociated as `x2*x4/x3` it is infinite, never a finite number.
+        (
+            "x1^(-1) + x2/(x3/x4)",
+            &[f64::MAX, f64::INFINITY, f64::MAX, f64::MIN_POSITIVE],
+        ),
+    ];
+    for &(source, at) in findings {
+        if let Err(inconsistency) = symdiff::consistency::check_never_invents(source, at) {
+            panic!("{source:?} at {at:?}: {}", inconsistency.0);
+        }
+    }
+}
