@@ -121,6 +121,9 @@ impl Node {
 #[derive(Debug, Clone)]
 pub struct Graph {
     nodes: Vec<Node>,
+    /// Each node's hash in 32 bits (see [`spread`]), so that growing the
+    /// interning table reads them in order instead of rehashing each node.
+    hashes: Vec<u32>,
     /// The ids of 0, 1 and -1, which the constructors use constantly.
     pub(crate) zero: NodeId,
     pub(crate) one: NodeId,
@@ -164,9 +167,21 @@ pub(crate) enum Compound {
     Call(Func),
 }
 
+/// The interning table's 64-bit hash of a node's 32-bit one: multiplying by
+/// an odd constant makes every bit count in the top bits, which the table
+/// compares first.
+fn spread(hash: u32) -> u64 {
+    u64::from(hash).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A 64-bit hash folded to the 32 bits that are stored.
+fn fold(hash: u64) -> u32 {
+    (hash ^ (hash >> 32)) as u32
+}
+
 /// Hashes a node; a compound node hashes exactly like its
 /// [`hash_compound`] parts, so it can be looked up before it is allocated.
-fn hash_node(node: &Node) -> u64 {
+fn hash_node(node: &Node) -> u32 {
     match node {
         Node::Add(children) => hash_compound(Compound::Add, children),
         Node::Mul(children) => hash_compound(Compound::Mul, children),
@@ -174,12 +189,12 @@ fn hash_node(node: &Node) -> u64 {
         leaf => {
             let mut hasher = FxHasher::default();
             leaf.hash(&mut hasher);
-            hasher.finish()
+            fold(hasher.finish())
         }
     }
 }
 
-fn hash_compound(kind: Compound, children: &[NodeId]) -> u64 {
+fn hash_compound(kind: Compound, children: &[NodeId]) -> u32 {
     let mut hasher = FxHasher::default();
     match kind {
         Compound::Add => hasher.write_u8(0xA0),
@@ -190,7 +205,7 @@ fn hash_compound(kind: Compound, children: &[NodeId]) -> u64 {
         }
     }
     children.hash(&mut hasher);
-    hasher.finish()
+    fold(hasher.finish())
 }
 
 fn matches_compound(node: &Node, kind: Compound, children: &[NodeId]) -> bool {
@@ -219,6 +234,7 @@ impl Graph {
     pub fn new() -> Self {
         let mut graph = Graph {
             nodes: Vec::new(),
+            hashes: Vec::new(),
             zero: NodeId(0),
             one: NodeId(0),
             minus_one: NodeId(0),
@@ -291,13 +307,14 @@ impl Graph {
     /// hash table, whose every slot is initialised, grows as it fills).
     pub fn reserve(&mut self, additional: usize) {
         self.nodes.reserve(additional);
+        self.hashes.reserve(additional);
         self.var_masks.reserve(additional);
         self.keys.reserve(additional);
         self.summaries.reserve(additional);
         self.flags.reserve(additional);
-        let nodes = &self.nodes;
+        let hashes = &self.hashes;
         self.interned
-            .reserve(additional, |&id| hash_node(&nodes[id.index()]));
+            .reserve(additional, |&id| spread(hashes[id.index()]));
     }
 
     /// Returns the id of `node`, adding it if it is not there yet. Callers
@@ -305,7 +322,10 @@ impl Graph {
     pub(crate) fn intern(&mut self, node: Node) -> NodeId {
         let hash = hash_node(&node);
         let nodes = &self.nodes;
-        if let Some(&id) = self.interned.find(hash, |&id| nodes[id.index()] == node) {
+        if let Some(&id) = self
+            .interned
+            .find(spread(hash), |&id| nodes[id.index()] == node)
+        {
             return id;
         }
         self.push_node(node, hash)
@@ -316,7 +336,7 @@ impl Graph {
     pub(crate) fn intern_compound(&mut self, kind: Compound, children: &[NodeId]) -> NodeId {
         let hash = hash_compound(kind, children);
         let nodes = &self.nodes;
-        if let Some(&id) = self.interned.find(hash, |&id| {
+        if let Some(&id) = self.interned.find(spread(hash), |&id| {
             matches_compound(&nodes[id.index()], kind, children)
         }) {
             return id;
@@ -330,7 +350,7 @@ impl Graph {
         self.push_node(node, hash)
     }
 
-    fn push_node(&mut self, node: Node, hash: u64) -> NodeId {
+    fn push_node(&mut self, node: Node, hash: u32) -> NodeId {
         if self.nodes.len() >= self.max_nodes {
             self.exhausted = true;
             return self.nan;
@@ -342,14 +362,14 @@ impl Graph {
         let (key, summary) = self.structural_key(&node);
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
+        self.hashes.push(hash);
         self.var_masks.push(mask);
         self.keys.push(key);
         self.summaries.push(summary);
         self.flags.push(flags);
-        // Growing the table rehashes each node from its operands' ids.
-        let nodes = &self.nodes;
+        let hashes = &self.hashes;
         self.interned
-            .insert_unique(hash, id, |&id| hash_node(&nodes[id.index()]));
+            .insert_unique(spread(hash), id, |&id| spread(hashes[id.index()]));
         id
     }
 
