@@ -18,15 +18,28 @@ fn suite() -> Vec<(&'static str, &'static str)> {
 /// Parses `source` and builds its gradient and Hessian over all variables,
 /// sorted by name as the suite prescribes.
 fn derive(source: &str) -> (Graph, NodeId, Vec<NodeId>, Vec<Vec<NodeId>>) {
+    let (mut graph, root) = lowered(source);
+    let (gradient, hessian) = derive_from(&mut graph, root);
+    (graph, root, gradient, hessian)
+}
+
+/// The graph of `source` and its root.
+fn lowered(source: &str) -> (Graph, NodeId) {
     let program = symdiff_parser::parse(source).expect("suite case parses");
     let mut graph = Graph::new();
     let root =
         symdiff::lower::lower_program(&mut graph, &program, source).expect("suite case lowers");
-    let mut vars: Vec<VarId> = symdiff::variables_of(&graph, &[root]);
+    (graph, root)
+}
+
+/// The gradient and Hessian of `root`, built in its graph: what
+/// `casadi.hessian` does from an expression already built.
+fn derive_from(graph: &mut Graph, root: NodeId) -> (Vec<NodeId>, Vec<Vec<NodeId>>) {
+    let mut vars: Vec<VarId> = symdiff::variables_of(graph, &[root]);
     vars.sort_by(|a, b| graph.var_name(*a).cmp(graph.var_name(*b)));
-    let gradient = symdiff::gradient::gradient(&mut graph, root, &vars);
-    let hessian = symdiff::gradient::hessian_from_gradient(&mut graph, &gradient, &vars);
-    (graph, root, gradient, hessian)
+    let gradient = symdiff::gradient::gradient(graph, root, &vars);
+    let hessian = symdiff::gradient::hessian_from_gradient(graph, &gradient, &vars);
+    (gradient, hessian)
 }
 
 fn print_sizes() {
@@ -59,6 +72,21 @@ fn bench_derivatives(c: &mut Criterion) {
     for (name, source) in suite() {
         group.bench_with_input(BenchmarkId::from_parameter(name), source, |b, source| {
             b.iter(|| derive(black_box(source)))
+        });
+    }
+    group.finish();
+    // From the function's graph, as CasADi is timed (`bench/compare_python.py`):
+    // each iteration differentiates a fresh copy of the parsed graph.
+    let mut group = c.benchmark_group("hessian_from_f");
+    group.sample_size(20);
+    for (name, source) in suite() {
+        let (graph, root) = lowered(source);
+        group.bench_with_input(BenchmarkId::from_parameter(name), &graph, |b, graph| {
+            b.iter_batched(
+                || graph.clone(),
+                |mut graph| derive_from(&mut graph, root),
+                criterion::BatchSize::LargeInput,
+            )
         });
     }
     group.finish();
