@@ -220,6 +220,9 @@ fn matches_compound(node: &Node, kind: Compound, children: &[NodeId]) -> bool {
     }
 }
 
+/// How many times the room reserved for nodes the interning table reserves.
+const LOOKUP_RESERVE: usize = 3;
+
 /// The integers whose ids a graph remembers once created.
 const SMALL_INTEGERS: std::ops::RangeInclusive<i64> = -8..=8;
 const SMALL_INTEGER_COUNT: usize = 17;
@@ -312,9 +315,12 @@ impl Graph {
         self.keys.reserve(additional);
         self.summaries.reserve(additional);
         self.flags.reserve(additional);
+        // The table holds five bytes a node against the tables' hundred, so
+        // it is reserved for more: growing it rehashes every entry.
         let hashes = &self.hashes;
-        self.interned
-            .reserve(additional, |&id| spread(hashes[id.index()]));
+        self.interned.reserve(LOOKUP_RESERVE * additional, |&id| {
+            spread(hashes[id.index()])
+        });
     }
 
     /// Returns the id of `node`, adding it if it is not there yet. Callers
