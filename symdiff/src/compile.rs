@@ -50,6 +50,9 @@ pub struct Tape {
     instrs: Vec<Instr>,
     outputs: Vec<Reg>,
     inputs: Vec<VarId>,
+    /// Where batch evaluation keeps each instruction's values (see
+    /// `batch.rs`).
+    slots: crate::batch::Slots,
 }
 
 impl Tape {
@@ -90,11 +93,17 @@ impl Tape {
         }
         let outputs: Vec<Reg> = roots.iter().map(|root| lowering.value(*root)).collect();
         let (instrs, outputs) = eliminate_dead_code(lowering.tape, &outputs);
+        let slots = crate::batch::Slots::new(&instrs, &outputs);
         Ok(Tape {
             instrs,
             outputs,
             inputs: inputs.to_vec(),
+            slots,
         })
+    }
+
+    pub(crate) fn slots(&self) -> &crate::batch::Slots {
+        &self.slots
     }
 
     pub fn instructions(&self) -> &[Instr] {
@@ -119,7 +128,9 @@ impl Tape {
 
     /// Evaluates all outputs at many points: `inputs` holds one row of
     /// `inputs().len()` values per point, `outputs` one row of
-    /// `outputs().len()` values per point.
+    /// `outputs().len()` values per point. Points are evaluated in blocks,
+    /// instruction by instruction, and large batches use every core (see
+    /// `batch.rs`); the results are those of [`Tape::eval`], bit for bit.
     pub fn eval_batch(&self, inputs: &[f64], outputs: &mut [f64]) -> Result<(), Error> {
         let (n_inputs, n_outputs) = (self.inputs.len(), self.outputs.len());
         // With no inputs, the number of points is read from the outputs.
@@ -139,14 +150,7 @@ impl Tape {
                 found: outputs.len(),
             });
         }
-        let mut scratch = vec![0.0; self.instrs.len()];
-        for point in 0..n_points {
-            self.eval_with(
-                &mut scratch,
-                &inputs[point * n_inputs..(point + 1) * n_inputs],
-                &mut outputs[point * n_outputs..(point + 1) * n_outputs],
-            )?;
-        }
+        crate::batch::eval_rows(self, inputs, outputs, n_points);
         Ok(())
     }
 

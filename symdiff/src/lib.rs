@@ -9,6 +9,7 @@
 //! assert_eq!(f.diff("b").to_string(), "sigmoid(b + w*x)*(1 - sigmoid(b + w*x))");
 //! ```
 
+mod batch;
 mod big;
 mod build;
 pub mod check;

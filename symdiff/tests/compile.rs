@@ -213,3 +213,50 @@ fn signs_are_carried_not_computed() {
         out [4]"#]],
     );
 }
+
+/// Points spread over [-2, 2], with zeros, one row per point.
+fn scattered_points(n_points: usize, n_inputs: usize) -> Vec<f64> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    (0..n_points * n_inputs)
+        .map(|index| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            match index % 17 {
+                0 => 0.0,
+                _ => 4.0 * ((state >> 11) as f64 / (1u64 << 53) as f64) - 2.0,
+            }
+        })
+        .collect()
+}
+
+/// Whether two values are the same bits (all NaNs alike).
+fn same_bits(a: f64, b: f64) -> bool {
+    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+}
+
+#[test]
+fn batches_of_every_size_agree_bit_for_bit_with_single_points() {
+    let suite = include_str!("../benches/data/suite.tsv");
+    for (name, source) in suite.lines().filter_map(|line| line.split_once('\t')) {
+        let expr = Expr::parse(source).expect("suite case parses");
+        let vars = expr.variables();
+        let names: Vec<&str> = vars.iter().map(String::as_str).collect();
+        let mut outputs = vec![expr.clone()];
+        outputs.extend(expr.gradient(&names));
+        let tape = Expr::compile(&outputs, &names).expect("suite case compiles");
+        let (n_inputs, n_outputs) = (names.len(), outputs.len());
+        // One point, a partial block, and enough blocks to use the threads.
+        for n_points in [1, 13, 3001] {
+            let inputs = scattered_points(n_points, n_inputs);
+            let mut batch = vec![0.0; n_points * n_outputs];
+            tape.eval_batch(&inputs, &mut batch).expect("evaluates");
+            let mut single = vec![0.0; n_outputs];
+            for (point, row) in inputs.chunks(n_inputs).zip(batch.chunks(n_outputs)) {
+                tape.eval(point, &mut single).expect("evaluates");
+                let agree = single.iter().zip(row).all(|(&a, &b)| same_bits(a, b));
+                assert!(agree, "{name}, {n_points} points: {single:?} vs {row:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Evaluating a tape at many points at once. The points are taken in blocks,
+//! and each instruction runs over a whole block before the next one starts:
+//! the loop of an addition or a product over a block vectorises, and the
+//! dispatch on the instruction is paid once per block instead of once per
+//! point. A block keeps only the values still to be read (see [`Slots`]), so
+//! that it stays in the core's cache however long the tape is. Large batches
+//! spread their blocks over the cores (rayon).
+//!
+//! Every point goes through the same IEEE operations in the same order as
+//! [`Tape::eval`], so the results are the same bit for bit.
+
+use crate::compile::{Instr, Reg, Tape, operands};
+use rayon::prelude::*;
+
+/// About how many bytes of values one block keeps.
+const BLOCK_BYTES: usize = 256 * 1024;
+
+/// The most and the fewest points in one block.
+const MAX_BLOCK: usize = 256;
+const MIN_BLOCK: usize = 8;
+
+/// From this many blocks on, a batch is spread over the cores: below, the
+/// threads would cost more than they save.
+const PARALLEL_FROM_BLOCKS: usize = 4;
+
+/// Which row of a block's scratch holds each instruction's values. A row is
+/// reused once the last instruction that reads it has run (outputs are kept
+/// to the end), so a block needs as many rows as values are live at once,
+/// not one per instruction. An instruction never writes a row it reads.
+#[derive(Clone, Debug)]
+pub(crate) struct Slots {
+    of: Vec<u32>,
+    count: usize,
+}
+
+impl Slots {
+    pub(crate) fn new(instrs: &[Instr], outputs: &[Reg]) -> Slots {
+        // The last instruction that reads each value (itself if none does).
+        let mut last_read: Vec<usize> = (0..instrs.len()).collect();
+        for (index, instr) in instrs.iter().enumerate() {
+            for operand in operands(instr) {
+                last_read[operand as usize] = index;
+            }
+        }
+        for &output in outputs {
+            last_read[output as usize] = usize::MAX;
+        }
+        let mut free: Vec<u32> = Vec::new();
+        let mut of = Vec::with_capacity(instrs.len());
+        let mut count = 0;
+        for (index, instr) in instrs.iter().enumerate() {
+            let slot = free.pop().unwrap_or_else(|| {
+                count += 1;
+                u32::try_from(count - 1).unwrap_or(u32::MAX)
+            });
+            of.push(slot);
+            // Released after the result has its row, so it never aliases
+            // an operand; `x*x` releases its operand once.
+            let mut released: Option<Reg> = None;
+            for operand in operands(instr) {
+                if last_read[operand as usize] == index && released != Some(operand) {
+                    free.push(of[operand as usize]);
+                    released = Some(operand);
+                }
+            }
+            if last_read[index] == index {
+                free.push(slot);
+            }
+        }
+        Slots { of, count }
+    }
+}
+
+/// How many points a block of `tape` holds.
+fn block_points(tape: &Tape) -> usize {
+    let per_point = 8 * tape.slots().count.max(1);
+    (BLOCK_BYTES / per_point).clamp(MIN_BLOCK, MAX_BLOCK)
+}
+
+/// Evaluates `tape` at `n_points` points: `inputs` holds one row of
+/// `tape.inputs().len()` values per point and `outputs` one row of
+/// `tape.outputs().len()` values per point (the caller checks the lengths).
+pub(crate) fn eval_rows(tape: &Tape, inputs: &[f64], outputs: &mut [f64], n_points: usize) {
+    let (n_inputs, n_outputs) = (tape.inputs().len(), tape.outputs().len());
+    if n_points == 0 || n_outputs == 0 {
+        return;
+    }
+    let block = block_points(tape);
+    let scratch = || vec![0.0; tape.slots().count * block];
+    let run = |scratch: &mut Vec<f64>, (index, outputs): (usize, &mut [f64])| {
+        let points = outputs.len() / n_outputs;
+        let start = index * block * n_inputs;
+        let inputs = &inputs[start..start + points * n_inputs];
+        eval_block(tape, scratch, points, inputs, outputs);
+    };
+    if n_points >= PARALLEL_FROM_BLOCKS * block {
+        outputs
+            .par_chunks_mut(block * n_outputs)
+            .enumerate()
+            .for_each_init(scratch, run);
+    } else {
+        let mut buffer = scratch();
+        let blocks = outputs.chunks_mut(block * n_outputs).enumerate();
+        blocks.for_each(|block| run(&mut buffer, block));
+    }
+}
+
+/// Evaluates one block of `points` points; `scratch` has a row of `points`
+/// values per slot.
+fn eval_block(
+    tape: &Tape,
+    scratch: &mut [f64],
+    points: usize,
+    inputs: &[f64],
+    outputs: &mut [f64],
+) {
+    let n_inputs = tape.inputs().len();
+    let slot_of = &tape.slots().of;
+    for (index, instr) in tape.instructions().iter().enumerate() {
+        let slot = slot_of[index] as usize;
+        let (before, rest) = scratch.split_at_mut(slot * points);
+        let (row, after) = rest.split_at_mut(points);
+        // Operands are in other rows than the result (see `Slots`).
+        let operand = |reg: Reg| {
+            let other = slot_of[reg as usize] as usize;
+            match other < slot {
+                true => &before[other * points..(other + 1) * points],
+                false => &after[(other - slot - 1) * points..(other - slot) * points],
+            }
+        };
+        match *instr {
+            Instr::Const(bits) => row.fill(f64::from_bits(bits)),
+            Instr::Input(position) => {
+                let column = inputs.iter().skip(position as usize).step_by(n_inputs);
+                row.iter_mut().zip(column).for_each(|(out, &x)| *out = x);
+            }
+            Instr::Add(a, b) => binary(row, operand(a), operand(b), |x, y| x + y),
+            Instr::Sub(a, b) => binary(row, operand(a), operand(b), |x, y| x - y),
+            Instr::Mul(a, b) => binary(row, operand(a), operand(b), |x, y| x * y),
+            Instr::Div(a, b) => binary(row, operand(a), operand(b), |x, y| x / y),
+            Instr::Powf(a, b) => binary(row, operand(a), operand(b), f64::powf),
+            Instr::Call2(func, a, b) => {
+                binary(row, operand(a), operand(b), |x, y| func.eval2(x, y));
+            }
+            Instr::Neg(a) => unary(row, operand(a), |x| -x),
+            Instr::Powi(a, n) => unary(row, operand(a), |x| x.powi(n)),
+            Instr::Call1(func, a) => unary(row, operand(a), |x| func.eval1(x)),
+        }
+    }
+    let n_outputs = tape.outputs().len();
+    for (position, &reg) in tape.outputs().iter().enumerate() {
+        let slot = slot_of[reg as usize] as usize;
+        let row = &scratch[slot * points..(slot + 1) * points];
+        let column = outputs.iter_mut().skip(position).step_by(n_outputs);
+        column.zip(row).for_each(|(out, &value)| *out = value);
+    }
+}
+
+fn unary(row: &mut [f64], a: &[f64], op: impl Fn(f64) -> f64) {
+    row.iter_mut().zip(a).for_each(|(out, &x)| *out = op(x));
+}
+
+fn binary(row: &mut [f64], a: &[f64], b: &[f64], op: impl Fn(f64, f64) -> f64) {
+    row.iter_mut()
+        .zip(a.iter().zip(b))
+        .for_each(|(out, (&x, &y))| *out = op(x, y));
+}
