@@ -6,28 +6,53 @@ use crate::rules::chain_terms;
 use smallvec::SmallVec;
 
 /// Differentiates any number of expressions with respect to one variable,
-/// remembering the derivative of every node it has seen, so expressions that
-/// share subexpressions (the entries of a gradient) share the work.
+/// or along a direction, remembering the derivative of every node it has
+/// seen, so expressions that share subexpressions (the entries of a
+/// gradient) share the work.
 #[derive(Debug)]
 pub struct Differentiator {
-    var: VarId,
+    /// The derivative of each variable that has one: `None` stands for 1
+    /// (d/dx), a node for a direction's component (see [`Differentiator::along`]).
+    seeds: SmallVec<[(VarId, Option<NodeId>); 1]>,
+    /// The variables of `seeds` as bits (see [`Graph::var_mask`]).
+    mask: u64,
     /// The derivative of each node seen so far, indexed by node id (a dense
     /// table: nodes are numbered from 0, and looking one up is the hot path).
     memo: Vec<Option<NodeId>>,
 }
 
 impl Differentiator {
+    /// d/d var.
     pub fn new(var: VarId) -> Self {
+        Self::seeded(SmallVec::from_slice(&[(var, None)]))
+    }
+
+    /// The derivative along a direction: d/dε of f(x + ε v) at ε = 0, that
+    /// is Σ v_j ∂f/∂x_j, with `direction` giving each v_j as a node (the
+    /// variables not listed have a zero component).
+    pub fn along(direction: &[(VarId, NodeId)]) -> Self {
+        Self::seeded(direction.iter().map(|&(var, v)| (var, Some(v))).collect())
+    }
+
+    fn seeded(seeds: SmallVec<[(VarId, Option<NodeId>); 1]>) -> Self {
+        let mask = seeds
+            .iter()
+            .fold(0, |mask, (var, _)| mask | (1 << (var.0 % 64)));
         Self {
-            var,
+            seeds,
+            mask,
             memo: Vec::new(),
         }
     }
 
-    /// d root / d var.
+    fn may_depend(&self, graph: &Graph, node: NodeId) -> bool {
+        graph.var_mask(node) & self.mask != 0
+    }
+
+    /// The derivative of `root`.
     pub fn diff(&mut self, graph: &mut Graph, root: NodeId) -> NodeId {
         // Most entries of a sparse Hessian: nothing to traverse.
-        if !graph.may_depend_on(root, self.var) {
+        if !self.may_depend(graph, root) {
             return graph.zero();
         }
         let pending = self.pending_nodes(graph, root);
@@ -46,7 +71,7 @@ impl Differentiator {
     /// derivative yet, children before parents.
     fn pending_nodes(&self, graph: &Graph, root: NodeId) -> Vec<NodeId> {
         graph.nodes_below_where(&[root], |node| {
-            graph.may_depend_on(node, self.var) && self.memo_of(node).is_none()
+            self.may_depend(graph, node) && self.memo_of(node).is_none()
         })
     }
 
@@ -62,10 +87,11 @@ impl Differentiator {
     /// (∂ node / ∂ operand) * (d operand / d var).
     fn diff_node(&mut self, graph: &mut Graph, node: NodeId) -> NodeId {
         if let crate::graph::Node::Var(var) = graph.node(node) {
-            return if *var == self.var {
-                graph.one()
-            } else {
-                graph.zero()
+            let seed = self.seeds.iter().find(|(seeded, _)| seeded == var);
+            return match seed {
+                Some((_, Some(component))) => *component,
+                Some((_, None)) => graph.one(),
+                None => graph.zero(),
             };
         }
         let mut inners: SmallVec<[Option<NodeId>; 8]> = SmallVec::new();

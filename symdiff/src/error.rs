@@ -124,6 +124,13 @@ pub enum Error {
     /// A point has a different number of values than the expression has inputs.
     #[error("expected {expected} input values, got {found}")]
     WrongInputLength { expected: usize, found: usize },
+    /// A direction or a list of weights of another length than it must have.
+    #[error("expected {expected} components (one per {per}), got {found}")]
+    WrongComponentCount {
+        expected: usize,
+        found: usize,
+        per: &'static str,
+    },
     /// The graph reached its node budget (see `graph::DEFAULT_MAX_NODES`).
     #[error(
         "the result needs more than {max_nodes} distinct subexpressions, the node budget; \
@@ -141,6 +148,7 @@ impl Error {
             Error::Semantic(error) => Some(error.span),
             Error::MissingValue { .. }
             | Error::WrongInputLength { .. }
+            | Error::WrongComponentCount { .. }
             | Error::Check(_)
             | Error::NodeBudget { .. } => None,
         }

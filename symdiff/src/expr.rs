@@ -149,9 +149,112 @@ impl Expr {
         )
     }
 
-    /// The Jacobian of several expressions (one gradient row each).
+    /// The Jacobian of several expressions over `vars`, one row per
+    /// expression, built by the fewer sweeps: one reverse sweep per
+    /// expression, or one forward sweep per variable when there are more
+    /// expressions than variables.
     pub fn jacobian(exprs: &[Expr], vars: &[&str]) -> Vec<Vec<Expr>> {
-        exprs.iter().map(|expr| expr.gradient(vars)).collect()
+        let Some(first) = exprs.first() else {
+            return Vec::new();
+        };
+        let roots: Vec<NodeId> = exprs.iter().map(|expr| first.adopt(expr)).collect();
+        let vars = first.var_ids(vars);
+        let rows = crate::products::jacobian(&mut first.graph.borrow_mut(), &roots, &vars);
+        rows.into_iter()
+            .map(|row| row.into_iter().map(|id| first.with(id)).collect())
+            .collect()
+    }
+
+    /// A number, as an expression of its own (for directions and weights).
+    pub fn constant(value: f64) -> Expr {
+        let mut graph = Graph::new();
+        let id = graph.num(crate::number::Number::float(value));
+        Expr {
+            graph: Rc::new(RefCell::new(graph)),
+            id,
+        }
+    }
+
+    /// H·v, the Hessian over `vars` times `direction` (one component per
+    /// variable), without forming the Hessian: the gradient's derivative
+    /// along the direction, a small constant times the gradient's cost.
+    pub fn hessian_vector(&self, vars: &[&str], direction: &[Expr]) -> Result<Vec<Expr>, Error> {
+        let components = self.components(direction, vars.len(), "variable")?;
+        let vars = self.var_ids(vars);
+        let ids = crate::products::hessian_vector(
+            &mut self.graph.borrow_mut(),
+            self.id,
+            &vars,
+            &components,
+        );
+        Ok(ids.into_iter().map(|id| self.with(id)).collect())
+    }
+
+    /// J·v, each expression's derivative along `direction` (one component
+    /// per variable of `vars`): one forward sweep.
+    pub fn jacobian_vector(
+        exprs: &[Expr],
+        vars: &[&str],
+        direction: &[Expr],
+    ) -> Result<Vec<Expr>, Error> {
+        let Some(first) = exprs.first() else {
+            return Ok(Vec::new());
+        };
+        let components = first.components(direction, vars.len(), "variable")?;
+        let roots: Vec<NodeId> = exprs.iter().map(|expr| first.adopt(expr)).collect();
+        let along: Vec<(VarId, NodeId)> = first.var_ids(vars).into_iter().zip(components).collect();
+        let ids = crate::products::jacobian_vector(&mut first.graph.borrow_mut(), &roots, &along);
+        Ok(ids.into_iter().map(|id| first.with(id)).collect())
+    }
+
+    /// uᵀ·J, the gradient over `vars` of Σ weights[i]·exprs[i]: one reverse
+    /// sweep.
+    pub fn vector_jacobian(
+        exprs: &[Expr],
+        weights: &[Expr],
+        vars: &[&str],
+    ) -> Result<Vec<Expr>, Error> {
+        let Some(first) = exprs.first() else {
+            return Ok(vec![Expr::constant(0.0); vars.len()]);
+        };
+        let weights = first.components(weights, exprs.len(), "expression")?;
+        let roots: Vec<NodeId> = exprs.iter().map(|expr| first.adopt(expr)).collect();
+        let vars = first.var_ids(vars);
+        let ids = crate::products::vector_jacobian(
+            &mut first.graph.borrow_mut(),
+            &roots,
+            &weights,
+            &vars,
+        );
+        Ok(ids.into_iter().map(|id| first.with(id)).collect())
+    }
+
+    /// The Hessian over `vars` as its lower triangle's entries that are not
+    /// identically zero, row by row (see [`crate::sparse`]).
+    pub fn sparse_hessian(&self, vars: &[&str]) -> crate::sparse::SparseHessian<Expr> {
+        let vars = self.var_ids(vars);
+        let mut graph = self.graph.borrow_mut();
+        let gradient = crate::gradient::gradient(&mut graph, self.id, &vars);
+        let sparse = crate::sparse::sparse_hessian(&mut graph, &gradient, &vars);
+        drop(graph);
+        sparse.map(|id| self.with(id))
+    }
+
+    /// The ids of `parts` in this expression's graph, if there are `count`.
+    fn components(
+        &self,
+        parts: &[Expr],
+        count: usize,
+        per: &'static str,
+    ) -> Result<Vec<NodeId>, Error> {
+        if parts.len() != count {
+            return Err(Error::WrongComponentCount {
+                expected: count,
+                found: parts.len(),
+                per,
+            });
+        }
+        Ok(parts.iter().map(|part| self.adopt(part)).collect())
     }
 
     /// The value at a point given as `(name, value)` pairs; every variable of

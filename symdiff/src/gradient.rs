@@ -66,14 +66,6 @@ fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: u64) -> Vec<NodeId> {
     graph.nodes_below_where(&[root], |node| graph.var_mask(node) & wrt_mask != 0)
 }
 
-/// The Jacobian of several expressions: one gradient row per expression.
-pub fn jacobian(graph: &mut Graph, roots: &[NodeId], vars: &[VarId]) -> Vec<Vec<NodeId>> {
-    roots
-        .iter()
-        .map(|&root| gradient(graph, root, vars))
-        .collect()
-}
-
 /// The symmetric Hessian of `root`: each pair (i, j) with i <= j is computed
 /// once, as d(∂root/∂x_i)/dx_j, with one memo table per x_j shared by all
 /// gradient entries.

@@ -474,11 +474,6 @@ impl Graph {
         nodes
     }
 
-    /// Whether `id` may depend on variable `var` (false means it does not).
-    pub(crate) fn may_depend_on(&self, id: NodeId, var: VarId) -> bool {
-        self.var_mask(id) & (1 << (var.0 % 64)) != 0
-    }
-
     /// The node for variable `name`, creating the variable if needed.
     pub fn var(&mut self, name: &str) -> NodeId {
         let var = self.var_id(name);

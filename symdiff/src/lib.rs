@@ -35,9 +35,11 @@ mod merge;
 pub mod number;
 mod order;
 pub mod print;
+pub mod products;
 pub mod rewrite;
 mod rules;
 pub mod size;
+pub mod sparse;
 mod special;
 
 pub use error::Error;

@@ -98,6 +98,45 @@ fn check(case: &Case) -> Vec<String> {
         }
     }
 
+    // The products with a vector and the sparse Hessian, against the
+    // oracle's gradient and Hessian.
+    let direction = [1.0, -2.0, 0.5];
+    let constants: Vec<Expr> = direction.iter().map(|&v| Expr::constant(v)).collect();
+    let hvp = expr
+        .hessian_vector(&VARS, &constants)
+        .expect("one component per variable");
+    let jvp = Expr::jacobian_vector(std::slice::from_ref(&expr), &VARS, &constants)
+        .expect("one component per variable");
+    let vjp = Expr::vector_jacobian(std::slice::from_ref(&expr), &constants[1..2], &VARS)
+        .expect("one weight per expression");
+    let dot = |row: &[f64]| row.iter().zip(direction).map(|(a, v)| a * v).sum::<f64>();
+    for (i, var) in VARS.iter().enumerate() {
+        mismatches.extend(compare(
+            case,
+            &format!("(H·v)_{var}"),
+            eval(&hvp[i]),
+            dot(&case.hessian[i]),
+        ));
+        mismatches.extend(compare(
+            case,
+            &format!("(uᵀJ)_{var}"),
+            eval(&vjp[i]),
+            -2.0 * case.gradient[i],
+        ));
+    }
+    mismatches.extend(compare(case, "J·v", eval(&jvp[0]), dot(&case.gradient)));
+    let sparse = expr.sparse_hessian(&VARS);
+    for (row, col) in (0..3).flat_map(|row| (0..=row).map(move |col| (row, col))) {
+        let stored = sparse.pattern.iter().position(|&entry| entry == (row, col));
+        let entry = stored.map_or(0.0, |k| eval(&sparse.entries[k]));
+        mismatches.extend(compare(
+            case,
+            &format!("sparse ({row}, {col})"),
+            entry,
+            case.hessian[row][col],
+        ));
+    }
+
     let mut outputs = vec![expr.clone()];
     outputs.extend(reverse.iter().cloned());
     outputs.extend(hessian.iter().flatten().cloned());
