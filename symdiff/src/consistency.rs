@@ -455,6 +455,7 @@ fn check_derivatives(
     if !direct[0].is_finite() {
         return Ok(());
     }
+    check_products(graph, root, vars, &reverse, values)?;
     let n = vars.len();
     for (index, &var) in vars.iter().enumerate() {
         let (reverse_value, forward_value) = (direct[1 + index], direct[1 + n + index]);
@@ -479,6 +480,58 @@ fn check_derivatives(
                 "d/d{}: symbolic {reverse_value}, central difference {numeric}",
                 graph.var_name(var)
             ));
+        }
+    }
+    Ok(())
+}
+
+/// The products with a vector agree with the matrices they stand for: the
+/// derivative along a direction v with the gradient times v, and H·v with
+/// the Hessian (built from `gradient`) times v.
+fn check_products(
+    graph: &mut Graph,
+    root: NodeId,
+    vars: &[VarId],
+    gradient: &[NodeId],
+    values: &[f64],
+) -> Result<(), Inconsistency> {
+    let components: Vec<f64> = (0..vars.len())
+        .map(|index| if index % 2 == 0 { 1.0 } else { -0.5 } / (1 + index / 2) as f64)
+        .collect();
+    let direction: Vec<NodeId> = components
+        .iter()
+        .map(|&v| graph.num(crate::number::Number::float(v)))
+        .collect();
+    let along: Vec<(VarId, NodeId)> = vars
+        .iter()
+        .copied()
+        .zip(direction.iter().copied())
+        .collect();
+    let jvp = crate::products::jacobian_vector(graph, &[root], &along);
+    let hvp = crate::products::hessian_vector(graph, root, vars, &direction);
+    let hessian = crate::gradient::hessian_from_gradient(graph, gradient, vars);
+    let mut roots = jvp.clone();
+    roots.extend(gradient);
+    roots.extend(&hvp);
+    roots.extend(hessian.iter().flatten());
+    let computed = crate::eval::eval_nodes(graph, &roots, values);
+    let largest = crate::eval::eval_nodes(graph, &graph.nodes_below(&roots), values)
+        .into_iter()
+        .filter(|value| value.is_finite())
+        .fold(1.0, |max: f64, value| max.max(value.abs()));
+    let agree =
+        |a: f64, b: f64| (!a.is_finite() && !b.is_finite()) || (a - b).abs() <= 1e-9 * largest;
+    let n = vars.len();
+    let dot = |row: &[f64]| row.iter().zip(&components).map(|(a, v)| a * v).sum::<f64>();
+    let expected = dot(&computed[1..=n]);
+    if !agree(computed[0], expected) {
+        return fail(format!("J·v {}, gradient times v {expected}", computed[0]));
+    }
+    let matrix = &computed[1 + 2 * n..];
+    for (index, &value) in computed[1 + n..1 + 2 * n].iter().enumerate() {
+        let expected = dot(&matrix[index * n..(index + 1) * n]);
+        if !agree(value, expected) {
+            return fail(format!("(H·v)_{index} {value}, Hessian times v {expected}"));
         }
     }
     Ok(())
