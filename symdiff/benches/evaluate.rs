@@ -7,6 +7,9 @@ use std::hint::black_box;
 use symdiff::Expr;
 use symdiff::compile::Tape;
 
+#[path = "../tests/support/uniform.rs"]
+mod uniform;
+
 const POINTS: usize = 10_000;
 
 fn suite() -> Vec<(&'static str, &'static str)> {
@@ -29,15 +32,7 @@ fn value_and_gradient(source: &str) -> Tape {
 
 /// `POINTS` points with coordinates in [0.2, 1.2), one row per point.
 fn points(n_inputs: usize) -> Vec<f64> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    (0..POINTS * n_inputs)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            0.2 + (state >> 11) as f64 / (1u64 << 53) as f64
-        })
-        .collect()
+    uniform::uniform(POINTS * n_inputs, 1, 0.2, 1.0)
 }
 
 fn bench_evaluation(c: &mut Criterion) {

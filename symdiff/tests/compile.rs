@@ -4,6 +4,9 @@
 use symdiff::Expr;
 use symdiff::compile::Instr;
 
+#[path = "support/uniform.rs"]
+mod uniform;
+
 fn neuron_outputs() -> (Vec<Expr>, [&'static str; 4]) {
     let vars = ["w", "x", "b", "t"];
     let loss = Expr::parse("(sigmoid(w*x + b) - t)^2").expect("parses");
@@ -216,18 +219,9 @@ fn signs_are_carried_not_computed() {
 
 /// Points spread over [-2, 2], with zeros, one row per point.
 fn scattered_points(n_points: usize, n_inputs: usize) -> Vec<f64> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    (0..n_points * n_inputs)
-        .map(|index| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            match index % 17 {
-                0 => 0.0,
-                _ => 4.0 * ((state >> 11) as f64 / (1u64 << 53) as f64) - 2.0,
-            }
-        })
-        .collect()
+    let mut values = uniform::uniform(n_points * n_inputs, 7, -2.0, 4.0);
+    values.iter_mut().step_by(17).for_each(|value| *value = 0.0);
+    values
 }
 
 /// Whether two values are the same bits (all NaNs alike).

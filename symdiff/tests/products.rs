@@ -6,23 +6,13 @@
 use expect_test::expect;
 use symdiff::Expr;
 
+#[path = "support/uniform.rs"]
+mod uniform;
+
 const SUITE: &str = include_str!("../benches/data/suite.tsv");
 
 fn suite() -> impl Iterator<Item = (&'static str, &'static str)> {
     SUITE.lines().filter_map(|line| line.split_once('\t'))
-}
-
-/// Coordinates in [0.2, 1.2) (and a direction in [-1, 1) with `shift`).
-fn coordinates(n: usize, seed: u64, shift: f64) -> Vec<f64> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            shift + 2.0 * ((state >> 11) as f64 / (1u64 << 53) as f64) - 1.0
-        })
-        .collect()
 }
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
@@ -41,8 +31,8 @@ impl Case {
         let expr = Expr::parse(source).expect("suite case parses");
         let mut vars = expr.variables();
         vars.sort();
-        let point = coordinates(vars.len(), seed, 0.7);
-        let direction = coordinates(vars.len(), seed + 1, 0.0);
+        let point = uniform::uniform(vars.len(), seed, 0.2, 1.0);
+        let direction = uniform::uniform(vars.len(), seed + 1, -1.0, 2.0);
         Case {
             expr,
             vars,
