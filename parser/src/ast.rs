@@ -220,6 +220,34 @@ pub enum ExprKind<'src> {
         name_span: Span,
         args: ArgList,
     },
+    /// `left < right` (or `<=`, `>`, `>=`): only ever an argument of a call,
+    /// at its top level; the engine accepts it as the condition of `where`.
+    Compare {
+        op: CompareOp,
+        left: ExprId,
+        right: ExprId,
+    },
+}
+
+/// The comparisons of a condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CompareOp {
+    Less,
+    LessEq,
+    Greater,
+    GreaterEq,
+}
+
+impl CompareOp {
+    /// The operator as written: `<`, `<=`, `>`, `>=`.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Less => "<",
+            CompareOp::LessEq => "<=",
+            CompareOp::Greater => ">",
+            CompareOp::GreaterEq => ">=",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -423,6 +451,10 @@ impl<'src> ProgramBuilder<'src> {
             args: list,
         };
         self.push(kind, span, args)
+    }
+
+    pub fn compare(&mut self, op: CompareOp, left: ExprId, right: ExprId, span: Span) -> ExprId {
+        self.push(ExprKind::Compare { op, left, right }, span, &[left, right])
     }
 
     /// Adds the definition `name = value;`; `value` must be the only

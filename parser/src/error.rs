@@ -58,6 +58,12 @@ pub enum ParseErrorKind {
     /// A definition not ended by `;`. `definition` is the name being defined,
     /// when the missing `;` belongs to a definition.
     MissingSemicolon { definition: Option<String> },
+    /// A comparison that is not an argument of a call: `x < 1`,
+    /// `(x < 1)*y`; the span is the operator.
+    ComparisonOutsideCall,
+    /// A comparison whose side is another comparison: `a < b < c`; the span
+    /// is the second operator.
+    ChainedComparison,
     /// A token that cannot continue the input here: `x;`, `(a, b)`, `x + y = 2`.
     Unexpected { found: Found, expected: Expected },
 }
@@ -162,6 +168,8 @@ impl ParseErrorKind {
             K::MissingSemicolon { definition: None } => {
                 "expected `;` before the next definition".to_owned()
             }
+            K::ComparisonOutsideCall => "a comparison is only allowed as a condition".to_owned(),
+            K::ChainedComparison => "comparisons cannot be chained".to_owned(),
             K::Unexpected { found, expected } => format!("expected {expected}, found {found}"),
         }
     }
@@ -196,7 +204,8 @@ impl ParseErrorKind {
                 "names are ASCII: letters, digits and `_`".to_owned()
             }
             K::StrayCharacter { .. } => {
-                "the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, and `name = expr;`"
+                "the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, `name = expr;`, and \
+                 `< <= > >=` in conditions"
                     .to_owned()
             }
             K::MissingComma { .. } => {
@@ -225,6 +234,12 @@ impl ParseErrorKind {
             K::MissingSemicolon { .. } => {
                 "end each definition `name = expr;` with `;`, then write the final expression"
                     .to_owned()
+            }
+            K::ComparisonOutsideCall => {
+                "write it as the first argument of `where`, as in `where(x > 0, x, 0)`".to_owned()
+            }
+            K::ChainedComparison => {
+                "nest the conditions: `where(a < b, where(b < c, x, y), y)`".to_owned()
             }
             K::Unexpected { found, .. } => match found {
                 Found::Char(';') => {

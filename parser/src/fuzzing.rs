@@ -67,6 +67,7 @@ pub fn check_arena_order(program: &Program<'_>) {
                 .collect(),
             ExprKind::Power { base, exponent } => vec![base, exponent],
             ExprKind::Call { args, .. } => program.args(args).to_vec(),
+            ExprKind::Compare { left, right, .. } => vec![left, right],
         };
         let split = roots.len().checked_sub(children.len());
         assert_eq!(

@@ -23,8 +23,8 @@ mod print;
 pub mod fuzzing;
 
 pub use ast::{
-    AddOp, ArgList, Definition, DisplayExpr, Expr, ExprId, ExprKind, FactorList, MulOp, Program,
-    ProgramBuilder, Span, TermList, UnaryOp,
+    AddOp, ArgList, CompareOp, Definition, DisplayExpr, Expr, ExprId, ExprKind, FactorList, MulOp,
+    Program, ProgramBuilder, Span, TermList, UnaryOp,
 };
 pub use diagnostic::render_diagnostic;
 pub use error::{Expected, Found, NumberProblem, ParseError, ParseErrorKind};

@@ -8,8 +8,13 @@
 //! sum     := product (("+" | "-") product)*
 //! product := factor (("*" | "/") factor)*
 //! factor  := ("-" | "+") factor | primary (("^" | "**") factor)?
-//! primary := number | name | name "(" sum ("," sum)* ")" | "(" sum ")"
+//! primary := number | name | name "(" arg ("," arg)* ")" | "(" sum ")"
+//! arg     := sum (("<" | "<=" | ">" | ">=") sum)?
 //! ```
+//!
+//! A comparison is only an argument of a call (the engine takes it as the
+//! condition of `where(x > 0, a, b)`); anywhere else it is an error at the
+//! operator, and so is a chain of them (`a < b < c`).
 //!
 //! The parser does not recurse: each construct it has opened and not yet
 //! closed (a sign, a power, a sum or product in progress, a parenthesis, a
@@ -20,7 +25,7 @@
 
 use crate::error::{Expected, Found};
 use crate::{
-    AddOp, ArgList, Definition, Expr, ExprId, ExprKind, FactorList, MulOp, ParseError,
+    AddOp, ArgList, CompareOp, Definition, Expr, ExprId, ExprKind, FactorList, MulOp, ParseError,
     ParseErrorKind, Program, Span, TermList, UnaryOp,
 };
 use std::cell::RefCell;
@@ -202,6 +207,9 @@ enum Frame {
     },
     /// `(`, waiting for a sum and `)`.
     Group { open: usize },
+    /// `left <` (or another comparison) as an argument of a call, waiting
+    /// for the right side (a sum).
+    Compare { left: ExprId, op: CompareOp },
     /// `name(` and the arguments so far, waiting for a sum and `,` or `)`.
     Call {
         name_span: Span,
@@ -239,7 +247,7 @@ static NAME_CONTINUE: [bool; 256] = {
 /// The ASCII characters that have a meaning somewhere in the grammar; any
 /// other character is a stray character.
 fn is_syntax_byte(byte: u8) -> bool {
-    is_name_continue(byte) || b"+-*/^().,;= \t\n\r".contains(&byte)
+    is_name_continue(byte) || b"+-*/^().,;=<> \t\n\r".contains(&byte)
 }
 
 /// Operand texts quoted in a message are cut to this many bytes.
@@ -650,8 +658,33 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
                     self.scratch.frames.pop();
                     cur = self.close_sum(first, run, op, cur);
                 }
-                // The sum is complete: it ends a parenthesis, an argument, or
-                // the whole expression.
+                // The sum is complete: it ends a comparison, a parenthesis,
+                // an argument, or the whole expression.
+                if let Some(&Frame::Compare { left, op }) = self.scratch.frames.last() {
+                    self.scratch.frames.pop();
+                    let span = Span::new(self.span_of(left).start, self.span_of(cur).end);
+                    cur = self.push_expr(
+                        ExprKind::Compare {
+                            op,
+                            left,
+                            right: cur,
+                        },
+                        span,
+                    );
+                    if let Some((_, len)) = self.comparison() {
+                        let kind = ParseErrorKind::ChainedComparison;
+                        return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
+                    }
+                } else if let Some((op, len)) = self.comparison() {
+                    if !matches!(self.scratch.frames.last(), Some(Frame::Call { .. })) {
+                        let kind = ParseErrorKind::ComparisonOutsideCall;
+                        return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
+                    }
+                    self.scratch.frames.push(Frame::Compare { left: cur, op });
+                    self.pos += len;
+                    after = op.symbol();
+                    continue 'operand;
+                }
                 let next = self.peek();
                 match self.scratch.frames.last() {
                     Some(&Frame::Group { open }) => match next {
@@ -699,6 +732,18 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
                     _ => return Ok(cur),
                 }
             }
+        }
+    }
+
+    /// The comparison operator at the parser's position, if any, and its
+    /// length in bytes (not consumed).
+    fn comparison(&self) -> Option<(CompareOp, usize)> {
+        match (self.peek()?, self.peek_at(1)) {
+            (b'<', Some(b'=')) => Some((CompareOp::LessEq, 2)),
+            (b'<', _) => Some((CompareOp::Less, 1)),
+            (b'>', Some(b'=')) => Some((CompareOp::GreaterEq, 2)),
+            (b'>', _) => Some((CompareOp::Greater, 1)),
+            _ => None,
         }
     }
 

@@ -12,6 +12,7 @@ use std::fmt;
 /// position allows is printed in parentheses.
 fn precedence(kind: &ExprKind<'_>) -> u8 {
     match kind {
+        ExprKind::Compare { .. } => 0,
         ExprKind::Sum { .. } => 1,
         ExprKind::Product { .. } => 2,
         ExprKind::Unary { .. } => 3,
@@ -85,6 +86,11 @@ fn write_expr(f: &mut fmt::Formatter<'_>, program: &Program<'_>, id: ExprId) -> 
                 write_expr(f, program, arg)?;
             }
             f.write_str(")")
+        }
+        ExprKind::Compare { op, left, right } => {
+            write_child(f, program, left, 1)?;
+            write!(f, " {} ", op.symbol())?;
+            write_child(f, program, right, 1)
         }
     }
 }
@@ -172,6 +178,15 @@ fn write_tree(out: &mut String, program: &Program<'_>, id: ExprId) {
                 }
                 write_tree(out, program, arg);
             }
+            out.push(')');
+        }
+        ExprKind::Compare { op, left, right } => {
+            out.push('(');
+            write_tree(out, program, left);
+            out.push(' ');
+            out.push_str(op.symbol());
+            out.push(' ');
+            write_tree(out, program, right);
             out.push(')');
         }
     }

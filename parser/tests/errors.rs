@@ -425,12 +425,12 @@ fn stray_character() {
     check(
         "x # y",
         expect![[r#"
-        error: unexpected character `#`
-         --> 1:3
-          |
-        1 | x # y
-          |   ^
-          = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, and `name = expr;`"#]],
+            error: unexpected character `#`
+             --> 1:3
+              |
+            1 | x # y
+              |   ^
+              = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, `name = expr;`, and `< <= > >=` in conditions"#]],
     );
     check(
         "α + 1",
@@ -806,5 +806,81 @@ fn a_byte_order_mark_starts_a_file_and_tabs_show_as_spaces() {
         1 | x + * y
           |     ^
           = help: found `*`; `+` needs an operand on its right"#]],
+    );
+}
+
+/// A comparison outside a call's arguments, and a chain of comparisons, are
+/// errors at the operator.
+#[test]
+fn comparisons() {
+    check(
+        "x < 1",
+        expect![[r#"
+        error: a comparison is only allowed as a condition
+         --> 1:3
+          |
+        1 | x < 1
+          |   ^
+          = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
+    );
+    check(
+        "(x >= 1)*y",
+        expect![[r#"
+        error: a comparison is only allowed as a condition
+         --> 1:4
+          |
+        1 | (x >= 1)*y
+          |    ^^
+          = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
+    );
+    check(
+        "where(sin(x) + (x < 1), 1, 2)",
+        expect![[r#"
+        error: a comparison is only allowed as a condition
+         --> 1:19
+          |
+        1 | where(sin(x) + (x < 1), 1, 2)
+          |                   ^
+          = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
+    );
+    check(
+        "where(a < b < c, 1, 2)",
+        expect![[r#"
+        error: comparisons cannot be chained
+         --> 1:13
+          |
+        1 | where(a < b < c, 1, 2)
+          |             ^
+          = help: nest the conditions: `where(a < b, where(b < c, x, y), y)`"#]],
+    );
+    check(
+        "where(a <, 1, 2)",
+        expect![[r#"
+        error: expected an operand after `<`
+         --> 1:10
+          |
+        1 | where(a <, 1, 2)
+          |          ^
+          = help: found `,`; `<` needs an operand on its right"#]],
+    );
+    check(
+        "where(<= a, 1, 2)",
+        expect![[r#"
+        error: expected an expression after `(`
+         --> 1:7
+          |
+        1 | where(<= a, 1, 2)
+          |       ^
+          = help: found `<`"#]],
+    );
+    check(
+        "where(a => b, 1, 2)",
+        expect![[r#"
+        error: expected `,` or `)`, found `=`
+         --> 1:9
+          |
+        1 | where(a => b, 1, 2)
+          |         ^
+          = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
     );
 }

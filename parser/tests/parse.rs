@@ -344,3 +344,39 @@ fn lone_expression() {
           = help: only a single name can be defined, as in `z = w*x; z^2`"#]]
     .assert_eq(&actual);
 }
+
+/// A comparison is an argument of a call, the loosest operator there, and
+/// prints back with its sides grouped only where they must be.
+#[test]
+fn comparisons_in_calls() {
+    check(
+        "where(x > 0, x, 0)",
+        expect![[r#"
+        where((x > 0), x, 0)
+        where(x > 0, x, 0)"#]],
+    );
+    check(
+        "where(a + b <= c*d, 1, 2)",
+        expect![[r#"
+        where(((a + b) <= (c * d)), 1, 2)
+        where(a + b <= c*d, 1, 2)"#]],
+    );
+    check(
+        "where(-x >= y^2, x, y)",
+        expect![[r#"
+        where(((-x) >= (y ^ 2)), x, y)
+        where(-x >= y^2, x, y)"#]],
+    );
+    check(
+        "where(x<y, x, y)",
+        expect![[r#"
+        where((x < y), x, y)
+        where(x < y, x, y)"#]],
+    );
+    check(
+        "f(1, x < y)",
+        expect![[r#"
+        f(1, (x < y))
+        f(1, x < y)"#]],
+    );
+}
