@@ -55,12 +55,15 @@ impl Slots {
             });
             of.push(slot);
             // Released after the result has its row, so it never aliases
-            // an operand; `x*x` releases its operand once.
-            let mut released: Option<Reg> = None;
-            for operand in operands(instr) {
-                if last_read[operand as usize] == index && released != Some(operand) {
+            // an operand; `x*x` (and a `where` reading a value twice)
+            // releases each operand once.
+            let mut seen = [Reg::MAX; 4];
+            for (position, operand) in operands(instr).enumerate() {
+                if last_read[operand as usize] == index && !seen.contains(&operand) {
                     free.push(of[operand as usize]);
-                    released = Some(operand);
+                }
+                if let Some(slot) = seen.get_mut(position) {
+                    *slot = operand;
                 }
             }
             if last_read[index] == index {
@@ -145,6 +148,12 @@ fn eval_block(
             Instr::Neg(a) => unary(row, operand(a), |x| -x),
             Instr::Powi(a, n) => unary(row, operand(a), |x| x.powi(n)),
             Instr::Call1(func, a) => unary(row, operand(a), |x| func.eval1(x)),
+            Instr::Select(comparison, [l, r, a, b]) => {
+                let (l, r, a, b) = (operand(l), operand(r), operand(a), operand(b));
+                for (point, out) in row.iter_mut().enumerate() {
+                    *out = crate::func::select(comparison, l[point], r[point], a[point], b[point]);
+                }
+            }
         }
     }
     let n_outputs = tape.outputs().len();

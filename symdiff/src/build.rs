@@ -748,6 +748,9 @@ impl Graph {
     /// `func(args)`, folded when the arguments are numbers and the value is
     /// exact (`sin(0)` is `0`) or the arguments are floats.
     pub fn call(&mut self, func: Func, args: &[NodeId]) -> NodeId {
+        if let (Func::Where(comparison), &[l, r, a, b]) = (func, args) {
+            return self.select(comparison, l, r, a, b);
+        }
         if let Some(folded) = self.fold_call(func, args) {
             return folded;
         }

@@ -8,7 +8,7 @@
 //! line, the run-time API and the macros agree by construction.
 
 use crate::error::Error;
-use crate::func::Func;
+use crate::func::{Comparison, Func};
 use crate::graph::{Graph, Node, NodeId, VarId, post_order};
 use crate::number::Number;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -36,6 +36,9 @@ pub enum Instr {
     Powf(Reg, Reg),
     Call1(Func, Reg),
     Call2(Func, Reg, Reg),
+    /// `where(l < r, a, b)` (or `<=`) as `[l, r, a, b]`: the branch the
+    /// comparison picks, NaN where `l` or `r` is NaN.
+    Select(Comparison, [Reg; 4]),
 }
 
 impl Instr {
@@ -186,6 +189,9 @@ impl Tape {
                 Instr::Powf(a, b) => value(a).powf(value(b)),
                 Instr::Call1(func, a) => func.eval1(value(a)),
                 Instr::Call2(func, a, b) => func.eval2(value(a), value(b)),
+                Instr::Select(comparison, [l, r, a, b]) => {
+                    crate::func::select(comparison, value(l), value(r), value(a), value(b))
+                }
             };
         }
         for (output, &reg) in outputs.iter_mut().zip(&self.outputs) {
@@ -226,17 +232,18 @@ fn eliminate_dead_code(instrs: Vec<Instr>, outputs: &[Reg]) -> (Vec<Instr>, Vec<
 
 /// The registers an instruction reads.
 pub fn operands(instr: &Instr) -> impl Iterator<Item = Reg> {
-    let (first, second) = match *instr {
-        Instr::Const(_) | Instr::Input(_) => (None, None),
-        Instr::Neg(a) | Instr::Powi(a, _) | Instr::Call1(_, a) => (Some(a), None),
+    let (regs, n) = match *instr {
+        Instr::Const(_) | Instr::Input(_) => ([0; 4], 0),
+        Instr::Neg(a) | Instr::Powi(a, _) | Instr::Call1(_, a) => ([a, 0, 0, 0], 1),
         Instr::Add(a, b)
         | Instr::Sub(a, b)
         | Instr::Mul(a, b)
         | Instr::Div(a, b)
         | Instr::Powf(a, b)
-        | Instr::Call2(_, a, b) => (Some(a), Some(b)),
+        | Instr::Call2(_, a, b) => ([a, b, 0, 0], 2),
+        Instr::Select(_, regs) => (regs, 4),
     };
-    first.into_iter().chain(second)
+    regs.into_iter().take(n)
 }
 
 fn map_operands(instr: Instr, mut map: impl FnMut(Reg) -> Reg) -> Instr {
@@ -251,6 +258,7 @@ fn map_operands(instr: Instr, mut map: impl FnMut(Reg) -> Reg) -> Instr {
         Instr::Powf(a, b) => Instr::Powf(map(a), map(b)),
         Instr::Call1(func, a) => Instr::Call1(func, map(a)),
         Instr::Call2(func, a, b) => Instr::Call2(func, map(a), map(b)),
+        Instr::Select(comparison, regs) => Instr::Select(comparison, regs.map(map)),
     }
 }
 
@@ -419,6 +427,13 @@ impl Lowering<'_> {
                     let (a, b) = (self.value(*a), self.value(*b));
                     self.emit(Instr::Call2(*func, a, b))
                 }
+                &[l, r, a, b] => match *func {
+                    Func::Where(comparison) => {
+                        let regs = [l, r, a, b].map(|node| self.value(node));
+                        self.emit(Instr::Select(comparison, regs))
+                    }
+                    _ => self.constant(f64::NAN),
+                },
                 _ => self.constant(f64::NAN),
             }),
         }

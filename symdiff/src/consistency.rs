@@ -148,6 +148,16 @@ fn identities_may_apply(graph: &Graph, program: &Program<'_>, results: &[f64]) -
         if power_out_of_range(ast, id, results) {
             return true;
         }
+        // `where(c, a, a)` is `a` even where `c` is NaN.
+        if let ExprKind::Call { name, args, .. } = ast.kind
+            && name == crate::func::WHERE
+            && let &[_, a, b] = program.args(args)
+            && constant.get(a.index()).copied().unwrap_or(false)
+            && constant.get(b.index()).copied().unwrap_or(false)
+            && results.get(a.index()) == results.get(b.index())
+        {
+            return true;
+        }
         // Dividing by a constant infinity multiplies by zero.
         if let ExprKind::Product { rest, .. } = ast.kind {
             let infinite = |id: ExprId| {
@@ -225,6 +235,7 @@ fn children<'p>(program: &'p Program<'_>, ast: &Ast<'_>) -> Box<dyn Iterator<Ite
         ),
         ExprKind::Power { base, exponent } => Box::new([base, exponent].into_iter()),
         ExprKind::Call { args, .. } => Box::new(program.args(args).iter().copied()),
+        ExprKind::Compare { left, right, .. } => Box::new([left, right].into_iter()),
     }
 }
 
@@ -325,6 +336,19 @@ impl<'a> AstScope<'a> {
                     })
             }
             ExprKind::Power { base, exponent } => value(base).powf(value(exponent)),
+            // The `where` it is the condition of reads its sides.
+            ExprKind::Compare { .. } => f64::NAN,
+            ExprKind::Call { name, args, .. } if name == crate::func::WHERE => {
+                let args = program.args(args);
+                match (args, args.first().map(|&arg| program.expr(arg).kind)) {
+                    (&[_, a, b], Some(ExprKind::Compare { op, left, right })) => {
+                        let (comparison, swap) = crate::piecewise::comparison_of(op);
+                        let (l, r) = if swap { (right, left) } else { (left, right) };
+                        crate::func::select(comparison, value(l), value(r), value(a), value(b))
+                    }
+                    _ => f64::NAN,
+                }
+            }
             ExprKind::Call { name, args, .. } => {
                 let args: Vec<f64> = program.args(args).iter().map(|&arg| value(arg)).collect();
                 match (crate::func::lookup(name), args.as_slice()) {

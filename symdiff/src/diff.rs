@@ -94,6 +94,11 @@ impl Differentiator {
                 None => graph.zero(),
             };
         }
+        // A branch's derivative is taken where the branch is: one `where`.
+        if let Some((comparison, [l, r, a, b])) = graph.as_where(node) {
+            let (a, b) = (self.derivative_of(graph, a), self.derivative_of(graph, b));
+            return graph.select(comparison, l, r, a, b);
+        }
         let mut inners: SmallVec<[Option<NodeId>; 8]> = SmallVec::new();
         for &operand in graph.node(node).children() {
             // Nodes without a derivative yet do not depend on the variable.
@@ -107,10 +112,10 @@ impl Differentiator {
         match chain_terms(graph, node, &inners).as_slice() {
             [] => graph.zero(),
             [(_, only)] => *only,
-            [(_, first), (_, second)] => graph.add(&[*first, *second]),
+            [(_, first), (_, second)] => crate::piecewise::sum(graph, &[*first, *second]),
             terms => {
                 let terms: Ids = terms.iter().map(|&(_, term)| term).collect();
-                graph.add(&terms)
+                crate::piecewise::sum(graph, &terms)
             }
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::compile::{Instr, Reg, Tape};
 use crate::error::Error;
-use crate::func::Func;
+use crate::func::{Comparison, Func};
 use crate::graph::{Graph, NodeId, VarId};
 use crate::print::{Definitions, to_text_with};
 use std::fmt::Write;
@@ -23,6 +23,11 @@ pub enum ParamKind {
     Array(usize),
     /// `name: &[f64; N]`, likewise.
     ArrayRef(usize),
+    /// `name: [[f64; C]; R]` (rows, columns), whose entries are the
+    /// variables `name[0][0]` … `name[R-1][C-1]`, row by row.
+    Matrix(usize, usize),
+    /// `name: &[[f64; C]; R]`, likewise.
+    MatrixRef(usize, usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +74,14 @@ pub fn param_inputs(graph: &mut Graph, params: &[Param]) -> Vec<(VarId, String)>
                 for index in 0..len {
                     let entry = format!("{}[{index}]", param.name);
                     inputs.push((graph.var_id(&entry), entry));
+                }
+            }
+            ParamKind::Matrix(rows, cols) | ParamKind::MatrixRef(rows, cols) => {
+                for row in 0..rows {
+                    for col in 0..cols {
+                        let entry = format!("{}[{row}][{col}]", param.name);
+                        inputs.push((graph.var_id(&entry), entry));
+                    }
                 }
             }
         }
@@ -308,6 +321,9 @@ fn instr_expr(instr: &Instr, name: &impl Fn(Reg) -> String, inputs: &[(VarId, St
         Instr::Powf(a, b) => format!("{F64}::powf({}, {})", name(a), name(b)),
         Instr::Call1(func, a) => call1_expr(func, &name(a)),
         Instr::Call2(func, a, b) => call2_expr(func, &name(a), &name(b)),
+        Instr::Select(comparison, [l, r, a, b]) => {
+            select_expr(comparison, &name(l), &name(r), &name(a), &name(b))
+        }
     }
 }
 
@@ -361,6 +377,19 @@ fn call2_expr(func: Func, a: &str, b: &str) -> String {
     }
 }
 
+/// `where(l < r, a, b)` as `if`: the second test is the comparison's
+/// complement on numbers, so that NaN (for which both fail) gives NaN.
+fn select_expr(comparison: Comparison, l: &str, r: &str, a: &str, b: &str) -> String {
+    let complement = match comparison {
+        Comparison::Less => "<=",
+        Comparison::LessEq => "<",
+    };
+    let symbol = comparison.symbol();
+    format!(
+        "if {l} {symbol} {r} {{ {a} }} else if {r} {complement} {l} {{ {b} }} else {{ {F64}::NAN }}"
+    )
+}
+
 fn param_list(params: &[Param]) -> String {
     params
         .iter()
@@ -369,6 +398,12 @@ fn param_list(params: &[Param]) -> String {
             ParamKind::ScalarRef => format!("{}: &{F64}", param.name),
             ParamKind::Array(len) => format!("{}: [{F64}; {len}]", param.name),
             ParamKind::ArrayRef(len) => format!("{}: &[{F64}; {len}]", param.name),
+            ParamKind::Matrix(rows, cols) => {
+                format!("{}: [[{F64}; {cols}]; {rows}]", param.name)
+            }
+            ParamKind::MatrixRef(rows, cols) => {
+                format!("{}: &[[{F64}; {cols}]; {rows}]", param.name)
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

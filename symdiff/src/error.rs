@@ -26,6 +26,10 @@ pub enum SemanticErrorKind {
     FunctionAsValue { name: String },
     /// A number literal the engine cannot read.
     InvalidNumber { text: String },
+    /// `where` whose first argument is not a comparison.
+    WhereCondition,
+    /// A comparison that is not the first argument of `where`.
+    ComparisonOutsideWhere,
 }
 
 /// A semantic error with the span it is about and the source, so that it can
@@ -62,6 +66,12 @@ impl SemanticError {
             SemanticErrorKind::InvalidNumber { text } => {
                 format!("the number `{text}` is out of range")
             }
+            SemanticErrorKind::WhereCondition => {
+                "the first argument of `where` must be a comparison".to_owned()
+            }
+            SemanticErrorKind::ComparisonOutsideWhere => {
+                "a comparison is only allowed as the first argument of `where`".to_owned()
+            }
         }
     }
 
@@ -89,6 +99,9 @@ impl SemanticError {
             SemanticErrorKind::InvalidNumber { .. } => {
                 Some("numbers must be below 1.8e308 in magnitude".to_owned())
             }
+            SemanticErrorKind::WhereCondition | SemanticErrorKind::ComparisonOutsideWhere => Some(
+                "write `where(x > 0, a, b)`: `a` where the comparison holds, else `b`".to_owned(),
+            ),
             _ => None,
         }
     }

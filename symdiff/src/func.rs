@@ -36,7 +36,40 @@ pub enum Func {
     Heaviside,
     Max,
     Min,
+    /// `where(l < r, a, b)` (or `<=`): `a` where the comparison holds, `b`
+    /// where it does not, NaN where `l` or `r` is NaN. Its operands are
+    /// `[l, r, a, b]`; the text syntax's `>` and `>=` swap `l` and `r`.
+    Where(Comparison),
 }
+
+/// The comparison of a [`Func::Where`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Comparison {
+    Less,
+    LessEq,
+}
+
+impl Comparison {
+    /// Whether `l < r` (or `l <= r`); false where either is NaN.
+    pub fn holds(self, l: f64, r: f64) -> bool {
+        match self {
+            Comparison::Less => l < r,
+            Comparison::LessEq => l <= r,
+        }
+    }
+
+    /// The operator as the text syntax and Rust write it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::Less => "<",
+            Comparison::LessEq => "<=",
+        }
+    }
+}
+
+/// The name of the piecewise function, which is not in [`CALLABLES`]: its
+/// first argument is a comparison, not a value.
+pub const WHERE: &str = "where";
 
 /// What a name in the source means when it is called like a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,12 +165,14 @@ impl Func {
             Func::Heaviside => "heaviside",
             Func::Max => "max",
             Func::Min => "min",
+            Func::Where(_) => WHERE,
         }
     }
 
     pub fn arity(self) -> usize {
         match self {
             Func::LeakyRelu | Func::Max | Func::Min => 2,
+            Func::Where(_) => 4,
             _ => 1,
         }
     }
@@ -180,7 +215,7 @@ impl Func {
             Func::Relu => relu(x),
             Func::Softplus => softplus(x),
             Func::Heaviside => heaviside(x),
-            Func::LeakyRelu | Func::Max | Func::Min => f64::NAN,
+            Func::LeakyRelu | Func::Max | Func::Min | Func::Where(_) => f64::NAN,
         }
     }
 
@@ -253,6 +288,19 @@ pub fn max(a: f64, b: f64) -> f64 {
         b
     } else {
         a
+    }
+}
+
+/// `where(l < r, a, b)` (or `<=`): the branch the comparison picks, and NaN
+/// where it cannot pick (`l` or `r` is NaN). The other branch's value does
+/// not matter, NaN or not.
+pub fn select(comparison: Comparison, l: f64, r: f64, a: f64, b: f64) -> f64 {
+    if l.is_nan() || r.is_nan() {
+        f64::NAN
+    } else if comparison.holds(l, r) {
+        a
+    } else {
+        b
     }
 }
 

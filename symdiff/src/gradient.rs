@@ -31,7 +31,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         if parts.is_empty() {
             continue;
         }
-        let adjoint = graph.add(&parts);
+        let adjoint = crate::piecewise::sum(graph, &parts);
         adjoints[node.index()] = Some(adjoint);
         if graph
             .as_number(adjoint)

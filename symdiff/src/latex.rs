@@ -26,7 +26,7 @@
 //! - Named shared subexpressions (see [`Definitions`]) print as their name
 //!   in the same style: `t3` is `t_{3}`.
 
-use crate::func::Func;
+use crate::func::{Comparison, Func};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::layout::{self, Precedence, Syntax};
 use crate::number::Number;
@@ -123,6 +123,7 @@ fn func_operator(func: Func) -> &'static str {
         Func::LeakyRelu => "\\operatorname{leaky\\_relu}",
         Func::Softplus => "\\operatorname{softplus}",
         Func::Heaviside => "\\operatorname{heaviside}",
+        Func::Where(_) => "\\operatorname{where}",
         // Never used: `Latex::call` spells these two itself.
         Func::Sqrt => "\\sqrt",
         Func::Abs => "\\operatorname{abs}",
@@ -179,6 +180,13 @@ impl Syntax for Latex {
     }
 
     /// `sqrt(u)` is `\sqrt{u}` and `abs(u)` is `\left|u\right|`.
+    fn comparison(comparison: Comparison) -> &'static str {
+        match comparison {
+            Comparison::Less => " < ",
+            Comparison::LessEq => " \\le ",
+        }
+    }
+
     fn call(func: Func) -> [&'static str; 3] {
         match func {
             Func::Sqrt => ["\\sqrt", "{", "}"],

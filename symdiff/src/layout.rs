@@ -5,7 +5,7 @@
 //! split in two, a power with a negative numeric exponent going below), and
 //! which children are grouped. A [`Syntax`] only spells the result.
 
-use crate::func::Func;
+use crate::func::{Comparison, Func};
 use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::number::Number;
 use crate::print::Definitions;
@@ -57,6 +57,9 @@ pub(crate) trait Syntax {
 
     /// The function's name, then the delimiters around its arguments.
     fn call(func: Func) -> [&'static str; 3];
+
+    /// The comparison of a `where`, with its spaces: ` < `, ` \le `.
+    fn comparison(comparison: Comparison) -> &'static str;
 
     /// What goes between two factors, given the text of the second.
     fn factor_separator(next_factor: &str) -> &'static str;
@@ -386,10 +389,18 @@ impl<'a, S: Syntax> Layout<'a, S> {
         let [name, open, close] = S::call(func);
         out.push_str(name);
         out.push_str(open);
-        for (index, &arg) in args.iter().enumerate() {
-            if index > 0 {
-                out.push_str(", ");
+        // `where(l < r, a, b)`: the comparison is its first argument.
+        let (args, separator) = match (func, args) {
+            (Func::Where(comparison), [l, r, rest @ ..]) => {
+                self.write(out, *l, Precedence::Sum);
+                out.push_str(S::comparison(comparison));
+                self.write(out, *r, Precedence::Sum);
+                (rest, ", ")
             }
+            _ => (args, ""),
+        };
+        for (index, &arg) in args.iter().enumerate() {
+            out.push_str(if index > 0 { ", " } else { separator });
             self.write(out, arg, Precedence::Sum);
         }
         out.push_str(close);

@@ -34,6 +34,7 @@ pub mod lower;
 mod merge;
 pub mod number;
 mod order;
+pub mod piecewise;
 pub mod print;
 pub mod products;
 pub mod rewrite;

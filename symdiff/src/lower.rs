@@ -9,11 +9,25 @@
 //! order of terms and factors) does not depend on how the tree is stored.
 
 use crate::error::{SemanticError, SemanticErrorKind};
-use crate::func::{Callable, lookup, suggest};
+use crate::func::{Callable, WHERE, lookup, suggest};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
 use symdiff_parser::{AddOp, Expr, ExprId, ExprKind, MulOp, Program, Span, UnaryOp};
+
+/// Whether `name` is called as a function: a callable of the table, or
+/// `where`.
+fn is_function(name: &str) -> bool {
+    name == WHERE || lookup(name).is_some()
+}
+
+/// What a call means, once its name and arguments are checked.
+enum Call {
+    Callable(Callable),
+    /// `where(left op right, a, b)`: the comparison's sides, in the
+    /// engine's order (`a > b` is `b < a`).
+    Where(crate::func::Comparison, [ExprId; 2]),
+}
 
 /// Lowers a parsed program into `graph`, returning the final expression.
 /// Each definition is lowered once and shared wherever its name is used.
@@ -37,7 +51,7 @@ pub fn lower_program(
             () if Constant::named(definition.name).is_some() => {
                 Some(SemanticErrorKind::RedefinedConstant { name })
             }
-            () if lookup(definition.name).is_some() => {
+            () if is_function(definition.name) => {
                 Some(SemanticErrorKind::RedefinedFunction { name })
             }
             () => None,
@@ -186,13 +200,24 @@ impl<'src> Lowering<'_, '_, 'src> {
                 args,
             } => {
                 let args = program.args(args);
-                let callable = self.callable(name, name_span, args.len())?;
+                let call = self.check_call(name, name_span, args)?;
                 self.collect_operands(args.iter().copied());
-                Ok(match callable {
-                    Callable::Func(func) => self.graph.call(func, &self.operands),
-                    Callable::Pow => self.graph.pow(self.operands[0], self.operands[1]),
+                Ok(match call {
+                    Call::Callable(Callable::Func(func)) => self.graph.call(func, &self.operands),
+                    Call::Callable(Callable::Pow) => {
+                        self.graph.pow(self.operands[0], self.operands[1])
+                    }
+                    Call::Where(comparison, [left, right]) => {
+                        let (l, r) = (self.node(left), self.node(right));
+                        let (a, b) = (self.operands[1], self.operands[2]);
+                        self.graph.select(comparison, l, r, a, b)
+                    }
                 })
             }
+            // A comparison has no value of its own: the `where` it is the
+            // condition of reads its sides (and `check_call` rejects it
+            // anywhere else).
+            ExprKind::Compare { .. } => Ok(self.graph.zero()),
         }
     }
 
@@ -233,7 +258,7 @@ impl<'src> Lowering<'_, '_, 'src> {
     /// The error of a function's name used as a value (unless a definition
     /// gave the name a value, which the definitions' check forbids anyway).
     fn function_as_value(&self, name: &str, span: Span) -> Option<SemanticError> {
-        let is_function = lookup(name).is_some() && !self.definitions.contains_key(name);
+        let is_function = is_function(name) && !self.definitions.contains_key(name);
         is_function.then(|| {
             let kind = SemanticErrorKind::FunctionAsValue {
                 name: name.to_owned(),
@@ -248,6 +273,49 @@ impl<'src> Lowering<'_, '_, 'src> {
             text: text.to_owned(),
         };
         self.error(kind, span)
+    }
+
+    /// What the call `name(args)` means, or the error of an unknown
+    /// function or a wrong arity (at the function's name), or of a
+    /// comparison that is not the condition of `where` (at the comparison).
+    fn check_call(
+        &self,
+        name: &str,
+        name_span: Span,
+        args: &[ExprId],
+    ) -> Result<Call, SemanticError> {
+        let program = self.program;
+        let comparison = |id: &ExprId| match program.expr(*id).kind {
+            ExprKind::Compare { op, left, right } => Some((op, left, right)),
+            _ => None,
+        };
+        if name == WHERE && !self.definitions.contains_key(name) {
+            if args.len() != 3 {
+                let kind = SemanticErrorKind::WrongArity {
+                    name: name.to_owned(),
+                    expected: 3,
+                    found: args.len(),
+                };
+                return Err(self.error(kind, name_span));
+            }
+            let Some((op, left, right)) = args.first().and_then(comparison) else {
+                let span = args.first().map_or(name_span, |&id| program.expr(id).span);
+                return Err(self.error(SemanticErrorKind::WhereCondition, span));
+            };
+            if let Some(&stray) = args.iter().skip(1).find(|id| comparison(id).is_some()) {
+                let kind = SemanticErrorKind::ComparisonOutsideWhere;
+                return Err(self.error(kind, program.expr(stray).span));
+            }
+            let (comparison, swap) = crate::piecewise::comparison_of(op);
+            let sides = if swap { [right, left] } else { [left, right] };
+            return Ok(Call::Where(comparison, sides));
+        }
+        let callable = self.callable(name, name_span, args.len())?;
+        if let Some(&stray) = args.iter().find(|id| comparison(id).is_some()) {
+            let kind = SemanticErrorKind::ComparisonOutsideWhere;
+            return Err(self.error(kind, program.expr(stray).span));
+        }
+        Ok(Call::Callable(callable))
     }
 
     /// The function `name` called with `n_args` arguments, or the error of
@@ -321,10 +389,14 @@ impl<'src> Lowering<'_, '_, 'src> {
                     args,
                 } => {
                     let args = program.args(args);
-                    if let Err(error) = self.callable(name, name_span, args.len()) {
+                    if let Err(error) = self.check_call(name, name_span, args) {
                         return Some(error);
                     }
                     stack.extend(args.iter().rev());
+                }
+                ExprKind::Compare { left, right, .. } => {
+                    stack.push(right);
+                    stack.push(left);
                 }
             }
         }

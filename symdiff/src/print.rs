@@ -8,7 +8,7 @@
 //! (see [`Definitions`]), so a Hessian of a network does not explode into a
 //! tree.
 
-use crate::func::Func;
+use crate::func::{Comparison, Func};
 use crate::graph::post_order;
 use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::layout::{self, Precedence, Syntax};
@@ -213,6 +213,13 @@ impl Syntax for Plain {
 
     fn call(func: Func) -> [&'static str; 3] {
         [func.name(), "(", ")"]
+    }
+
+    fn comparison(comparison: Comparison) -> &'static str {
+        match comparison {
+            Comparison::Less => " < ",
+            Comparison::LessEq => " <= ",
+        }
     }
 
     fn factor_separator(_next_factor: &str) -> &'static str {

@@ -5,6 +5,7 @@
 use crate::func::Func;
 use crate::graph::{Graph, Ids, Node, NodeId};
 use crate::number::Number;
+use crate::piecewise;
 use smallvec::SmallVec;
 use std::ops::Neg as _;
 
@@ -12,6 +13,28 @@ use std::ops::Neg as _;
 /// operand. For a product this is one product (the other factors and
 /// `inner`), not a product of the others multiplied again.
 fn chain_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> NodeId {
+    chain_term_at(graph, node, index, inner, 0)
+}
+
+/// [`chain_term`] inside `depth` conditions (see [`piecewise::masked`]).
+fn chain_term_at(
+    graph: &mut Graph,
+    node: NodeId,
+    index: usize,
+    inner: NodeId,
+    depth: usize,
+) -> NodeId {
+    // The conditions of `inner` stay outermost, so that a condition that is
+    // NaN where its branch is not taken does not reach the term.
+    let mut term = |graph: &mut Graph, inner: NodeId, depth: usize| {
+        chain_term_at(graph, node, index, inner, depth)
+    };
+    if let Some(term) = piecewise::masked(graph, inner, depth, &mut term) {
+        return term;
+    }
+    if let Some(term) = piecewise::where_term(graph, node, index, inner) {
+        return term;
+    }
     if let Node::Mul(factors) = graph.node(node) {
         let mut term = all_but(factors, index);
         term.push(inner);
@@ -53,7 +76,7 @@ pub(crate) fn chain_terms(
             .zip(others)
             .enumerate()
             .filter_map(|(index, (inner, others))| Some((index, (*inner)?, others)))
-            .map(|(index, inner, others)| (index, graph.mul2(others, inner)))
+            .map(|(index, inner, others)| (index, scaled(graph, others, inner, 0)))
             .collect();
     }
     let mut terms = SmallVec::new();
@@ -63,6 +86,17 @@ pub(crate) fn chain_terms(
         }
     }
     terms
+}
+
+/// `factor * inner`, with the conditions of `inner` kept outside (see
+/// [`piecewise::masked`]).
+fn scaled(graph: &mut Graph, factor: NodeId, inner: NodeId, depth: usize) -> NodeId {
+    let mut term =
+        |graph: &mut Graph, inner: NodeId, depth: usize| scaled(graph, factor, inner, depth);
+    match piecewise::masked(graph, inner, depth, &mut term) {
+        Some(term) => term,
+        None => graph.mul2(factor, inner),
+    }
 }
 
 /// For each position, the product of all factors but that one, as the
@@ -194,6 +228,17 @@ fn call_partial(
         Func::Softplus => graph.call(Func::Sigmoid, &[u]),
         Func::LeakyRelu => leaky_relu_partial(graph, u, args[1], index),
         Func::Max | Func::Min => extremum_partial(graph, func, u, args[1], index),
+        // The chain rule goes through `piecewise::where_term` instead; this
+        // is the partial it stands for.
+        Func::Where(comparison) => {
+            let (zero, one) = (graph.zero(), graph.one());
+            let (l, r) = (args[0], args[1]);
+            match index {
+                2 => graph.select(comparison, l, r, one, zero),
+                3 => graph.select(comparison, l, r, zero, one),
+                _ => zero,
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! within 1e-9 relative plus 1e-12 absolute, along every derivative path the
 //! engine has (reverse gradient, forward `diff`, forward-over-reverse Hessian,
 //! repeated `diff`), and through both evaluators (the DAG and the tape).
+//! `data/oracle_where.jsonl` does the same for the piecewise node `where`.
 
 use serde_json::Value;
 use symdiff::Expr;
@@ -20,8 +21,8 @@ struct Case {
     hessian: Vec<Vec<f64>>,
 }
 
-fn cases() -> Vec<Case> {
-    include_str!("data/oracle.jsonl")
+fn cases(jsonl: &str) -> Vec<Case> {
+    jsonl
         .lines()
         .enumerate()
         .map(|(index, line)| {
@@ -160,8 +161,24 @@ fn check(case: &Case) -> Vec<String> {
 
 #[test]
 fn every_oracle_case_agrees_along_every_path() {
-    let cases = cases();
+    let cases = cases(include_str!("data/oracle.jsonl"));
     assert_eq!(cases.len(), 300, "the oracle file has 300 cases");
+    let mismatches: Vec<String> = cases.iter().flat_map(check).collect();
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+/// The piecewise node's cases (`data/oracle_where.py` wrote them with
+/// SymPy's `Piecewise`): both branches of each `where`, the tie where it is
+/// easy to hit exactly, and branches that are NaN where they are not taken.
+#[test]
+fn every_where_case_agrees_along_every_path() {
+    let cases = cases(include_str!("data/oracle_where.jsonl"));
+    assert_eq!(cases.len(), 52, "the where oracle file has 52 cases");
     let mismatches: Vec<String> = cases.iter().flat_map(check).collect();
     assert!(
         mismatches.is_empty(),

@@ -3,9 +3,15 @@
 
 use proptest::prelude::*;
 
+/// The comparisons of a `where`.
+fn comparison() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just("<"), Just("<="), Just(">"), Just(">=")]
+}
+
 /// Random expressions in x, y, z from the grammar: numbers, variables, the
 /// four operations, powers with small exponents, and calls of the smooth
-/// functions (kinked ones appear too; the check skips ill-conditioned points).
+/// functions (kinked ones appear too, and `where`; the check skips
+/// ill-conditioned points).
 fn expression() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![
         Just("x".to_owned()),
@@ -38,6 +44,12 @@ fn expression() -> impl Strategy<Value = String> {
             (inner.clone(), -3i32..4).prop_map(|(a, n)| format!("({a})^({n})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})^({b})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("max({a}, {b})")),
+            (
+                (inner.clone(), comparison(), inner.clone()),
+                inner.clone(),
+                inner.clone()
+            )
+                .prop_map(|((l, op, r), a, b)| format!("where({l} {op} {r}, {a}, {b})")),
             inner.clone().prop_map(|a| format!("-({a})")),
             (function, inner).prop_map(|(f, a)| format!("{f}({a})")),
         ]
@@ -83,6 +95,12 @@ fn single_use_expression() -> impl Strategy<Value = String> {
             )
                 .prop_map(|(a, q)| format!("({a})^({q})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})^({b})")),
+            (
+                (inner.clone(), comparison(), inner.clone()),
+                inner.clone(),
+                inner.clone()
+            )
+                .prop_map(|((l, op, r), a, b)| format!("where({l} {op} {r}, {a}, {b})")),
             inner.clone().prop_map(|a| format!("-({a})")),
             (function, inner).prop_map(|(f, a)| format!("{f}({a})")),
         ]

@@ -1,0 +1,173 @@
+//! The piecewise node `where(l < r, a, b)` (or `<=`): its constructor and
+//! its derivative terms. Its value and every derivative follow the branch
+//! the comparison takes at the point, as PyTorch's and JAX's `where` do: at
+//! a tie the comparison itself decides (`where(x > 0, x, 0)` takes the second
+//! branch at 0, so its derivative there is 0), the same rule as `relu`
+//! (`relu'(0) = 0`). Where `l` or `r` is NaN, the value and every derivative
+//! are NaN.
+//!
+//! The untaken branch never leaks into a result: a chain-rule term whose
+//! inner derivative is zero on one side of a condition keeps the condition
+//! outside (`where(c, ∂*d, 0)`, not `∂*where(c, d, 0)`), so that a partial
+//! that is not finite where its branch is not taken (`sqrt(x)` for x < 0)
+//! does not turn the term into `0*NaN`.
+
+use crate::func::{Comparison, Func};
+use crate::graph::{Compound, Graph, Node, NodeId};
+use symdiff_parser::CompareOp;
+
+/// How deeply conditions nest in a term before the product is built as it
+/// is: a chain of `else if` of this length is followed exactly, a longer one
+/// may give NaN (never a wrong number) where a later branch is not finite.
+const MASK_DEPTH: usize = 64;
+
+impl Graph {
+    /// `where(l < r, a, b)` (`<=` for [`Comparison::LessEq`]). Constant
+    /// sides pick a branch (NaN if either is NaN), and equal branches are
+    /// that branch: `where(c, x, x)` is `x`, even where `c` is NaN (the
+    /// identity of README's "What simplification assumes"; it is what makes
+    /// the derivative of `where(x > 0, 1, 2)` simply 0).
+    pub fn select(
+        &mut self,
+        comparison: Comparison,
+        l: NodeId,
+        r: NodeId,
+        a: NodeId,
+        b: NodeId,
+    ) -> NodeId {
+        if let Some(holds) = self.constant_comparison(comparison, l, r) {
+            return match holds {
+                Some(true) => a,
+                Some(false) => b,
+                None => self.num(crate::number::Number::Float(f64::NAN)),
+            };
+        }
+        if a == b {
+            return a;
+        }
+        self.intern_compound(Compound::Call(Func::Where(comparison)), &[l, r, a, b])
+    }
+
+    /// Whether `l < r` holds when both are constants: `Some(None)` if one is
+    /// NaN, `None` if either is symbolic. Exact numbers compare exactly.
+    fn constant_comparison(
+        &self,
+        comparison: Comparison,
+        l: NodeId,
+        r: NodeId,
+    ) -> Option<Option<bool>> {
+        if let (Some(l), Some(r)) = (self.as_number(l), self.as_number(r))
+            && !l.to_f64().is_nan()
+            && !r.to_f64().is_nan()
+        {
+            return Some(Some(match comparison {
+                Comparison::Less => l < r,
+                Comparison::LessEq => l <= r,
+            }));
+        }
+        let (l, r) = (self.constant_value(l)?, self.constant_value(r)?);
+        if l.is_nan() || r.is_nan() {
+            return Some(None);
+        }
+        Some(Some(comparison.holds(l, r)))
+    }
+
+    /// The parts of a `where` node: comparison, sides and branches.
+    pub(crate) fn as_where(&self, node: NodeId) -> Option<(Comparison, [NodeId; 4])> {
+        match self.node(node) {
+            Node::Call(Func::Where(comparison), args) => {
+                let &[l, r, a, b] = args.as_slice() else {
+                    return None;
+                };
+                Some((*comparison, [l, r, a, b]))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The sum of `parts`, with the terms that are `where` nodes on the same
+/// condition merged into one: `where(c, a, 0) + where(c, 0, b)` (a gradient's
+/// contributions from the two branches) is `where(c, a, b)`, equal to it
+/// everywhere, NaN included.
+pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
+    if parts.len() < 2 || !parts.iter().any(|&part| graph.as_where(part).is_some()) {
+        return graph.add(parts);
+    }
+    // Each condition's branches, in order of first appearance.
+    let mut groups: Vec<((Comparison, NodeId, NodeId), Vec<NodeId>, Vec<NodeId>)> = Vec::new();
+    let mut terms = Vec::with_capacity(parts.len());
+    for &part in parts {
+        let Some((comparison, [l, r, a, b])) = graph.as_where(part) else {
+            terms.push(part);
+            continue;
+        };
+        let condition = (comparison, l, r);
+        match groups.iter_mut().find(|(known, _, _)| *known == condition) {
+            Some((_, first, second)) => {
+                first.push(a);
+                second.push(b);
+            }
+            None => groups.push((condition, vec![a], vec![b])),
+        }
+    }
+    for ((comparison, l, r), first, second) in groups {
+        let a = graph.add(&first);
+        let b = graph.add(&second);
+        terms.push(graph.select(comparison, l, r, a, b));
+    }
+    graph.add(&terms)
+}
+
+/// The engine's comparison for the text syntax's operator, and whether the
+/// sides swap (`a > b` is `b < a`).
+pub fn comparison_of(op: CompareOp) -> (Comparison, bool) {
+    match op {
+        CompareOp::Less => (Comparison::Less, false),
+        CompareOp::LessEq => (Comparison::LessEq, false),
+        CompareOp::Greater => (Comparison::Less, true),
+        CompareOp::GreaterEq => (Comparison::LessEq, true),
+    }
+}
+
+/// The chain rule's term for operand `index` of the `where` node `node`
+/// with inner derivative `inner`: `where(c, inner, 0)` for the first branch,
+/// `where(c, 0, inner)` for the second, 0 for the sides of the comparison.
+pub(crate) fn where_term(
+    graph: &mut Graph,
+    node: NodeId,
+    index: usize,
+    inner: NodeId,
+) -> Option<NodeId> {
+    let (comparison, [l, r, _, _]) = graph.as_where(node)?;
+    let zero = graph.zero();
+    Some(match index {
+        2 => graph.select(comparison, l, r, inner, zero),
+        3 => graph.select(comparison, l, r, zero, inner),
+        _ => zero,
+    })
+}
+
+/// `term(inner)` with a condition under which `inner` is zero kept outside:
+/// for `inner = where(c, d, 0)`, `where(c, term(d), 0)` (and so on through
+/// nested conditions, up to [`MASK_DEPTH`]). `None` when `inner` is not such
+/// a node.
+pub(crate) fn masked(
+    graph: &mut Graph,
+    inner: NodeId,
+    depth: usize,
+    term: &mut dyn FnMut(&mut Graph, NodeId, usize) -> NodeId,
+) -> Option<NodeId> {
+    if depth >= MASK_DEPTH {
+        return None;
+    }
+    let (comparison, [l, r, a, b]) = graph.as_where(inner)?;
+    let is_zero = |graph: &Graph, node: NodeId| graph.as_number(node).is_some_and(|n| n.is_zero());
+    let (a_zero, b_zero) = (is_zero(graph, a), is_zero(graph, b));
+    if !a_zero && !b_zero {
+        return None;
+    }
+    let a = if a_zero { a } else { term(graph, a, depth + 1) };
+    let b = if b_zero { b } else { term(graph, b, depth + 1) };
+    Some(graph.select(comparison, l, r, a, b))
+}
