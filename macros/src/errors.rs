@@ -7,9 +7,10 @@ use quote::ToTokens;
 use std::fmt;
 
 /// The operations `#[derive_grad]` can differentiate, for hints.
-const SUPPORTED: &str = "derive_grad differentiates `let` bindings, + - * /, unary minus, \
-parentheses, number literals, f64 methods such as `exp`, `powi` and `max`, and the \
-functions `sigmoid`, `relu`, `leaky_relu`, `softplus`, `heaviside`";
+const SUPPORTED: &str = "derive_grad differentiates `let` and `let mut` bindings, assignments, \
++ - * /, number literals, f64 methods such as `exp`, `powi` and `max`, the functions `sigmoid`, \
+`relu`, `leaky_relu`, `softplus`, `heaviside`, `for` loops over ranges known at compile time, \
+iterators over arrays (`iter`, `zip`, `map`, `sum`, `fold`), and `if` on comparisons";
 
 /// One kind of mistake, with what the message says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +38,8 @@ pub(crate) enum Problem {
     MissingReturn {
         after_semicolon: bool,
     },
-    If,
     Match,
     Loop,
-    Assignment,
     EarlyReturn,
     MacroCall,
     NestedItem,
@@ -66,9 +65,28 @@ pub(crate) enum Problem {
     },
     DynamicIndex,
     IndexOutOfBounds {
-        index: usize,
+        index: i64,
         len: usize,
     },
+    /// A loop bound, range end or index that is an `f64`, not an integer
+    /// known at expansion time.
+    LoopBound,
+    LoopTooLong {
+        limit: usize,
+    },
+    NotIterable,
+    /// The branches of an `if` on data leave an integer or an array shape
+    /// different.
+    BranchMismatch,
+    NotACondition,
+    ConditionAsNumber,
+    Cast,
+    ClosureExpected,
+    IteratorMethod {
+        name: String,
+    },
+    IntegerOverflow,
+    AssignTarget,
     UnknownFunction {
         name: String,
         suggestion: Option<&'static str>,
@@ -123,11 +141,11 @@ impl Problem {
             Problem::MissingReturn { .. } => {
                 "the function has no final expression to differentiate".to_owned()
             }
-            Problem::If => "`if` cannot be differentiated".to_owned(),
             Problem::Match => "`match` cannot be differentiated".to_owned(),
-            Problem::Loop => "loops cannot be differentiated".to_owned(),
-            Problem::Assignment => "assignment cannot be differentiated".to_owned(),
-            Problem::EarlyReturn => "`return` before the end cannot be differentiated".to_owned(),
+            Problem::Loop => "`while` and `loop` cannot be differentiated".to_owned(),
+            Problem::EarlyReturn => {
+                "`return` in the middle of a block cannot be differentiated".to_owned()
+            }
             Problem::MacroCall => "macros cannot be differentiated".to_owned(),
             Problem::NestedItem => "items inside the function cannot be differentiated".to_owned(),
             Problem::UselessStatement => {
@@ -150,6 +168,22 @@ impl Problem {
             Problem::IndexOutOfBounds { index, len } => {
                 format!("index {index} is out of bounds for an array of length {len}")
             }
+            Problem::LoopBound => "this must be an integer known at compile time".to_owned(),
+            Problem::LoopTooLong { limit } => {
+                format!("the loops unroll to more than {limit} iterations")
+            }
+            Problem::NotIterable => "this cannot be iterated at compile time".to_owned(),
+            Problem::BranchMismatch => {
+                "the branches of this `if` on data leave an integer or an array different"
+                    .to_owned()
+            }
+            Problem::NotACondition => "expected a condition".to_owned(),
+            Problem::ConditionAsNumber => "a condition used as a number".to_owned(),
+            Problem::Cast => "this cast cannot be differentiated".to_owned(),
+            Problem::ClosureExpected => "expected a closure such as `|v| v * v`".to_owned(),
+            Problem::IteratorMethod { name } => format!("unknown iterator method `{name}`"),
+            Problem::IntegerOverflow => "integer overflow at compile time".to_owned(),
+            Problem::AssignTarget => "cannot assign to this".to_owned(),
             Problem::UnknownFunction { name, .. } => format!("unknown function `{name}`"),
             Problem::UnknownMethod { name } => format!("unknown f64 method `{name}`"),
             Problem::WrongArity {
@@ -199,11 +233,12 @@ impl Problem {
             Problem::MissingReturn {
                 after_semicolon: false,
             } => "end the body with the expression to differentiate",
-            Problem::If => "use max, min, relu or heaviside instead of if",
             Problem::Match => "use max, min, relu or heaviside instead of match",
-            Problem::Loop => "unroll the loop, indexing arrays by constants: `x[0] + x[1]`",
-            Problem::Assignment => "bind a new name instead: `let y = y * 2.0;`",
-            Problem::EarlyReturn => "compute the result with `let` bindings and end with it",
+            Problem::Loop => {
+                "write a `for` loop over a range known at compile time: `for i in 0..N`, with N \
+                 a literal, an array parameter's `len()` or a `const N: usize` in the body"
+            }
+            Problem::EarlyReturn => "return only at the end of the function or of an `if` branch",
             Problem::MacroCall | Problem::NestedItem | Problem::Unsupported { .. } => SUPPORTED,
             Problem::UselessStatement => "bind it with `let` or remove it",
             Problem::LetPattern => "write `let name = ...;`",
@@ -223,6 +258,32 @@ impl Problem {
                 "write `x[0]`, `x[1]`, ...; variable indices cannot be differentiated"
             }
             Problem::IndexOutOfBounds { .. } => "indices count from 0",
+            Problem::LoopBound => {
+                "use a literal, an array's `len()`, a `const N: usize` in the body, or a loop \
+                 index; a bound or index that depends on the arguments cannot be differentiated"
+            }
+            Problem::LoopTooLong { .. } => {
+                "loops are unrolled at compile time: split the computation or use fewer iterations"
+            }
+            Problem::NotIterable => {
+                "iterate over a range such as `0..N` or over an array: `x.iter()`, `&x`"
+            }
+            Problem::BranchMismatch => {
+                "an `if` on f64 values may change f64 values only; decide integers and array \
+                 lengths by constants"
+            }
+            Problem::NotACondition => "compare numbers: `x > 0.0`, `a <= b && b < c`",
+            Problem::ConditionAsNumber => "write `if c { 1.0 } else { 0.0 }`",
+            Problem::Cast => "use `as f64` on an integer such as a loop index",
+            Problem::ClosureExpected => "write the closure inline: `.map(|v| v * v)`",
+            Problem::IteratorMethod { .. } => {
+                "the iterator methods are iter, into_iter, copied, cloned, zip, enumerate, rev, \
+                 skip, take, step_by, map, sum, product, fold and len"
+            }
+            Problem::IntegerOverflow => "use smaller integers",
+            Problem::AssignTarget => {
+                "assign to a `let mut` local or to an entry of a local array: `h[j] = ...`"
+            }
             Problem::UnknownFunction {
                 suggestion: Some(known),
                 ..
@@ -231,7 +292,9 @@ impl Problem {
                 suggestion: None, ..
             } => {
                 return Some(format!(
-                    "the known functions are {}, and f64 methods such as `x.exp()`",
+                    "the known functions are {}, and f64 methods such as `x.exp()`; a call of \
+                     another function cannot be differentiated, even of one marked \
+                     #[derive_grad]: write the helper's body inline, or as a `let` binding",
                     crate::derive_grad::calls::function_names().join(", ")
                 ));
             }

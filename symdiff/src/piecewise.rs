@@ -86,6 +86,9 @@ impl Graph {
     }
 }
 
+/// A comparison and its sides.
+type Condition = (Comparison, NodeId, NodeId);
+
 /// The sum of `parts`, with the terms that are `where` nodes on the same
 /// condition merged into one: `where(c, a, 0) + where(c, 0, b)` (a gradient's
 /// contributions from the two branches) is `where(c, a, b)`, equal to it
@@ -95,7 +98,7 @@ pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
         return graph.add(parts);
     }
     // Each condition's branches, in order of first appearance.
-    let mut groups: Vec<((Comparison, NodeId, NodeId), Vec<NodeId>, Vec<NodeId>)> = Vec::new();
+    let mut groups: Vec<(Condition, Vec<NodeId>, Vec<NodeId>)> = Vec::new();
     let mut terms = Vec::with_capacity(parts.len());
     for &part in parts {
         let Some((comparison, [l, r, a, b])) = graph.as_where(part) else {

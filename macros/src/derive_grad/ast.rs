@@ -1,32 +1,30 @@
-//! Translation of a function body into the engine's graph. A `let` binds a
-//! name to a node, so a bound value is shared wherever the name is used, as a
-//! definition is in the string syntax. Every construct that cannot be
-//! differentiated is reported with its span and the translation goes on, so
-//! that all the problems of a function are reported together.
+//! Translation of a function body into the engine's graph, by evaluating it
+//! at expansion time: numbers become nodes, integers (loop indices, lengths)
+//! are computed now, loops are unrolled, `if` on data becomes `where` nodes.
+//! A `let` binds a name to a value, so a bound value is shared wherever the
+//! name is used, as a definition is in the string syntax. Every construct
+//! that cannot be differentiated is reported with its span and the
+//! translation goes on, so that all the problems of a function are reported
+//! together. This file has the expressions; `statements.rs` the blocks,
+//! bindings, assignments, loops and branches; `iter.rs` the iterators.
 
 use crate::derive_grad::calls;
+use crate::derive_grad::value::{Cond, Value, select};
 use crate::errors::{Errors, Problem};
 use quote::ToTokens;
+use symdiff::func::Comparison;
 use symdiff::graph::{Constant, Graph, NodeId};
 use symdiff::number::Number;
-use syn::{BinOp, Block, Expr, Lit, Local, Pat, Stmt, UnOp};
+use syn::{BinOp, Block, Expr, Lit, UnOp};
 
-/// What a name stands for in the body.
-#[derive(Debug, Clone)]
-pub(crate) enum Binding {
-    Scalar(NodeId),
-    /// An array parameter: one variable per entry.
-    Array(Vec<NodeId>),
-    /// A name whose value could not be translated (an error is already
-    /// reported), so its uses report nothing more.
-    Poisoned,
-}
+/// How many loop iterations a function may unroll in all.
+pub(crate) const MAX_ITERATIONS: usize = 1_000_000;
 
 /// Translates a function body; `None` when anything failed (the errors are in
 /// `errors`).
 pub(crate) fn translate_body(
     graph: &mut Graph,
-    params: Vec<(String, Binding)>,
+    params: Vec<(String, Value)>,
     body: &Block,
     errors: &mut Errors,
 ) -> Option<NodeId> {
@@ -34,171 +32,128 @@ pub(crate) fn translate_body(
         graph,
         bindings: params,
         errors,
+        n_errors: 0,
+        returns: Vec::new(),
+        returned: None,
+        iterations_left: MAX_ITERATIONS,
     };
-    translator.block(body)
+    translator.function_body(body)
 }
 
-struct Translator<'a> {
-    graph: &'a mut Graph,
+pub(super) struct Translator<'a> {
+    pub(super) graph: &'a mut Graph,
     /// The names in scope, innermost last: a `let` pushes, the end of a block
-    /// truncates, and lookup searches from the end (so shadowing works).
-    bindings: Vec<(String, Binding)>,
-    errors: &'a mut Errors,
+    /// truncates, lookup searches from the end (so shadowing works), and an
+    /// assignment replaces the value in place.
+    pub(super) bindings: Vec<(String, Value)>,
+    pub(super) errors: &'a mut Errors,
+    /// How many errors were reported: a loop stops unrolling after an
+    /// iteration that reported any, so that each is reported once.
+    pub(super) n_errors: usize,
+    /// The values returned early under a condition on data, in order: the
+    /// result is the first of them whose condition holds, else the rest of
+    /// the body's.
+    pub(super) returns: Vec<(Cond, Value)>,
+    /// The value returned on every path from here on: the rest of the body
+    /// is not reached.
+    pub(super) returned: Option<Value>,
+    pub(super) iterations_left: usize,
 }
 
 impl Translator<'_> {
-    fn report(&mut self, tokens: impl ToTokens, problem: Problem) -> Option<NodeId> {
+    pub(super) fn report<T>(&mut self, tokens: impl ToTokens, problem: Problem) -> Option<T> {
+        self.n_errors += 1;
         self.errors.report(tokens, problem);
         None
     }
 
-    fn block(&mut self, block: &Block) -> Option<NodeId> {
-        let scope_start = self.bindings.len();
-        let mut result = None;
-        let mut has_result = false;
-        let n_stmts = block.stmts.len();
-        for (stmt_idx, stmt) in block.stmts.iter().enumerate() {
-            let is_last = stmt_idx + 1 == n_stmts;
-            match stmt {
-                Stmt::Local(local) => self.local(local),
-                Stmt::Expr(Expr::Return(ret), _) if is_last => {
-                    has_result = true;
-                    result = match &ret.expr {
-                        Some(value) => self.expr(value),
-                        None => self.report(
-                            ret,
-                            Problem::MissingReturn {
-                                after_semicolon: false,
-                            },
-                        ),
-                    };
-                }
-                Stmt::Expr(expr, None) if is_last => {
-                    has_result = true;
-                    result = self.expr(expr);
-                }
-                Stmt::Expr(expr, Some(_)) if is_last => {
-                    // The missing result is reported below; the statement's
-                    // own problems are reported here.
-                    self.expr(expr);
-                }
-                Stmt::Expr(expr, _) => self.statement(expr),
-                Stmt::Item(item) => {
-                    self.report(item, Problem::NestedItem);
-                }
-                Stmt::Macro(mac) => {
-                    self.report(mac, Problem::MacroCall);
-                }
-            }
-        }
-        if !has_result {
-            match block.stmts.last() {
-                Some(last @ Stmt::Expr(_, Some(_))) => self.errors.report(
-                    last,
-                    Problem::MissingReturn {
-                        after_semicolon: true,
-                    },
-                ),
-                _ => self.errors.report_at(
-                    block.brace_token.span.close(),
-                    Problem::MissingReturn {
-                        after_semicolon: false,
-                    },
-                ),
-            };
-        }
-        self.bindings.truncate(scope_start);
-        result
-    }
-
-    /// An expression statement other than the last: it cannot contribute.
-    fn statement(&mut self, expr: &Expr) {
-        // Translating it reports the specific problem (`if`, a loop, an
-        // assignment); a statement that translates still does nothing.
-        if self.expr(expr).is_some() {
-            self.report(expr, Problem::UselessStatement);
-        }
-    }
-
-    fn local(&mut self, local: &Local) {
-        let value = match &local.init {
-            Some(init) if init.diverge.is_none() => self.expr(&init.expr),
-            Some(init) => self.report(init.expr.as_ref(), Problem::LetWithoutValue),
-            None => self.report(local, Problem::LetWithoutValue),
-        };
-        let (name, type_ok) = match &local.pat {
-            Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
-                (Some(pat.ident.to_string()), true)
-            }
-            Pat::Type(typed) => match &*typed.pat {
-                Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
-                    (Some(pat.ident.to_string()), super::valid::is_f64(&typed.ty))
-                }
-                _ => (None, true),
-            },
-            _ => (None, true),
-        };
-        if !type_ok && let Pat::Type(typed) = &local.pat {
-            self.report(&typed.ty, Problem::LetType);
-        }
-        match name {
-            Some(name) => {
-                let binding = match value {
-                    Some(node) if type_ok => Binding::Scalar(node),
-                    _ => Binding::Poisoned,
-                };
-                self.bindings.push((name, binding));
-            }
-            None => {
-                self.report(&local.pat, Problem::LetPattern);
-                // Every name in the pattern is bound, so that its uses do not
-                // add errors of their own.
-                for name in pattern_names(&local.pat) {
-                    self.bindings.push((name, Binding::Poisoned));
-                }
-            }
-        }
-    }
-
-    fn lookup(&self, name: &str) -> Option<&Binding> {
+    pub(super) fn lookup(&self, name: &str) -> Option<&Value> {
         self.bindings
             .iter()
             .rev()
             .find(|(known, _)| known == name)
-            .map(|(_, binding)| binding)
+            .map(|(_, value)| value)
     }
 
-    fn expr(&mut self, expr: &Expr) -> Option<NodeId> {
+    /// `value` as a node of the graph: an integer becomes its number.
+    pub(super) fn num(&mut self, value: Value, tokens: impl ToTokens) -> Option<NodeId> {
+        match value {
+            Value::Num(node) => Some(node),
+            Value::Int(int) => Some(self.graph.int(int)),
+            Value::Poisoned => None,
+            Value::Bool(_) => self.report(tokens, Problem::ConditionAsNumber),
+            Value::Array(_) | Value::Seq(_) | Value::Tuple(_) => {
+                let name = tokens.to_token_stream().to_string().replace(' ', "");
+                self.report(tokens, Problem::ArrayAsValue { name })
+            }
+            Value::Unit => self.report(
+                tokens,
+                Problem::Unsupported {
+                    what: "a statement",
+                },
+            ),
+        }
+    }
+
+    /// The number `expr` evaluates to.
+    pub(super) fn num_expr(&mut self, expr: &Expr) -> Option<NodeId> {
+        let value = self.expr(expr)?;
+        self.num(value, expr)
+    }
+
+    /// The integer known at expansion time that `expr` evaluates to.
+    pub(super) fn int_expr(&mut self, expr: &Expr) -> Option<i64> {
+        match self.expr(expr)? {
+            Value::Int(int) => Some(int),
+            Value::Poisoned => None,
+            _ => self.report(expr, Problem::LoopBound),
+        }
+    }
+
+    pub(super) fn expr(&mut self, expr: &Expr) -> Option<Value> {
         match expr {
             Expr::Lit(lit) => self.literal(&lit.lit),
             Expr::Paren(inner) => self.expr(&inner.expr),
             Expr::Group(inner) => self.expr(&inner.expr),
-            Expr::Unary(unary) => match unary.op {
-                UnOp::Neg(_) => {
-                    let operand = self.expr(&unary.expr)?;
-                    Some(self.graph.neg(operand))
-                }
-                // `*x` on a `&f64` parameter is its value. Nothing else in a
-                // body that translates is a reference, and rustc rejects the
-                // function itself where `*` is applied to a number.
-                UnOp::Deref(_) => self.expr(&unary.expr),
-                op => self.report(
-                    op,
-                    Problem::Operator {
-                        op: op.to_token_stream().to_string(),
-                    },
-                ),
-            },
-            Expr::Binary(binary) => self.binary(binary),
+            // `&x` and `*x` are `x`: a reference to an array or a number
+            // means the same numbers.
+            Expr::Reference(reference) => self.expr(&reference.expr),
+            Expr::Unary(unary) => self.unary(unary),
+            Expr::Binary(binary) => self.binary(binary, expr),
             Expr::Path(path) => self.path(path),
             Expr::Index(index) => self.index(index),
             Expr::MethodCall(call) => self.method_call(call),
             Expr::Call(call) => self.call(call),
+            Expr::Cast(cast) => self.cast(cast),
+            Expr::Range(range) => self.range(range),
+            Expr::Array(array) => {
+                let entries: Vec<Option<Value>> =
+                    array.elems.iter().map(|elem| self.expr(elem)).collect();
+                Some(Value::Array(entries.into_iter().collect::<Option<_>>()?))
+            }
+            Expr::Repeat(repeat) => {
+                let entry = self.expr(&repeat.expr);
+                let len = self.int_expr(&repeat.len);
+                let len = usize::try_from(len?).ok()?;
+                Some(Value::Array(vec![entry?; len]))
+            }
+            Expr::Tuple(tuple) => {
+                let entries: Vec<Option<Value>> =
+                    tuple.elems.iter().map(|elem| self.expr(elem)).collect();
+                Some(Value::Tuple(entries.into_iter().collect::<Option<_>>()?))
+            }
             Expr::Block(block) if block.label.is_none() => self.block(&block.block),
-            Expr::If(expr_if) => self.report(keyword_and_condition(expr_if), Problem::If),
+            Expr::If(expr_if) => self.if_expr(expr_if),
+            Expr::ForLoop(for_loop) => {
+                self.for_loop(for_loop);
+                Some(Value::Unit)
+            }
+            Expr::Assign(assign) => {
+                self.assign(&assign.left, None, &assign.right);
+                Some(Value::Unit)
+            }
             Expr::Match(expr_match) => self.report(expr_match.match_token, Problem::Match),
-            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => self.report(expr, Problem::Loop),
-            Expr::Assign(_) => self.report(expr, Problem::Assignment),
+            Expr::While(_) | Expr::Loop(_) => self.report(expr, Problem::Loop),
             Expr::Return(_) => self.report(expr, Problem::EarlyReturn),
             Expr::Macro(_) => self.report(expr, Problem::MacroCall),
             _ => self.report(
@@ -210,13 +165,23 @@ impl Translator<'_> {
         }
     }
 
-    fn literal(&mut self, lit: &Lit) -> Option<NodeId> {
-        let (digits, suffix) = match lit {
-            Lit::Float(float) => (float.base10_digits(), float.suffix()),
-            Lit::Int(int) => (int.base10_digits(), int.suffix()),
+    fn literal(&mut self, lit: &Lit) -> Option<Value> {
+        let (digits, suffix, is_int) = match lit {
+            Lit::Float(float) => (float.base10_digits(), float.suffix(), false),
+            Lit::Int(int) => (int.base10_digits(), int.suffix(), true),
             _ => return self.report(lit, Problem::Literal),
         };
-        if !matches!(suffix, "" | "f64" | "f32" | "i32" | "i64") {
+        let int_suffix = matches!(
+            suffix,
+            "" | "i32" | "i64" | "usize" | "u32" | "u64" | "isize"
+        );
+        if is_int
+            && int_suffix
+            && let Ok(int) = digits.parse::<i64>()
+        {
+            return Some(Value::Int(int));
+        }
+        if !matches!(suffix, "" | "f64" | "i32" | "i64") {
             return self.report(lit, Problem::Literal);
         }
         if digits.parse::<f64>().is_ok_and(f64::is_infinite) {
@@ -228,18 +193,30 @@ impl Translator<'_> {
             );
         }
         match Number::from_decimal(digits) {
-            Some(number) => Some(self.graph.num(number)),
+            Some(number) => Some(Value::Num(self.graph.num(number))),
             None => self.report(lit, Problem::Literal),
         }
     }
 
-    fn binary(&mut self, binary: &syn::ExprBinary) -> Option<NodeId> {
-        match binary.op {
-            BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) => self.chain(binary),
-            BinOp::AddAssign(_)
-            | BinOp::SubAssign(_)
-            | BinOp::MulAssign(_)
-            | BinOp::DivAssign(_) => self.report(binary, Problem::Assignment),
+    fn unary(&mut self, unary: &syn::ExprUnary) -> Option<Value> {
+        match unary.op {
+            UnOp::Neg(_) => match self.expr(&unary.expr)? {
+                Value::Int(int) => match int.checked_neg() {
+                    Some(negated) => Some(Value::Int(negated)),
+                    None => self.report(unary, Problem::IntegerOverflow),
+                },
+                value => {
+                    let operand = self.num(value, &unary.expr)?;
+                    Some(Value::Num(self.graph.neg(operand)))
+                }
+            },
+            UnOp::Not(_) => {
+                let cond = self.condition(&unary.expr)?;
+                Some(Value::Bool(cond.not()))
+            }
+            // `*x` on a `&f64` parameter, or on the item of an iterator, is
+            // its value; rustc rejects `*` on a number.
+            UnOp::Deref(_) => self.expr(&unary.expr),
             op => self.report(
                 op,
                 Problem::Operator {
@@ -249,11 +226,95 @@ impl Translator<'_> {
         }
     }
 
+    /// The condition `expr` evaluates to.
+    pub(super) fn condition(&mut self, expr: &Expr) -> Option<Cond> {
+        match self.expr(expr)? {
+            Value::Bool(cond) => Some(cond),
+            Value::Poisoned => None,
+            _ => self.report(expr, Problem::NotACondition),
+        }
+    }
+
+    fn binary(&mut self, binary: &syn::ExprBinary, whole: &Expr) -> Option<Value> {
+        match binary.op {
+            BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) => self.chain(binary),
+            BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_) => {
+                self.assign(&binary.left, Some(binary.op), &binary.right);
+                Some(Value::Unit)
+            }
+            BinOp::Rem(_) => {
+                let (left, right) = (self.expr(&binary.left), self.expr(&binary.right));
+                match (left?, right?) {
+                    (Value::Int(a), Value::Int(b)) => match a.checked_rem(b) {
+                        Some(rem) => Some(Value::Int(rem)),
+                        None => self.report(whole, Problem::IntegerOverflow),
+                    },
+                    _ => self.report(binary.op, Problem::Operator { op: "%".to_owned() }),
+                }
+            }
+            BinOp::And(_) | BinOp::Or(_) => {
+                let left = self.condition(&binary.left);
+                let right = self.condition(&binary.right);
+                let (left, right) = (left?, right?);
+                Some(Value::Bool(match binary.op {
+                    BinOp::And(_) => left.and(right),
+                    _ => left.or(right),
+                }))
+            }
+            BinOp::Lt(_)
+            | BinOp::Le(_)
+            | BinOp::Gt(_)
+            | BinOp::Ge(_)
+            | BinOp::Eq(_)
+            | BinOp::Ne(_) => self.comparison(binary),
+            op => self.report(
+                op,
+                Problem::Operator {
+                    op: op.to_token_stream().to_string(),
+                },
+            ),
+        }
+    }
+
+    /// A comparison: known now for integers, a condition for numbers.
+    fn comparison(&mut self, binary: &syn::ExprBinary) -> Option<Value> {
+        let (left, right) = (self.expr(&binary.left), self.expr(&binary.right));
+        let (left, right) = (left?, right?);
+        if let (Value::Int(a), Value::Int(b)) = (&left, &right) {
+            let holds = match binary.op {
+                BinOp::Lt(_) => a < b,
+                BinOp::Le(_) => a <= b,
+                BinOp::Gt(_) => a > b,
+                BinOp::Ge(_) => a >= b,
+                BinOp::Eq(_) => a == b,
+                _ => a != b,
+            };
+            return Some(Value::Bool(Cond::Known(holds)));
+        }
+        let l = self.num(left, &binary.left);
+        let r = self.num(right, &binary.right);
+        let (l, r) = (l?, r?);
+        let equal =
+            || Cond::Compare(Comparison::LessEq, l, r).and(Cond::Compare(Comparison::LessEq, r, l));
+        Some(Value::Bool(match binary.op {
+            BinOp::Lt(_) => Cond::Compare(Comparison::Less, l, r),
+            BinOp::Le(_) => Cond::Compare(Comparison::LessEq, l, r),
+            BinOp::Gt(_) => Cond::Compare(Comparison::Less, r, l),
+            BinOp::Ge(_) => Cond::Compare(Comparison::LessEq, r, l),
+            BinOp::Eq(_) => equal(),
+            _ => equal().not(),
+        }))
+    }
+
     /// A chain of sums (`a + b - c`) or of products (`a*b/c`), as one sum or
     /// product, the way the text syntax reads it: without parentheses, Rust's
     /// left-nested `(a + b) - c` is one chain, so a function body and the
     /// same formula as text give the same node (see `Graph::merges_nested`).
-    fn chain(&mut self, binary: &syn::ExprBinary) -> Option<NodeId> {
+    /// A chain of integers (an index `2*i + 1`) is computed now.
+    fn chain(&mut self, binary: &syn::ExprBinary) -> Option<Value> {
         let is_sum = matches!(binary.op, BinOp::Add(_) | BinOp::Sub(_));
         let in_chain = |op: &BinOp| match op {
             BinOp::Add(_) | BinOp::Sub(_) => is_sum,
@@ -275,42 +336,79 @@ impl Translator<'_> {
                 }
             }
         }
+        operands.reverse();
         // Every operand is translated before any can fail, so that errors in
         // all of them are reported.
-        let translated: Vec<(bool, Option<NodeId>)> = operands
+        let translated: Vec<(bool, &syn::Expr, Option<Value>)> = operands
             .into_iter()
-            .rev()
-            .map(|(inverted, operand)| (inverted, self.expr(operand)))
+            .map(|(inverted, operand)| (inverted, operand, self.expr(operand)))
             .collect();
+        if translated
+            .iter()
+            .all(|(_, _, value)| matches!(value, Some(Value::Int(_))))
+        {
+            return self.int_chain(is_sum, &translated, binary);
+        }
         let mut nodes = Vec::with_capacity(translated.len());
-        for (inverted, node) in translated {
-            let node = node?;
+        let mut failed = false;
+        for (inverted, operand, value) in translated {
+            let Some(node) = value.and_then(|value| self.num(value, operand)) else {
+                failed = true;
+                continue;
+            };
             match (is_sum, inverted) {
                 (true, true) => nodes.push(self.graph.neg(node)),
                 (false, true) => nodes.extend(self.graph.reciprocal_factors(node)),
                 _ => nodes.push(node),
             }
         }
-        Some(match is_sum {
+        if failed {
+            return None;
+        }
+        Some(Value::Num(match is_sum {
             true => self.graph.add(&nodes),
             false => self.graph.mul(&nodes),
-        })
+        }))
     }
 
-    fn path(&mut self, path: &syn::ExprPath) -> Option<NodeId> {
+    /// A chain of integers, in integer arithmetic (`/` rounds toward zero).
+    fn int_chain(
+        &mut self,
+        is_sum: bool,
+        operands: &[(bool, &syn::Expr, Option<Value>)],
+        whole: &syn::ExprBinary,
+    ) -> Option<Value> {
+        let mut result: Option<i64> = None;
+        for (inverted, _, value) in operands {
+            let Some(Value::Int(int)) = value else {
+                return None;
+            };
+            result = match (result, is_sum, inverted) {
+                (None, ..) => Some(*int),
+                (Some(acc), true, false) => acc.checked_add(*int),
+                (Some(acc), true, true) => acc.checked_sub(*int),
+                (Some(acc), false, false) => acc.checked_mul(*int),
+                (Some(acc), false, true) => acc.checked_div(*int),
+            };
+            if result.is_none() {
+                return self.report(whole, Problem::IntegerOverflow);
+            }
+        }
+        result.map(Value::Int)
+    }
+
+    fn path(&mut self, path: &syn::ExprPath) -> Option<Value> {
         if path.qself.is_none()
             && let Some(ident) = path.path.get_ident()
         {
             let name = ident.to_string();
             return match self.lookup(&name) {
-                Some(Binding::Scalar(node)) => Some(*node),
-                Some(Binding::Poisoned) => None,
-                Some(Binding::Array(_)) => self.report(ident, Problem::ArrayAsValue { name }),
+                Some(value) => Some(value.clone()),
                 None => self.report(ident, Problem::UnknownName { name }),
             };
         }
         match path_constant(&path.path) {
-            Some(constant) => Some(self.constant(constant)),
+            Some(constant) => Some(Value::Num(self.constant(constant))),
             None => self.report(
                 path,
                 Problem::UnknownName {
@@ -332,35 +430,28 @@ impl Translator<'_> {
         }
     }
 
-    fn index(&mut self, index: &syn::ExprIndex) -> Option<NodeId> {
-        let Expr::Path(base) = without_deref(&index.expr) else {
-            return self.report(
-                &index.expr,
-                Problem::Unsupported {
-                    what: "indexing anything but an array parameter",
-                },
-            );
+    fn index(&mut self, index: &syn::ExprIndex) -> Option<Value> {
+        let base = self.expr(&index.expr);
+        let position = self.expr(&index.index);
+        let (base, position) = (base?, position?);
+        let entries = match base {
+            Value::Array(entries) => entries,
+            Value::Poisoned => return None,
+            _ => {
+                let name = index.expr.to_token_stream().to_string().replace(' ', "");
+                return self.report(&index.expr, Problem::NotAnArray { name });
+            }
         };
-        let Some(ident) = base.path.get_ident() else {
-            return self.report(
-                base,
-                Problem::NotAnArray {
-                    name: base.to_token_stream().to_string(),
-                },
-            );
+        let position = match position {
+            Value::Int(position) => position,
+            Value::Poisoned => return None,
+            _ => return self.report(&index.index, Problem::DynamicIndex),
         };
-        let name = ident.to_string();
-        let entries = match self.lookup(&name) {
-            Some(Binding::Array(entries)) => entries.clone(),
-            Some(Binding::Poisoned) => return None,
-            Some(Binding::Scalar(_)) => return self.report(ident, Problem::NotAnArray { name }),
-            None => return self.report(ident, Problem::UnknownName { name }),
-        };
-        let Some(position) = constant_index(&index.index) else {
-            return self.report(&index.index, Problem::DynamicIndex);
-        };
-        match entries.get(position) {
-            Some(&entry) => Some(entry),
+        match usize::try_from(position)
+            .ok()
+            .and_then(|position| entries.get(position))
+        {
+            Some(entry) => Some(entry.clone()),
             None => self.report(
                 &index.index,
                 Problem::IndexOutOfBounds {
@@ -371,12 +462,70 @@ impl Translator<'_> {
         }
     }
 
-    fn method_call(&mut self, call: &syn::ExprMethodCall) -> Option<NodeId> {
+    fn cast(&mut self, cast: &syn::ExprCast) -> Option<Value> {
+        let value = self.expr(&cast.expr)?;
+        let target = cast.ty.to_token_stream().to_string().replace(' ', "");
+        let to_float = super::valid::is_f64(&cast.ty);
+        let to_int = matches!(
+            target.as_str(),
+            "usize" | "isize" | "i32" | "i64" | "u32" | "u64"
+        );
+        match value {
+            Value::Int(int) if to_float => Some(Value::Num(self.graph.int(int))),
+            Value::Int(int) if to_int => Some(Value::Int(int)),
+            Value::Num(node) if to_float => Some(Value::Num(node)),
+            // A float as an index or a bound depends on the arguments.
+            Value::Num(_) if to_int => self.report(cast, Problem::LoopBound),
+            Value::Poisoned => None,
+            _ => self.report(cast, Problem::Cast),
+        }
+    }
+
+    /// `a..b` or `a..=b`: the integers, known now.
+    fn range(&mut self, range: &syn::ExprRange) -> Option<Value> {
+        let (Some(start), Some(end)) = (&range.start, &range.end) else {
+            return self.report(range, Problem::NotIterable);
+        };
+        let start = self.int_expr(start);
+        let end = self.int_expr(end);
+        let (start, mut end) = (start?, end?);
+        if matches!(range.limits, syn::RangeLimits::Closed(_)) {
+            end = end.saturating_add(1);
+        }
+        let len = usize::try_from(end.saturating_sub(start)).unwrap_or(0);
+        if len > MAX_ITERATIONS {
+            return self.report(
+                range,
+                Problem::LoopTooLong {
+                    limit: MAX_ITERATIONS,
+                },
+            );
+        }
+        Some(Value::Seq((start..end).map(Value::Int).collect()))
+    }
+
+    fn method_call(&mut self, call: &syn::ExprMethodCall) -> Option<Value> {
         let receiver = self.expr(&call.receiver);
-        let args: Vec<Option<NodeId>> = call.args.iter().map(|arg| self.expr(arg)).collect();
+        match receiver {
+            Some(receiver @ (Value::Array(_) | Value::Seq(_))) => {
+                self.sequence_method(call, receiver)
+            }
+            receiver => self.number_method(call, receiver),
+        }
+    }
+
+    /// A method of `f64`: `x.exp()`, `x.powi(2)`, `x.clamp(a, b)`.
+    fn number_method(
+        &mut self,
+        call: &syn::ExprMethodCall,
+        receiver: Option<Value>,
+    ) -> Option<Value> {
+        let args: Vec<Option<NodeId>> = call.args.iter().map(|arg| self.num_expr(arg)).collect();
         let name = call.method.to_string();
-        let Some(arity) = calls::method_arity(&name) else {
-            return self.report(&call.method, Problem::UnknownMethod { name });
+        let arity = match calls::method_arity(&name) {
+            Some(arity) => arity,
+            None if name == "clamp" => 2,
+            None => return self.report(&call.method, Problem::UnknownMethod { name }),
         };
         if let Some(turbofish) = &call.turbofish {
             return self.report(
@@ -397,15 +546,45 @@ impl Translator<'_> {
                 },
             );
         }
-        let receiver = receiver?;
+        let receiver = self.num(receiver?, &call.receiver)?;
         let args: Vec<NodeId> = args.into_iter().collect::<Option<_>>()?;
-        self.build(call, |graph| {
-            calls::build_method(graph, &name, receiver, &args)
+        self.build_method(call, &name, receiver, &args)
+    }
+
+    fn build_method(
+        &mut self,
+        tokens: impl ToTokens,
+        name: &str,
+        receiver: NodeId,
+        args: &[NodeId],
+    ) -> Option<Value> {
+        if let ("clamp", &[low, high]) = (name, args) {
+            return Some(Value::Num(self.clamp(receiver, low, high)));
+        }
+        self.build(tokens, |graph| {
+            calls::build_method(graph, name, receiver, args)
         })
     }
 
-    fn call(&mut self, call: &syn::ExprCall) -> Option<NodeId> {
-        let args: Vec<Option<NodeId>> = call.args.iter().map(|arg| self.expr(arg)).collect();
+    /// `x.clamp(low, high)` as Rust computes it: `low` below, `high` above,
+    /// `x` between them and at either end (so its derivative there is 1).
+    fn clamp(&mut self, x: NodeId, low: NodeId, high: NodeId) -> NodeId {
+        let above = select(
+            self.graph,
+            &Cond::Compare(Comparison::Less, high, x),
+            high,
+            x,
+        );
+        select(
+            self.graph,
+            &Cond::Compare(Comparison::Less, x, low),
+            low,
+            above,
+        )
+    }
+
+    fn call(&mut self, call: &syn::ExprCall) -> Option<Value> {
+        let args: Vec<Option<NodeId>> = call.args.iter().map(|arg| self.num_expr(arg)).collect();
         let callee = match &*call.func {
             Expr::Path(path) if path.qself.is_none() => Callee::of(&path.path),
             _ => None,
@@ -442,8 +621,10 @@ impl Translator<'_> {
             }
             Callee::F64Method(ident) => {
                 let name = ident.to_string();
-                let Some(arity) = calls::method_arity(&name) else {
-                    return self.report(ident, Problem::UnknownMethod { name });
+                let arity = match calls::method_arity(&name) {
+                    Some(arity) => arity,
+                    None if name == "clamp" => 2,
+                    None => return self.report(ident, Problem::UnknownMethod { name }),
                 };
                 if found != arity + 1 {
                     let problem = Problem::WrongArity {
@@ -455,9 +636,7 @@ impl Translator<'_> {
                 }
                 let args: Vec<NodeId> = args.into_iter().collect::<Option<_>>()?;
                 let (&receiver, rest) = args.split_first()?;
-                self.build(call, |graph| {
-                    calls::build_method(graph, &name, receiver, rest)
-                })
+                self.build_method(call, &name, receiver, rest)
             }
         }
     }
@@ -466,9 +645,9 @@ impl Translator<'_> {
         &mut self,
         tokens: impl ToTokens,
         build: impl FnOnce(&mut Graph) -> Result<NodeId, Problem>,
-    ) -> Option<NodeId> {
+    ) -> Option<Value> {
         match build(self.graph) {
-            Ok(node) => Some(node),
+            Ok(node) => Some(Value::Num(node)),
             Err(problem) => self.report(tokens, problem),
         }
     }
@@ -537,64 +716,16 @@ fn path_constant(path: &syn::Path) -> Option<PathConstant> {
     Some(constant)
 }
 
-/// The array of `(*a)[0]`, as of `a[0]`: `a` is an `&[f64; N]` (rustc
-/// rejects `*` on an array by value).
-fn without_deref(expr: &Expr) -> &Expr {
-    match expr {
-        Expr::Paren(inner) => without_deref(&inner.expr),
-        Expr::Group(inner) => without_deref(&inner.expr),
-        Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => without_deref(&unary.expr),
-        _ => expr,
-    }
-}
-
-/// A constant array index: an integer literal, possibly in parentheses.
-fn constant_index(expr: &Expr) -> Option<usize> {
-    match expr {
-        Expr::Lit(syn::ExprLit {
-            lit: Lit::Int(int), ..
-        }) => int.base10_parse().ok(),
-        Expr::Paren(inner) => constant_index(&inner.expr),
-        Expr::Group(inner) => constant_index(&inner.expr),
-        _ => None,
-    }
-}
-
-/// `if condition`, without the branches: the part the diagnostic underlines.
-fn keyword_and_condition(expr_if: &syn::ExprIf) -> proc_macro2::TokenStream {
-    let if_token = expr_if.if_token;
-    let cond = &expr_if.cond;
-    quote::quote!(#if_token #cond)
-}
-
-fn pattern_names(pat: &Pat) -> Vec<String> {
-    match pat {
-        Pat::Ident(pat) => vec![pat.ident.to_string()],
-        Pat::Type(typed) => pattern_names(&typed.pat),
-        Pat::Tuple(tuple) => tuple.elems.iter().flat_map(pattern_names).collect(),
-        Pat::Paren(inner) => pattern_names(&inner.pat),
-        Pat::Slice(slice) => slice.elems.iter().flat_map(pattern_names).collect(),
-        Pat::TupleStruct(tuple) => tuple.elems.iter().flat_map(pattern_names).collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// A short description of an unsupported expression, for its message.
 fn describe(expr: &Expr) -> &'static str {
     match expr {
-        Expr::Array(_) => "an array expression",
         Expr::Async(_) | Expr::Await(_) => "async code",
-        Expr::Break(_) | Expr::Continue(_) => "control flow",
-        Expr::Cast(_) => "a cast",
-        Expr::Closure(_) => "a closure",
+        Expr::Break(_) | Expr::Continue(_) => "`break` and `continue`",
+        Expr::Closure(_) => "a closure outside `map` and `fold`",
         Expr::Field(_) => "a field access",
         Expr::Let(_) => "a `let` expression",
-        Expr::Range(_) => "a range",
-        Expr::Reference(_) => "a reference",
-        Expr::Repeat(_) => "an array expression",
         Expr::Struct(_) => "a struct expression",
         Expr::Try(_) => "the `?` operator",
-        Expr::Tuple(_) => "a tuple",
         Expr::Unsafe(_) => "an unsafe block",
         Expr::Block(_) => "a labelled block",
         _ => "this expression",

@@ -1,8 +1,9 @@
 //! The derive_grad expansion: the phases in order, then the engine's Rust
 //! emitter (the same one as `symdiff codegen`) writes the derivatives.
 
-use crate::derive_grad::ast::{self, Binding};
+use crate::derive_grad::ast;
 use crate::derive_grad::valid::{self, Options, ParamSpec, Shape};
+use crate::derive_grad::value::Value;
 use crate::derive_grad::{fallback, rewrite};
 use crate::errors::{Errors, Problem};
 use proc_macro2::TokenStream;
@@ -65,10 +66,7 @@ fn param_len(param: &ParamSpec) -> usize {
 
 /// The graph variables of the parameters, in order (so that the gradient lists
 /// them in order), and the bindings the body starts with.
-fn bind_params(
-    graph: &mut Graph,
-    params: &[ParamSpec],
-) -> (Vec<(String, Binding)>, Vec<Vec<VarId>>) {
+fn bind_params(graph: &mut Graph, params: &[ParamSpec]) -> (Vec<(String, Value)>, Vec<Vec<VarId>>) {
     let mut bindings = Vec::with_capacity(params.len());
     let mut param_vars = Vec::with_capacity(params.len());
     for param in params {
@@ -76,10 +74,7 @@ fn bind_params(
         let (binding, vars) = match param.shape {
             Some(Shape::Scalar | Shape::ScalarRef) => {
                 let node = graph.var(&name);
-                (
-                    Binding::Scalar(node),
-                    var_of(graph, node).into_iter().collect(),
-                )
+                (Value::Num(node), var_of(graph, node).into_iter().collect())
             }
             Some(Shape::Array(len) | Shape::ArrayRef(len)) => {
                 let nodes: Vec<NodeId> = (0..len)
@@ -89,9 +84,26 @@ fn bind_params(
                     .iter()
                     .filter_map(|&node| var_of(graph, node))
                     .collect();
-                (Binding::Array(nodes), vars)
+                (
+                    Value::Array(nodes.into_iter().map(Value::Num).collect()),
+                    vars,
+                )
             }
-            None => (Binding::Poisoned, Vec::new()),
+            Some(Shape::Matrix(rows, cols) | Shape::MatrixRef(rows, cols)) => {
+                let mut vars = Vec::with_capacity(rows * cols);
+                let mut matrix = Vec::with_capacity(rows);
+                for row in 0..rows {
+                    let mut entries = Vec::with_capacity(cols);
+                    for col in 0..cols {
+                        let node = graph.var(&format!("{name}[{row}][{col}]"));
+                        vars.extend(var_of(graph, node));
+                        entries.push(Value::Num(node));
+                    }
+                    matrix.push(Value::Array(entries));
+                }
+                (Value::Array(matrix), vars)
+            }
+            None => (Value::Poisoned, Vec::new()),
         };
         bindings.push((name, binding));
         param_vars.push(vars);
@@ -130,6 +142,8 @@ fn derivative_functions(
                 Shape::ScalarRef => ParamKind::ScalarRef,
                 Shape::Array(len) => ParamKind::Array(len),
                 Shape::ArrayRef(len) => ParamKind::ArrayRef(len),
+                Shape::Matrix(rows, cols) => ParamKind::Matrix(rows, cols),
+                Shape::MatrixRef(rows, cols) => ParamKind::MatrixRef(rows, cols),
             };
             Some(Param {
                 name: param.ident.to_string(),

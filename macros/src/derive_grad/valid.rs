@@ -22,6 +22,10 @@ pub(crate) enum Shape {
     ScalarRef,
     Array(usize),
     ArrayRef(usize),
+    /// `[[f64; cols]; rows]`.
+    Matrix(usize, usize),
+    /// `&[[f64; cols]; rows]`.
+    MatrixRef(usize, usize),
 }
 
 impl Shape {
@@ -29,6 +33,7 @@ impl Shape {
         match self {
             Shape::Scalar | Shape::ScalarRef => 1,
             Shape::Array(len) | Shape::ArrayRef(len) => len,
+            Shape::Matrix(rows, cols) | Shape::MatrixRef(rows, cols) => rows * cols,
         }
     }
 }
@@ -141,9 +146,15 @@ fn shape_of(ty: &Type) -> Option<Shape> {
         Type::Paren(inner) => shape_of(&inner.elem),
         Type::Group(inner) => shape_of(&inner.elem),
         _ if is_f64(ty) => Some(Shape::Scalar),
-        Type::Array(array) => array_len(array).map(Shape::Array),
+        Type::Array(array) => match array_shape(array)? {
+            (len, None) => Some(Shape::Array(len)),
+            (rows, Some(cols)) => Some(Shape::Matrix(rows, cols)),
+        },
         Type::Reference(reference) if reference.mutability.is_none() => match &*reference.elem {
-            Type::Array(array) => array_len(array).map(Shape::ArrayRef),
+            Type::Array(array) => match array_shape(array)? {
+                (len, None) => Some(Shape::ArrayRef(len)),
+                (rows, Some(cols)) => Some(Shape::MatrixRef(rows, cols)),
+            },
             elem if is_f64(elem) => Some(Shape::ScalarRef),
             _ => None,
         },
@@ -151,11 +162,18 @@ fn shape_of(ty: &Type) -> Option<Shape> {
     }
 }
 
-fn array_len(array: &syn::TypeArray) -> Option<usize> {
-    if !is_f64(&array.elem) {
-        return None;
+/// `[f64; N]` as `(N, None)`, `[[f64; M]; N]` as `(N, Some(M))`.
+fn array_shape(array: &syn::TypeArray) -> Option<(usize, Option<usize>)> {
+    let len = literal_len(&array.len)?;
+    match &*array.elem {
+        elem if is_f64(elem) => Some((len, None)),
+        Type::Array(inner) if is_f64(&inner.elem) => Some((len, Some(literal_len(&inner.len)?))),
+        _ => None,
     }
-    match &array.len {
+}
+
+fn literal_len(len: &syn::Expr) -> Option<usize> {
+    match len {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(len),
             ..

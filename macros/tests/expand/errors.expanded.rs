@@ -18,17 +18,8 @@ fn bad(w: f64, n: usize, x: [f64; 3]) -> f64 {
     "`q` in wrt(..) is not a parameter of this function\n= help: the parameters are: w, n, x"
 }
 ::core::compile_error! {
-    "`if` cannot be differentiated\n= help: use max, min, relu or heaviside instead of if"
-}
-::core::compile_error! {
-    "an array index must be a constant integer\n= help: write `x[0]`, `x[1]`, ...; variable indices cannot be differentiated"
-}
-::core::compile_error! {
-    "unknown function `unknown`\n= help: the known functions are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, pow, and f64 methods such as `x.exp()`"
+    "unknown function `unknown`\n= help: the known functions are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, pow, and f64 methods such as `x.exp()`; a call of another function cannot be differentiated, even of one marked #[derive_grad]: write the helper's body inline, or as a `let` binding"
 }
 ::core::compile_error! {
     "operator `%` cannot be differentiated\n= help: use + - * / and the f64 methods powi and powf"
-}
-::core::compile_error! {
-    "loops cannot be differentiated\n= help: unroll the loop, indexing arrays by constants: `x[0] + x[1]`"
 }

@@ -1,11 +1,14 @@
 //! Every case of the benchmark suite (`tests/data/suite.tsv`), compiled by the
 //! macros and run: the generated gradients agree with central differences
 //! (`symdiff::check`) and with the engine's run-time evaluation, as `grad!`
-//! strings and as `#[derive_grad]` functions; Hessians likewise.
+//! strings and as `#[derive_grad]` functions; Hessians likewise. The loop
+//! versions of rosen100, mlp4 and mlp16 and an `if`-based Huber loss
+//! (`loops.rs`) agree with the strings to 1e-12.
 
 #[rustfmt::skip]
 mod generated;
 mod handwritten;
+mod loops;
 
 use symdiff::check::{CheckOptions, check_gradient, check_hessian};
 
@@ -214,4 +217,67 @@ fn a_wrong_gradient_is_caught() {
     );
     let generated = |v: &[f64]| handwritten::neuron_grad(v[0], v[1], v[2], v[3]).to_vec();
     assert!(wrt_w_b(&generated).ok());
+}
+
+/// The suite's expression string of `name`.
+fn suite_source(name: &str) -> String {
+    generated::CASES
+        .iter()
+        .find(|case| case.name == name)
+        .map(|case| case.source.to_owned())
+        .unwrap_or_default()
+}
+
+/// Relative agreement to 1e-12 (with an absolute floor of 1e-12).
+fn close_to_12_digits(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * (1.0 + a.abs().max(b.abs()))
+}
+
+/// A point for a loop case: Huber's residuals spread over both branches.
+fn loop_point(case: &loops::LoopCase, seed: u64) -> Vec<f64> {
+    let mut at = point(case.names.len(), seed);
+    if case.name == "huber" {
+        for value in at.iter_mut().take(8) {
+            *value = (*value - 0.7) * 4.0;
+        }
+        at[8] = 0.9;
+    }
+    at
+}
+
+#[test]
+fn loop_versions_agree_with_the_strings_and_central_differences() {
+    for case in loops::cases(suite_source) {
+        let expr = symdiff::Expr::parse(&case.source).expect("the string parses");
+        let names: Vec<&str> = case.names.iter().map(String::as_str).collect();
+        let (gradient, hessian) = expr.gradient_and_hessian(&names);
+        let mut outputs = vec![expr.clone()];
+        outputs.extend(gradient);
+        outputs.extend(hessian.into_iter().flatten());
+        let tape = symdiff::Expr::compile(&outputs, &names).expect("compiles");
+        for seed in 1..=2 {
+            let at = loop_point(&case, seed);
+            let mut expected = vec![0.0; outputs.len()];
+            tape.eval(&at, &mut expected).expect("evaluates");
+            let n = names.len();
+            let got: Vec<f64> = std::iter::once((case.value)(&at))
+                .chain((case.gradient)(&at))
+                .chain((case.hessian)(&at).into_iter().flatten())
+                .collect();
+            assert_eq!(got.len(), 1 + n + n * n, "{}", case.name);
+            for (index, (&g, &e)) in got.iter().zip(&expected).enumerate() {
+                assert!(
+                    close_to_12_digits(g, e),
+                    "{} output {index}: loop version {g}, string {e}",
+                    case.name
+                );
+            }
+            let report = check_gradient(case.value, case.gradient, &at, &CheckOptions::DEFAULT)
+                .expect("one entry per variable");
+            assert!(report.ok(), "{} gradient at {at:?}:\n{report}", case.name);
+            let report = check_hessian(case.gradient, case.hessian, &at, &CheckOptions::DEFAULT)
+                .expect("square");
+            assert!(report.ok(), "{} Hessian at {at:?}:\n{report}", case.name);
+        }
+    }
 }

@@ -1,10 +1,10 @@
 use symdiff_macros::derive_grad;
 
 #[derive_grad]
-fn sum_of_squares(x: [f64; 3]) -> f64 {
+fn differences(x: [f64; 4]) -> f64 {
     let mut total = 0.0;
-    for value in x {
-        total += value * value;
+    for i in 0..4 {
+        total += (x[i + 1] - x[i]).powi(2);
     }
     total
 }

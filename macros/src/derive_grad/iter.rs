@@ -1,0 +1,168 @@
+//! Iterators over values known at expansion time: an array or a range
+//! becomes a sequence of values, and the adapters and consumers engineers
+//! write on fixed arrays (`iter`, `zip`, `enumerate`, `map`, `sum`,
+//! `product`, `fold`, ...) act on it now, closures included.
+
+use crate::derive_grad::ast::Translator;
+use crate::derive_grad::value::Value;
+use crate::errors::Problem;
+use symdiff::graph::NodeId;
+use syn::Expr;
+
+impl Translator<'_> {
+    /// `receiver.method(args)` for an array or a sequence receiver.
+    pub(super) fn sequence_method(
+        &mut self,
+        call: &syn::ExprMethodCall,
+        receiver: Value,
+    ) -> Option<Value> {
+        let (Value::Array(items) | Value::Seq(items)) = receiver else {
+            return None;
+        };
+        let name = call.method.to_string();
+        let args: Vec<&Expr> = call.args.iter().collect();
+        let expected = match name.as_str() {
+            "iter" | "into_iter" | "copied" | "cloned" | "len" | "count" | "rev" | "enumerate"
+            | "sum" | "product" => 0,
+            "zip" | "skip" | "take" | "step_by" | "map" => 1,
+            "fold" => 2,
+            _ => return self.report(&call.method, Problem::IteratorMethod { name }),
+        };
+        if args.len() != expected {
+            let found = args.len();
+            return self.report(
+                &call.method,
+                Problem::WrongArity {
+                    name,
+                    expected,
+                    found,
+                },
+            );
+        }
+        if let Some(turbofish) = &call.turbofish
+            && !(matches!(name.as_str(), "sum" | "product") && turbofish_is_f64(turbofish))
+        {
+            return self.report(
+                turbofish,
+                Problem::Unsupported {
+                    what: "this turbofish",
+                },
+            );
+        }
+        match (name.as_str(), args.as_slice()) {
+            ("iter" | "into_iter" | "copied" | "cloned", _) => Some(Value::Seq(items)),
+            ("len" | "count", _) => Some(Value::Int(i64::try_from(items.len()).ok()?)),
+            ("rev", _) => Some(Value::Seq(items.into_iter().rev().collect())),
+            ("enumerate", _) => Some(Value::Seq(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, item)| {
+                        Value::Tuple(vec![Value::Int(i64::try_from(index).unwrap_or(0)), item])
+                    })
+                    .collect(),
+            )),
+            ("zip", [other]) => {
+                let other = match self.expr(other)? {
+                    Value::Array(other) | Value::Seq(other) => other,
+                    Value::Poisoned => return None,
+                    _ => return self.report(other, Problem::NotIterable),
+                };
+                Some(Value::Seq(
+                    items
+                        .into_iter()
+                        .zip(other)
+                        .map(|(a, b)| Value::Tuple(vec![a, b]))
+                        .collect(),
+                ))
+            }
+            ("skip" | "take" | "step_by", [count]) => {
+                let count = usize::try_from(self.int_expr(count)?).ok()?;
+                Some(Value::Seq(match name.as_str() {
+                    "skip" => items.into_iter().skip(count).collect(),
+                    "take" => items.into_iter().take(count).collect(),
+                    _ => items.into_iter().step_by(count.max(1)).collect(),
+                }))
+            }
+            ("map", [closure]) => {
+                let closure = self.closure(closure, 1)?;
+                let mapped: Vec<Option<Value>> = items
+                    .into_iter()
+                    .map(|item| self.apply(closure, vec![item]))
+                    .collect();
+                Some(Value::Seq(mapped.into_iter().collect::<Option<_>>()?))
+            }
+            ("sum" | "product", _) => self.reduce(call, name == "sum", items),
+            ("fold", [init, closure]) => {
+                let init = self.expr(init);
+                let closure = self.closure(closure, 2)?;
+                let mut acc = init?;
+                for item in items {
+                    acc = self.apply(closure, vec![acc, item])?;
+                }
+                Some(acc)
+            }
+            _ => None,
+        }
+    }
+
+    /// The sum or product of the items, as one node (as `a + b + c` is).
+    fn reduce(
+        &mut self,
+        call: &syn::ExprMethodCall,
+        is_sum: bool,
+        items: Vec<Value>,
+    ) -> Option<Value> {
+        if items.iter().all(|item| matches!(item, Value::Int(_))) && call.turbofish.is_none() {
+            let mut ints = items.iter().filter_map(|item| match item {
+                Value::Int(int) => Some(*int),
+                _ => None,
+            });
+            let result = match is_sum {
+                true => ints.try_fold(0i64, i64::checked_add),
+                false => ints.try_fold(1i64, i64::checked_mul),
+            };
+            return match result {
+                Some(result) => Some(Value::Int(result)),
+                None => self.report(call, Problem::IntegerOverflow),
+            };
+        }
+        let nodes: Vec<Option<NodeId>> = items
+            .into_iter()
+            .map(|item| self.num(item, &call.receiver))
+            .collect();
+        let nodes: Vec<NodeId> = nodes.into_iter().collect::<Option<_>>()?;
+        Some(Value::Num(match is_sum {
+            true => self.graph.add(&nodes),
+            false => self.graph.mul(&nodes),
+        }))
+    }
+
+    /// The closure written inline as an argument, taking `n_params`.
+    fn closure<'e>(&mut self, expr: &'e Expr, n_params: usize) -> Option<&'e syn::ExprClosure> {
+        match expr {
+            Expr::Closure(closure) if closure.inputs.len() == n_params => Some(closure),
+            Expr::Paren(inner) => self.closure(&inner.expr, n_params),
+            _ => self.report(expr, Problem::ClosureExpected),
+        }
+    }
+
+    /// The closure's body with its parameters bound to `args`.
+    fn apply(&mut self, closure: &syn::ExprClosure, args: Vec<Value>) -> Option<Value> {
+        let scope_start = self.bindings.len();
+        for (pat, arg) in closure.inputs.iter().zip(args) {
+            self.bind_pattern(pat, arg);
+        }
+        let value = self.expr(&closure.body);
+        self.bindings.truncate(scope_start);
+        value
+    }
+}
+
+/// `::<f64>`.
+fn turbofish_is_f64(turbofish: &syn::AngleBracketedGenericArguments) -> bool {
+    match turbofish.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(ty)] => super::valid::is_f64(ty),
+        _ => false,
+    }
+}
