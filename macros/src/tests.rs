@@ -491,6 +491,118 @@ impl Random {
     }
 }
 
+impl Random {
+    /// A random expression inside loops over `i` (and `j`), mostly valid.
+    fn loop_expr(&mut self, depth: usize) -> String {
+        if depth == 0 {
+            return self
+                .pick(&[
+                    "x",
+                    "y",
+                    "a[i]",
+                    "a[i + 1]",
+                    "a[2 - i]",
+                    "h[i]",
+                    "acc",
+                    "(i as f64)",
+                    "1.5",
+                    "a[j]",
+                    "w[i][j]",
+                    "a[x]",
+                    "n",
+                ])
+                .to_owned();
+        }
+        let inner = self.loop_expr(depth - 1);
+        let other = self.loop_expr(depth - 1);
+        match self.below(10) {
+            0 => format!("({inner} + {other})"),
+            1 => format!("({inner} * {other})"),
+            2 => format!("({inner} - {other})"),
+            3 => format!("({inner}).{}()", self.pick(&["tanh", "exp", "abs", "sqrt"])),
+            4 => format!("if {inner} > {other} {{ {inner} }} else {{ {other} }}"),
+            5 => format!("({inner}).clamp(-1.0, 1.0)"),
+            6 => "a.iter().map(|v| v * v).sum::<f64>()".to_owned(),
+            7 => "a.iter().zip(h.iter()).fold(0.0, |s, (p, q)| s + p * q)".to_owned(),
+            8 => format!("({inner}).max({other})"),
+            _ => format!("({inner} / {other})"),
+        }
+    }
+
+    /// A random statement: assignments, loops, branches, early returns.
+    fn loop_stmt(&mut self, depth: usize) -> String {
+        let expr = self.loop_expr(2);
+        let cond = format!(
+            "{} {} {}",
+            self.loop_expr(1),
+            self.pick(&["<", "<=", ">", ">=", "==", "!="]),
+            self.loop_expr(1)
+        );
+        if depth == 0 {
+            return match self.below(5) {
+                0 => format!("acc {} {expr};", self.pick(&["+=", "-=", "*=", "/=", "="])),
+                1 => format!("h[{}] = {expr};", self.pick(&["i", "0", "i + 1", "3"])),
+                2 => format!("let t = {expr}; acc += t;"),
+                3 => format!("if {cond} {{ return {expr}; }}"),
+                _ => format!("acc += {expr};"),
+            };
+        }
+        let body = self.loop_stmt(depth - 1);
+        let other = self.loop_stmt(depth - 1);
+        let range = self.pick(&[
+            "0..3",
+            "0..=2",
+            "(0..a.len()).rev()",
+            "0..2",
+            "0..n",
+            "0..x",
+            "0..N",
+        ]);
+        match self.below(6) {
+            0 => format!("for i in {range} {{ {body} }}"),
+            1 => format!("for j in 0..2 {{ for i in {range} {{ {body} }} }}"),
+            2 => format!("if {cond} {{ {body} }} else {{ {other} }}"),
+            3 => format!("if i_known == 1 {{ {body} }} else if {cond} && {cond} {{ {other} }}"),
+            4 => format!("while acc < x {{ {body} }}"),
+            _ => format!("{body} {other}"),
+        }
+    }
+}
+
+/// Random bodies with loops, mutable locals, arrays and branches, valid and
+/// not: the expansion never panics, always parses as items, and either
+/// reports errors or generates all three functions.
+#[test]
+fn random_loop_bodies_expand_to_items_without_panicking() {
+    let mut random = Random(0xB0D1E5);
+    let (mut generated, mut rejected) = (0, 0);
+    for _ in 0..300 {
+        let depth = random.below(4);
+        let body = random.loop_stmt(depth);
+        let source = format!(
+            "fn f(x: f64, y: f64, a: [f64; 3], w: &[[f64; 2]; 3]) -> f64 {{ \
+             const N: usize = 3; let i_known = 1; let i = 0; let j = 1; \
+             let mut acc = 0.0; let mut h = [0.0; 3]; {body} acc + h[0] }}"
+        );
+        let Ok(item) = source.parse::<TokenStream>() else {
+            continue;
+        };
+        let expanded = derive_grad::expand(quote!(hessian), item);
+        let text = expanded.to_string();
+        assert!(syn::parse2::<syn::File>(expanded).is_ok(), "{source}");
+        if text.contains("compile_error") {
+            rejected += 1;
+        } else {
+            assert!(text.contains("fn f_hessian"), "{source}");
+            generated += 1;
+        }
+    }
+    assert!(
+        generated > 30 && rejected > 30,
+        "{generated} generated, {rejected} rejected"
+    );
+}
+
 /// Random function bodies, valid and not: the expansion never panics, always
 /// parses as items, and either reports errors or generates all three
 /// functions.
