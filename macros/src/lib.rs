@@ -10,7 +10,9 @@
 //! - `#[derive_grad]` on an `f64` function writes `NAME_grad` and
 //!   `NAME_value_and_grad` beside it, and `NAME_hessian` with
 //!   `#[derive_grad(hessian)]`; `#[derive_grad(wrt(w, b))]` picks the
-//!   parameters of the gradient.
+//!   parameters of the gradient. The body may use loops over arrays,
+//!   mutable accumulators, iterators and `if` on data: [`derive_grad`]
+//!   lists exactly which Rust is accepted, with an example of each form.
 //!
 //! ```
 //! use symdiff_macros::{derive_grad, grad};
@@ -70,26 +72,7 @@ pub fn grad_formulas(input: TokenStream) -> TokenStream {
     string_macros::grad_formulas(input.into()).into()
 }
 
-/// Writes `NAME_grad`, `NAME_value_and_grad` (and with `hessian`,
-/// `NAME_hessian`) beside an `f64` function. Options: `wrt(a, b)` and
-/// `hessian`. `NAME_value_and_grad`'s value is computed by the function's own
-/// body, so it is `NAME`'s to the bit, NaN and infinities included.
-///
-/// Parameters are `f64`, `&f64`, `[f64; N]` or `&[f64; N]`; the gradient
-/// lists them in order, array entries in order. The body may use `let`
-/// bindings (shared, not copied), `+ - * /`, unary minus, `*` on a reference,
-/// parentheses, number literals (finite as `f64`),
-/// constant indices `x[0]`, the `f64` methods `exp ln log10 log2 log sqrt sin
-/// cos tan asin acos atan sinh cosh tanh abs powi powf max min recip exp_m1
-/// ln_1p exp2 hypot mul_add` (also as `f64::exp(x)`), the constants of
-/// `f64::consts`, and the engine's functions by name (`sigmoid`, `relu`,
-/// `leaky_relu`, `softplus`, `heaviside`, `sign`, and the others of
-/// `symdiff::func::CALLABLES`). The function itself is emitted again with
-/// those calls replaced by inline `f64` code, so it needs no definitions of
-/// them. Anything else (`if`, `match`, loops, other calls, variable indices,
-/// other parameter types) is a compile error at the construct, with a hint;
-/// all of a function's errors are reported together, and the function and
-/// stand-ins for the generated ones are still emitted.
+#[doc = include_str!("../docs/derive_grad.md")]
 #[proc_macro_attribute]
 pub fn derive_grad(attr: TokenStream, item: TokenStream) -> TokenStream {
     derive_grad::expand(attr.into(), item.into()).into()
