@@ -132,15 +132,15 @@ fn parse_errors_have_carets() {
     check(
         &["parse", "x $ y"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: unexpected character `$`
-         --> 1:3
-          |
-        1 | x $ y
-          |   ^
-          = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, and `name = expr;`
-    "#]],
+            status 2
+            --- stderr
+            error: unexpected character `$`
+             --> 1:3
+              |
+            1 | x $ y
+              |   ^
+              = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, `name = expr;`, and `< <= > >=` in conditions
+        "#]],
     );
 }
 
@@ -1340,6 +1340,66 @@ fn codegen_small() {
             --- stdout
             {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = 2.0_f64;\n    let __t1: ::core::primitive::f64 = x;\n    let __t2: ::core::primitive::f64 = __t1 * __t0;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
         "#]],
+    );
+}
+
+/// `where` on the command line: its gradient follows the branch taken, and
+/// codegen writes it as an `if` that gives NaN where a side is NaN.
+#[test]
+fn codegen_and_grad_of_where() {
+    check(
+        &["grad", "where(x > 0, x^2*y, -y)", "--at", "x=0,y=3"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂/∂x = where(0 < x, 2*x*y, 0)
+            ∂/∂y = where(0 < x, x^2, -1)
+
+            at x = 0, y = 3:
+            f    = -3
+            ∂/∂x =  0
+            ∂/∂y = -1
+        "#]],
+    );
+    check(
+        &["codegen", "where(x >= 1, log(x), 0)", "--name", "safe_log"],
+        expect![[r#"
+        status 0
+        --- stdout
+        /// The gradient of `safe_log` with respect to (x).
+        ///
+        /// ```text
+        /// ∂/∂x = where(1 <= x, 1/x, 0)
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn safe_log_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+            let __t0: ::core::primitive::f64 = 1.0_f64;
+            let __t1: ::core::primitive::f64 = x;
+            let __t2: ::core::primitive::f64 = __t0 / __t1;
+            let __t3: ::core::primitive::f64 = 0.0_f64;
+            let __t4: ::core::primitive::f64 = if __t0 <= __t1 { __t2 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
+            [__t4]
+        }
+
+        /// The value of `safe_log` and its gradient, sharing one forward pass.
+        ///
+        /// ```text
+        /// safe_log = where(1 <= x, log(x), 0)
+        /// ∂/∂x = where(1 <= x, 1/x, 0)
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn safe_log_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+            let __t0: ::core::primitive::f64 = 1.0_f64;
+            let __t1: ::core::primitive::f64 = x;
+            let __t2: ::core::primitive::f64 = ::core::primitive::f64::ln(__t1);
+            let __t3: ::core::primitive::f64 = 0.0_f64;
+            let __t4: ::core::primitive::f64 = if __t0 <= __t1 { __t2 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
+            let __t5: ::core::primitive::f64 = __t0 / __t1;
+            let __t6: ::core::primitive::f64 = if __t0 <= __t1 { __t5 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
+            (__t4, [__t6])
+        }
+
+    "#]],
     );
 }
 
