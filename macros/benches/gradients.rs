@@ -17,6 +17,10 @@ mod handwritten;
 #[path = "../tests/suite/generated.rs"]
 mod generated;
 
+#[allow(dead_code, reason = "the suite's checks use the rest of the module")]
+#[path = "../tests/suite/loops.rs"]
+mod loops;
+
 // The expansion as pure functions: a proc-macro crate cannot export them, so
 // the bench compiles the same source files as modules of its own.
 #[allow(
@@ -224,6 +228,36 @@ fn rosen100(c: &mut Criterion) {
     group.finish();
 }
 
+/// The suite's rosen100 and mlp16 written with loops (`tests/suite/loops.rs`)
+/// against the same functions written out as expression strings.
+fn loops_vs_strings(c: &mut Criterion) {
+    let mut group = c.benchmark_group("loops_vs_strings");
+    let points100 = points::<100>(4);
+    bench_batch(&mut group, "rosen100_string_grad", &points100, |x| {
+        generated::rosen100::gradient_array(x)
+    });
+    bench_batch(
+        &mut group,
+        "rosen100_loop_grad",
+        &points100,
+        loops::rosen100_grad,
+    );
+    let points102 = points::<102>(5);
+    bench_batch(&mut group, "mlp16_string_grad", &points102, |x| {
+        generated::mlp16::gradient_array(x)
+    });
+    let args: Vec<loops::MlpArgs<16>> = points102.iter().map(|x| loops::MlpArgs::of(x)).collect();
+    bench_batch(&mut group, "mlp16_loop_grad", &args, |a| {
+        loops::mlp16_grad(&a.w, &a.c, &a.v, a.d, &a.x, a.t)
+    });
+    group.finish();
+}
+
+/// The loop version of mlp16 as tokens, for its expansion time.
+fn loop_mlp16_tokens() -> proc_macro2::TokenStream {
+    function_tokens(include_str!("../tests/suite/loops.rs"), "mlp16")
+}
+
 /// The functions of `examples/mlp16_hessian.rs` and `tests/suite/handwritten.rs`
 /// whose names are given, as token streams.
 fn function_tokens(source: &str, name: &str) -> proc_macro2::TokenStream {
@@ -266,6 +300,13 @@ fn expansion(c: &mut Criterion) {
     group.bench_function("derive_grad_hessian_mlp16", |bench| {
         bench.iter(|| derive_grad::expand(quote::quote!(hessian), black_box(mlp16.clone())))
     });
+    let loop_mlp16 = loop_mlp16_tokens();
+    group.bench_function("derive_grad_loop_mlp16", |bench| {
+        bench.iter(|| derive_grad::expand(quote::quote!(), black_box(loop_mlp16.clone())))
+    });
+    group.bench_function("derive_grad_hessian_loop_mlp16", |bench| {
+        bench.iter(|| derive_grad::expand(quote::quote!(hessian), black_box(loop_mlp16.clone())))
+    });
     group.finish();
 }
 
@@ -274,6 +315,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = neuron, rosen10, mlp4, rosen100, expansion
+    targets = neuron, rosen10, mlp4, rosen100, loops_vs_strings, expansion
 }
 criterion_main!(benches);

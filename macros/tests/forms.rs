@@ -4,6 +4,11 @@
 //! expression string (the engine's gradient, at run time) to 1e-12, and with
 //! central differences, at points on both sides of every branch.
 
+#![allow(
+    clippy::needless_range_loop,
+    reason = "loops over indices are the forms under test"
+)]
+
 use symdiff::check::{CheckOptions, check_gradient};
 use symdiff_macros::derive_grad;
 
@@ -99,6 +104,10 @@ fn nested_loops_and_local_array(x: &[f64; 4]) -> f64 {
 }
 
 #[derive_grad]
+#[allow(
+    clippy::assign_op_pattern,
+    reason = "plain reassignment is a form under test"
+)]
 fn compound_assignment(x: &[f64; 4]) -> f64 {
     let mut y = x[0];
     y -= x[1];

@@ -395,10 +395,15 @@ impl Translator<'_> {
                 then_value
             }
             (None, None) => {
-                for (slot, (_, then_binding)) in then_bindings.iter().enumerate() {
-                    let else_binding = self.bindings[slot].1.clone();
-                    let merged = self.merge_values(cond, then_binding, &else_binding, &tokens);
-                    self.bindings[slot].1 = merged.unwrap_or(Value::Poisoned);
+                // Both branches end with the bindings they started with
+                // (each block truncates its own).
+                let else_bindings = std::mem::take(&mut self.bindings);
+                for ((name, then_binding), (_, else_binding)) in
+                    then_bindings.into_iter().zip(else_bindings)
+                {
+                    let merged = self.merge_values(cond, &then_binding, &else_binding, &tokens);
+                    self.bindings
+                        .push((name, merged.unwrap_or(Value::Poisoned)));
                 }
                 let (then_value, else_value) = (then_value?, else_value?);
                 self.merge_values(cond, &then_value, &else_value, &tokens)
