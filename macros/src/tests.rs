@@ -815,3 +815,36 @@ fn codegen_agrees_with_derive_grad_on_the_suite() {
     }
     assert_eq!(compared, suite.len(), "every suite case is compared");
 }
+
+/// An error inside a loop body or a closure is reported once, not once per
+/// iteration or item; an `if` on data that leaves an integer different is
+/// an error at its condition.
+#[test]
+fn errors_in_loops_are_reported_once() {
+    let item = quote! {
+        fn f(x: [f64; 3]) -> f64 {
+            let mut total = 0.0;
+            for i in 0..3 {
+                total += x[i].cbrt();
+            }
+            let mut k = 0;
+            if x[0] > 0.0 {
+                k = 1;
+            }
+            total + x.iter().map(|v| v.nope()).sum::<f64>() + x[k]
+        }
+    };
+    let expanded = derive(quote!(), item);
+    let errors: Vec<&str> = expanded
+        .lines()
+        .filter(|line| line.trim_start().starts_with('"'))
+        .collect();
+    expect![[r#"
+        [
+            "    \"unknown f64 method `cbrt`\\n= help: the known methods are exp, ln, log10, log2, log, sqrt, sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, abs, powi, powf, max, min, clamp, recip, exp_m1, ln_1p, exp2, hypot, mul_add\"",
+            "    \"the branches of this `if` on data leave an integer or an array different\\n= help: an `if` on f64 values may change f64 values only; decide integers and array lengths by constants\"",
+            "    \"unknown f64 method `nope`\\n= help: the known methods are exp, ln, log10, log2, log, sqrt, sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, abs, powi, powf, max, min, clamp, recip, exp_m1, ln_1p, exp2, hypot, mul_add\"",
+        ]
+    "#]]
+    .assert_debug_eq(&errors);
+}

@@ -9,7 +9,7 @@
 //! bindings, assignments, loops and branches; `iter.rs` the iterators.
 
 use crate::derive_grad::calls;
-use crate::derive_grad::value::{Cond, Value, select};
+use crate::derive_grad::value::{Cond, Value};
 use crate::errors::{Errors, Problem};
 use quote::ToTokens;
 use symdiff::func::Comparison;
@@ -510,6 +510,8 @@ impl Translator<'_> {
             Some(receiver @ (Value::Array(_) | Value::Seq(_))) => {
                 self.sequence_method(call, receiver)
             }
+            // A failed iterator chain has reported its error already.
+            None if super::iter::is_sequence_method(&call.method.to_string()) => None,
             receiver => self.number_method(call, receiver),
         }
     }
@@ -522,10 +524,8 @@ impl Translator<'_> {
     ) -> Option<Value> {
         let args: Vec<Option<NodeId>> = call.args.iter().map(|arg| self.num_expr(arg)).collect();
         let name = call.method.to_string();
-        let arity = match calls::method_arity(&name) {
-            Some(arity) => arity,
-            None if name == "clamp" => 2,
-            None => return self.report(&call.method, Problem::UnknownMethod { name }),
+        let Some(arity) = calls::method_arity(&name) else {
+            return self.report(&call.method, Problem::UnknownMethod { name });
         };
         if let Some(turbofish) = &call.turbofish {
             return self.report(
@@ -558,29 +558,9 @@ impl Translator<'_> {
         receiver: NodeId,
         args: &[NodeId],
     ) -> Option<Value> {
-        if let ("clamp", &[low, high]) = (name, args) {
-            return Some(Value::Num(self.clamp(receiver, low, high)));
-        }
         self.build(tokens, |graph| {
             calls::build_method(graph, name, receiver, args)
         })
-    }
-
-    /// `x.clamp(low, high)` as Rust computes it: `low` below, `high` above,
-    /// `x` between them and at either end (so its derivative there is 1).
-    fn clamp(&mut self, x: NodeId, low: NodeId, high: NodeId) -> NodeId {
-        let above = select(
-            self.graph,
-            &Cond::Compare(Comparison::Less, high, x),
-            high,
-            x,
-        );
-        select(
-            self.graph,
-            &Cond::Compare(Comparison::Less, x, low),
-            low,
-            above,
-        )
     }
 
     fn call(&mut self, call: &syn::ExprCall) -> Option<Value> {
@@ -621,10 +601,8 @@ impl Translator<'_> {
             }
             Callee::F64Method(ident) => {
                 let name = ident.to_string();
-                let arity = match calls::method_arity(&name) {
-                    Some(arity) => arity,
-                    None if name == "clamp" => 2,
-                    None => return self.report(ident, Problem::UnknownMethod { name }),
+                let Some(arity) = calls::method_arity(&name) else {
+                    return self.report(ident, Problem::UnknownMethod { name });
                 };
                 if found != arity + 1 {
                     let problem = Problem::WrongArity {

@@ -6,7 +6,7 @@
 use crate::errors::Problem;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use symdiff::func::{CALLABLES, Callable, Func, lookup};
+use symdiff::func::{CALLABLES, Callable, Comparison, Func, lookup};
 use symdiff::graph::{Graph, NodeId};
 use symdiff::number::Number;
 
@@ -33,6 +33,7 @@ const METHODS: &[(&str, usize)] = &[
     ("powf", 1),
     ("max", 1),
     ("min", 1),
+    ("clamp", 2),
     ("recip", 0),
     ("exp_m1", 0),
     ("ln_1p", 0),
@@ -129,6 +130,12 @@ pub(crate) fn build_method(
             let sum = graph.add2(a, b);
             let half = graph.num(Number::HALF);
             graph.pow(sum, half)
+        }
+        // As Rust computes it: `low` below, `high` above, the receiver
+        // between them and at either end (so its derivative there is 1).
+        ("clamp", Some(low), Some(high)) => {
+            let above = graph.select(Comparison::Less, high, receiver, high, receiver);
+            graph.select(Comparison::Less, receiver, low, low, above)
         }
         ("mul_add", Some(factor), Some(addend)) => {
             let product = graph.mul2(receiver, factor);

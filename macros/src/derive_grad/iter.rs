@@ -21,12 +21,8 @@ impl Translator<'_> {
         };
         let name = call.method.to_string();
         let args: Vec<&Expr> = call.args.iter().collect();
-        let expected = match name.as_str() {
-            "iter" | "into_iter" | "copied" | "cloned" | "len" | "count" | "rev" | "enumerate"
-            | "sum" | "product" => 0,
-            "zip" | "skip" | "take" | "step_by" | "map" => 1,
-            "fold" => 2,
-            _ => return self.report(&call.method, Problem::IteratorMethod { name }),
+        let Some(expected) = sequence_method_arity(&name) else {
+            return self.report(&call.method, Problem::IteratorMethod { name });
         };
         if args.len() != expected {
             let found = args.len();
@@ -86,11 +82,13 @@ impl Translator<'_> {
             }
             ("map", [closure]) => {
                 let closure = self.closure(closure, 1)?;
-                let mapped: Vec<Option<Value>> = items
-                    .into_iter()
-                    .map(|item| self.apply(closure, vec![item]))
-                    .collect();
-                Some(Value::Seq(mapped.into_iter().collect::<Option<_>>()?))
+                let mut mapped = Vec::with_capacity(items.len());
+                for item in items {
+                    // The first item that fails has reported the closure's
+                    // errors; the others would repeat them.
+                    mapped.push(self.apply(closure, vec![item])?);
+                }
+                Some(Value::Seq(mapped))
             }
             ("sum" | "product", _) => self.reduce(call, name == "sum", items),
             ("fold", [init, closure]) => {
@@ -157,6 +155,23 @@ impl Translator<'_> {
         self.bindings.truncate(scope_start);
         value
     }
+}
+
+/// The number of arguments of an iterator method, if it is one.
+fn sequence_method_arity(name: &str) -> Option<usize> {
+    Some(match name {
+        "iter" | "into_iter" | "copied" | "cloned" | "len" | "count" | "rev" | "enumerate"
+        | "sum" | "product" => 0,
+        "zip" | "skip" | "take" | "step_by" | "map" => 1,
+        "fold" => 2,
+        _ => return None,
+    })
+}
+
+/// Whether `name` is a method of arrays and iterators that derive_grad
+/// understands.
+pub(super) fn is_sequence_method(name: &str) -> bool {
+    sequence_method_arity(name).is_some()
 }
 
 /// `::<f64>`.
