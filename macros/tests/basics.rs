@@ -36,6 +36,20 @@ fn string_macros() {
     assert_eq!(f.len(), 3);
 }
 
+/// `where` in the string macros: each branch's derivative where it is taken,
+/// the comparison deciding the tie, NaN where a side is NaN.
+#[test]
+fn string_macros_with_where() {
+    let g = grad!("where(x > 0, x^2*y, -y)");
+    assert_eq!(g(2.0, 3.0), [12.0, 4.0]);
+    assert_eq!(g(-2.0, 3.0), [0.0, -1.0]);
+    assert_eq!(g(0.0, 3.0), [0.0, -1.0]);
+    assert!(g(f64::NAN, 3.0).iter().all(|entry| entry.is_nan()));
+    let safe_log = diff!("where(x > 0, log(x), 0)", x);
+    assert_eq!(safe_log(-1.0), 0.0);
+    assert_eq!(safe_log(0.5), 2.0);
+}
+
 /// Central differences of a one-variable function.
 fn numeric_derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
     let h = 1e-6 * x.abs().max(1.0);
