@@ -215,7 +215,9 @@ impl Problem {
     pub(crate) fn hint(&self) -> Option<String> {
         let hint = match self {
             Problem::NotAFunction => "write #[derive_grad] above `fn name(x: f64, ..) -> f64`",
-            Problem::UnknownOption { .. } => "the options are `wrt(a, b)` and `hessian`",
+            Problem::UnknownOption { .. } => {
+                "the options are `wrt(a, b)`, `hessian`, `hessian = sparse` and `hvp`"
+            }
             Problem::WrtNotAParameter { params, .. } => {
                 return Some(format!("the parameters are: {}", params.join(", ")));
             }

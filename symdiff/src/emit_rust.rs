@@ -47,6 +47,13 @@ pub struct RustSpec<'a> {
     /// The variables of the gradient, in order.
     pub wrt: &'a [VarId],
     pub hessian: bool,
+    /// Also `NAME_hvp(params…, v: [f64; N]) -> [f64; N]`, the Hessian times
+    /// a direction without the Hessian.
+    pub hvp: bool,
+    /// Also `NAME_hessian_sparse(params…) -> [f64; NNZ]`, the lower
+    /// triangle's entries that are not identically zero, row by row, and
+    /// `NAME_HESSIAN_PATTERN: [(usize, usize); NNZ]`, where they are.
+    pub sparse_hessian: bool,
 }
 
 /// The shape of what a generated closure body returns.
@@ -182,7 +189,124 @@ pub fn emit_derivative_functions(
             spec.name
         );
     }
+    if spec.hvp {
+        emit_hessian_vector(&mut out, graph, root, spec, &vis, &wrt_names)?;
+    }
+    if spec.sparse_hessian {
+        let sparse = crate::sparse::sparse_hessian(graph, &gradient, spec.wrt);
+        emit_sparse_hessian(&mut out, graph, &sparse, spec, &inputs, &vis, &wrt_names)?;
+    }
     Ok(out)
+}
+
+/// `NAME_hvp`: the Hessian times a direction `v` (named `direction` when a
+/// parameter is called `v`), built as the gradient's derivative along it.
+fn emit_hessian_vector(
+    out: &mut String,
+    graph: &mut Graph,
+    root: NodeId,
+    spec: &RustSpec<'_>,
+    vis: &str,
+    wrt_names: &[String],
+) -> Result<(), Error> {
+    let n = spec.wrt.len();
+    let taken = |name: &str| spec.params.iter().any(|param| param.name == name);
+    let direction = ["v", "direction", "__direction"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("__direction");
+    let mut params = spec.params.to_vec();
+    params.push(Param {
+        name: direction.to_owned(),
+        kind: ParamKind::Array(n),
+    });
+    let inputs = param_inputs(graph, &params);
+    let components: Vec<NodeId> = (0..n)
+        .map(|index| graph.var(&format!("{direction}[{index}]")))
+        .collect();
+    let product = crate::products::hessian_vector(graph, root, spec.wrt, &components);
+    let labels: Vec<String> = wrt_names
+        .iter()
+        .map(|name| format!("(H·{direction})_{name}"))
+        .collect();
+    write_doc(
+        out,
+        graph,
+        &format!(
+            "The Hessian of `{}` with respect to ({}) times `{direction}`, without forming the Hessian.",
+            spec.name,
+            wrt_names.join(", ")
+        ),
+        &product,
+        &labels,
+    );
+    let body = emit_block(graph, &product, &inputs, OutputShape::Vector, &params)?;
+    let _ = writeln!(
+        out,
+        "{ALLOW}\n{vis}fn {}_hvp({}) -> [{F64}; {n}] {body}\n",
+        spec.name,
+        param_list(&params)
+    );
+    Ok(())
+}
+
+/// `NAME_hessian_sparse` and `NAME_HESSIAN_PATTERN`.
+fn emit_sparse_hessian(
+    out: &mut String,
+    graph: &Graph,
+    sparse: &crate::sparse::SparseHessian<NodeId>,
+    spec: &RustSpec<'_>,
+    inputs: &[(VarId, String)],
+    vis: &str,
+    wrt_names: &[String],
+) -> Result<(), Error> {
+    let nnz = sparse.pattern.len();
+    let pattern: Vec<String> = sparse
+        .pattern
+        .iter()
+        .map(|(row, col)| format!("({row}, {col})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// Where the entries of `{}_hessian_sparse` are: (row, column) in the lower\n\
+         /// triangle, row by row; {nnz} of the {} entries of the triangle over ({}).\n\
+         {vis}const {}_HESSIAN_PATTERN: [(usize, usize); {nnz}] = [{}];\n",
+        spec.name,
+        sparse.order * (sparse.order + 1) / 2,
+        wrt_names.join(", "),
+        spec.name.to_uppercase(),
+        pattern.join(", ")
+    );
+    let labels: Vec<String> = sparse
+        .pattern
+        .iter()
+        .map(|&(row, col)| format!("∂²/∂{}∂{}", wrt_names[row], wrt_names[col]))
+        .collect();
+    write_doc(
+        out,
+        graph,
+        &format!(
+            "The Hessian of `{}`: the {nnz} entries of its lower triangle that are not identically zero, row by row (see `{}_HESSIAN_PATTERN`).",
+            spec.name,
+            spec.name.to_uppercase()
+        ),
+        &sparse.entries,
+        &labels,
+    );
+    let body = emit_block(
+        graph,
+        &sparse.entries,
+        inputs,
+        OutputShape::Vector,
+        spec.params,
+    )?;
+    let _ = writeln!(
+        out,
+        "{ALLOW}\n{vis}fn {}_hessian_sparse({}) -> [{F64}; {nnz}] {body}\n",
+        spec.name,
+        param_list(spec.params)
+    );
+    Ok(())
 }
 
 /// Lints that straight-line generated code trips by design (long bodies,
@@ -475,6 +599,8 @@ pub fn emit_expr_functions(
         params: &params,
         wrt: &wrt,
         hessian,
+        hvp: false,
+        sparse_hessian: false,
     };
     emit_derivative_functions(&mut graph, expr.id(), &spec)
 }

@@ -5,6 +5,12 @@ use symdiff::emit_rust::{Param, ParamKind, RustSpec, emit_derivative_functions};
 
 /// Emits the gradient functions of `source` over all its variables, as scalars.
 fn check(source: &str, hessian: bool, expect: Expect) {
+    expect.assert_eq(&emit(source, hessian, false, false));
+}
+
+/// The generated functions, with the Hessian-vector product and the sparse
+/// Hessian on demand.
+fn emit(source: &str, hessian: bool, hvp: bool, sparse_hessian: bool) -> String {
     let expr = symdiff::Expr::parse(source).expect("test input parses");
     let names = expr.variables();
     let params: Vec<Param> = names
@@ -25,9 +31,72 @@ fn check(source: &str, hessian: bool, expect: Expect) {
         params: &params,
         wrt: &wrt,
         hessian,
+        hvp,
+        sparse_hessian,
     };
-    let code = emit_derivative_functions(&mut graph, expr.id(), &spec).expect("emits");
-    expect.assert_eq(&code);
+    emit_derivative_functions(&mut graph, expr.id(), &spec).expect("emits")
+}
+
+#[test]
+fn hessian_vector_product_and_sparse_hessian() {
+    let code = emit("x^2*y + y^3 + z", false, true, true);
+    let products = &code[code
+        .find("/// The Hessian of `f` with respect to (x, y, z) times")
+        .expect("NAME_hvp")..];
+    expect![[r#"
+        /// The Hessian of `f` with respect to (x, y, z) times `v`, without forming the Hessian.
+        ///
+        /// ```text
+        /// (H·v)_x = 2*v[0]*y + 2*v[1]*x
+        /// (H·v)_y = 2*v[0]*x + 6*v[1]*y
+        /// (H·v)_z = 0
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f_hvp(x: ::core::primitive::f64, y: ::core::primitive::f64, z: ::core::primitive::f64, v: [::core::primitive::f64; 3]) -> [::core::primitive::f64; 3] {
+            let __t0: ::core::primitive::f64 = y;
+            let __t1: ::core::primitive::f64 = 2.0_f64;
+            let __t2: ::core::primitive::f64 = v[0];
+            let __t3: ::core::primitive::f64 = __t2 * __t1;
+            let __t4: ::core::primitive::f64 = __t3 * __t0;
+            let __t5: ::core::primitive::f64 = v[1];
+            let __t6: ::core::primitive::f64 = x;
+            let __t7: ::core::primitive::f64 = __t6 * __t1;
+            let __t8: ::core::primitive::f64 = __t7 * __t5;
+            let __t9: ::core::primitive::f64 = __t4 + __t8;
+            let __t10: ::core::primitive::f64 = __t7 * __t2;
+            let __t11: ::core::primitive::f64 = 3.0_f64;
+            let __t12: ::core::primitive::f64 = __t0 * __t1;
+            let __t13: ::core::primitive::f64 = __t12 * __t5;
+            let __t14: ::core::primitive::f64 = __t13 * __t11;
+            let __t15: ::core::primitive::f64 = __t10 + __t14;
+            let __t16: ::core::primitive::f64 = 0.0_f64;
+            [__t9, __t15, __t16]
+        }
+
+        /// Where the entries of `f_hessian_sparse` are: (row, column) in the lower
+        /// triangle, row by row; 3 of the 6 entries of the triangle over (x, y, z).
+        pub const F_HESSIAN_PATTERN: [(usize, usize); 3] = [(0, 0), (1, 0), (1, 1)];
+
+        /// The Hessian of `f`: the 3 entries of its lower triangle that are not identically zero, row by row (see `F_HESSIAN_PATTERN`).
+        ///
+        /// ```text
+        /// ∂²/∂x∂x = 2*y
+        /// ∂²/∂y∂x = 2*x
+        /// ∂²/∂y∂y = 6*y
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f_hessian_sparse(x: ::core::primitive::f64, y: ::core::primitive::f64, z: ::core::primitive::f64) -> [::core::primitive::f64; 3] {
+            let __t0: ::core::primitive::f64 = 2.0_f64;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = __t1 * __t0;
+            let __t3: ::core::primitive::f64 = x;
+            let __t4: ::core::primitive::f64 = __t3 * __t0;
+            let __t5: ::core::primitive::f64 = 6.0_f64;
+            let __t6: ::core::primitive::f64 = __t1 * __t5;
+            [__t2, __t4, __t6]
+        }
+
+    "#]].assert_eq(products);
 }
 
 #[test]

@@ -159,6 +159,8 @@ fn derivative_functions(
         params: &spec_params,
         wrt,
         hessian: options.hessian,
+        hvp: options.hvp,
+        sparse_hessian: options.sparse_hessian,
     };
     let source = emit_derivative_functions(graph, root, &spec)
         .map_err(|error| engine_error(error.to_string()))?;

@@ -42,6 +42,28 @@ fn stand_ins(original: &syn::ItemFn, options: &Options, n: usize) -> TokenStream
             }
         }
     });
+    // The direction's name, as the emitter picks it (`v` unless taken).
+    let taken = |name: &str| {
+        inputs.iter().any(|input| {
+            matches!(input, syn::FnArg::Typed(typed)
+                if matches!(&*typed.pat, syn::Pat::Ident(ident) if ident.ident == name))
+        })
+    };
+    let direction = ["v", "direction", "__direction"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("__direction");
+    let direction = format_ident!("{}", direction);
+    let hvp_name = format_ident!("{}_hvp", name);
+    let comma = (!inputs.is_empty() && !inputs.trailing_punct()).then(|| quote!(,));
+    let hvp = options.hvp.then(|| {
+        quote! {
+            #[allow(unused_variables)]
+            #vis fn #hvp_name(#inputs #comma #direction: [#f64_path; #n]) -> [#f64_path; #n] {
+                ::core::unreachable!()
+            }
+        }
+    });
     quote! {
         #[allow(unused_variables)]
         #vis fn #grad(#inputs) -> [#f64_path; #n] {
@@ -52,6 +74,7 @@ fn stand_ins(original: &syn::ItemFn, options: &Options, n: usize) -> TokenStream
             ::core::unreachable!()
         }
         #hessian
+        #hvp
     }
 }
 

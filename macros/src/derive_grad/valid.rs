@@ -12,6 +12,10 @@ pub(crate) struct Options {
     /// The parameters of the gradient; all of them when absent.
     pub(crate) wrt: Option<Vec<Ident>>,
     pub(crate) hessian: bool,
+    /// `hvp`: also `NAME_hvp`, the Hessian times a direction.
+    pub(crate) hvp: bool,
+    /// `hessian = sparse`: also `NAME_hessian_sparse` and its pattern.
+    pub(crate) sparse_hessian: bool,
 }
 
 /// How a parameter is passed, for the ones derive_grad understands.
@@ -51,6 +55,15 @@ pub(crate) fn parse_options(attr: TokenStream, errors: &mut Errors) -> Options {
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("hessian") {
             options.hessian = true;
+            if meta.input.peek(syn::Token![=]) {
+                let value: Ident = meta.value()?.parse()?;
+                if value != "sparse" {
+                    return Err(meta.error("`hessian = sparse` is the only value `hessian` takes"));
+                }
+                options.sparse_hessian = true;
+            }
+        } else if meta.path.is_ident("hvp") {
+            options.hvp = true;
         } else if meta.path.is_ident("wrt") {
             let content;
             syn::parenthesized!(content in meta.input);

@@ -9,7 +9,7 @@ fn bad(w: f64, n: usize, x: [f64; 3]) -> f64 {
     }
 }
 ::core::compile_error! {
-    "unknown derive_grad option `hesian`\n= help: the options are `wrt(a, b)` and `hessian`"
+    "unknown derive_grad option `hesian`\n= help: the options are `wrt(a, b)`, `hessian`, `hessian = sparse` and `hvp`"
 }
 ::core::compile_error! {
     "derive_grad cannot differentiate this parameter type\n= help: use f64, &f64, [f64; N] or &[f64; N]"
