@@ -76,9 +76,23 @@ pub struct DiffArgs {
     /// The variable to differentiate by.
     #[arg(long, value_name = "VAR")]
     pub wrt: String,
-    /// How many times to differentiate.
+    /// How many times to differentiate (any order whose derivative becomes
+    /// 0; otherwise at most 64).
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub order: usize,
+    #[command(flatten)]
+    pub shape: ShapeArgs,
+}
+
+/// How to show the resulting formulas (their values are the same).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct ShapeArgs {
+    /// Print the formulas multiplied out, like terms collected.
+    #[arg(long, conflicts_with = "factor")]
+    pub expand: bool,
+    /// Print the formulas with the common factors of every sum pulled out.
+    #[arg(long)]
+    pub factor: bool,
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +105,8 @@ pub struct DerivativeArgs {
     /// A point `name=value,...` at which to evaluate.
     #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
     pub at: Option<String>,
+    #[command(flatten)]
+    pub shape: ShapeArgs,
 }
 
 #[derive(Debug, Args)]
@@ -115,9 +131,10 @@ pub struct HessianArgs {
 pub struct EvalArgs {
     #[command(flatten)]
     pub expr: ExprArg,
-    /// The point `name=value,...`; every variable needs a value.
+    /// The point `name=value,...`; every variable needs a value (an
+    /// expression without variables needs none).
     #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
-    pub at: String,
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -112,7 +112,7 @@ pub(crate) fn partial_label_latex(vars: &[&str]) -> String {
     format!("\\frac{{\\partial{power} f}}{{{}}}", parts.join(" \\, "))
 }
 
-fn superscript(number: usize) -> String {
+pub(crate) fn superscript(number: usize) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     number
         .to_string()
@@ -148,9 +148,11 @@ pub(crate) struct Formulas {
 }
 
 impl Formulas {
-    /// Plain text that parses back; for LaTeX `format`, LaTeX. Large
-    /// results are factored (see `factor.rs`) and print their shared
-    /// subexpressions once, by name.
+    /// Plain text that parses back; for LaTeX `format`, LaTeX. The
+    /// program's named steps that the results use are printed by name (`y =
+    /// sigmoid(z);` first, then `2*y*(1 - y)*(y - t)`). Large results are
+    /// factored (see `factor.rs`) and print their other shared
+    /// subexpressions once, by name too.
     pub(crate) fn render(expr: &Expr, roots: &[NodeId], format: Format) -> Formulas {
         let tree_size: f64 = tree_sizes(&expr.graph().borrow(), roots).iter().sum();
         let large =
@@ -160,10 +162,11 @@ impl Formulas {
         } else {
             roots.to_vec()
         };
+        let steps = Definitions::steps(&expr.graph().borrow(), &roots, expr.steps());
         let definitions = if large {
-            Definitions::shared(&expr.graph().borrow(), &roots)
+            Definitions::shared_with(&expr.graph().borrow(), &roots, steps)
         } else {
-            Definitions::none()
+            steps
         };
         let graph = expr.graph().borrow();
         match format {

@@ -8,7 +8,7 @@ use std::ops::Range;
 const VALUE_HELP: &str = "values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`";
 
 /// The values given on the command line, in the order given.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Point {
     entries: Vec<(String, f64)>,
 }

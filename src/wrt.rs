@@ -2,6 +2,7 @@
 
 use crate::error::CliError;
 use crate::input::{Loaded, NotAVariable};
+use crate::session::Session;
 
 /// Whether `name` can be a variable: a letter or `_`, then letters, digits
 /// and `_`.
@@ -13,39 +14,73 @@ pub(crate) fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The variables of a comma-separated list, each one of the expression's,
-/// or the expression's variables (in order of first appearance) when there
-/// is no list.
-pub(crate) fn variables(list: Option<&str>, loaded: &Loaded) -> Result<Vec<String>, CliError> {
+/// What a command accepts in `--wrt` besides the expression's variables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Steps {
+    /// The program's named steps too (`z` in `z = w*x + b; sigmoid(z)`): the
+    /// derivative by one holds the inputs of its definition fixed.
+    Allowed,
+    /// Variables only (second derivatives and generated code).
+    Refused,
+}
+
+/// The names of a comma-separated list, each one of the expression's
+/// variables (or steps, where allowed) or absent from it (with a warning:
+/// its derivative is 0), or the expression's variables (in order of first
+/// appearance) when there is no list.
+pub(crate) fn variables(
+    list: Option<&str>,
+    loaded: &Loaded,
+    steps: Steps,
+    session: &mut Session,
+) -> Result<Vec<String>, CliError> {
     match list {
         Some(text) => {
             let names = parse_list(text)?;
-            check_listed(text, &names, loaded)?;
+            check_listed(text, &names, loaded, steps, session)?;
             Ok(names)
         }
         None => Ok(loaded.expr.variables()),
     }
 }
 
-/// An error at the first listed name that is not a variable of the
-/// expression: a constant, a defined name (derivatives with respect to one
-/// are the backward pass, not yet supported) or a name that does not appear.
-pub(crate) fn check_listed(text: &str, names: &[String], loaded: &Loaded) -> Result<(), CliError> {
+/// An error at the first listed name that cannot be differentiated by: a
+/// constant, or a defined name where steps are refused. A name that does
+/// not appear gets a warning, so that a misspelling does not look like a
+/// result.
+pub(crate) fn check_listed(
+    text: &str,
+    names: &[String],
+    loaded: &Loaded,
+    steps: Steps,
+    session: &mut Session,
+) -> Result<(), CliError> {
     for name in names {
-        if let Some(kind) = loaded.not_a_variable(name) {
-            let mut problem = kind.message(name);
-            if kind == NotAVariable::Defined {
-                problem
-                    .push_str(" (derivatives with respect to defined names are not supported yet)");
+        let kind = match loaded.not_a_variable(name) {
+            None => continue,
+            Some(NotAVariable::Defined) if steps == Steps::Allowed => continue,
+            Some(NotAVariable::Absent) => {
+                session.warn(&format!(
+                    "--wrt: `{name}` does not appear in the expression, so its derivative is 0 ({})",
+                    loaded.variables_hint()
+                ));
+                continue;
             }
-            return Err(CliError::in_flag(
-                "--wrt",
-                text,
-                span_of(text, name),
-                &problem,
-                Some(&loaded.variables_hint()),
-            ));
+            Some(kind) => kind,
+        };
+        let mut problem = kind.message(name);
+        if kind == NotAVariable::Defined {
+            problem.push_str(
+                " (derivatives with respect to defined names are given by `diff` and `grad`)",
+            );
         }
+        return Err(CliError::in_flag(
+            "--wrt",
+            text,
+            span_of(text, name),
+            &problem,
+            Some(&loaded.variables_hint()),
+        ));
     }
     Ok(())
 }

@@ -70,11 +70,24 @@ impl Parse for DiffArgs {
 pub(crate) fn grad(input: TokenStream) -> TokenStream {
     expand_with(input, |args: ExprArgs| {
         let parsed = Parsed::new(&args.source)?;
-        let wrt = parsed.wrt_vars(args.wrt.as_deref())?;
-        let mut graph = parsed.graph_mut();
-        let gradient = symdiff::gradient::gradient(&mut graph, parsed.root, &wrt);
-        parsed.closure(&graph, &gradient, OutputShape::Vector)
+        let names = parsed.wrt_names(args.wrt.as_deref(), Steps::Allowed)?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        // `Expr::gradient` takes a definition's name as the step it names
+        // (the adjoint of `z` in `z = w*x + b; sigmoid(z)`).
+        let gradient: Vec<NodeId> = parsed.expr.gradient(&names).iter().map(Expr::id).collect();
+        parsed.closure(
+            &parsed.expr.graph().borrow(),
+            &gradient,
+            OutputShape::Vector,
+        )
     })
+}
+
+/// Whether `wrt = [..]` may name the expression's definitions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Steps {
+    Allowed,
+    Refused,
 }
 
 pub(crate) fn hessian(input: TokenStream) -> TokenStream {
@@ -205,23 +218,35 @@ impl Parsed {
     /// The variables named in `wrt = [..]` (every variable without it); each
     /// name must be a variable of the expression.
     fn wrt_vars(&self, wrt: Option<&[Ident]>) -> syn::Result<Vec<VarId>> {
-        let Some(names) = wrt else {
-            return Ok(self
-                .variables
-                .iter()
-                .filter_map(|name| self.var(name))
-                .collect());
+        let names = self.wrt_names(wrt, Steps::Refused)?;
+        Ok(names.iter().filter_map(|name| self.var(name)).collect())
+    }
+
+    /// The names in `wrt = [..]` (every variable without it); each must be
+    /// a variable of the expression, or one of its definitions where
+    /// `steps` allows.
+    fn wrt_names(&self, wrt: Option<&[Ident]>, steps: Steps) -> syn::Result<Vec<String>> {
+        let Some(idents) = wrt else {
+            return Ok(self.variables.clone());
+        };
+        let is_step = |name: &str| {
+            steps == Steps::Allowed
+                && self
+                    .expr
+                    .steps()
+                    .is_some_and(|program| program.is_step(name))
         };
         let mut errors = Errors::new();
-        let mut vars = Vec::with_capacity(names.len());
-        for ident in names {
+        let mut names: Vec<String> = Vec::with_capacity(idents.len());
+        for ident in idents {
             let name = ident.unraw().to_string();
-            match self.var(&name).filter(|_| self.variables.contains(&name)) {
-                Some(var) if vars.contains(&var) => {
+            let known = self.variables.contains(&name) || is_step(&name);
+            match known {
+                true if names.contains(&name) => {
                     errors.report(ident, Problem::WrtRepeated { name });
                 }
-                Some(var) => vars.push(var),
-                None => errors.report(
+                true => names.push(name),
+                false => errors.report(
                     ident,
                     Problem::NotAVariable {
                         name,
@@ -231,7 +256,7 @@ impl Parsed {
             }
         }
         errors.finish()?;
-        Ok(vars)
+        Ok(names)
     }
 
     /// `|a: f64, b: f64, ..| -> OUTPUT { .. }` computing `roots`. The

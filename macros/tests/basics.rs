@@ -50,6 +50,18 @@ fn string_macros_with_where() {
     assert_eq!(safe_log(0.5), 2.0);
 }
 
+/// The backward pass of the course's neuron: `wrt` may name a step, whose
+/// derivative holds the inputs of its definition fixed (dL/dz, dL/dy).
+#[test]
+fn grad_by_named_steps() {
+    let backward = grad!("z = w*x + b; y = sigmoid(z); (y - t)^2", wrt = [w, z, y]);
+    let [dl_dw, dl_dz, dl_dy] = backward(0.5, 2.0, 0.1, 0.8);
+    let y = 1.0 / (1.0 + (-1.1_f64).exp());
+    assert!((dl_dy - 2.0 * (y - 0.8)).abs() < 1e-15);
+    assert!((dl_dz - dl_dy * y * (1.0 - y)).abs() < 1e-15);
+    assert!((dl_dw - dl_dz * 2.0).abs() < 1e-15);
+}
+
 /// Central differences of a one-variable function.
 fn numeric_derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
     let h = 1e-6 * x.abs().max(1.0);

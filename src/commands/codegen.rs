@@ -7,6 +7,7 @@ use crate::error::CliError;
 use crate::input::load;
 use crate::output::{Formulas, formula_lines};
 use crate::session::Session;
+use crate::wrt::Steps;
 use serde_json::json;
 use std::io::Read;
 use symdiff::Expr;
@@ -28,7 +29,7 @@ pub(crate) fn run(
 ) -> Result<i32, CliError> {
     let loaded = load(&args.expr, stdin, session)?;
     let expr = &loaded.expr;
-    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded)?;
+    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded, Steps::Refused, session)?;
     let code = session
         .stats
         .time_derive(|| emit(expr, &args.name, &vars, args.hessian))?;

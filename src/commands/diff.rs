@@ -1,16 +1,13 @@
-//! `symdiff diff EXPR --wrt VAR [--order N]`.
+//! `symdiff diff EXPR --wrt VAR [--order N] [--expand | --factor]`.
 
 use crate::cli::{DiffArgs, Format};
 use crate::error::CliError;
 use crate::input::load;
 use crate::output::{Formulas, formula_lines, partial_label, partial_label_latex};
 use crate::session::Session;
+use crate::wrt::Steps;
 use serde_json::{Map, Value};
 use std::io::Read;
-
-/// Higher orders are allowed, but each one differentiates the last result
-/// again; this bound keeps a typo like `--order 1000000` from running for hours.
-use symdiff::diff::MAX_ORDER;
 
 pub(crate) fn run(
     args: &DiffArgs,
@@ -18,32 +15,46 @@ pub(crate) fn run(
     stdin: &mut dyn Read,
 ) -> Result<i32, CliError> {
     let var = crate::wrt::parse_one(&args.wrt)?;
-    if args.order > MAX_ORDER {
-        return Err(CliError::message(format!(
-            "--order {} is too high (at most {MAX_ORDER})",
-            args.order
-        )));
-    }
     let loaded = load(&args.expr, stdin, session)?;
-    crate::wrt::check_listed(&args.wrt, std::slice::from_ref(&var), &loaded)?;
+    let steps = match session.format {
+        Format::Rust => Steps::Refused,
+        _ => Steps::Allowed,
+    };
+    crate::wrt::check_listed(
+        &args.wrt,
+        std::slice::from_ref(&var),
+        &loaded,
+        steps,
+        session,
+    )?;
     let expr = &loaded.expr;
-    let derivative = session.stats.time_derive(|| expr.diff_n(&var, args.order));
+    // Differentiation stops once the derivative is 0; orders beyond
+    // `symdiff::diff::MAX_ORDER` are refused only if it is not 0 by then.
+    let derivative = session
+        .stats
+        .time_derive(|| expr.try_diff_n(&var, args.order))?;
     expr.check_budget()?;
     session
         .stats
         .record_results(&expr.graph().borrow(), &[derivative.id()]);
-    let vars = vec![var.as_str(); args.order];
+    let shown = super::shaped(expr, &[derivative.id()], args.shape);
+    let vars = vec![var.as_str(); args.order.min(symdiff::diff::MAX_ORDER)];
     match session.format {
         Format::Text | Format::Latex => {
-            let formulas = Formulas::render(expr, &[derivative.id()], session.format);
+            let formulas = Formulas::render(expr, &shown, session.format);
             let label = match session.format {
-                Format::Latex => partial_label_latex(&vars),
-                _ => partial_label(&vars),
+                Format::Latex if args.order == vars.len() => partial_label_latex(&vars),
+                Format::Latex => order_label_latex(&var, args.order),
+                _ if args.order == vars.len() => partial_label(&vars),
+                _ => {
+                    let power = crate::output::superscript(args.order);
+                    format!("∂{power}/∂{var}{power}")
+                }
             };
             session.print(&formula_lines(&formulas, &[label], session.format));
         }
         Format::Json => {
-            let formulas = Formulas::render(expr, &[derivative.id()], Format::Json);
+            let formulas = Formulas::render(expr, &shown, Format::Json);
             let mut object = Map::new();
             object.insert("var".to_owned(), Value::from(var.clone()));
             object.insert("order".to_owned(), Value::from(args.order));
@@ -63,4 +74,11 @@ pub(crate) fn run(
         }
     }
     Ok(0)
+}
+
+/// `\frac{\partial^{N} f}{\partial x^{N}}` for an order too high to spell
+/// out variable by variable.
+fn order_label_latex(var: &str, order: usize) -> String {
+    let name = symdiff::latex::latex_name(var);
+    format!("\\frac{{\\partial^{{{order}}} f}}{{\\partial {name}^{{{order}}}}}")
 }

@@ -15,7 +15,10 @@ pub(crate) fn run(
     session: &mut Session,
     stdin: &mut dyn Read,
 ) -> Result<i32, CliError> {
-    let point = Point::parse(&args.at)?;
+    let point = match &args.at {
+        Some(text) => Point::parse(text)?,
+        None => Point::default(),
+    };
     let loaded = load(&args.expr, stdin, session)?;
     point.check_names(&loaded, session)?;
     let expr = &loaded.expr;

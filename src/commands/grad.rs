@@ -7,6 +7,7 @@ use crate::input::load;
 use crate::output::{Formulas, formula_lines, json_number, json_numbers};
 use crate::point::Point;
 use crate::session::Session;
+use crate::wrt::Steps;
 use serde_json::{Map, Value};
 use std::io::Read;
 
@@ -21,7 +22,11 @@ pub(crate) fn run(
         point.check_names(&loaded, session)?;
     }
     let expr = &loaded.expr;
-    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded)?;
+    let steps = match session.format {
+        Format::Rust => Steps::Refused,
+        _ => Steps::Allowed,
+    };
+    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded, steps, session)?;
     let var_refs = as_strs(&vars);
     let gradient = session.stats.time_derive(|| expr.gradient(&var_refs));
     expr.check_budget()?;
@@ -43,7 +48,8 @@ pub(crate) fn run(
         }
         None => None,
     };
-    let formulas = Formulas::render(expr, &roots, session.format);
+    let shown = super::shaped(expr, &roots, args.shape);
+    let formulas = Formulas::render(expr, &shown, session.format);
     match session.format {
         Format::Json => print_json(session, &vars, &formulas, values.as_deref()),
         _ => print_lines(

@@ -11,6 +11,7 @@ use crate::input::load;
 use crate::output::{Formulas, formula_lines};
 use crate::point::Point;
 use crate::session::Session;
+use crate::wrt::Steps;
 use serde_json::{Map, Value};
 use std::io::Read;
 use symdiff::graph::NodeId;
@@ -34,7 +35,7 @@ pub(crate) fn run(
         point.check_names(&loaded, session)?;
     }
     let expr = &loaded.expr;
-    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded)?;
+    let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded, Steps::Refused, session)?;
     let var_refs = as_strs(&vars);
     let (gradient, hessian) = session
         .stats
@@ -46,6 +47,11 @@ pub(crate) fn run(
     let matrix: Vec<Vec<NodeId>> = hessian.iter().map(|row| ids(row)).collect();
     let upper = upper_triangle(&matrix);
     session.stats.record_results(&expr.graph().borrow(), &upper);
+    let shown_matrix: Vec<Vec<NodeId>> = matrix
+        .iter()
+        .map(|row| super::shaped(expr, row, args.shape))
+        .collect();
+    let shown_upper = upper_triangle(&shown_matrix);
     if session.format == Format::Rust {
         let code = super::codegen::emit(expr, "f", &vars, true)?;
         session.print(&code);
@@ -64,7 +70,7 @@ pub(crate) fn run(
         None => None,
     };
     match session.format {
-        Format::Json => print_json(session, expr, &vars, &matrix, at_point.as_ref()),
+        Format::Json => print_json(session, expr, &vars, &shown_matrix, at_point.as_ref()),
         _ => {
             let description = point
                 .as_ref()
@@ -73,7 +79,7 @@ pub(crate) fn run(
                 session,
                 expr,
                 &var_refs,
-                &upper,
+                &shown_upper,
                 description.as_deref(),
                 at_point.as_ref(),
             );

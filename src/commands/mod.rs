@@ -32,6 +32,24 @@ pub(crate) fn dispatch(
     }
 }
 
+/// The roots as `--expand` or `--factor` asks them shown (the engine's
+/// `expand` and `factor`), or as they are.
+fn shaped(
+    expr: &symdiff::Expr,
+    roots: &[symdiff::graph::NodeId],
+    shape: crate::cli::ShapeArgs,
+) -> Vec<symdiff::graph::NodeId> {
+    let mut graph = expr.graph().borrow_mut();
+    match (shape.expand, shape.factor) {
+        (true, _) => roots
+            .iter()
+            .map(|&root| symdiff::expand::expand(&mut graph, root))
+            .collect(),
+        (false, true) => symdiff::factor::factor_common(&mut graph, roots),
+        (false, false) => roots.to_vec(),
+    }
+}
+
 /// The ids of several expressions of one graph.
 fn ids(exprs: &[symdiff::Expr]) -> Vec<symdiff::graph::NodeId> {
     exprs.iter().map(symdiff::Expr::id).collect()

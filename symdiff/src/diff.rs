@@ -126,12 +126,43 @@ pub fn diff(graph: &mut Graph, root: NodeId, var: VarId) -> NodeId {
     Differentiator::new(var).diff(graph, root)
 }
 
-/// The highest order of derivative the command line and `diff!` take: the
-/// derivatives of most expressions grow with the order, and beyond this they
-/// are larger than any use justifies.
+/// The highest order of derivative the command line and `diff!` compute
+/// while the result is not 0: the derivatives of most expressions grow with
+/// the order, and beyond this they are larger than any use justifies.
 pub const MAX_ORDER: usize = 64;
 
 /// The `order`-th derivative of root with respect to var (order 0 is root).
+/// Differentiation stops as soon as the result is 0, since every further
+/// derivative is 0 too: the 10^8-th derivative of `x` is found at once.
 pub fn diff_n(graph: &mut Graph, root: NodeId, var: VarId, order: usize) -> NodeId {
-    (0..order).fold(root, |expr, _| diff(graph, expr, var))
+    let mut expr = root;
+    for _ in 0..order {
+        if is_zero(graph, expr) {
+            break;
+        }
+        expr = diff(graph, expr, var);
+    }
+    expr
+}
+
+/// Like [`diff_n`], for orders from the user: an order above [`MAX_ORDER`]
+/// is an error unless the derivative becomes 0 by then.
+pub fn diff_n_capped(
+    graph: &mut Graph,
+    root: NodeId,
+    var: VarId,
+    order: usize,
+) -> Result<NodeId, crate::Error> {
+    let derivative = diff_n(graph, root, var, order.min(MAX_ORDER));
+    match order > MAX_ORDER && !is_zero(graph, derivative) {
+        true => Err(crate::Error::OrderTooHigh {
+            order,
+            max: MAX_ORDER,
+        }),
+        false => Ok(derivative),
+    }
+}
+
+fn is_zero(graph: &Graph, expr: NodeId) -> bool {
+    graph.as_number(expr).is_some_and(|number| number.is_zero())
 }

@@ -151,6 +151,13 @@ pub enum Error {
          for it, about 150 bytes a node"
     )]
     NodeBudget { max_nodes: usize },
+    /// A derivative of an order above `diff::MAX_ORDER` that is not 0 by then.
+    #[error(
+        "the derivative of order {order} is too large to compute: it is not 0 after {max} \
+         differentiations, the most symdiff takes (higher orders are answered only once the \
+         derivative is 0)"
+    )]
+    OrderTooHigh { order: usize, max: usize },
 }
 
 impl Error {
@@ -163,7 +170,8 @@ impl Error {
             | Error::WrongInputLength { .. }
             | Error::WrongComponentCount { .. }
             | Error::Check(_)
-            | Error::NodeBudget { .. } => None,
+            | Error::NodeBudget { .. }
+            | Error::OrderTooHigh { .. } => None,
         }
     }
 }

@@ -9,6 +9,7 @@
 use crate::compile::Tape;
 use crate::error::Error;
 use crate::graph::{Graph, NodeId, VarId};
+use crate::steps::Steps;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
@@ -23,10 +24,24 @@ use std::rc::Rc;
 /// let value = d_loss_d_b.eval(&[("w", 0.5), ("b", 0.1), ("x", 2.0), ("t", 0.8)]).unwrap();
 /// assert!((value - -0.018639).abs() < 1e-6);
 /// ```
+///
+/// A parsed program's named steps are things to differentiate by, as in
+/// backpropagation (see [`crate::steps`]):
+///
+/// ```
+/// use symdiff::Expr;
+/// let loss = Expr::parse("z = w*x + b; y = sigmoid(z); (y - t)^2").unwrap();
+/// let adjoint = loss.diff("z");
+/// assert_eq!(adjoint.to_string(), "2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)");
+/// assert_eq!(adjoint.to_steps_text(), "z = b + w*x; y = sigmoid(z); 2*y*(1 - y)*(y - t)");
+/// ```
 #[derive(Clone)]
 pub struct Expr {
     graph: Rc<RefCell<Graph>>,
     id: NodeId,
+    /// The definitions of the program this expression was parsed from (or
+    /// derived from), shared by everything derived from it.
+    steps: Option<Rc<Steps>>,
 }
 
 impl Expr {
@@ -45,10 +60,13 @@ impl Expr {
         // About one node per four bytes of source, so lowering does not
         // grow the tables step by step.
         graph.reserve(source.len() / 4);
-        let id = crate::lower::lower_program(&mut graph, &program, source)?;
+        let lowered = crate::lower::lower_program_with(&mut graph, &program, source, None)?;
+        let id = lowered.root;
+        let steps = (!lowered.definitions.is_empty()).then(|| Rc::new(Steps::new(source, lowered)));
         let expr = Expr {
             graph: Rc::new(RefCell::new(graph)),
             id,
+            steps,
         };
         expr.check_budget()?;
         Ok(expr)
@@ -73,7 +91,11 @@ impl Expr {
 
     /// Wraps a node of a graph (for callers that build graphs directly).
     pub fn from_graph(graph: Rc<RefCell<Graph>>, id: NodeId) -> Expr {
-        Expr { graph, id }
+        Expr {
+            graph,
+            id,
+            steps: None,
+        }
     }
 
     /// The graph this expression lives in, and its node.
@@ -89,7 +111,34 @@ impl Expr {
         Expr {
             graph: Rc::clone(&self.graph),
             id,
+            steps: self.steps.clone(),
         }
+    }
+
+    /// The named steps (definitions) of the program this expression was
+    /// parsed from, if it had any.
+    pub fn steps(&self) -> Option<&Steps> {
+        self.steps.as_deref()
+    }
+
+    /// The steps, if this is a parsed program's final expression and `name`
+    /// is one of its steps: then derivatives by `name` are taken with respect
+    /// to that step.
+    fn steps_with(&self, name: &str) -> Option<&Steps> {
+        self.steps()
+            .filter(|steps| steps.root() == self.id && steps.is_step(name))
+    }
+
+    /// Printed in terms of the program's named steps that it uses, as a
+    /// program (`z = b + w*x; y = sigmoid(z); 2*y*(1 - y)*(y - t)`), which
+    /// reads back to the same value; plain text when it uses none.
+    pub fn to_steps_text(&self) -> String {
+        let graph = self.graph.borrow();
+        let definitions = crate::print::Definitions::steps(&graph, &[self.id], self.steps());
+        let mut out = String::new();
+        definitions.write_prefix(&graph, &mut out);
+        out.push_str(&crate::print::to_text_with(&graph, self.id, &definitions));
+        out
     }
 
     /// The variables this expression depends on, in order of first appearance.
@@ -106,21 +155,64 @@ impl Expr {
         names.iter().map(|name| graph.var_id(name)).collect()
     }
 
-    /// d self / d var (zero when `var` does not occur).
+    /// d self / d var (zero when `var` does not occur). For a parsed
+    /// program, `var` may name one of its steps: `z` in `z = w*x + b;
+    /// sigmoid(z)` gives the derivative by `z` holding `w`, `x` and `b`
+    /// fixed (the adjoint of `z`).
     pub fn diff(&self, var: &str) -> Expr {
         self.diff_n(var, 1)
     }
 
-    /// The `order`-th derivative with respect to `var`.
+    /// The `order`-th derivative with respect to `var` (a variable, or a
+    /// step as for [`Expr::diff`]). It stops as soon as it is 0.
     pub fn diff_n(&self, var: &str, order: usize) -> Expr {
-        let var = self.var_ids(&[var])[0];
-        let id = crate::diff::diff_n(&mut self.graph.borrow_mut(), self.id, var, order);
-        self.with(id)
+        let differentiate = |graph: &mut Graph, root, var| {
+            Ok::<NodeId, std::convert::Infallible>(crate::diff::diff_n(graph, root, var, order))
+        };
+        match self.diff_by(var, differentiate) {
+            Ok(expr) => expr,
+            Err(never) => match never {},
+        }
+    }
+
+    /// Like [`Expr::diff_n`], for an order from the user: above
+    /// [`crate::diff::MAX_ORDER`], an error unless the derivative is 0 by then.
+    pub fn try_diff_n(&self, var: &str, order: usize) -> Result<Expr, Error> {
+        self.diff_by(var, |graph, root, var| {
+            crate::diff::diff_n_capped(graph, root, var, order)
+        })
+    }
+
+    fn diff_by<E>(
+        &self,
+        name: &str,
+        differentiate: impl FnOnce(&mut Graph, NodeId, VarId) -> Result<NodeId, E>,
+    ) -> Result<Expr, E> {
+        if let Some(steps) = self.steps_with(name) {
+            let by_step =
+                crate::steps::diff_step(&mut self.graph.borrow_mut(), steps, name, differentiate);
+            if let Some(result) = by_step {
+                return result.map(|id| self.with(id));
+            }
+            return Ok(self.with(self.graph.borrow_mut().zero()));
+        }
+        let var = self.var_ids(&[name])[0];
+        let id = differentiate(&mut self.graph.borrow_mut(), self.id, var)?;
+        Ok(self.with(id))
     }
 
     /// The partial derivatives with respect to `vars`, in order, by one
-    /// reverse sweep.
+    /// reverse sweep (a parsed program's steps may be among them, as for
+    /// [`Expr::diff`]).
     pub fn gradient(&self, vars: &[&str]) -> Vec<Expr> {
+        if let Some(steps) = self
+            .steps
+            .as_deref()
+            .filter(|steps| steps.root() == self.id)
+        {
+            let ids = crate::steps::gradient_with_steps(&mut self.graph.borrow_mut(), steps, vars);
+            return ids.into_iter().map(|id| self.with(id)).collect();
+        }
         let vars = self.var_ids(vars);
         let ids = crate::gradient::gradient(&mut self.graph.borrow_mut(), self.id, &vars);
         ids.into_iter().map(|id| self.with(id)).collect()
@@ -172,6 +264,7 @@ impl Expr {
         Expr {
             graph: Rc::new(RefCell::new(graph)),
             id,
+            steps: None,
         }
     }
 

@@ -76,10 +76,11 @@ pub(crate) fn write_expression<S: Syntax>(
     root: NodeId,
 ) {
     let small = || crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT;
-    if definitions.is_empty() && !graph.flattens_fully && small() {
+    if (definitions.is_empty() || definitions.flat) && !graph.flattens_fully && small() {
         let mut flat = Graph::fully_flattening();
         let copy = crate::import::import(&mut flat, graph, root);
-        return write_expression::<S>(out, &flat, definitions, copy);
+        let definitions = definitions.imported(&mut flat, graph);
+        return write_expression::<S>(out, &flat, &definitions, copy);
     }
     Layout::<S>::new(graph, definitions, None).write(out, root, Precedence::Sum);
 }
@@ -98,6 +99,12 @@ pub(crate) fn write_definition<S: Syntax>(
     let Some(name) = definitions.name(node) else {
         return false;
     };
+    if definitions.flat && !graph.flattens_fully {
+        let mut flat = Graph::fully_flattening();
+        let copy = crate::import::import(&mut flat, graph, node);
+        let definitions = definitions.imported(&mut flat, graph);
+        return write_definition::<S>(out, &flat, &definitions, copy);
+    }
     S::write_name(out, name);
     out.push_str(" = ");
     Layout::<S>::new(graph, definitions, Some(node)).write(out, node, Precedence::Sum);

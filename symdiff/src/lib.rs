@@ -42,6 +42,7 @@ mod rules;
 pub mod size;
 pub mod sparse;
 mod special;
+pub mod steps;
 
 pub use error::Error;
 pub use expr::{Expr, variables_of};

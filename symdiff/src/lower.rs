@@ -36,6 +36,28 @@ pub fn lower_program(
     program: &Program<'_>,
     source: &str,
 ) -> Result<NodeId, SemanticError> {
+    lower_program_with(graph, program, source, None).map(|lowered| lowered.root)
+}
+
+/// A lowered program: its final expression and the value of each of its
+/// definitions, in the order written.
+#[derive(Debug, Clone)]
+pub struct LoweredProgram {
+    pub root: NodeId,
+    pub definitions: Vec<(String, NodeId)>,
+}
+
+/// Lowers a parsed program like [`lower_program`], keeping each definition's
+/// value. With `bind = Some((index, node))`, the definition written at
+/// `index` is still lowered and checked, but its name stands for `node`
+/// wherever it is used after it (the derivatives with respect to a named
+/// step, `steps.rs`, make it a variable this way).
+pub fn lower_program_with(
+    graph: &mut Graph,
+    program: &Program<'_>,
+    source: &str,
+    bind: Option<(usize, NodeId)>,
+) -> Result<LoweredProgram, SemanticError> {
     let mut lowering = Lowering {
         graph,
         program,
@@ -45,7 +67,8 @@ pub fn lower_program(
         then: then_steps(program),
         operands: Vec::new(),
     };
-    for definition in program.definitions() {
+    let mut values = Vec::with_capacity(program.definitions().len());
+    for (index, definition) in program.definitions().iter().enumerate() {
         let name = definition.name.to_owned();
         let redefined = match () {
             () if Constant::named(definition.name).is_some() => {
@@ -60,9 +83,18 @@ pub fn lower_program(
             return Err(lowering.error(kind, definition.name_span));
         }
         let value = lowering.lower_through(definition.value)?;
-        lowering.definitions.insert(definition.name, value);
+        let stands_for = match bind {
+            Some((bound, node)) if bound == index => node,
+            _ => value,
+        };
+        lowering.definitions.insert(definition.name, stands_for);
+        values.push((definition.name.to_owned(), value));
     }
-    lowering.lower_through(program.body())
+    let root = lowering.lower_through(program.body())?;
+    Ok(LoweredProgram {
+        root,
+        definitions: values,
+    })
 }
 
 /// What a node's value becomes as an operand of its parent: a term after `-`

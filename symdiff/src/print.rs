@@ -13,6 +13,7 @@ use crate::graph::post_order;
 use crate::graph::{Constant, Graph, Node, NodeId};
 use crate::layout::{self, Precedence, Syntax};
 use crate::number::{Number, write_float};
+use crate::steps::Steps;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write;
 
@@ -22,6 +23,10 @@ pub struct Definitions {
     /// Named nodes in definition order (children before parents).
     pub order: Vec<NodeId>,
     names: FxHashMap<NodeId, String>,
+    /// Whether the formulas and definitions print from a fully merged copy
+    /// when small, as formulas without names do: true for a program's steps,
+    /// which name a few nodes for reading, not to keep sharing in place.
+    pub(crate) flat: bool,
 }
 
 impl Definitions {
@@ -34,6 +39,48 @@ impl Definitions {
     /// all roots together), when printing them as trees would be large.
     /// Names are `t1`, `t2`, ... skipping any that a variable already uses.
     pub fn shared(graph: &Graph, roots: &[NodeId]) -> Self {
+        Self::shared_with(graph, roots, Self::none())
+    }
+
+    /// The program's named steps that the roots use, by their own names (see
+    /// [`crate::steps`]), in an order in which each uses only names defined
+    /// before it. A step whose value is a variable or a number is not named,
+    /// nor is a name defined twice or also used as a variable.
+    pub fn steps(graph: &Graph, roots: &[NodeId], steps: Option<&Steps>) -> Self {
+        let Some(steps) = steps else {
+            return Self::none();
+        };
+        let mut by_node: FxHashMap<NodeId, &str> = FxHashMap::default();
+        for (index, (name, node)) in steps.definitions().iter().enumerate() {
+            let defined_twice = steps.definitions()[..index]
+                .iter()
+                .chain(&steps.definitions()[index + 1..])
+                .any(|(other, _)| other == name);
+            let usable =
+                !defined_twice && !is_trivial(graph, *node) && graph.find_var(name).is_none();
+            if usable {
+                by_node.entry(*node).or_insert(name);
+            }
+        }
+        let mut definitions = Self {
+            flat: true,
+            ..Self::none()
+        };
+        if by_node.is_empty() {
+            return definitions;
+        }
+        for node in post_order(graph, roots) {
+            if let Some(&name) = by_node.get(&node) {
+                definitions.names.insert(node, name.to_owned());
+                definitions.order.push(node);
+            }
+        }
+        definitions
+    }
+
+    /// Like [`Definitions::shared`], keeping the names `seeded` already
+    /// gives (a program's steps) and naming other nodes around them.
+    pub fn shared_with(graph: &Graph, roots: &[NodeId], seeded: Definitions) -> Self {
         let nodes = post_order(graph, roots);
         let mut uses: FxHashMap<NodeId, u32> = FxHashMap::default();
         // Each distinct root is printed once where it stands; a root that
@@ -47,7 +94,9 @@ impl Definitions {
                 *uses.entry(child).or_default() += 1;
             }
         }
-        let taken: FxHashSet<&str> = graph.vars().map(|var| graph.var_name(var)).collect();
+        let mut taken: FxHashSet<&str> = graph.vars().map(|var| graph.var_name(var)).collect();
+        taken.extend(seeded.names.values().map(String::as_str));
+        let seeded_names = seeded.names.clone();
         let mut definitions = Definitions::default();
         let mut counter = 0usize;
         // How deep each node prints, down to the named nodes below it.
@@ -60,6 +109,11 @@ impl Definitions {
                 .max()
                 .unwrap_or(0);
             depths.insert(node, depth);
+            if let Some(name) = seeded_names.get(&node) {
+                definitions.names.insert(node, name.clone());
+                definitions.order.push(node);
+                continue;
+            }
             let shared = uses.get(&node).copied().unwrap_or(0) > 1;
             let worth_naming = (shared || depth > MAX_UNNAMED_DEPTH) && !is_trivial(graph, node);
             if worth_naming {
@@ -90,6 +144,21 @@ impl Definitions {
 
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
+    }
+
+    /// The same names for the copies of the named nodes in `target`.
+    pub(crate) fn imported(&self, target: &mut Graph, source: &Graph) -> Self {
+        let mut copied = Self::none();
+        for &node in &self.order {
+            let copy = crate::import::import(target, source, node);
+            if let Some(name) = self.names.get(&node)
+                && !copied.names.contains_key(&copy)
+            {
+                copied.names.insert(copy, name.clone());
+                copied.order.push(copy);
+            }
+        }
+        copied
     }
 
     pub fn name(&self, node: NodeId) -> Option<&str> {
