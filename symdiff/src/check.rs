@@ -404,15 +404,16 @@ fn expect_gradient_length(gradient: &[f64], n_vars: usize) -> Result<(), CheckEr
 ///
 /// [`CheckError::GradientLength`] if `gradient` returns a vector whose length
 /// differs from `point.len()`; [`CheckError::InvalidOption`] for out-of-range options.
-pub fn check_gradient(
+pub fn check_gradient<G: AsRef<[f64]>>(
     f: impl Fn(&[f64]) -> f64,
-    gradient: impl Fn(&[f64]) -> Vec<f64>,
+    gradient: impl Fn(&[f64]) -> G,
     point: &[f64],
     options: &CheckOptions,
 ) -> Result<CheckReport, CheckError> {
     validate(options)?;
     let analytic = gradient(point);
-    expect_gradient_length(&analytic, point.len())?;
+    let analytic = analytic.as_ref();
+    expect_gradient_length(analytic, point.len())?;
     let value = f(point);
     if !value.is_finite() {
         return Ok(CheckReport {
@@ -444,6 +445,8 @@ pub fn check_gradient(
 }
 
 /// Checks `hessian` against central differences of `gradient` at `point`.
+/// Both may return vectors or arrays (`[f64; N]`, `[[f64; N]; N]`, what
+/// `#[derive_grad]` generates), as `check_gradient`'s gradient may.
 ///
 /// Returns one [`EntryKind::Hessian`] entry for each `i <= j` (the upper
 /// triangle with the diagonal, in row-major order). The analytic value is
@@ -458,15 +461,21 @@ pub fn check_gradient(
 /// length at the point or any perturbation of it; [`CheckError::HessianRows`]
 /// or [`CheckError::HessianRowLength`] if `hessian` is not `n × n`;
 /// [`CheckError::InvalidOption`] for out-of-range options.
-pub fn check_hessian(
-    gradient: impl Fn(&[f64]) -> Vec<f64>,
-    hessian: impl Fn(&[f64]) -> Vec<Vec<f64>>,
+pub fn check_hessian<G, H, R>(
+    gradient: impl Fn(&[f64]) -> G,
+    hessian: impl Fn(&[f64]) -> H,
     point: &[f64],
     options: &CheckOptions,
-) -> Result<CheckReport, CheckError> {
+) -> Result<CheckReport, CheckError>
+where
+    G: AsRef<[f64]>,
+    H: AsRef<[R]>,
+    R: AsRef<[f64]>,
+{
     validate(options)?;
     let n_vars = point.len();
     let analytic = hessian(point);
+    let analytic: Vec<&[f64]> = analytic.as_ref().iter().map(AsRef::as_ref).collect();
     if analytic.len() != n_vars {
         return Err(CheckError::HessianRows {
             expected: n_vars,
@@ -484,7 +493,7 @@ pub fn check_hessian(
             actual: row_values.len(),
         });
     }
-    expect_gradient_length(&gradient(point), n_vars)?;
+    expect_gradient_length(gradient(point).as_ref(), n_vars)?;
     let (jacobian, rounding) =
         central_difference_jacobian(gradient, point, options.eps, options.rounding)?;
     let mut entries = Vec::with_capacity(n_vars * (n_vars + 1) / 2);
@@ -529,8 +538,8 @@ type Matrix = Vec<Vec<f64>>;
 /// The Jacobian of `gradient` by central differences, `jacobian[i][j]`
 /// estimating `dg_i/dx_j`, and the rounding error of each estimate,
 /// `rounding * (|g_i(x + h_j)| + |g_i(x - h_j)|) / span_j`.
-fn central_difference_jacobian(
-    gradient: impl Fn(&[f64]) -> Vec<f64>,
+fn central_difference_jacobian<G: AsRef<[f64]>>(
+    gradient: impl Fn(&[f64]) -> G,
     point: &[f64],
     eps: f64,
     rounding: f64,
@@ -541,9 +550,10 @@ fn central_difference_jacobian(
     let mut scratch = point.to_vec();
     for col in 0..n_vars {
         let (g_plus, g_minus, span) = evaluate_on_both_sides(&gradient, &mut scratch, col, eps);
-        expect_gradient_length(&g_plus, n_vars)?;
-        expect_gradient_length(&g_minus, n_vars)?;
-        for (row, (plus, minus)) in g_plus.iter().zip(&g_minus).enumerate() {
+        let (g_plus, g_minus) = (g_plus.as_ref(), g_minus.as_ref());
+        expect_gradient_length(g_plus, n_vars)?;
+        expect_gradient_length(g_minus, n_vars)?;
+        for (row, (plus, minus)) in g_plus.iter().zip(g_minus).enumerate() {
             jacobian[row][col] = (plus - minus) / span;
             rounding_errs[row][col] = rounding * (plus.abs() + minus.abs()) / span;
         }
@@ -599,7 +609,9 @@ pub fn check_expr(
     let gradient = |at: &[f64]| run(&gradient_tape, at, n_vars);
     let hessian = |at: &[f64]| {
         let flat = run(&hessian_tape, at, n_vars * n_vars);
-        flat.chunks(n_vars.max(1)).map(<[f64]>::to_vec).collect()
+        flat.chunks(n_vars.max(1))
+            .map(<[f64]>::to_vec)
+            .collect::<Vec<_>>()
     };
     if point.len() != n_vars {
         return Err(crate::Error::WrongInputLength {

@@ -376,15 +376,22 @@ const ITERATIONS_PER_VARIABLE: usize = 1000;
 /// the gradient's length `n` (`n` coordinates, `n × n`), when any value is
 /// NaN or infinite, when a tolerance is out of range, or when the eigenvalue
 /// computation fails.
-pub fn analyze(
+pub fn analyze<R: AsRef<[f64]>>(
     point: &[f64],
     gradient: &[f64],
-    hessian: &[Vec<f64>],
+    hessian: &[R],
     tolerances: &Tolerances,
 ) -> Result<CriticalPointAnalysis, AnalysisError> {
     tolerances.validate()?;
-    validate_shape_and_values(point, gradient, hessian)?;
-    judge(point, gradient, hessian, 0.0, tolerances)
+    let hessian = rows(hessian);
+    validate_shape_and_values(point, gradient, &hessian)?;
+    judge(point, gradient, &hessian, 0.0, tolerances)
+}
+
+/// A matrix given as rows of any kind (`Vec<Vec<f64>>`, `[[f64; N]; N]`,
+/// what `#[derive_grad]` generates) as the vectors the analysis works on.
+fn rows<R: AsRef<[f64]>>(matrix: &[R]) -> Vec<Vec<f64>> {
+    matrix.iter().map(|row| row.as_ref().to_vec()).collect()
 }
 
 /// [`analyze`] with the Hessian as a function of the point, evaluated at
@@ -396,13 +403,18 @@ pub fn analyze(
 /// # Errors
 ///
 /// As [`analyze`], for the Hessian at the point.
-pub fn analyze_function(
+pub fn analyze_function<H, R>(
     point: &[f64],
     gradient: &[f64],
-    hessian: impl Fn(&[f64]) -> Vec<Vec<f64>>,
+    hessian: impl Fn(&[f64]) -> H,
     tolerances: &Tolerances,
-) -> Result<CriticalPointAnalysis, AnalysisError> {
+) -> Result<CriticalPointAnalysis, AnalysisError>
+where
+    H: AsRef<[R]>,
+    R: AsRef<[f64]>,
+{
     tolerances.validate()?;
+    let hessian = |at: &[f64]| rows(hessian(at).as_ref());
     let at_point = hessian(point);
     validate_shape_and_values(point, gradient, &at_point)?;
     let change = hessian_change(point, &at_point, &hessian, tolerances.eigenvalue);
