@@ -60,6 +60,26 @@ pub enum Command {
     Check(CheckArgs),
     /// Rust functions computing the gradient (and Hessian).
     Codegen(CodegenArgs),
+    /// The chain rule step by step: the forward and the backward pass.
+    ///
+    /// Each step with its formula (the expression's definitions, or its
+    /// calls and shared subexpressions named u1, u2, ...), each local
+    /// derivative, and how they multiply into the adjoints; with --at,
+    /// every value.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// Comma-separated variables where the backward pass ends (default:
+    /// all, in order of first appearance).
+    #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
+    pub wrt: Option<String>,
+    /// A point `name=value,...` at which to give every step's value.
+    #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -60,6 +60,14 @@ impl Point {
         Ok(())
     }
 
+    /// The values given, as `(name, value)` pairs.
+    pub(crate) fn pairs(&self) -> Vec<(&str, f64)> {
+        self.entries
+            .iter()
+            .map(|(name, value)| (name.as_str(), *value))
+            .collect()
+    }
+
     pub(crate) fn get(&self, name: &str) -> Option<f64> {
         self.entries
             .iter()

@@ -1457,6 +1457,7 @@ fn usage_errors() {
               eval     The value at a point
               check    Compare the symbolic gradient and Hessian with central differences
               codegen  Rust functions computing the gradient (and Hessian)
+              explain  The chain rule step by step: the forward and the backward pass
               help     Print this message or the help of the given subcommand(s)
 
             Options:

@@ -5,6 +5,8 @@ mod check;
 mod codegen;
 mod diff;
 mod eval;
+mod explain;
+mod explain_render;
 mod grad;
 mod hessian;
 mod hessian_at;
@@ -29,6 +31,7 @@ pub(crate) fn dispatch(
         Command::Eval(args) => eval::run(args, session, stdin),
         Command::Check(args) => check::run(args, session, stdin),
         Command::Codegen(args) => codegen::run(args, session, stdin),
+        Command::Explain(args) => explain::run(args, session, stdin),
     }
 }
 

@@ -60,7 +60,7 @@ impl Expr {
         // About one node per four bytes of source, so lowering does not
         // grow the tables step by step.
         graph.reserve(source.len() / 4);
-        let lowered = crate::lower::lower_program_with(&mut graph, &program, source, None)?;
+        let lowered = crate::lower::lower_program_with(&mut graph, &program, source, &[])?;
         let id = lowered.root;
         let steps = (!lowered.definitions.is_empty()).then(|| Rc::new(Steps::new(source, lowered)));
         let expr = Expr {

@@ -22,6 +22,7 @@ pub mod emit_rust;
 pub mod error;
 pub mod eval;
 pub mod expand;
+pub mod explain;
 mod expr;
 pub mod factor;
 pub mod func;

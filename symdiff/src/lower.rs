@@ -36,7 +36,7 @@ pub fn lower_program(
     program: &Program<'_>,
     source: &str,
 ) -> Result<NodeId, SemanticError> {
-    lower_program_with(graph, program, source, None).map(|lowered| lowered.root)
+    lower_program_with(graph, program, source, &[]).map(|lowered| lowered.root)
 }
 
 /// A lowered program: its final expression and the value of each of its
@@ -48,15 +48,16 @@ pub struct LoweredProgram {
 }
 
 /// Lowers a parsed program like [`lower_program`], keeping each definition's
-/// value. With `bind = Some((index, node))`, the definition written at
+/// value. For each `(index, node)` of `bind`, the definition written at
 /// `index` is still lowered and checked, but its name stands for `node`
 /// wherever it is used after it (the derivatives with respect to a named
-/// step, `steps.rs`, make it a variable this way).
+/// step, `steps.rs`, and the step-by-step explanation, `explain.rs`, make
+/// steps variables this way).
 pub fn lower_program_with(
     graph: &mut Graph,
     program: &Program<'_>,
     source: &str,
-    bind: Option<(usize, NodeId)>,
+    bind: &[(usize, NodeId)],
 ) -> Result<LoweredProgram, SemanticError> {
     let mut lowering = Lowering {
         graph,
@@ -83,10 +84,10 @@ pub fn lower_program_with(
             return Err(lowering.error(kind, definition.name_span));
         }
         let value = lowering.lower_through(definition.value)?;
-        let stands_for = match bind {
-            Some((bound, node)) if bound == index => node,
-            _ => value,
-        };
+        let stands_for = bind
+            .iter()
+            .find(|&&(bound, _)| bound == index)
+            .map_or(value, |&(_, node)| node);
         lowering.definitions.insert(definition.name, stands_for);
         values.push((definition.name.to_owned(), value));
     }

@@ -78,6 +78,17 @@ impl Definitions {
         definitions
     }
 
+    /// The given names for the given nodes, in the order given (each may use
+    /// only names given before it).
+    pub fn named(nodes: Vec<(NodeId, String)>) -> Self {
+        let mut definitions = Self::none();
+        for (node, name) in nodes {
+            definitions.order.push(node);
+            definitions.names.insert(node, name);
+        }
+        definitions
+    }
+
     /// Like [`Definitions::shared`], keeping the names `seeded` already
     /// gives (a program's steps) and naming other nodes around them.
     pub fn shared_with(graph: &Graph, roots: &[NodeId], seeded: Definitions) -> Self {
@@ -202,7 +213,7 @@ pub fn is_deep(graph: &Graph, roots: &[NodeId]) -> bool {
 
 /// A variable, a constant or a plain number is cheaper to repeat than to name;
 /// so is the negation of one.
-fn is_trivial(graph: &Graph, node: NodeId) -> bool {
+pub(crate) fn is_trivial(graph: &Graph, node: NodeId) -> bool {
     match graph.node(node) {
         Node::Num(_) | Node::Const(_) | Node::Var(_) => true,
         Node::Mul(factors) => {

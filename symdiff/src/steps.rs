@@ -129,7 +129,7 @@ fn lower_with_hole(
     // The source parsed and lowered once already, so neither can fail now.
     let program = symdiff_parser::parse(&steps.source).ok()?;
     let hole = graph.var_node(hole_var);
-    let lowered = lower_program_with(graph, &program, &steps.source, Some((index, hole))).ok()?;
+    let lowered = lower_program_with(graph, &program, &steps.source, &[(index, hole)]).ok()?;
     Some(lowered.root)
 }
 
