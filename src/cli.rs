@@ -67,6 +67,43 @@ pub enum Command {
     /// derivative, and how they multiply into the adjoints; with --at,
     /// every value.
     Explain(ExplainArgs),
+    /// Draw the function and its derivatives, or its contours, as SVG.
+    ///
+    /// One variable: the function and up to two derivatives, their formulas
+    /// in the legend. Two variables with --contour: contour lines, gradient
+    /// arrows and the critical points in the range, labelled.
+    Plot(PlotArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlotArgs {
+    #[command(flatten)]
+    pub expr: ExprArg,
+    /// The variable of the horizontal axis (with --contour, two: `x,y`);
+    /// needed when the expression has more variables than axes.
+    #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
+    pub wrt: Option<String>,
+    /// The interval of each axis, `FROM:TO`.
+    #[arg(
+        long,
+        default_value = "-5:5",
+        value_name = "FROM:TO",
+        allow_hyphen_values = true
+    )]
+    pub range: String,
+    /// How many derivatives to draw beside the function (0, 1 or 2).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub derivatives: usize,
+    /// Values `name=value,...` for the variables that are not plotted.
+    #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Two variables: contour lines, gradient arrows and the critical
+    /// points found in the range, labelled.
+    #[arg(long)]
+    pub contour: bool,
+    /// The SVG file to write (written whole or not at all).
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ mod error;
 mod eval;
 mod input;
 mod output;
+mod plot;
 mod point;
 mod session;
 mod stats;

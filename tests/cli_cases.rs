@@ -1458,6 +1458,7 @@ fn usage_errors() {
               check    Compare the symbolic gradient and Hessian with central differences
               codegen  Rust functions computing the gradient (and Hessian)
               explain  The chain rule step by step: the forward and the backward pass
+              plot     Draw the function and its derivatives, or its contours, as SVG
               help     Print this message or the help of the given subcommand(s)
 
             Options:

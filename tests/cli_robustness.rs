@@ -97,6 +97,8 @@ fn invocations<'a>(expr: &'a str, point: &'a str, wrt: &'a str) -> Vec<Vec<&'a s
         vec!["eval", expr, "--at", point, "--stats"],
         vec!["check", expr, "--at", point],
         vec!["codegen", expr, "--hessian"],
+        vec!["explain", expr, "--at", point],
+        vec!["explain", expr, "--wrt", wrt, "--format", "latex"],
     ]
 }
 

@@ -11,6 +11,7 @@ mod grad;
 mod hessian;
 mod hessian_at;
 mod parse;
+mod plot;
 
 use crate::cli::Command;
 use crate::error::CliError;
@@ -32,6 +33,7 @@ pub(crate) fn dispatch(
         Command::Check(args) => check::run(args, session, stdin),
         Command::Codegen(args) => codegen::run(args, session, stdin),
         Command::Explain(args) => explain::run(args, session, stdin),
+        Command::Plot(args) => plot::run(args, session, stdin),
     }
 }
 

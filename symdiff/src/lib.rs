@@ -33,6 +33,7 @@ pub mod latex;
 mod layout;
 pub mod lower;
 mod merge;
+pub mod newton;
 pub mod number;
 mod order;
 pub mod piecewise;
