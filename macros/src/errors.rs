@@ -117,6 +117,11 @@ pub(crate) enum Problem {
     },
     /// The order of `diff!` is not a non-negative integer literal.
     DiffOrder,
+    /// The order of `diff!` is above the engine's cap and the derivative is
+    /// not 0 by then; the text is the engine's error.
+    DiffOrderTooHigh {
+        message: String,
+    },
     /// The engine failed where it should not; the text is its error.
     Engine {
         message: String,
@@ -204,10 +209,10 @@ impl Problem {
             Problem::VariableNotAnIdentifier { name } => {
                 format!("variable `{name}` cannot be a Rust parameter name")
             }
-            Problem::DiffOrder => format!(
-                "the order of differentiation must be an integer from 0 to {}",
-                symdiff::diff::MAX_ORDER
-            ),
+            Problem::DiffOrder => {
+                "the order of differentiation must be a non-negative integer literal".to_owned()
+            }
+            Problem::DiffOrderTooHigh { message } => message.clone(),
             Problem::Engine { message } => format!("symdiff failed: {message}"),
         }
     }
@@ -316,6 +321,9 @@ impl Problem {
             }
             Problem::VariableNotAnIdentifier { .. } => "rename the variable",
             Problem::DiffOrder => "write `diff!(\"x^3\", x, 2)` for the second derivative",
+            Problem::DiffOrderTooHigh { .. } => {
+                "differentiate fewer times, or write the derivative you need"
+            }
             Problem::Engine { .. } => "this is a bug in symdiff; please report it with the input",
         };
         Some(hint.to_owned())

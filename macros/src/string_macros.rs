@@ -108,12 +108,25 @@ pub(crate) fn diff(input: TokenStream) -> TokenStream {
             Some(order) => diff_order(order)?,
             None => 1,
         };
-        let var = parsed.wrt_vars(Some(std::slice::from_ref(&args.var)))?;
-        let mut graph = parsed.graph_mut();
-        let root = var.first().map_or(parsed.root, |&var| {
-            symdiff::diff::diff_n(&mut graph, parsed.root, var, order)
-        });
-        parsed.closure(&graph, &[root], OutputShape::Scalar)
+        let names = parsed.wrt_names(Some(std::slice::from_ref(&args.var)), Steps::Allowed)?;
+        let name = names.first().map_or("", String::as_str);
+        // The engine's capped repeated derivative: it stops once the result
+        // is 0, and refuses an order above its cap only if it is not 0 by
+        // then (a definition's name is the step it names, as in `grad!`).
+        let derivative = parsed.expr.try_diff_n(name, order).map_err(|error| {
+            let problem = Problem::DiffOrderTooHigh {
+                message: error.to_string(),
+            };
+            match &args.order {
+                Some(order) => syn::Error::new_spanned(order, problem),
+                None => syn::Error::new(parsed.source.span(), problem),
+            }
+        })?;
+        parsed.closure(
+            &parsed.expr.graph().borrow(),
+            &[derivative.id()],
+            OutputShape::Scalar,
+        )
     })
 }
 
@@ -136,7 +149,8 @@ pub(crate) fn grad_formulas(input: TokenStream) -> TokenStream {
     })
 }
 
-/// The order of `diff!`: a non-negative integer literal.
+/// The order of `diff!`: a non-negative integer literal (how high it may
+/// be is the engine's to say, see `diff`).
 fn diff_order(order: &syn::Expr) -> syn::Result<usize> {
     let literal = match order {
         syn::Expr::Lit(syn::ExprLit {
@@ -147,7 +161,6 @@ fn diff_order(order: &syn::Expr) -> syn::Result<usize> {
     };
     literal
         .and_then(|literal| literal.base10_parse::<usize>().ok())
-        .filter(|&order| order <= symdiff::diff::MAX_ORDER)
         .ok_or_else(|| syn::Error::new_spanned(order, Problem::DiffOrder))
 }
 

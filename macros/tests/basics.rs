@@ -62,6 +62,16 @@ fn grad_by_named_steps() {
     assert!((dl_dw - dl_dz * 2.0).abs() < 1e-15);
 }
 
+/// `diff!` stops once the derivative is 0, whatever the order, and
+/// differentiates by a named step as `grad!` does.
+#[test]
+fn diff_orders_and_steps() {
+    let zero = diff!("x^2", x, 1000);
+    assert_eq!(zero(3.0), 0.0);
+    let by_step = diff!("z = x^2; sin(z)", z);
+    assert_eq!(by_step(3.0), 9.0_f64.cos());
+}
+
 /// Central differences of a one-variable function.
 fn numeric_derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
     let h = 1e-6 * x.abs().max(1.0);
