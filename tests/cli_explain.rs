@@ -132,6 +132,20 @@ fn natural_steps() {
     "#]],
     );
     check(
+        &["2^3^2"],
+        expect![[r#"
+        status 0
+        --- stdout
+        Forward pass:
+          L = 512
+
+        Backward pass, last step first:
+          (nothing to differentiate by: no variables)
+
+        0 steps before the result, 0 local derivatives; the expression has 1 node as a tree, 1 distinct
+    "#]],
+    );
+    check(
         &["x*y"],
         expect![[r#"
         status 0

@@ -93,6 +93,9 @@ fn text(explained: &Explained, point: Option<&str>) -> String {
         }
     }
     out.push_str("\nBackward pass, last step first:\n");
+    if explained.backward.is_empty() {
+        out.push_str("  (nothing to differentiate by: no variables)\n");
+    }
     for adjoint in &explained.backward {
         backward_text(&mut out, l, adjoint);
     }
@@ -156,11 +159,12 @@ fn summary(explained: &Explained) -> String {
     };
     format!(
         "{n_steps} step{} before the result{kind}, {} local derivative{}; \
-         the expression has {} nodes as a tree, {} distinct\n",
+         the expression has {} node{} as a tree, {} distinct\n",
         if n_steps == 1 { "" } else { "s" },
         explained.n_locals,
         if explained.n_locals == 1 { "" } else { "s" },
         size(explained.tree_size),
+        if explained.tree_size == 1.0 { "" } else { "s" },
         explained.dag_size
     )
 }
