@@ -93,6 +93,12 @@ pub(crate) fn report() -> Result<String, symdiff::Error> {
         "At the kink x = 0 symdiff follows PyTorch: relu'(0) = heaviside(0) = 0, \
          leaky_relu'(0) = alpha, and max gives each tied argument half the derivative."
     );
+    let _ = writeln!(
+        out,
+        "max(alpha*x, x) is leaky_relu(x, alpha) only for alpha < 1, which symdiff does not \
+         assume: its derivative is written for every alpha, with sign(alpha*x - x) choosing \
+         the larger argument."
+    );
     Ok(out)
 }
 
