@@ -2,12 +2,6 @@
 
 use std::io::Write;
 
-/// The engine allocates many small temporaries and a few large per-node
-/// tables for each derivative; mimalloc keeps freed memory for reuse instead
-/// of returning it to the system between them (see ARCHITECTURE.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let outcome = symdiff_cli::run(std::env::args_os(), &mut std::io::stdin().lock());
     // A closed pipe (`symdiff ... | head`) is not worth a second error.

@@ -227,6 +227,22 @@ const LOOKUP_RESERVE: usize = 3;
 const SMALL_INTEGERS: std::ops::RangeInclusive<i64> = -8..=8;
 const SMALL_INTEGER_COUNT: usize = 17;
 
+impl Drop for Graph {
+    /// Hands the per-node tables to the next graph of this thread (see
+    /// `spare.rs`).
+    fn drop(&mut self) {
+        crate::spare::give_back(crate::spare::Tables {
+            nodes: std::mem::take(&mut self.nodes),
+            hashes: std::mem::take(&mut self.hashes),
+            var_masks: std::mem::take(&mut self.var_masks),
+            keys: std::mem::take(&mut self.keys),
+            summaries: std::mem::take(&mut self.summaries),
+            flags: std::mem::take(&mut self.flags),
+            interned: std::mem::take(&mut self.interned),
+        });
+    }
+}
+
 impl Default for Graph {
     fn default() -> Self {
         Self::new()
@@ -235,18 +251,20 @@ impl Default for Graph {
 
 impl Graph {
     pub fn new() -> Self {
+        // The tables of the last graph dropped on this thread, if any.
+        let tables = crate::spare::take();
         let mut graph = Graph {
-            nodes: Vec::new(),
-            hashes: Vec::new(),
+            nodes: tables.nodes,
+            hashes: tables.hashes,
             zero: NodeId(0),
             one: NodeId(0),
             minus_one: NodeId(0),
             small_integers: [None; SMALL_INTEGER_COUNT],
-            var_masks: Vec::new(),
-            keys: Vec::new(),
-            summaries: Vec::new(),
-            flags: Vec::new(),
-            interned: HashTable::new(),
+            var_masks: tables.var_masks,
+            keys: tables.keys,
+            summaries: tables.summaries,
+            flags: tables.flags,
+            interned: tables.interned,
             var_names: Vec::new(),
             var_nodes: Vec::new(),
             var_ids: FxHashMap::default(),
@@ -283,10 +301,9 @@ impl Graph {
     /// results into one, so that they read flat with like terms collected.
     /// (Its derivatives of deep chains cost n², see [`Graph::merges_nested`].)
     pub fn fully_flattening() -> Self {
-        Graph {
-            flattens_fully: true,
-            ..Graph::new()
-        }
+        let mut graph = Graph::new();
+        graph.flattens_fully = true;
+        graph
     }
 
     /// The node behind an id.

@@ -42,6 +42,7 @@ pub mod products;
 pub mod rewrite;
 mod rules;
 pub mod size;
+mod spare;
 pub mod sparse;
 mod special;
 pub mod steps;
