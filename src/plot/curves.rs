@@ -244,14 +244,7 @@ fn render(
                 }
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font(("sans-serif", 15))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(drawing_error)?;
+        super::draw_legend(&mut chart)?;
         root.present().map_err(drawing_error)?;
     }
     Ok(svg)

@@ -145,6 +145,28 @@ pub(crate) fn legend_formula(expr: &Expr) -> String {
     }
 }
 
+/// The legend of either kind of plot: upper left, on a pale box.
+pub(crate) fn draw_legend<'a, DB: plotters::prelude::DrawingBackend + 'a>(
+    chart: &mut plotters::prelude::ChartContext<
+        'a,
+        DB,
+        plotters::prelude::Cartesian2d<
+            plotters::coord::types::RangedCoordf64,
+            plotters::coord::types::RangedCoordf64,
+        >,
+    >,
+) -> Result<(), CliError> {
+    use plotters::prelude::{BLACK, Color, IntoFont, SeriesLabelPosition, WHITE};
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(("sans-serif", 15).into_font())
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .draw()
+        .map_err(drawing_error)
+}
+
 /// A plotters failure (drawing into a string, so only a bug).
 pub(crate) fn drawing_error<E: std::fmt::Debug>(error: E) -> CliError {
     CliError::message(format!("drawing failed: {error:?}"))

@@ -159,10 +159,10 @@ fn check(case: &Case) -> Vec<String> {
     mismatches
 }
 
-#[test]
-fn every_oracle_case_agrees_along_every_path() {
-    let cases = cases(include_str!("data/oracle.jsonl"));
-    assert_eq!(cases.len(), 300, "the oracle file has 300 cases");
+/// Checks every case of an oracle file, which must hold `count` of them.
+fn check_file(text: &str, count: usize) {
+    let cases = cases(text);
+    assert_eq!(cases.len(), count, "the oracle file has {count} cases");
     let mismatches: Vec<String> = cases.iter().flat_map(check).collect();
     assert!(
         mismatches.is_empty(),
@@ -172,18 +172,15 @@ fn every_oracle_case_agrees_along_every_path() {
     );
 }
 
+#[test]
+fn every_oracle_case_agrees_along_every_path() {
+    check_file(include_str!("data/oracle.jsonl"), 300);
+}
+
 /// The piecewise node's cases (`data/oracle_where.py` wrote them with
 /// SymPy's `Piecewise`): both branches of each `where`, the tie where it is
 /// easy to hit exactly, and branches that are NaN where they are not taken.
 #[test]
 fn every_where_case_agrees_along_every_path() {
-    let cases = cases(include_str!("data/oracle_where.jsonl"));
-    assert_eq!(cases.len(), 52, "the where oracle file has 52 cases");
-    let mismatches: Vec<String> = cases.iter().flat_map(check).collect();
-    assert!(
-        mismatches.is_empty(),
-        "{} mismatches:\n{}",
-        mismatches.len(),
-        mismatches.join("\n")
-    );
+    check_file(include_str!("data/oracle_where.jsonl"), 52);
 }
