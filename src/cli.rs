@@ -2,10 +2,23 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// Three invocations that show what the program is for, at the end of
+/// `symdiff --help`.
+const EXAMPLES: &str = "Examples:
+  symdiff grad '(sigmoid(w*x + b) - t)^2' --at w=0.5,b=0.1,x=2,t=0.8
+  symdiff hessian 'x^2 - y^2 + x*y^3' --at x=0,y=0
+  symdiff explain 'z = w*x + b; y = sigmoid(z); (y - t)^2' --at w=0.5,b=0.1,x=2,t=0.8";
+
 /// Exact derivatives, gradients, Hessians and gradient checks of math
 /// written as text.
 #[derive(Debug, Parser)]
-#[command(name = "symdiff", version, about, max_term_width = 100)]
+#[command(
+    name = "symdiff",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -73,6 +86,18 @@ pub enum Command {
     /// in the legend. Two variables with --contour: contour lines, gradient
     /// arrows and the critical points in the range, labelled.
     Plot(PlotArgs),
+    /// A completion script for a shell.
+    ///
+    /// For example `symdiff completions bash >
+    /// ~/.local/share/bash-completion/completions/symdiff`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page, in roff.
+    ///
+    /// For example `symdiff man > symdiff.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -1450,16 +1450,18 @@ fn usage_errors() {
             Usage: symdiff [OPTIONS] <COMMAND>
 
             Commands:
-              parse    Print the expression back as canonical text
-              diff     The derivative with respect to one variable
-              grad     The gradient, and its value at a point
-              hessian  The Hessian; at a point also its eigenvalues and the verdict
-              eval     The value at a point
-              check    Compare the symbolic gradient and Hessian with central differences
-              codegen  Rust functions computing the gradient (and Hessian)
-              explain  The chain rule step by step: the forward and the backward pass
-              plot     Draw the function and its derivatives, or its contours, as SVG
-              help     Print this message or the help of the given subcommand(s)
+              parse        Print the expression back as canonical text
+              diff         The derivative with respect to one variable
+              grad         The gradient, and its value at a point
+              hessian      The Hessian; at a point also its eigenvalues and the verdict
+              eval         The value at a point
+              check        Compare the symbolic gradient and Hessian with central differences
+              codegen      Rust functions computing the gradient (and Hessian)
+              explain      The chain rule step by step: the forward and the backward pass
+              plot         Draw the function and its derivatives, or its contours, as SVG
+              completions  A completion script for a shell
+              man          The manual page, in roff
+              help         Print this message or the help of the given subcommand(s)
 
             Options:
                   --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, rust, json]
@@ -1468,6 +1470,11 @@ fn usage_errors() {
                   --max-nodes <N>    The most distinct subexpressions a command may build (about 150 bytes each) before it stops with an error [default: 10000000]
               -h, --help             Print help (see more with '--help')
               -V, --version          Print version
+
+            Examples:
+              symdiff grad '(sigmoid(w*x + b) - t)^2' --at w=0.5,b=0.1,x=2,t=0.8
+              symdiff hessian 'x^2 - y^2 + x*y^3' --at x=0,y=0
+              symdiff explain 'z = w*x + b; y = sigmoid(z); (y - t)^2' --at w=0.5,b=0.1,x=2,t=0.8
         "#]],
     );
     check(

@@ -12,6 +12,7 @@ mod hessian;
 mod hessian_at;
 mod parse;
 mod plot;
+mod shell_support;
 
 use crate::cli::Command;
 use crate::error::CliError;
@@ -34,6 +35,8 @@ pub(crate) fn dispatch(
         Command::Codegen(args) => codegen::run(args, session, stdin),
         Command::Explain(args) => explain::run(args, session, stdin),
         Command::Plot(args) => plot::run(args, session, stdin),
+        Command::Completions { shell } => shell_support::completions(*shell, session),
+        Command::Man => shell_support::man(session),
     }
 }
 
