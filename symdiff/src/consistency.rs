@@ -532,7 +532,7 @@ fn check_products(
         .zip(direction.iter().copied())
         .collect();
     let jvp = crate::products::jacobian_vector(graph, &[root], &along);
-    let hvp = crate::products::hessian_vector(graph, root, vars, &direction);
+    let hvp = crate::products::hessian_vector_from_gradient(graph, gradient, vars, &direction);
     let hessian = crate::gradient::hessian_from_gradient(graph, gradient, vars);
     let mut roots = jvp.clone();
     roots.extend(gradient);

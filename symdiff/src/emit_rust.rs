@@ -190,7 +190,7 @@ pub fn emit_derivative_functions(
         );
     }
     if spec.hvp {
-        emit_hessian_vector(&mut out, graph, root, spec, &vis, &wrt_names)?;
+        emit_hessian_vector(&mut out, graph, &gradient, spec, &vis, &wrt_names)?;
     }
     if spec.sparse_hessian {
         let sparse = crate::sparse::sparse_hessian(graph, &gradient, spec.wrt);
@@ -204,7 +204,7 @@ pub fn emit_derivative_functions(
 fn emit_hessian_vector(
     out: &mut String,
     graph: &mut Graph,
-    root: NodeId,
+    gradient: &[NodeId],
     spec: &RustSpec<'_>,
     vis: &str,
     wrt_names: &[String],
@@ -224,7 +224,8 @@ fn emit_hessian_vector(
     let components: Vec<NodeId> = (0..n)
         .map(|index| graph.var(&format!("{direction}[{index}]")))
         .collect();
-    let product = crate::products::hessian_vector(graph, root, spec.wrt, &components);
+    let product =
+        crate::products::hessian_vector_from_gradient(graph, gradient, spec.wrt, &components);
     let labels: Vec<String> = wrt_names
         .iter()
         .map(|name| format!("(H·{direction})_{name}"))

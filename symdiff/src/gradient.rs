@@ -75,28 +75,44 @@ pub fn hessian(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<Vec<NodeI
 }
 
 /// The Hessian given the gradient already computed over the same `vars`.
-///
-/// Each entry is built as ∂/∂q (∂root/∂p), where p is the one of the pair
-/// whose name sorts first: the rule depends on the names, not on the order
-/// of `vars`, so every entry is the same node whatever that order.
 pub fn hessian_from_gradient(
     graph: &mut Graph,
     gradient: &[NodeId],
     vars: &[VarId],
 ) -> Vec<Vec<NodeId>> {
-    let n_vars = vars.len();
-    graph.reserve(graph.len());
     let zero = graph.zero();
-    let mut hessian = vec![vec![zero; n_vars]; n_vars];
-    let mut by_name: Vec<usize> = (0..n_vars).collect();
+    let mut hessian = vec![vec![zero; vars.len()]; vars.len()];
+    for_each_hessian_entry(graph, gradient, vars, |row, col, entry| {
+        hessian[row][col] = entry;
+        hessian[col][row] = entry;
+    });
+    hessian
+}
+
+/// Builds each entry of the Hessian's triangle once and hands it to `visit`
+/// as `(row, col, entry)`, by the positions in `vars` (either may be the
+/// larger).
+///
+/// Each entry is built as ∂/∂q (∂root/∂p), where p is the one of the pair
+/// whose name sorts first: the rule depends on the names, not on the order
+/// of `vars`, so every entry is the same node whatever that order. An entry
+/// whose gradient entry cannot depend on its variable costs no traversal
+/// (see `Differentiator::diff`), so a sparse Hessian costs about its
+/// non-zero entries.
+pub(crate) fn for_each_hessian_entry(
+    graph: &mut Graph,
+    gradient: &[NodeId],
+    vars: &[VarId],
+    mut visit: impl FnMut(usize, usize, NodeId),
+) {
+    graph.reserve(graph.len());
+    let mut by_name: Vec<usize> = (0..vars.len()).collect();
     by_name.sort_by(|&a, &b| graph.var_name(vars[a]).cmp(graph.var_name(vars[b])));
     for (rank, &col) in by_name.iter().enumerate() {
         let mut differentiator = Differentiator::new(vars[col]);
         for &row in &by_name[..=rank] {
             let entry = differentiator.diff(graph, gradient[row]);
-            hessian[row][col] = entry;
-            hessian[col][row] = entry;
+            visit(row, col, entry);
         }
     }
-    hessian
 }

@@ -48,12 +48,22 @@ pub fn hessian_vector(
     direction: &[NodeId],
 ) -> Vec<NodeId> {
     let gradient = crate::gradient::gradient(graph, root, vars);
+    hessian_vector_from_gradient(graph, &gradient, vars, direction)
+}
+
+/// H·v given the gradient already computed over the same `vars`.
+pub fn hessian_vector_from_gradient(
+    graph: &mut Graph,
+    gradient: &[NodeId],
+    vars: &[VarId],
+    direction: &[NodeId],
+) -> Vec<NodeId> {
     let along: Vec<(VarId, NodeId)> = vars
         .iter()
         .copied()
         .zip(direction.iter().copied())
         .collect();
-    jacobian_vector(graph, &gradient, &along)
+    jacobian_vector(graph, gradient, &along)
 }
 
 /// The Jacobian of `roots` over `vars`, one row per root: a reverse sweep per

@@ -65,27 +65,24 @@ impl<T> SparseHessian<T> {
     }
 }
 
-/// The sparse Hessian over `vars` given the gradient over the same `vars`.
-/// An entry whose operands cannot depend on its variables costs no
-/// traversal (see `Differentiator::diff`), so a sparse Hessian costs about
-/// its non-zero entries.
+/// The sparse Hessian over `vars` given the gradient over the same `vars`:
+/// each entry of the triangle is built once (see
+/// `gradient::for_each_hessian_entry`), and only the non-zero ones are kept,
+/// so no dense matrix is ever held.
 pub fn sparse_hessian(
     graph: &mut Graph,
     gradient: &[NodeId],
     vars: &[VarId],
 ) -> SparseHessian<NodeId> {
-    let dense = crate::gradient::hessian_from_gradient(graph, gradient, vars);
     let zero = graph.zero();
-    let mut pattern = Vec::new();
-    let mut entries = Vec::new();
-    for (row, values) in dense.iter().enumerate() {
-        for (col, &entry) in values.iter().enumerate().take(row + 1) {
-            if entry != zero {
-                pattern.push((row, col));
-                entries.push(entry);
-            }
+    let mut stored: Vec<((usize, usize), NodeId)> = Vec::new();
+    crate::gradient::for_each_hessian_entry(graph, gradient, vars, |row, col, entry| {
+        if entry != zero {
+            stored.push(((row.max(col), row.min(col)), entry));
         }
-    }
+    });
+    stored.sort_unstable_by_key(|&(position, _)| position);
+    let (pattern, entries) = stored.into_iter().unzip();
     SparseHessian {
         order: vars.len(),
         pattern,
