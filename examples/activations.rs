@@ -96,8 +96,8 @@ pub(crate) fn report() -> Result<String, symdiff::Error> {
     let _ = writeln!(
         out,
         "max(alpha*x, x) is leaky_relu(x, alpha) only for alpha < 1, which symdiff does not \
-         assume: its derivative is written for every alpha, with sign(alpha*x - x) choosing \
-         the larger argument."
+         assume: its derivative is written for every alpha, alpha where alpha*x is the larger \
+         argument, 1 where x is, and their mean at the tie."
     );
     Ok(out)
 }

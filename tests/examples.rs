@@ -73,7 +73,7 @@ fn activations_derivatives_check_out() {
         Tanh: 1 - tanh(x)^2
         ReLU: heaviside(x)
         Leaky ReLU: alpha*(1 - heaviside(x)) + heaviside(x)
-        Leaky ReLU (max): 1/2 + alpha*(1 + sign(alpha*x - x))/2 - sign(alpha*x - x)/2"#]]
+        Leaky ReLU (max): where(x < alpha*x, alpha, where(alpha*x < x, 1, 1/2 + alpha/2))"#]]
     .assert_eq(&derivatives.join("\n"));
     // Both leaky ReLUs have slope alpha below 0 and 1 above.
     assert_eq!(rows[3].values, [0.01, 0.01, 1.0, 1.0]);

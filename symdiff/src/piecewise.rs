@@ -1,5 +1,5 @@
 //! The piecewise node `where(l < r, a, b)` (or `<=`): its constructor and
-//! its derivative terms. Its value and every derivative follow the branch
+//! its derivative terms, which `max` and `min` share. Its value and every derivative follow the branch
 //! the comparison takes at the point, as PyTorch's and JAX's `where` do: at
 //! a tie the comparison itself decides (`where(x > 0, x, 0)` takes the second
 //! branch at 0, so its derivative there is 0), the same rule as `relu`
@@ -49,7 +49,8 @@ impl Graph {
     }
 
     /// Whether `l < r` holds when both are constants: `Some(None)` if one is
-    /// NaN, `None` if either is symbolic. Exact numbers compare exactly.
+    /// a NaN constant (the other may be symbolic), `None` if either is
+    /// symbolic. Exact numbers compare exactly.
     fn constant_comparison(
         &self,
         comparison: Comparison,
@@ -65,11 +66,12 @@ impl Graph {
                 Comparison::LessEq => l <= r,
             }));
         }
-        let (l, r) = (self.constant_value(l)?, self.constant_value(r)?);
-        if l.is_nan() || r.is_nan() {
+        // One NaN side makes the comparison NaN, whatever the other is.
+        let (l, r) = (self.constant_value(l), self.constant_value(r));
+        if l.is_some_and(f64::is_nan) || r.is_some_and(f64::is_nan) {
             return Some(None);
         }
-        Some(Some(comparison.holds(l, r)))
+        Some(Some(comparison.holds(l?, r?)))
     }
 
     /// The parts of a `where` node: comparison, sides and branches.
@@ -86,6 +88,29 @@ impl Graph {
     }
 }
 
+/// A term goes inside a nest of conditions whose branches are at most this
+/// many numbers (`max`'s partials: 1, 0 and 1/2), where it costs as much as
+/// outside: `alpha*where(c, 1, 0)` is `where(c, alpha, 0)`.
+const NUMBER_LEAVES: usize = 4;
+
+/// Whether the branches of the nest of conditions `node` end in at most
+/// `budget` numbers.
+fn few_numbers(graph: &Graph, node: NodeId, budget: usize) -> bool {
+    count_numbers(graph, node, budget).is_some()
+}
+
+/// How many numbers the branches of `node` end in, if all are numbers and
+/// they are at most `budget`.
+fn count_numbers(graph: &Graph, node: NodeId, budget: usize) -> Option<usize> {
+    if graph.as_number(node).is_some() {
+        return (budget >= 1).then_some(1);
+    }
+    let (_, [_, _, a, b]) = graph.as_where(node)?;
+    let first = count_numbers(graph, a, budget)?;
+    let second = count_numbers(graph, b, budget - first)?;
+    Some(first + second)
+}
+
 /// A comparison and its sides.
 type Condition = (Comparison, NodeId, NodeId);
 
@@ -94,6 +119,11 @@ type Condition = (Comparison, NodeId, NodeId);
 /// contributions from the two branches) is `where(c, a, b)`, equal to it
 /// everywhere, NaN included.
 pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
+    sum_at(graph, parts, 0)
+}
+
+/// [`sum`] inside `depth` merged conditions.
+fn sum_at(graph: &mut Graph, parts: &[NodeId], depth: usize) -> NodeId {
     if parts.len() < 2 || !parts.iter().any(|&part| graph.as_where(part).is_some()) {
         return graph.add(parts);
     }
@@ -115,11 +145,21 @@ pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
         }
     }
     for ((comparison, l, r), first, second) in groups {
-        let a = graph.add(&first);
-        let b = graph.add(&second);
+        let a = branch_sum(graph, &first, depth);
+        let b = branch_sum(graph, &second, depth);
         terms.push(graph.select(comparison, l, r, a, b));
     }
     graph.add(&terms)
+}
+
+/// The sum of one branch's terms, merged in turn up to [`MASK_DEPTH`]
+/// nested conditions (`max`'s terms nest the tie inside the second branch).
+fn branch_sum(graph: &mut Graph, parts: &[NodeId], depth: usize) -> NodeId {
+    if depth + 1 >= MASK_DEPTH {
+        graph.add(parts)
+    } else {
+        sum_at(graph, parts, depth + 1)
+    }
 }
 
 /// The engine's comparison for the text syntax's operator, and whether the
@@ -136,12 +176,16 @@ pub fn comparison_of(op: CompareOp) -> (Comparison, bool) {
 /// The chain rule's term for operand `index` of the `where` node `node`
 /// with inner derivative `inner`: `where(c, inner, 0)` for the first branch,
 /// `where(c, 0, inner)` for the second, 0 for the sides of the comparison.
+/// `max` and `min` are piecewise too (see [`extremum_term`]).
 pub(crate) fn where_term(
     graph: &mut Graph,
     node: NodeId,
     index: usize,
     inner: NodeId,
 ) -> Option<NodeId> {
+    if let Some(term) = extremum_term(graph, node, index, inner) {
+        return Some(term);
+    }
     let (comparison, [l, r, _, _]) = graph.as_where(node)?;
     let zero = graph.zero();
     Some(match index {
@@ -149,6 +193,46 @@ pub(crate) fn where_term(
         3 => graph.select(comparison, l, r, zero, inner),
         _ => zero,
     })
+}
+
+/// The chain rule's term for operand `index` of `max(a, b)` or `min(a, b)`:
+/// the winner's derivative, and half of each at a tie, as PyTorch's and
+/// JAX's `maximum` give it. Both operands' terms nest the same two
+/// conditions (for `max`, `b < a` outside and `a < b` inside), so that they
+/// merge in [`sum`]: `max(alpha*x, x)` has the derivative
+/// `where(x < alpha*x, alpha, where(alpha*x < x, 1, …))`, alpha or 1, as the
+/// course writes it. NaN in either operand makes the conditions, and so the
+/// term, NaN.
+fn extremum_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> Option<NodeId> {
+    let (func, a, b) = match graph.node(node) {
+        Node::Call(func @ (Func::Max | Func::Min), args) => (*func, args[0], args[1]),
+        _ => return None,
+    };
+    Some(extremum_share(graph, func, [a, b], index, inner))
+}
+
+/// `inner` times ∂ func(a, b) / ∂ operand `index` for `max` or `min`, as a
+/// nest of conditions (see [`extremum_term`]).
+pub(crate) fn extremum_share(
+    graph: &mut Graph,
+    func: Func,
+    [a, b]: [NodeId; 2],
+    index: usize,
+    inner: NodeId,
+) -> NodeId {
+    // Outside: whether `a` wins (`b < a` for max, `a < b` for min); inside,
+    // whether `b` wins; otherwise a tie.
+    let (l, r) = if func == Func::Max { (b, a) } else { (a, b) };
+    let zero = graph.zero();
+    let half = graph.num(crate::number::Number::HALF);
+    let shared = graph.mul2(half, inner);
+    let (a_wins, b_wins) = if index == 0 {
+        (inner, zero)
+    } else {
+        (zero, inner)
+    };
+    let otherwise = graph.select(Comparison::Less, r, l, b_wins, shared);
+    graph.select(Comparison::Less, l, r, a_wins, otherwise)
 }
 
 /// `term(inner)` with a condition under which `inner` is zero kept outside:
@@ -167,7 +251,7 @@ pub(crate) fn masked(
     let (comparison, [l, r, a, b]) = graph.as_where(inner)?;
     let is_zero = |graph: &Graph, node: NodeId| graph.as_number(node).is_some_and(|n| n.is_zero());
     let (a_zero, b_zero) = (is_zero(graph, a), is_zero(graph, b));
-    if !a_zero && !b_zero {
+    if !a_zero && !b_zero && !few_numbers(graph, inner, NUMBER_LEAVES) {
         return None;
     }
     let a = if a_zero { a } else { term(graph, a, depth + 1) };

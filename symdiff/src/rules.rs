@@ -227,7 +227,10 @@ fn call_partial(
         Func::Relu => graph.call(Func::Heaviside, &[u]),
         Func::Softplus => graph.call(Func::Sigmoid, &[u]),
         Func::LeakyRelu => leaky_relu_partial(graph, u, args[1], index),
-        Func::Max | Func::Min => extremum_partial(graph, func, u, args[1], index),
+        Func::Max | Func::Min => {
+            let one = graph.one();
+            piecewise::extremum_share(graph, func, [u, args[1]], index, one)
+        }
         // The chain rule goes through `piecewise::where_term` instead; this
         // is the partial it stands for.
         Func::Where(comparison) => {
@@ -254,21 +257,4 @@ fn leaky_relu_partial(graph: &mut Graph, x: NodeId, alpha: NodeId, index: usize)
     let below = graph.sub(one, step);
     let leak = graph.mul2(alpha, below);
     graph.add2(step, leak)
-}
-
-/// For max(a, b): ∂/∂a = (1 + sign(a - b))/2 and ∂/∂b = (1 - sign(a - b))/2;
-/// for min the signs swap. At a tie each argument gets half, as PyTorch's
-/// `maximum` and `minimum` (and JAX's) give it.
-fn extremum_partial(graph: &mut Graph, func: Func, a: NodeId, b: NodeId, index: usize) -> NodeId {
-    let gap = graph.sub(a, b);
-    let sign = graph.call(Func::Sign, &[gap]);
-    let wins = if (func == Func::Max) == (index == 0) {
-        sign
-    } else {
-        graph.neg(sign)
-    };
-    let one = graph.one();
-    let twice = graph.add2(one, wins);
-    let half = graph.num(Number::HALF);
-    graph.mul2(half, twice)
 }

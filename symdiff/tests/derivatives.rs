@@ -41,10 +41,32 @@ fn activations_and_kinks() {
     check("heaviside(x)", "x", expect!["0"]);
     check("abs(x)", "x", expect!["sign(x)"]);
     check("sign(x)", "x", expect!["0"]);
-    check("max(x, y)", "x", expect!["(1 + sign(x - y))/2"]);
-    check("max(x, y)", "y", expect!["(1 - sign(x - y))/2"]);
-    check("min(x, y)", "x", expect!["(1 - sign(x - y))/2"]);
-    check("min(x, y)", "y", expect!["(1 + sign(x - y))/2"]);
+    check(
+        "max(x, y)",
+        "x",
+        expect!["where(y < x, 1, where(x < y, 0, 1/2))"],
+    );
+    check(
+        "max(x, y)",
+        "y",
+        expect!["where(y < x, 0, where(x < y, 1, 1/2))"],
+    );
+    check(
+        "min(x, y)",
+        "x",
+        expect!["where(x < y, 1, where(y < x, 0, 1/2))"],
+    );
+    check(
+        "min(x, y)",
+        "y",
+        expect!["where(x < y, 0, where(y < x, 1, 1/2))"],
+    );
+    // The course's leaky ReLU: alpha or 1, whichever argument is larger.
+    check(
+        "max(alpha*x, x)",
+        "x",
+        expect!["where(x < alpha*x, alpha, where(alpha*x < x, 1, 1/2 + alpha/2))"],
+    );
 }
 
 #[test]
@@ -102,6 +124,25 @@ fn higher_order_derivatives() {
         ]
     "#]]
     .assert_debug_eq(&orders);
+}
+
+/// The reverse sweep writes `max`'s partials as the forward one does: one
+/// nest of conditions per partial, not a sum of two.
+#[test]
+fn gradient_of_a_maximum() {
+    let leaky = Expr::parse("max(alpha*x, x)").expect("parses");
+    let gradient: Vec<String> = leaky
+        .gradient(&["x", "alpha"])
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    expect![[r#"
+        [
+            "where(x < alpha*x, alpha, where(alpha*x < x, 1, 1/2 + alpha/2))",
+            "where(x < alpha*x, x, where(alpha*x < x, 0, x/2))",
+        ]
+    "#]]
+    .assert_debug_eq(&gradient);
 }
 
 #[test]

@@ -15,16 +15,17 @@ fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
 ///
 /// ```text
 /// t1 = bias + input[0]*weights[0] + input[1]*weights[1]
-/// t2 = relu(t1)
+/// t2 = heaviside(t1)
 /// t3 = leaky_relu(t1, 1/100)
-/// t4 = exp(max(t2, t3))
-/// t5 = t4/(1 + t4)
-/// t6 = sign(t2 - t3)
-/// t7 = heaviside(t1)
-/// t8 = t5*t7*(1 + t6)/2 + t5*((1 - t7)/100 + t7)*(1 - t6)/2 - 1/(pi*log(10)*t1)
-/// ∂/∂weights[0] = input[0]*t8
-/// ∂/∂weights[1] = input[1]*t8
-/// ∂/∂bias = t8
+/// t4 = relu(t1)
+/// t5 = exp(max(t4, t3))
+/// t6 = (1 + t5)^-1
+/// t7 = t5*t6
+/// t8 = t5*t6/2
+/// t9 = t2*where(t3 < t4, t7, where(t4 < t3, 0, t8)) + where(t3 < t4, 0, where(t4 < t3, t7, t8)*((1 - t2)/100 + t2)) - 1/(pi*log(10)*t1)
+/// ∂/∂weights[0] = input[0]*t9
+/// ∂/∂weights[1] = input[1]*t9
+/// ∂/∂bias = t9
 /// ```
 #[allow(
     unused_variables,
@@ -54,9 +55,9 @@ fn layer_grad(
     let __t12: ::core::primitive::f64 = __t11 + __t10;
     let __t13: ::core::primitive::f64 = __t4 * __t12;
     let __t14: ::core::primitive::f64 = __t1 / __t13;
-    let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64
-        || ::core::primitive::f64::is_nan(__t12)
-    {
+    let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+        1.0_f64
+    } else if ::core::primitive::f64::is_nan(__t12) {
         __t12
     } else {
         0.0_f64
@@ -67,50 +68,67 @@ fn layer_grad(
     } else {
         __t16 * __t12
     };
-    let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
-        || ::core::primitive::f64::is_nan(__t17)
+    let __t18: ::core::primitive::f64 = if __t12 > 0.0_f64
+        || ::core::primitive::f64::is_nan(__t12)
     {
-        ::core::primitive::f64::NAN
-    } else if __t17 > __t15 {
-        __t17
-    } else {
-        __t15
-    };
-    let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
-    let __t20: ::core::primitive::f64 = __t1 + __t19;
-    let __t21: ::core::primitive::f64 = __t19 / __t20;
-    let __t22: ::core::primitive::f64 = 0.5_f64;
-    let __t23: ::core::primitive::f64 = __t15 - __t17;
-    let __t24: ::core::primitive::f64 = if __t23 > 0.0_f64 {
-        1.0_f64
-    } else if __t23 < 0.0_f64 {
-        -1.0_f64
-    } else {
-        __t23 * 0.0_f64
-    };
-    let __t25: ::core::primitive::f64 = __t1 + __t24;
-    let __t26: ::core::primitive::f64 = __t25 * __t22;
-    let __t27: ::core::primitive::f64 = __t26 * __t21;
-    let __t28: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-        1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t12) {
         __t12
     } else {
         0.0_f64
     };
-    let __t29: ::core::primitive::f64 = __t28 * __t27;
-    let __t30: ::core::primitive::f64 = __t1 - __t24;
-    let __t31: ::core::primitive::f64 = __t30 * __t22;
-    let __t32: ::core::primitive::f64 = __t31 * __t21;
-    let __t33: ::core::primitive::f64 = __t1 - __t28;
-    let __t34: ::core::primitive::f64 = __t33 * __t16;
-    let __t35: ::core::primitive::f64 = __t34 + __t28;
-    let __t36: ::core::primitive::f64 = __t35 * __t32;
-    let __t37: ::core::primitive::f64 = __t29 + __t36;
-    let __t38: ::core::primitive::f64 = __t37 - __t14;
-    let __t39: ::core::primitive::f64 = __t38 * __t0;
-    let __t40: ::core::primitive::f64 = __t38 * __t8;
-    [__t39, __t40, __t38]
+    let __t19: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t18)
+        || ::core::primitive::f64::is_nan(__t17)
+    {
+        ::core::primitive::f64::NAN
+    } else if __t17 > __t18 {
+        __t17
+    } else {
+        __t18
+    };
+    let __t20: ::core::primitive::f64 = ::core::primitive::f64::exp(__t19);
+    let __t21: ::core::primitive::f64 = __t1 + __t20;
+    let __t22: ::core::primitive::f64 = __t20 / __t21;
+    let __t23: ::core::primitive::f64 = 0.0_f64;
+    let __t24: ::core::primitive::f64 = 0.5_f64;
+    let __t25: ::core::primitive::f64 = __t20 * __t24;
+    let __t26: ::core::primitive::f64 = __t25 / __t21;
+    let __t27: ::core::primitive::f64 = if __t18 < __t17 {
+        __t23
+    } else if __t17 <= __t18 {
+        __t26
+    } else {
+        ::core::primitive::f64::NAN
+    };
+    let __t28: ::core::primitive::f64 = if __t17 < __t18 {
+        __t22
+    } else if __t18 <= __t17 {
+        __t27
+    } else {
+        ::core::primitive::f64::NAN
+    };
+    let __t29: ::core::primitive::f64 = __t28 * __t15;
+    let __t30: ::core::primitive::f64 = if __t18 < __t17 {
+        __t22
+    } else if __t17 <= __t18 {
+        __t26
+    } else {
+        ::core::primitive::f64::NAN
+    };
+    let __t31: ::core::primitive::f64 = __t1 - __t15;
+    let __t32: ::core::primitive::f64 = __t31 * __t16;
+    let __t33: ::core::primitive::f64 = __t32 + __t15;
+    let __t34: ::core::primitive::f64 = __t33 * __t30;
+    let __t35: ::core::primitive::f64 = if __t17 < __t18 {
+        __t23
+    } else if __t18 <= __t17 {
+        __t34
+    } else {
+        ::core::primitive::f64::NAN
+    };
+    let __t36: ::core::primitive::f64 = __t29 + __t35;
+    let __t37: ::core::primitive::f64 = __t36 - __t14;
+    let __t38: ::core::primitive::f64 = __t37 * __t0;
+    let __t39: ::core::primitive::f64 = __t37 * __t8;
+    [__t38, __t39, __t37]
 }
 /// The value of `layer` and its gradient.
 ///
@@ -118,16 +136,17 @@ fn layer_grad(
 ///
 /// ```text
 /// t1 = bias + input[0]*weights[0] + input[1]*weights[1]
-/// t2 = relu(t1)
+/// t2 = heaviside(t1)
 /// t3 = leaky_relu(t1, 1/100)
-/// t4 = exp(max(t2, t3))
-/// t5 = t4/(1 + t4)
-/// t6 = sign(t2 - t3)
-/// t7 = heaviside(t1)
-/// t8 = t5*t7*(1 + t6)/2 + t5*((1 - t7)/100 + t7)*(1 - t6)/2 - 1/(pi*log(10)*t1)
-/// ∂/∂weights[0] = input[0]*t8
-/// ∂/∂weights[1] = input[1]*t8
-/// ∂/∂bias = t8
+/// t4 = relu(t1)
+/// t5 = exp(max(t4, t3))
+/// t6 = (1 + t5)^-1
+/// t7 = t5*t6
+/// t8 = t5*t6/2
+/// t9 = t2*where(t3 < t4, t7, where(t4 < t3, 0, t8)) + where(t3 < t4, 0, where(t4 < t3, t7, t8)*((1 - t2)/100 + t2)) - 1/(pi*log(10)*t1)
+/// ∂/∂weights[0] = input[0]*t9
+/// ∂/∂weights[1] = input[1]*t9
+/// ∂/∂bias = t9
 /// ```
 #[allow(
     unused_variables,
@@ -180,9 +199,9 @@ fn layer_value_and_grad(
             let __t12: ::core::primitive::f64 = __t11 + __t10;
             let __t13: ::core::primitive::f64 = __t4 * __t12;
             let __t14: ::core::primitive::f64 = __t1 / __t13;
-            let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64
-                || ::core::primitive::f64::is_nan(__t12)
-            {
+            let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+                1.0_f64
+            } else if ::core::primitive::f64::is_nan(__t12) {
                 __t12
             } else {
                 0.0_f64
@@ -193,50 +212,67 @@ fn layer_value_and_grad(
             } else {
                 __t16 * __t12
             };
-            let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t15)
-                || ::core::primitive::f64::is_nan(__t17)
+            let __t18: ::core::primitive::f64 = if __t12 > 0.0_f64
+                || ::core::primitive::f64::is_nan(__t12)
             {
-                ::core::primitive::f64::NAN
-            } else if __t17 > __t15 {
-                __t17
-            } else {
-                __t15
-            };
-            let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
-            let __t20: ::core::primitive::f64 = __t1 + __t19;
-            let __t21: ::core::primitive::f64 = __t19 / __t20;
-            let __t22: ::core::primitive::f64 = 0.5_f64;
-            let __t23: ::core::primitive::f64 = __t15 - __t17;
-            let __t24: ::core::primitive::f64 = if __t23 > 0.0_f64 {
-                1.0_f64
-            } else if __t23 < 0.0_f64 {
-                -1.0_f64
-            } else {
-                __t23 * 0.0_f64
-            };
-            let __t25: ::core::primitive::f64 = __t1 + __t24;
-            let __t26: ::core::primitive::f64 = __t25 * __t22;
-            let __t27: ::core::primitive::f64 = __t26 * __t21;
-            let __t28: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-                1.0_f64
-            } else if ::core::primitive::f64::is_nan(__t12) {
                 __t12
             } else {
                 0.0_f64
             };
-            let __t29: ::core::primitive::f64 = __t28 * __t27;
-            let __t30: ::core::primitive::f64 = __t1 - __t24;
-            let __t31: ::core::primitive::f64 = __t30 * __t22;
-            let __t32: ::core::primitive::f64 = __t31 * __t21;
-            let __t33: ::core::primitive::f64 = __t1 - __t28;
-            let __t34: ::core::primitive::f64 = __t33 * __t16;
-            let __t35: ::core::primitive::f64 = __t34 + __t28;
-            let __t36: ::core::primitive::f64 = __t35 * __t32;
-            let __t37: ::core::primitive::f64 = __t29 + __t36;
-            let __t38: ::core::primitive::f64 = __t37 - __t14;
-            let __t39: ::core::primitive::f64 = __t38 * __t0;
-            let __t40: ::core::primitive::f64 = __t38 * __t8;
-            [__t39, __t40, __t38]
+            let __t19: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t18)
+                || ::core::primitive::f64::is_nan(__t17)
+            {
+                ::core::primitive::f64::NAN
+            } else if __t17 > __t18 {
+                __t17
+            } else {
+                __t18
+            };
+            let __t20: ::core::primitive::f64 = ::core::primitive::f64::exp(__t19);
+            let __t21: ::core::primitive::f64 = __t1 + __t20;
+            let __t22: ::core::primitive::f64 = __t20 / __t21;
+            let __t23: ::core::primitive::f64 = 0.0_f64;
+            let __t24: ::core::primitive::f64 = 0.5_f64;
+            let __t25: ::core::primitive::f64 = __t20 * __t24;
+            let __t26: ::core::primitive::f64 = __t25 / __t21;
+            let __t27: ::core::primitive::f64 = if __t18 < __t17 {
+                __t23
+            } else if __t17 <= __t18 {
+                __t26
+            } else {
+                ::core::primitive::f64::NAN
+            };
+            let __t28: ::core::primitive::f64 = if __t17 < __t18 {
+                __t22
+            } else if __t18 <= __t17 {
+                __t27
+            } else {
+                ::core::primitive::f64::NAN
+            };
+            let __t29: ::core::primitive::f64 = __t28 * __t15;
+            let __t30: ::core::primitive::f64 = if __t18 < __t17 {
+                __t22
+            } else if __t17 <= __t18 {
+                __t26
+            } else {
+                ::core::primitive::f64::NAN
+            };
+            let __t31: ::core::primitive::f64 = __t1 - __t15;
+            let __t32: ::core::primitive::f64 = __t31 * __t16;
+            let __t33: ::core::primitive::f64 = __t32 + __t15;
+            let __t34: ::core::primitive::f64 = __t33 * __t30;
+            let __t35: ::core::primitive::f64 = if __t17 < __t18 {
+                __t23
+            } else if __t18 <= __t17 {
+                __t34
+            } else {
+                ::core::primitive::f64::NAN
+            };
+            let __t36: ::core::primitive::f64 = __t29 + __t35;
+            let __t37: ::core::primitive::f64 = __t36 - __t14;
+            let __t38: ::core::primitive::f64 = __t37 * __t0;
+            let __t39: ::core::primitive::f64 = __t37 * __t8;
+            [__t38, __t39, __t37]
         },
     )
 }
