@@ -107,16 +107,8 @@ pub fn emit_derivative_functions(
     let n = spec.wrt.len();
     let gradient = crate::gradient::gradient(graph, root, spec.wrt);
     let params = param_list(spec.params);
-    let vis = if spec.visibility.is_empty() {
-        String::new()
-    } else {
-        format!("{} ", spec.visibility)
-    };
-    let wrt_names: Vec<String> = spec
-        .wrt
-        .iter()
-        .map(|&var| graph.var_name(var).to_owned())
-        .collect();
+    let vis = visibility_prefix(spec);
+    let wrt_names = var_names(graph, spec.wrt);
     let mut out = String::new();
 
     let labels: Vec<String> = wrt_names.iter().map(|name| format!("∂/∂{name}")).collect();
@@ -197,6 +189,103 @@ pub fn emit_derivative_functions(
         emit_sparse_hessian(&mut out, graph, &sparse, spec, &inputs, &vis, &wrt_names)?;
     }
     Ok(out)
+}
+
+/// `NAME_jacobian(params…) -> [[f64; N]; M]` and
+/// `NAME_value_and_jacobian(params…) -> ([f64; M], [[f64; N]; M])` for a
+/// function of M outputs `roots`, named `output_names` in the docs (`f[0]`,
+/// `f.1`), over the N variables `spec.wrt`, as Rust source. The Jacobian is
+/// built by [`crate::products::jacobian`], by whichever sweeps are fewer.
+/// The Hessian options of `spec` concern one output and are ignored here.
+pub fn emit_jacobian_functions(
+    graph: &mut Graph,
+    roots: &[NodeId],
+    output_names: &[String],
+    spec: &RustSpec<'_>,
+) -> Result<String, Error> {
+    let inputs = param_inputs(graph, spec.params);
+    let (n_outputs, n_vars) = (roots.len(), spec.wrt.len());
+    let jacobian = crate::products::jacobian(graph, roots, spec.wrt);
+    let entries: Vec<NodeId> = jacobian.iter().flatten().copied().collect();
+    let params = param_list(spec.params);
+    let vis = visibility_prefix(spec);
+    let wrt_names = var_names(graph, spec.wrt);
+    let labels: Vec<String> = output_names
+        .iter()
+        .flat_map(|output| wrt_names.iter().map(move |var| format!("∂{output}/∂{var}")))
+        .collect();
+    let mut out = String::new();
+    write_doc(
+        &mut out,
+        graph,
+        &format!(
+            "The Jacobian of `{}` with respect to ({}): one row per output, {n_outputs} by {n_vars}.",
+            spec.name,
+            wrt_names.join(", ")
+        ),
+        &entries,
+        &labels,
+    );
+    let (statements, outputs) = emit_statements(graph, &entries, &inputs, spec.params)?;
+    let matrix = rows_literal(&outputs, n_outputs, n_vars);
+    let _ = writeln!(
+        out,
+        "{ALLOW}\n{vis}fn {}_jacobian({params}) -> [[{F64}; {n_vars}]; {n_outputs}] {{\n{statements}    {matrix}\n}}\n",
+        spec.name
+    );
+
+    let mut values_and_entries = roots.to_vec();
+    values_and_entries.extend_from_slice(&entries);
+    let mut labels_with_values = output_names.to_vec();
+    labels_with_values.extend(labels);
+    write_doc(
+        &mut out,
+        graph,
+        &format!(
+            "The values of `{}` and its Jacobian, sharing one forward pass.",
+            spec.name
+        ),
+        &values_and_entries,
+        &labels_with_values,
+    );
+    let (statements, outputs) = emit_statements(graph, &values_and_entries, &inputs, spec.params)?;
+    let (values, matrix) = outputs.split_at(n_outputs.min(outputs.len()));
+    let matrix = rows_literal(matrix, n_outputs, n_vars);
+    let _ = writeln!(
+        out,
+        "{ALLOW}\n{vis}fn {}_value_and_jacobian({params}) -> ([{F64}; {n_outputs}], [[{F64}; {n_vars}]; {n_outputs}]) {{\n{statements}    ([{}], {matrix})\n}}\n",
+        spec.name,
+        values.join(", ")
+    );
+    Ok(out)
+}
+
+/// `[[a, b], [c, d]]`: `entries` row by row, `n_rows` rows of `n_cols`
+/// (rows of nothing, `[[], []]`, when there are no columns).
+fn rows_literal(entries: &[String], n_rows: usize, n_cols: usize) -> String {
+    let rows: Vec<String> = (0..n_rows)
+        .map(|row| {
+            let start = (row * n_cols).min(entries.len());
+            let end = (start + n_cols).min(entries.len());
+            format!("[{}]", entries[start..end].join(", "))
+        })
+        .collect();
+    format!("[{}]", rows.join(", "))
+}
+
+/// `"pub "` for `pub`, nothing for private items.
+fn visibility_prefix(spec: &RustSpec<'_>) -> String {
+    if spec.visibility.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", spec.visibility)
+    }
+}
+
+fn var_names(graph: &Graph, vars: &[VarId]) -> Vec<String> {
+    vars.iter()
+        .map(|&var| graph.var_name(var).to_owned())
+        .collect()
 }
 
 /// `NAME_hvp`: the Hessian times a direction `v` (named `direction` when a

@@ -342,3 +342,99 @@ fn long_bodies_declare_their_temporaries_up_front() {
         &body[..200]
     );
 }
+
+/// `NAME_jacobian` and `NAME_value_and_jacobian` of several outputs given
+/// as text, over the variables `wrt`, every variable a scalar parameter.
+fn emit_jacobian(sources: &[&str], wrt: &[&str]) -> String {
+    let mut graph = symdiff::graph::Graph::new();
+    let roots: Vec<_> = sources
+        .iter()
+        .map(|source| {
+            let expr = symdiff::Expr::parse(source).expect("test input parses");
+            symdiff::import::import(&mut graph, &expr.graph().borrow(), expr.id())
+        })
+        .collect();
+    let params: Vec<Param> = wrt
+        .iter()
+        .map(|name| Param {
+            name: (*name).to_owned(),
+            kind: ParamKind::Scalar,
+        })
+        .collect();
+    let wrt: Vec<_> = wrt.iter().map(|name| graph.var_id(name)).collect();
+    let names: Vec<String> = (0..roots.len())
+        .map(|index| format!("f[{index}]"))
+        .collect();
+    let spec = RustSpec {
+        name: "f",
+        visibility: "",
+        params: &params,
+        wrt: &wrt,
+        hessian: false,
+        hvp: false,
+        sparse_hessian: false,
+    };
+    symdiff::emit_rust::emit_jacobian_functions(&mut graph, &roots, &names, &spec).expect("emits")
+}
+
+#[test]
+fn jacobian_of_three_outputs_over_two_variables() {
+    expect![[r#"
+        /// The Jacobian of `f` with respect to (x, y): one row per output, 3 by 2.
+        ///
+        /// ```text
+        /// ∂f[0]/∂x = y
+        /// ∂f[0]/∂y = x
+        /// ∂f[1]/∂x = 1
+        /// ∂f[1]/∂y = 1
+        /// ∂f[2]/∂x = cos(x)
+        /// ∂f[2]/∂y = 0
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        fn f_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [[::core::primitive::f64; 2]; 3] {
+            let __t0: ::core::primitive::f64 = y;
+            let __t1: ::core::primitive::f64 = x;
+            let __t2: ::core::primitive::f64 = 1.0_f64;
+            let __t3: ::core::primitive::f64 = ::core::primitive::f64::cos(__t1);
+            let __t4: ::core::primitive::f64 = 0.0_f64;
+            [[__t0, __t1], [__t2, __t2], [__t3, __t4]]
+        }
+
+        /// The values of `f` and its Jacobian, sharing one forward pass.
+        ///
+        /// ```text
+        /// f[0] = x*y
+        /// f[1] = x + y
+        /// f[2] = sin(x)
+        /// ∂f[0]/∂x = y
+        /// ∂f[0]/∂y = x
+        /// ∂f[1]/∂x = 1
+        /// ∂f[1]/∂y = 1
+        /// ∂f[2]/∂x = cos(x)
+        /// ∂f[2]/∂y = 0
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        fn f_value_and_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> ([::core::primitive::f64; 3], [[::core::primitive::f64; 2]; 3]) {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = __t1 * __t0;
+            let __t3: ::core::primitive::f64 = __t0 + __t1;
+            let __t4: ::core::primitive::f64 = ::core::primitive::f64::sin(__t0);
+            let __t5: ::core::primitive::f64 = 1.0_f64;
+            let __t6: ::core::primitive::f64 = ::core::primitive::f64::cos(__t0);
+            let __t7: ::core::primitive::f64 = 0.0_f64;
+            ([__t2, __t3, __t4], [[__t1, __t0], [__t5, __t5], [__t6, __t7]])
+        }
+
+    "#]].assert_eq(&emit_jacobian(&["x*y", "x + y", "sin(x)"], &["x", "y"]));
+}
+
+#[test]
+fn jacobian_without_variables_has_empty_rows() {
+    let code = emit_jacobian(&["2", "3"], &[]);
+    assert!(
+        code.contains("fn f_jacobian() -> [[::core::primitive::f64; 0]; 2]"),
+        "{code}"
+    );
+    assert!(code.contains("[[], []]"), "{code}");
+}
