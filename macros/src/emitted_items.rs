@@ -1,11 +1,13 @@
 //! Post-processing of the emitter's items on tokens: each generated function
 //! gets the caller's attributes and the span of the user's function for its
-//! name, and `NAME_value_and_grad` returns the value of the user's own body.
+//! name, and `NAME_value_and_grad` (or `NAME_value_and_jacobian`) returns
+//! the value of the user's own body.
 //! It works on tokens, not on a syntax tree: the emitter's output for a
 //! large Hessian is megabytes long, and parsing it with syn would cost more
 //! than differentiating it. (Long bodies are already laid out by the emitter
 //! so that debug builds compile them; see `symdiff::emit_rust`.)
 
+use crate::derive_grad::Output;
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
@@ -20,25 +22,29 @@ use quote::{ToTokens, format_ident, quote};
 /// (`x/x` at 0) and in the last bits (`x.ln_1p()` near 0). So that the value
 /// is the function's own, that item is rebuilt: the function's body as a
 /// nested function for the value, and `NAME_grad`'s body for the gradient.
+/// A function of several outputs (`output`) has `NAME_value_and_jacobian`
+/// rebuilt the same way from `NAME_jacobian`.
 pub(crate) fn rewrite_items(
     items: TokenStream,
     attrs: &TokenStream,
     original: &syn::ItemFn,
+    output: Output,
 ) -> TokenStream {
     let name = &original.sig.ident;
-    let grad_name = format!("{name}_grad");
-    let value_and_grad_name = format!("{name}_value_and_grad");
-    let mut gradient: Option<Item> = None;
+    let derivative = Derivative::of(output);
+    let derivative_name = format!("{name}_{}", derivative.suffix);
+    let combined_name = format!("{name}_value_and_{}", derivative.suffix);
+    let mut derivative_item: Option<Item> = None;
     let mut out = TokenStream::new();
     let (items, rest) = split_items(items, name.span());
     for item in items {
         let item_name = item.name.as_ref().map(ToString::to_string);
-        let item = match (&gradient, item_name) {
-            (Some(gradient), Some(item_name)) if item_name == value_and_grad_name => {
-                value_from_body(item, gradient, original)
+        let item = match (&derivative_item, item_name) {
+            (Some(derivative_item), Some(item_name)) if item_name == combined_name => {
+                value_from_body(item, derivative_item, original, &derivative)
             }
-            (_, Some(item_name)) if item_name == grad_name => {
-                gradient = Some(item.clone());
+            (_, Some(item_name)) if item_name == derivative_name => {
+                derivative_item = Some(item.clone());
                 item
             }
             _ => item,
@@ -48,6 +54,30 @@ pub(crate) fn rewrite_items(
     }
     out.extend(rest);
     out
+}
+
+/// The derivative whose `NAME_value_and_..` item is rebuilt.
+struct Derivative {
+    /// `grad` or `jacobian`, as in the items' names.
+    suffix: &'static str,
+    /// `gradient` or `Jacobian`, for the docs.
+    noun: &'static str,
+    /// What the user's function returns.
+    output: Output,
+}
+
+impl Derivative {
+    fn of(output: Output) -> Derivative {
+        let (suffix, noun) = match output {
+            Output::Scalar => ("grad", "gradient"),
+            Output::Array(_) | Output::Tuple(_) => ("jacobian", "Jacobian"),
+        };
+        Derivative {
+            suffix,
+            noun,
+            output,
+        }
+    }
 }
 
 /// One item of the emitter's output.
@@ -121,17 +151,35 @@ fn ends_with_pound(head: &[TokenTree]) -> bool {
 
 /// `NAME_value_and_grad` with the value computed by the user's own body (a
 /// nested function with the user's parameters, return type and body) and the
-/// gradient by `NAME_grad`'s body, and `NAME_grad`'s formulas as its doc. The
-/// nested function is declared in a block of its own (an item would shadow
-/// the parameters of the same name in its block) and reached through a local
+/// gradient by `NAME_grad`'s body, and `NAME_grad`'s formulas as its doc
+/// (likewise `NAME_value_and_jacobian` from `NAME_jacobian`). The nested
+/// function is declared in a block of its own (an item would shadow the
+/// parameters of the same name in its block) and reached through a local
 /// with mixed-site hygiene, which no parameter of the user's can shadow.
-fn value_from_body(item: Item, gradient: &Item, original: &syn::ItemFn) -> Item {
+fn value_from_body(
+    item: Item,
+    gradient: &Item,
+    original: &syn::ItemFn,
+    derivative: &Derivative,
+) -> Item {
     let name = &original.sig.ident;
-    let summary = format!(" The value of `{name}` and its gradient.");
-    let detail = format!(
-        " The value is computed by the body of `{name}` itself, so it is NaN or \
-         infinite exactly where `{name}` is; the gradient is `{name}_grad`'s."
-    );
+    let (noun, suffix) = (derivative.noun, derivative.suffix);
+    let (summary, detail) = match derivative.output {
+        Output::Scalar => (
+            format!(" The value of `{name}` and its {noun}."),
+            format!(
+                " The value is computed by the body of `{name}` itself, so it is NaN or \
+                 infinite exactly where `{name}` is; the {noun} is `{name}_{suffix}`'s."
+            ),
+        ),
+        _ => (
+            format!(" The values of `{name}` and its {noun}."),
+            format!(
+                " The values are computed by the body of `{name}` itself, so they are NaN or \
+                 infinite exactly where `{name}`'s are; the {noun} is `{name}_{suffix}`'s."
+            ),
+        ),
+    };
     let mut docs: Vec<TokenTree> = quote!(#[doc = #summary] #[doc = ""] #[doc = #detail])
         .into_iter()
         .collect();
@@ -151,13 +199,14 @@ fn value_from_body(item: Item, gradient: &Item, original: &syn::ItemFn) -> Item 
         syn::FnArg::Receiver(_) => None,
     });
     let gradient_body = &gradient.body;
+    let value = as_array(quote!(#value_fn(#(#args),*)), derivative.output);
     let body = quote! {
         {
             let #value_fn = {
                 fn #value_fn(#inputs) #output #block
                 #value_fn
             };
-            (#value_fn(#(#args),*), #gradient_body)
+            (#value, #gradient_body)
         }
     };
     let body = match body.into_iter().next() {
@@ -165,4 +214,21 @@ fn value_from_body(item: Item, gradient: &Item, original: &syn::ItemFn) -> Item 
         _ => item.body,
     };
     Item { docs, body, ..item }
+}
+
+/// The value of `call` as the emitted item returns it: a tuple's entries
+/// become an array, other values are returned as they are.
+fn as_array(call: TokenStream, output: Output) -> TokenStream {
+    let Output::Tuple(len) = output else {
+        return call;
+    };
+    let entries: Vec<Ident> = (0..len)
+        .map(|index| Ident::new(&format!("__symdiff_value_{index}"), Span::mixed_site()))
+        .collect();
+    quote! {
+        {
+            let (#(#entries,)*) = #call;
+            [#(#entries),*]
+        }
+    }
 }

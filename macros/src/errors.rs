@@ -35,6 +35,21 @@ pub(crate) enum Problem {
     ParamPattern,
     ParamType,
     ReturnType,
+    /// `-> [f64; 0]` or `-> ()`: nothing to differentiate.
+    EmptyOutput,
+    /// A returned tuple with an entry that is not `f64`.
+    TupleEntryType,
+    /// `hessian` or `hvp` on a function of several outputs.
+    ScalarOnlyOption {
+        name: String,
+    },
+    /// The body returns a number, or another number of outputs, than the
+    /// declared `[f64; M]` or tuple.
+    OutputArity {
+        expected: usize,
+        /// How many values the body returns; `None` for a single number.
+        found: Option<usize>,
+    },
     MissingReturn {
         after_semicolon: bool,
     },
@@ -142,7 +157,30 @@ impl Problem {
             Problem::Qualifier { which } => format!("derive_grad cannot differentiate {which}"),
             Problem::ParamPattern => "a parameter must be a plain name".to_owned(),
             Problem::ParamType => "derive_grad cannot differentiate this parameter type".to_owned(),
-            Problem::ReturnType => "derive_grad needs a function returning f64".to_owned(),
+            Problem::ReturnType => {
+                "derive_grad needs a function returning f64, [f64; M] or a tuple of f64".to_owned()
+            }
+            Problem::EmptyOutput => "a function with no outputs has no derivatives".to_owned(),
+            Problem::TupleEntryType => {
+                "derive_grad differentiates tuples of f64 only, and this is not f64".to_owned()
+            }
+            Problem::ScalarOnlyOption { name } => {
+                format!("`{name}` needs a function returning one f64, and this one returns several")
+            }
+            Problem::OutputArity {
+                expected,
+                found: Some(found),
+            } => format!(
+                "the function is declared to return {expected} value{}, but this returns {found}",
+                plural(*expected)
+            ),
+            Problem::OutputArity {
+                expected,
+                found: None,
+            } => format!(
+                "the function is declared to return {expected} value{}, but this returns one number",
+                plural(*expected)
+            ),
             Problem::MissingReturn { .. } => {
                 "the function has no final expression to differentiate".to_owned()
             }
@@ -233,7 +271,19 @@ impl Problem {
             Problem::Receiver => "write a free function and pass the fields as parameters",
             Problem::ParamPattern => "write `name: f64`",
             Problem::ParamType => "use f64, &f64, [f64; N] or &[f64; N]",
-            Problem::ReturnType => "add `-> f64`",
+            Problem::ReturnType => {
+                "return `f64` for a gradient, or `[f64; M]` or `(f64, f64)` with literal M for a \
+                 Jacobian"
+            }
+            Problem::EmptyOutput => "return at least one f64",
+            Problem::TupleEntryType => "write `f64` for every entry of the tuple",
+            Problem::ScalarOnlyOption { .. } => {
+                "a function of several outputs gets `NAME_jacobian` and `NAME_value_and_jacobian`; \
+                 remove the option, or write a function for the one output whose Hessian you need"
+            }
+            Problem::OutputArity { .. } => {
+                "return one value per output: `[a, b, c]`, `(a, b)` or a local array of that length"
+            }
             Problem::MissingReturn {
                 after_semicolon: true,
             } => "remove the semicolon after the last expression",
@@ -330,6 +380,11 @@ impl Problem {
     }
 }
 
+/// `"s"` after a count other than one.
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
 /// The message, and the hint on a line of its own.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -362,6 +417,13 @@ impl Errors {
     /// Reports `problem`, underlining all of `tokens`.
     pub(crate) fn report(&mut self, tokens: impl ToTokens, problem: Problem) {
         self.push(syn::Error::new_spanned(tokens, problem));
+    }
+
+    /// Reports `problem` like [`Errors::report`], for a caller that then
+    /// has no value.
+    pub(crate) fn report_none<T>(&mut self, tokens: impl ToTokens, problem: Problem) -> Option<T> {
+        self.report(tokens, problem);
+        None
     }
 
     /// Reports `problem` at one span.

@@ -121,6 +121,55 @@ fn derive_stand_ins_when_only_the_body_fails() {
 }
 
 #[test]
+fn derive_jacobian_of_an_array_and_of_a_tuple() {
+    let array = quote! {
+        pub fn polar(r: f64, theta: f64) -> [f64; 2] {
+            [r * theta.cos(), r * theta.sin()]
+        }
+    };
+    let tuple = quote! {
+        fn pair(x: [f64; 2]) -> (f64, f64) {
+            let s = x[0] + x[1];
+            (s * s, x[0] / x[1])
+        }
+    };
+    let both = format!("{}\n{}", derive(quote!(), array), derive(quote!(), tuple));
+    expect_file!["../tests/expand/jacobian.expanded.rs"].assert_eq(&both);
+}
+
+#[test]
+fn derive_jacobian_stand_ins_when_only_the_body_fails() {
+    let item = quote! {
+        fn f(w: f64, x: &[f64; 2]) -> [f64; 3] {
+            [w * x[0], w]
+        }
+    };
+    check_derive(
+        quote!(),
+        item,
+        expect![[r#"
+        fn f(w: f64, x: &[f64; 2]) -> [f64; 3] {
+            [w * x[0], w]
+        }
+        #[allow(unused_variables)]
+        fn f_jacobian(w: f64, x: &[f64; 2]) -> [[::core::primitive::f64; 3]; 3] {
+            ::core::unreachable!()
+        }
+        #[allow(unused_variables)]
+        fn f_value_and_jacobian(
+            w: f64,
+            x: &[f64; 2],
+        ) -> ([::core::primitive::f64; 3], [[::core::primitive::f64; 3]; 3]) {
+            ::core::unreachable!()
+        }
+        ::core::compile_error! {
+            "the function is declared to return 3 values, but this returns 2\n= help: return one value per output: `[a, b, c]`, `(a, b)` or a local array of that length"
+        }
+    "#]],
+    );
+}
+
+#[test]
 fn derive_on_a_struct() {
     check_derive(
         quote!(),

@@ -9,6 +9,7 @@
 //! bindings, assignments, loops and branches; `iter.rs` the iterators.
 
 use crate::derive_grad::calls;
+use crate::derive_grad::valid::Output;
 use crate::derive_grad::value::{Cond, Value};
 use crate::errors::{Errors, Problem};
 use quote::ToTokens;
@@ -20,14 +21,16 @@ use syn::{BinOp, Block, Expr, Lit, UnOp};
 /// How many loop iterations a function may unroll in all.
 pub(crate) const MAX_ITERATIONS: usize = 1_000_000;
 
-/// Translates a function body; `None` when anything failed (the errors are in
-/// `errors`).
+/// Translates a function body into its outputs (one for a function
+/// returning `f64`); `None` when anything failed (the errors are in
+/// `errors`) or the return type is not supported (`output` is `None`).
 pub(crate) fn translate_body(
     graph: &mut Graph,
     params: Vec<(String, Value)>,
     body: &Block,
+    output: Option<Output>,
     errors: &mut Errors,
-) -> Option<NodeId> {
+) -> Option<Vec<NodeId>> {
     let mut translator = Translator {
         graph,
         bindings: params,
@@ -37,7 +40,7 @@ pub(crate) fn translate_body(
         returned: None,
         iterations_left: MAX_ITERATIONS,
     };
-    translator.function_body(body)
+    translator.function_body(body, output)
 }
 
 pub(super) struct Translator<'a> {

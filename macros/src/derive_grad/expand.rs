@@ -2,13 +2,15 @@
 //! emitter (the same one as `symdiff codegen`) writes the derivatives.
 
 use crate::derive_grad::ast;
-use crate::derive_grad::valid::{self, Options, ParamSpec, Shape};
+use crate::derive_grad::valid::{self, Options, Output, ParamSpec, Shape};
 use crate::derive_grad::value::Value;
 use crate::derive_grad::{fallback, rewrite};
 use crate::errors::{Errors, Problem};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use symdiff::emit_rust::{Param, ParamKind, RustSpec, emit_derivative_functions};
+use symdiff::emit_rust::{
+    Param, ParamKind, RustSpec, emit_derivative_functions, emit_jacobian_functions,
+};
 use symdiff::graph::{Graph, NodeId, VarId};
 
 /// Expands `#[derive_grad(attr)] item`.
@@ -22,24 +24,32 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut errors = Errors::new();
     let options = valid::parse_options(attr, &mut errors);
-    let params = valid::check_signature(&func.sig, &mut errors);
+    let (params, output) = valid::check_signature(&func.sig, &mut errors);
+    if let Some(output) = output {
+        valid::check_options_for_output(&options, output, &mut errors);
+    }
     let wrt = valid::resolve_wrt(&options, &params, &mut errors);
     let mut graph = Graph::new();
     let (bindings, param_vars) = bind_params(&mut graph, &params);
-    let root = ast::translate_body(&mut graph, bindings, &func.block, &mut errors);
+    let roots = ast::translate_body(&mut graph, bindings, &func.block, output, &mut errors);
     let original = rewrite::inline_engine_calls(func);
     let all_shapes_known = params.iter().all(|param| param.shape.is_some());
     let gradient_len = wrt
         .as_ref()
         .filter(|_| all_shapes_known)
         .map(|wrt| wrt.iter().map(|&index| param_len(&params[index])).sum());
-    let generated = match (errors.is_empty(), root, &wrt) {
-        (true, Some(root), Some(wrt)) => {
+    let generated = match (errors.is_empty(), roots, &wrt, output) {
+        (true, Some(roots), Some(wrt), Some(output)) => {
             let wrt_vars: Vec<VarId> = wrt
                 .iter()
                 .flat_map(|&index| param_vars[index].iter().copied())
                 .collect();
-            derivative_functions(&mut graph, root, &original, &params, &wrt_vars, &options)
+            let target = Target {
+                roots: &roots,
+                output,
+                wrt: &wrt_vars,
+            };
+            derivative_functions(&mut graph, &target, &original, &params, &options)
         }
         _ => Err(None),
     };
@@ -53,7 +63,10 @@ pub(crate) fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
                 errors.push(engine_error);
             }
             match errors.finish() {
-                Err(error) => fallback::emit(&original, &options, gradient_len, error),
+                Err(error) => {
+                    let shape = gradient_len.zip(output);
+                    fallback::emit(&original, &options, shape, error)
+                }
                 Ok(()) => original.into_token_stream(),
             }
         }
@@ -118,14 +131,22 @@ fn var_of(graph: &Graph, node: NodeId) -> Option<VarId> {
     }
 }
 
-/// The engine's derivative functions, with the original's `cfg` and `allow`
+/// What to differentiate: the body's outputs, what the function returns,
+/// and the variables of the derivatives.
+struct Target<'a> {
+    roots: &'a [NodeId],
+    output: Output,
+    wrt: &'a [VarId],
+}
+
+/// The engine's derivative functions (the gradient's for one output, the
+/// Jacobian's for several), with the original's `cfg` and `allow`
 /// attributes. `Err(Some(..))` is a failure of the engine or its emitter.
 fn derivative_functions(
     graph: &mut Graph,
-    root: NodeId,
+    target: &Target<'_>,
     original: &syn::ItemFn,
     params: &[ParamSpec],
-    wrt: &[VarId],
     options: &Options,
 ) -> Result<TokenStream, Option<syn::Error>> {
     let engine_error = |message: String| {
@@ -157,13 +178,19 @@ fn derivative_functions(
         name: &name,
         visibility: &visibility,
         params: &spec_params,
-        wrt,
+        wrt: target.wrt,
         hessian: options.hessian,
         hvp: options.hvp,
         sparse_hessian: options.sparse_hessian,
     };
-    let source = emit_derivative_functions(graph, root, &spec)
-        .map_err(|error| engine_error(error.to_string()))?;
+    let source = match (target.output, target.roots) {
+        (Output::Scalar, &[root]) => emit_derivative_functions(graph, root, &spec),
+        (output, roots) => {
+            let names = output_names(&name, output, roots.len());
+            emit_jacobian_functions(graph, roots, &names, &spec)
+        }
+    }
+    .map_err(|error| engine_error(error.to_string()))?;
     if graph.budget_exceeded() {
         let max_nodes = graph.max_nodes();
         return Err(engine_error(
@@ -180,6 +207,20 @@ fn derivative_functions(
         .map(ToTokens::to_token_stream)
         .collect();
     Ok(crate::emitted_items::rewrite_items(
-        items, &inherited, original,
+        items,
+        &inherited,
+        original,
+        target.output,
     ))
+}
+
+/// How the docs name the outputs: `f[0]`, `f[1]` for an array, `f.0`,
+/// `f.1` for a tuple.
+fn output_names(name: &str, output: Output, n_outputs: usize) -> Vec<String> {
+    (0..n_outputs)
+        .map(|index| match output {
+            Output::Tuple(_) => format!("{name}.{index}"),
+            _ => format!("{name}[{index}]"),
+        })
+        .collect()
 }

@@ -4,18 +4,23 @@
 //! the errors. Callers of the function and of `NAME_grad` then compile, and
 //! one mistake in the body does not cascade into errors elsewhere.
 
-use crate::derive_grad::valid::Options;
+use crate::derive_grad::valid::{Options, Output};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+/// The function, the stand-ins when `shape` (the number of variables of the
+/// derivatives, and what the function returns) is known, and the errors.
 pub(crate) fn emit(
     original: &syn::ItemFn,
     options: &Options,
-    gradient_len: Option<usize>,
+    shape: Option<(usize, Output)>,
     error: syn::Error,
 ) -> TokenStream {
     let errors = error.to_compile_error();
-    let stand_ins = gradient_len.map(|n| stand_ins(original, options, n));
+    let stand_ins = shape.map(|(n, output)| match output.vector_len() {
+        None => stand_ins(original, options, n),
+        Some(m) => jacobian_stand_ins(original, n, m),
+    });
     quote! {
         #original
         #stand_ins
@@ -75,6 +80,29 @@ fn stand_ins(original: &syn::ItemFn, options: &Options, n: usize) -> TokenStream
         }
         #hessian
         #hvp
+    }
+}
+
+/// Stand-ins for `NAME_jacobian` and `NAME_value_and_jacobian`, of `m`
+/// outputs over `n` variables.
+fn jacobian_stand_ins(original: &syn::ItemFn, n: usize, m: usize) -> TokenStream {
+    let vis = &original.vis;
+    let name = &original.sig.ident;
+    let inputs = &original.sig.inputs;
+    let f64_path = quote!(::core::primitive::f64);
+    let n = proc_macro2::Literal::usize_unsuffixed(n);
+    let m = proc_macro2::Literal::usize_unsuffixed(m);
+    let jacobian = format_ident!("{}_jacobian", name);
+    let value_and_jacobian = format_ident!("{}_value_and_jacobian", name);
+    quote! {
+        #[allow(unused_variables)]
+        #vis fn #jacobian(#inputs) -> [[#f64_path; #n]; #m] {
+            ::core::unreachable!()
+        }
+        #[allow(unused_variables)]
+        #vis fn #value_and_jacobian(#inputs) -> ([#f64_path; #m], [[#f64_path; #n]; #m]) {
+            ::core::unreachable!()
+        }
     }
 }
 

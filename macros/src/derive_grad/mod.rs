@@ -20,3 +20,4 @@ mod valid;
 mod value;
 
 pub(crate) use expand::expand;
+pub(crate) use valid::Output;

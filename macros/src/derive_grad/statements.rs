@@ -5,15 +5,24 @@
 //! `return` at the end of the function or of a branch.
 
 use crate::derive_grad::ast::Translator;
+use crate::derive_grad::valid::Output;
 use crate::derive_grad::value::{Cond, Value, merge, select};
 use crate::errors::Problem;
+use proc_macro2::TokenStream;
 use quote::ToTokens;
 use symdiff::graph::NodeId;
 use syn::{BinOp, Block, Expr, Local, Pat, Stmt};
 
 impl Translator<'_> {
-    /// The function's body: its value, with the early returns applied.
-    pub(super) fn function_body(&mut self, body: &Block) -> Option<NodeId> {
+    /// The function's body: its outputs (one for `f64`), with the early
+    /// returns applied.
+    /// Without a supported return type (`output` is `None`), only the
+    /// body's own problems are reported.
+    pub(super) fn function_body(
+        &mut self,
+        body: &Block,
+        output: Option<Output>,
+    ) -> Option<Vec<NodeId>> {
         let value = self.block(body);
         let value = match self.returned.take() {
             Some(returned) => Some(returned),
@@ -26,12 +35,57 @@ impl Translator<'_> {
             }
             value => value?,
         };
-        let mut result = self.num(value, body)?;
+        let output = output?;
+        let mut result = match output {
+            Output::Scalar => self.outputs(value, output, body)?,
+            _ => self.outputs(value, output, tail_tokens(body))?,
+        };
         for (cond, value) in std::mem::take(&mut self.returns).into_iter().rev() {
-            let returned = self.num(value, body)?;
-            result = select(self.graph, &cond, returned, result);
+            let returned = self.outputs(value, output, body)?;
+            result = returned
+                .into_iter()
+                .zip(result)
+                .map(|(returned, rest)| select(self.graph, &cond, returned, rest))
+                .collect();
         }
         Some(result)
+    }
+
+    /// The outputs `value` gives: itself as a number for a function returning
+    /// `f64`, its entries for an array or a tuple of the declared length.
+    fn outputs(
+        &mut self,
+        value: Value,
+        output: Output,
+        tokens: impl ToTokens,
+    ) -> Option<Vec<NodeId>> {
+        let Some(expected) = output.vector_len() else {
+            return Some(vec![self.num(value, tokens)?]);
+        };
+        match value {
+            Value::Array(entries) | Value::Tuple(entries) if entries.len() == expected => {
+                let nodes: Vec<Option<NodeId>> = entries
+                    .into_iter()
+                    .map(|entry| self.num(entry, &tokens))
+                    .collect();
+                nodes.into_iter().collect()
+            }
+            Value::Array(entries) | Value::Tuple(entries) => {
+                let found = Some(entries.len());
+                self.report(tokens, Problem::OutputArity { expected, found })
+            }
+            Value::Num(_) | Value::Int(_) => self.report(
+                tokens,
+                Problem::OutputArity {
+                    expected,
+                    found: None,
+                },
+            ),
+            value => {
+                self.num(value, tokens);
+                None
+            }
+        }
     }
 
     fn missing_return(&mut self, body: &Block) {
@@ -476,5 +530,20 @@ fn pattern_names(pat: &Pat) -> Vec<String> {
         Pat::Slice(slice) => slice.elems.iter().flat_map(pattern_names).collect(),
         Pat::TupleStruct(tuple) => tuple.elems.iter().flat_map(pattern_names).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// The tokens of what the body returns last: its final expression, or the
+/// value of a final `return`, else the whole body.
+fn tail_tokens(body: &Block) -> TokenStream {
+    match body.stmts.last() {
+        Some(Stmt::Expr(
+            Expr::Return(syn::ExprReturn {
+                expr: Some(value), ..
+            }),
+            _,
+        )) => value.to_token_stream(),
+        Some(Stmt::Expr(expr, None)) => expr.to_token_stream(),
+        _ => body.to_token_stream(),
     }
 }

@@ -16,6 +16,30 @@ pub(crate) struct Options {
     pub(crate) hvp: bool,
     /// `hessian = sparse`: also `NAME_hessian_sparse` and its pattern.
     pub(crate) sparse_hessian: bool,
+    /// The options that concern a function of one output (`hessian`,
+    /// `hvp`), as written, for their errors on a function of several.
+    pub(crate) scalar_only: Vec<syn::Path>,
+}
+
+/// What the function returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// `f64`: a gradient.
+    Scalar,
+    /// `[f64; M]`, M > 0: a Jacobian of M rows.
+    Array(usize),
+    /// `(f64, …, f64)` of M > 0 entries: a Jacobian of M rows.
+    Tuple(usize),
+}
+
+impl Output {
+    /// The number of outputs, `None` for a scalar.
+    pub(crate) fn vector_len(self) -> Option<usize> {
+        match self {
+            Output::Scalar => None,
+            Output::Array(len) | Output::Tuple(len) => Some(len),
+        }
+    }
 }
 
 /// How a parameter is passed, for the ones derive_grad understands.
@@ -53,6 +77,9 @@ pub(crate) fn parse_options(attr: TokenStream, errors: &mut Errors) -> Options {
     let mut options = Options::default();
     let mut unknown = Vec::new();
     let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("hessian") || meta.path.is_ident("hvp") {
+            options.scalar_only.push(meta.path.clone());
+        }
         if meta.path.is_ident("hessian") {
             options.hessian = true;
             if meta.input.peek(syn::Token![=]) {
@@ -91,8 +118,12 @@ pub(crate) fn parse_options(attr: TokenStream, errors: &mut Errors) -> Options {
     options
 }
 
-/// Checks the signature and returns its parameters.
-pub(crate) fn check_signature(sig: &Signature, errors: &mut Errors) -> Vec<ParamSpec> {
+/// Checks the signature and returns its parameters and what it returns
+/// (`None` when the return type is not supported).
+pub(crate) fn check_signature(
+    sig: &Signature,
+    errors: &mut Errors,
+) -> (Vec<ParamSpec>, Option<Output>) {
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
         errors.report(&sig.generics, Problem::Generic);
     }
@@ -120,12 +151,52 @@ pub(crate) fn check_signature(sig: &Signature, errors: &mut Errors) -> Vec<Param
         .iter()
         .filter_map(|input| check_param(input, errors))
         .collect();
-    match &sig.output {
-        ReturnType::Type(_, ty) if is_f64(ty) => {}
-        ReturnType::Type(_, ty) => errors.report(ty, Problem::ReturnType),
-        ReturnType::Default => errors.report(&sig.ident, Problem::ReturnType),
+    let output = match &sig.output {
+        ReturnType::Type(_, ty) => check_output(ty, errors),
+        ReturnType::Default => {
+            errors.report(&sig.ident, Problem::ReturnType);
+            None
+        }
+    };
+    (params, output)
+}
+
+/// `f64`, `[f64; M]` or a tuple of `f64`, with M > 0.
+fn check_output(ty: &Type, errors: &mut Errors) -> Option<Output> {
+    match ty {
+        Type::Paren(inner) => check_output(&inner.elem, errors),
+        Type::Group(inner) => check_output(&inner.elem, errors),
+        _ if is_f64(ty) => Some(Output::Scalar),
+        Type::Array(array) if is_f64(&array.elem) => match literal_len(&array.len) {
+            Some(0) => errors.report_none(ty, Problem::EmptyOutput),
+            Some(len) => Some(Output::Array(len)),
+            None => errors.report_none(ty, Problem::ReturnType),
+        },
+        Type::Tuple(tuple) if tuple.elems.is_empty() => {
+            errors.report_none(ty, Problem::EmptyOutput)
+        }
+        Type::Tuple(tuple) => {
+            let mut all_f64 = true;
+            for elem in tuple.elems.iter().filter(|elem| !is_f64(elem)) {
+                errors.report(elem, Problem::TupleEntryType);
+                all_f64 = false;
+            }
+            all_f64.then_some(Output::Tuple(tuple.elems.len()))
+        }
+        _ => errors.report_none(ty, Problem::ReturnType),
     }
-    params
+}
+
+/// Reports `hessian` and `hvp` on a function of several outputs: they are
+/// derivatives of one output.
+pub(crate) fn check_options_for_output(options: &Options, output: Output, errors: &mut Errors) {
+    if output.vector_len().is_none() {
+        return;
+    }
+    for path in &options.scalar_only {
+        let name = quote::quote!(#path).to_string();
+        errors.report(path, Problem::ScalarOnlyOption { name });
+    }
 }
 
 fn check_param(input: &FnArg, errors: &mut Errors) -> Option<ParamSpec> {
