@@ -272,8 +272,8 @@ impl Problem {
             Problem::ParamPattern => "write `name: f64`",
             Problem::ParamType => "use f64, &f64, [f64; N] or &[f64; N]",
             Problem::ReturnType => {
-                "return `f64` for a gradient, or `[f64; M]` or `(f64, f64)` with literal M for a \
-                 Jacobian"
+                "return `f64` for a gradient, or for a Jacobian `[f64; M]` with a literal M or a \
+                 tuple of f64 such as `(f64, f64)`"
             }
             Problem::EmptyOutput => "return at least one f64",
             Problem::TupleEntryType => "write `f64` for every entry of the tuple",

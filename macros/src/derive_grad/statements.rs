@@ -28,6 +28,7 @@ impl Translator<'_> {
             Some(returned) => Some(returned),
             None => value,
         };
+        let output = output?;
         let value = match value {
             Some(Value::Unit) => {
                 self.missing_return(body);
@@ -35,7 +36,6 @@ impl Translator<'_> {
             }
             value => value?,
         };
-        let output = output?;
         let mut result = match output {
             Output::Scalar => self.outputs(value, output, body)?,
             _ => self.outputs(value, output, tail_tokens(body))?,
