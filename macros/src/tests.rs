@@ -618,22 +618,27 @@ impl Random {
     }
 }
 
-/// Expands `#[derive_grad(hessian)]` on each source that lexes: the
-/// expansion never panics, always parses as items, and either reports
-/// errors or generates all the functions. Both kinds must occur often.
-fn check_expansions(sources: impl Iterator<Item = String>) {
+/// Expands `#[derive_grad(attr)]` on each source that lexes: the expansion
+/// never panics, always parses as items, and either reports errors or
+/// generates all the functions, the last of them `last_generated`. Both
+/// kinds must occur often.
+fn check_expansions(
+    attr: &TokenStream,
+    last_generated: &str,
+    sources: impl Iterator<Item = String>,
+) {
     let (mut generated, mut rejected) = (0, 0);
     for source in sources {
         let Ok(item) = source.parse::<TokenStream>() else {
             continue;
         };
-        let expanded = derive_grad::expand(quote!(hessian), item);
+        let expanded = derive_grad::expand(attr.clone(), item);
         let text = expanded.to_string();
         assert!(syn::parse2::<syn::File>(expanded).is_ok(), "{source}");
         if text.contains("compile_error") {
             rejected += 1;
         } else {
-            assert!(text.contains("fn f_hessian"), "{source}");
+            assert!(text.contains(last_generated), "{source}");
             generated += 1;
         }
     }
@@ -648,29 +653,61 @@ fn check_expansions(sources: impl Iterator<Item = String>) {
 #[test]
 fn random_loop_bodies_expand_to_items_without_panicking() {
     let mut random = Random(0xB0D1E5);
-    check_expansions((0..300).map(|_| {
-        let depth = random.below(4);
-        let body = random.loop_stmt(depth);
-        format!(
-            "fn f(x: f64, y: f64, a: [f64; 3], w: &[[f64; 2]; 3]) -> f64 {{ \
+    check_expansions(
+        &quote!(hessian),
+        "fn f_hessian",
+        (0..300).map(|_| {
+            let depth = random.below(4);
+            let body = random.loop_stmt(depth);
+            format!(
+                "fn f(x: f64, y: f64, a: [f64; 3], w: &[[f64; 2]; 3]) -> f64 {{ \
              const N: usize = 3; let i_known = 1; let i = 0; let j = 1; \
              let mut acc = 0.0; let mut h = [0.0; 3]; {body} acc + h[0] }}"
-        )
-    }));
+            )
+        }),
+    );
 }
 
 /// Random function bodies, valid and not.
 #[test]
 fn random_functions_expand_to_items_without_panicking() {
     let mut random = Random(0x5EED);
-    check_expansions((0..300).map(|_| {
-        let depth = 1 + random.below(4);
+    check_expansions(
+        &quote!(hessian),
+        "fn f_hessian",
+        (0..300).map(|_| {
+            let depth = 1 + random.below(4);
+            format!(
+                "fn f(x: f64, y: f64, a: [f64; 2]) -> f64 {{ let t = {}; {} }}",
+                random.rust_expr(depth),
+                random.rust_expr(depth)
+            )
+        }),
+    );
+}
+
+/// Random functions of several outputs (an array literal, a tuple, a local
+/// array), valid and not.
+#[test]
+fn random_vector_functions_expand_to_items_without_panicking() {
+    let mut random = Random(0x7EC7);
+    let sources = (0..300).map(|_| {
+        let depth = 1 + random.below(3);
+        let (first, second) = ("t".to_owned(), random.rust_expr(1));
+        let (output, result) = match random.below(3) {
+            0 => ("[f64; 2]", format!("[{first}, {second}]")),
+            1 => ("(f64, f64)", format!("({first}, {second})")),
+            _ => (
+                "[f64; 2]",
+                format!("let mut h = [0.0; 2]; h[0] = {first}; h[1] += {second}; h"),
+            ),
+        };
         format!(
-            "fn f(x: f64, y: f64, a: [f64; 2]) -> f64 {{ let t = {}; {} }}",
-            random.rust_expr(depth),
+            "fn f(x: f64, y: f64, a: [f64; 2]) -> {output} {{ let t = {}; {result} }}",
             random.rust_expr(depth)
         )
-    }));
+    });
+    check_expansions(&quote!(), "fn f_value_and_jacobian", sources);
 }
 
 /// Random strings over the expression alphabet: `grad!` never panics and

@@ -163,7 +163,11 @@ fn branches_and_early_return(x: &[f64; 4]) -> [f64; 2] {
     if x[1] < 0.0 {
         out[0] = x[1] * x[2];
     }
-    if x[3] > 0.0 { [out[0], out[1] * x[0]] } else { out }
+    if x[3] > 0.0 {
+        [out[0], out[1] * x[0]]
+    } else {
+        out
+    }
 }
 
 #[test]
