@@ -10,7 +10,9 @@
 //! - `#[derive_grad]` on an `f64` function writes `NAME_grad` and
 //!   `NAME_value_and_grad` beside it, and `NAME_hessian` with
 //!   `#[derive_grad(hessian)]`; `#[derive_grad(wrt(w, b))]` picks the
-//!   parameters of the gradient. The body may use loops over arrays,
+//!   parameters of the gradient. On a function returning `[f64; M]` or a
+//!   tuple of `f64` it writes `NAME_jacobian` (`[[f64; N]; M]`) and
+//!   `NAME_value_and_jacobian`. The body may use loops over arrays,
 //!   mutable accumulators, iterators and `if` on data: [`derive_grad`]
 //!   lists exactly which Rust is accepted, with an example of each form.
 //!
@@ -28,6 +30,20 @@
 //! assert_eq!(gradient, loss_grad(0.5, 0.1, 2.0, 0.8));
 //! let neuron = grad!("(sigmoid(w*x + b) - t)^2", wrt = [w, b]);
 //! assert!((neuron(0.5, 2.0, 0.1, 0.8)[1] - gradient[1]).abs() < 1e-15);
+//!
+//! #[derive_grad]
+//! fn residuals(a: f64, b: f64) -> [f64; 3] {
+//!     let xs = [0.0, 1.0, 2.0];
+//!     let ys = [1.0, 3.0, 5.5];
+//!     let mut r = [0.0; 3];
+//!     for i in 0..3 {
+//!         r[i] = a * xs[i] + b - ys[i];
+//!     }
+//!     r
+//! }
+//!
+//! // One row per residual, one column per parameter.
+//! assert_eq!(residuals_jacobian(2.0, 1.0), [[0.0, 1.0], [1.0, 1.0], [2.0, 1.0]]);
 //! ```
 //!
 //! Every entry point below is three lines over a pure function on
