@@ -28,6 +28,14 @@ mod shadowed {
         y * y / ::core::f64::consts::PI
     }
 
+    #[derive_grad]
+    pub(super) fn pair(
+        w: ::core::primitive::f64,
+        x: [::core::primitive::f64; 2],
+    ) -> (::core::primitive::f64, ::core::primitive::f64) {
+        (w * x[0], sigmoid(x[1]))
+    }
+
     pub(super) fn closures(at: Real) -> [Real; 5] {
         let gradient = grad!("sigmoid(w*x + b) + pi*w", wrt = [w]);
         let hessian = hessian!("x^2*y");
@@ -51,6 +59,10 @@ fn generated_code_ignores_shadowed_names() {
     assert!((value - shadowed::loss(0.5, x)).abs() <= 1e-14 * value.abs());
     assert_eq!(gradient, shadowed::loss_grad(0.5, x));
     assert_eq!(shadowed::loss_hessian(0.5, x).len(), 3);
+    let (values, jacobian) = shadowed::pair_value_and_jacobian(0.5, x);
+    assert_eq!(values, [0.5 * x[0], 1.0 / (1.0 + (-x[1]).exp())]);
+    assert_eq!(jacobian, shadowed::pair_jacobian(0.5, x));
+    assert_eq!(jacobian[0], [x[0], 0.5, 0.0]);
     let [d_w, d_xy, d_x, ..] = shadowed::closures(2.0);
     let sigmoid_2 = 1.0 / (1.0 + (-2.0f64).exp());
     assert!((d_w - (sigmoid_2 * (1.0 - sigmoid_2) + std::f64::consts::PI)).abs() < 1e-12);
