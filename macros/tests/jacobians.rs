@@ -16,14 +16,17 @@ use symdiff::Expr;
 use symdiff::check::{CheckOptions, check_gradient};
 use symdiff_macros::derive_grad;
 
+/// A Jacobian's rows, or the values with them.
+type Rows = Vec<[f64; 4]>;
+
 /// A form: the function over `x`, its generated Jacobian and values with
 /// Jacobian (as rows of four), and one string per output over `a, b, c, d`
 /// (= x[0], …, x[3]).
 struct Form {
     name: &'static str,
     values: fn(&[f64; 4]) -> Vec<f64>,
-    jacobian: fn(&[f64; 4]) -> Vec<[f64; 4]>,
-    values_and_jacobian: fn(&[f64; 4]) -> (Vec<f64>, Vec<[f64; 4]>),
+    jacobian: fn(&[f64; 4]) -> Rows,
+    values_and_jacobian: fn(&[f64; 4]) -> (Vec<f64>, Rows),
     sources: &'static [&'static str],
 }
 
@@ -149,6 +152,10 @@ fn more_outputs_than_inputs(x: &[f64; 4]) -> [f64; 6] {
 }
 
 #[derive_grad]
+#[allow(
+    clippy::needless_return,
+    reason = "a final `return` is a form under test"
+)]
 fn final_return(x: &[f64; 4]) -> (f64, f64) {
     let r = x.iter().map(|v| v * v).sum::<f64>();
     return (r.sqrt(), x[0].atan() * x[1]);
