@@ -66,7 +66,23 @@ pub enum Command {
     /// The gradient, and its value at a point.
     Grad(DerivativeArgs),
     /// The Hessian; at a point also its eigenvalues and the verdict.
+    ///
+    /// With --sparse, only the entries of the lower triangle that are not
+    /// identically zero, row by row, with their indices and the pattern's
+    /// density.
     Hessian(HessianArgs),
+    /// The Jacobian of several outputs, and its value at a point.
+    ///
+    /// The outputs come after the definitions, separated by `;`, in one
+    /// argument: `symdiff jacobian 'z = w*x + b; sigmoid(z); z^2'` has two
+    /// outputs. One row per output, one column per variable.
+    Jacobian(JacobianArgs),
+    /// The Hessian times a direction (H·v), without forming the Hessian.
+    ///
+    /// The direction is given by --dir, one number per variable in the
+    /// order of --wrt (`--dir 1,0,-2`), or by name (`--dir x=1,z=-2`, the
+    /// others 0). With --at, the values.
+    Hvp(HvpArgs),
     /// The value at a point.
     Eval(EvalArgs),
     /// Compare the symbolic gradient and Hessian with central differences.
@@ -207,6 +223,43 @@ pub struct HessianArgs {
         allow_hyphen_values = true
     )]
     pub tol: f64,
+    /// Only the entries of the lower triangle that are not identically
+    /// zero, row by row, with their (row, column) indices from 0 and the
+    /// pattern's density; with --at, their values.
+    #[arg(long)]
+    pub sparse: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct JacobianArgs {
+    /// The outputs, separated by `;`, after any definitions: `x*y; x + y;
+    /// sin(x)`; `-` reads standard input.
+    #[arg(allow_hyphen_values = true, value_name = "OUTPUTS")]
+    pub outputs: String,
+    /// Further arguments, refused with a hint: the outputs go in one
+    /// argument.
+    #[arg(hide = true, value_name = "MORE")]
+    pub more: Vec<String>,
+    /// Comma-separated variables, the columns (default: all, in order of
+    /// first appearance).
+    #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
+    pub wrt: Option<String>,
+    /// A point `name=value,...` at which to evaluate.
+    #[arg(long, value_name = "POINT", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    #[command(flatten)]
+    pub shape: ShapeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HvpArgs {
+    #[command(flatten)]
+    pub derivative: DerivativeArgs,
+    /// The direction v: one number per variable of --wrt, in order
+    /// (`1,0,-0.5`, `1/3`), or `name=number,...` with the variables not
+    /// named taken as 0.
+    #[arg(long, value_name = "DIRECTION", allow_hyphen_values = true)]
+    pub dir: String,
 }
 
 #[derive(Debug, Args)]

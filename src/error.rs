@@ -68,14 +68,19 @@ impl CliError {
         message: &str,
         help: Option<&str>,
     ) -> Self {
+        CliError::at(text, span, &format!("in {flag}: {message}"), help)
+    }
+
+    /// A caret diagnostic under `span` of `text` (the expression, or a
+    /// flag's value).
+    pub fn at(text: &str, span: std::ops::Range<usize>, message: &str, help: Option<&str>) -> Self {
         let mut rendered = String::new();
         let span = symdiff_parser::Span {
             start: span.start,
             end: span.end,
         };
-        let message = format!("in {flag}: {message}");
         // Writing into a String cannot fail.
-        let _ = symdiff_parser::render_diagnostic(&mut rendered, text, span, &message, help);
+        let _ = symdiff_parser::render_diagnostic(&mut rendered, text, span, message, help);
         CliError::Rendered(rendered)
     }
 }

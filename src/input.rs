@@ -10,7 +10,11 @@ use symdiff::Expr;
 #[derive(Debug)]
 pub(crate) struct Loaded {
     pub(crate) source: String,
+    /// The expression, or the first output of `jacobian`'s list.
     pub(crate) expr: Expr,
+    /// Every output, in `expr`'s graph: `expr` alone, except for the
+    /// several outputs of `jacobian` (see `outputs.rs`).
+    pub(crate) outputs: Vec<Expr>,
 }
 
 /// Why a name given on the command line is not a variable of the expression.
@@ -39,7 +43,7 @@ impl Loaded {
     /// is not one of the expression's variables. (The definitions are read
     /// again from the source only then: it is the rare case.)
     pub(crate) fn not_a_variable(&self, name: &str) -> Option<NotAVariable> {
-        if self.expr.variables().iter().any(|var| var == name) {
+        if self.variables().iter().any(|var| var == name) {
             return None;
         }
         let defines = || {
@@ -57,9 +61,22 @@ impl Loaded {
         })
     }
 
+    /// The variables of every output, in order of first appearance.
+    pub(crate) fn variables(&self) -> Vec<String> {
+        if self.outputs.len() <= 1 {
+            return self.expr.variables();
+        }
+        let graph = self.expr.graph().borrow();
+        let roots: Vec<_> = self.outputs.iter().map(Expr::id).collect();
+        symdiff::variables_of(&graph, &roots)
+            .into_iter()
+            .map(|var| graph.var_name(var).to_owned())
+            .collect()
+    }
+
     /// The expression's variables, for a hint.
     pub(crate) fn variables_hint(&self) -> String {
-        let vars = self.expr.variables();
+        let vars = self.variables();
         match vars.is_empty() {
             true => "the expression has no variables".to_owned(),
             false => format!("its variables are {}", vars.join(", ")),
@@ -77,10 +94,14 @@ pub(crate) fn load(
     let expr = session
         .stats
         .time_parse(|| Expr::parse_with_max_nodes(&source, max_nodes))?;
-    Ok(Loaded { source, expr })
+    Ok(Loaded {
+        source,
+        outputs: vec![expr.clone()],
+        expr,
+    })
 }
 
-fn read_source(text: &str, stdin: &mut dyn Read) -> Result<String, CliError> {
+pub(crate) fn read_source(text: &str, stdin: &mut dyn Read) -> Result<String, CliError> {
     if text != "-" {
         return Ok(text.to_owned());
     }

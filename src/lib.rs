@@ -7,10 +7,12 @@
 
 mod cli;
 mod commands;
+mod direction;
 mod error;
 mod eval;
 mod input;
 mod output;
+mod outputs;
 mod plot;
 mod point;
 mod session;

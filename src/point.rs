@@ -114,7 +114,7 @@ fn missing(name: &str, names: &[String]) -> CliError {
 }
 
 /// The byte ranges of the comma-separated pieces of `text`.
-fn split_commas(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn split_commas(text: &str) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = 0;
     for (index, c) in text.char_indices() {
@@ -187,7 +187,7 @@ fn parse_entry(text: &str, piece: Range<usize>) -> Result<(String, f64), CliErro
 }
 
 /// `range` without the whitespace at either end.
-fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     let raw = &text[range.clone()];
     let start = range.start + (raw.len() - raw.trim_start().len());
     let end = range.end - (raw.len() - raw.trim_end().len());

@@ -40,7 +40,7 @@ pub(crate) fn variables(
             check_listed(text, &names, loaded, steps, session)?;
             Ok(names)
         }
-        None => Ok(loaded.expr.variables()),
+        None => Ok(loaded.variables()),
     }
 }
 

@@ -11,7 +11,9 @@ use crate::wrt::Steps;
 use serde_json::json;
 use std::io::Read;
 use symdiff::Expr;
-use symdiff::emit_rust::emit_expr_functions;
+use symdiff::emit_rust::{
+    Param, ParamKind, RustSpec, emit_derivative_functions, emit_expr_functions,
+};
 
 /// Words that cannot name a Rust function or parameter.
 const RUST_KEYWORDS: &[&str] = &[
@@ -66,6 +68,49 @@ pub(crate) fn emit(
         check_rust_name(variable, "the variable")?;
     }
     Ok(emit_expr_functions(expr, name, wrt, hessian)?)
+}
+
+/// What `emit_product` generates besides `NAME_grad` and
+/// `NAME_value_and_grad`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Product {
+    /// `NAME_hvp(…, v: [f64; N])`, the Hessian times a direction.
+    HessianVector,
+    /// `NAME_hessian_sparse` and `NAME_HESSIAN_PATTERN`.
+    SparseHessian,
+}
+
+/// Like [`emit`], with `product` in place of the dense Hessian.
+pub(crate) fn emit_product(
+    expr: &Expr,
+    name: &str,
+    wrt: &[String],
+    product: Product,
+) -> Result<String, CliError> {
+    check_rust_name(name, "--name")?;
+    let params: Vec<Param> = expr
+        .variables()
+        .into_iter()
+        .map(|name| Param {
+            name,
+            kind: ParamKind::Scalar,
+        })
+        .collect();
+    for param in &params {
+        check_rust_name(&param.name, "the variable")?;
+    }
+    let mut graph = expr.graph().borrow_mut();
+    let wrt: Vec<_> = wrt.iter().map(|name| graph.var_id(name)).collect();
+    let spec = RustSpec {
+        name,
+        visibility: "pub",
+        params: &params,
+        wrt: &wrt,
+        hessian: false,
+        hvp: product == Product::HessianVector,
+        sparse_hessian: product == Product::SparseHessian,
+    };
+    Ok(emit_derivative_functions(&mut graph, expr.id(), &spec)?)
 }
 
 fn check_rust_name(name: &str, what: &str) -> Result<(), CliError> {

@@ -10,6 +10,9 @@ mod explain_render;
 mod grad;
 mod hessian;
 mod hessian_at;
+mod hessian_sparse;
+mod hvp;
+mod jacobian;
 mod parse;
 mod plot;
 mod shell_support;
@@ -29,7 +32,10 @@ pub(crate) fn dispatch(
         Command::Parse(args) => parse::run(args, session, stdin),
         Command::Diff(args) => diff::run(args, session, stdin),
         Command::Grad(args) => grad::run(args, session, stdin),
+        Command::Hessian(args) if args.sparse => hessian_sparse::run(args, session, stdin),
         Command::Hessian(args) => hessian::run(args, session, stdin),
+        Command::Jacobian(args) => jacobian::run(args, session, stdin),
+        Command::Hvp(args) => hvp::run(args, session, stdin),
         Command::Eval(args) => eval::run(args, session, stdin),
         Command::Check(args) => check::run(args, session, stdin),
         Command::Codegen(args) => codegen::run(args, session, stdin),

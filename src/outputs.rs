@@ -1,0 +1,246 @@
+//! The several outputs of `jacobian`: the program's definitions, then the
+//! outputs separated by `;` (`z = w*x + b; sigmoid(z); z^2`). Each output is
+//! parsed with the definitions before it, and all of them are brought into
+//! the first output's graph, where the definitions are shared nodes.
+
+use crate::error::CliError;
+use crate::input::{Loaded, read_source};
+use crate::session::Session;
+use std::io::Read;
+use std::ops::Range;
+use symdiff::Expr;
+
+/// How a list of outputs is written, for the hints.
+const EXAMPLE: &str = "`z = w*x + b; sigmoid(z); z^2`";
+
+/// Where the parts of the source are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Layout {
+    /// Where the definitions end: just after the `;` of the last one, or 0.
+    definitions_end: usize,
+    /// Each output's bytes, between its `;`s.
+    outputs: Vec<Range<usize>>,
+}
+
+/// Reads the argument `text` (`-` reads standard input) as definitions and
+/// a list of outputs.
+pub(crate) fn load_outputs(
+    text: &str,
+    stdin: &mut dyn Read,
+    session: &mut Session,
+) -> Result<Loaded, CliError> {
+    let source = read_source(text, stdin)?;
+    let layout = layout(&source)?;
+    let max_nodes = session.max_nodes;
+    let outputs = session
+        .stats
+        .time_parse(|| parse_outputs(&source, &layout, max_nodes))?;
+    let expr = outputs
+        .first()
+        .cloned()
+        .ok_or_else(|| CliError::at(&source, 0..0, "expected an output", Some(EXAMPLE)))?;
+    Ok(Loaded {
+        source,
+        expr,
+        outputs,
+    })
+}
+
+/// Parses each output with the definitions, into the first output's graph.
+fn parse_outputs(
+    source: &str,
+    layout: &Layout,
+    max_nodes: usize,
+) -> Result<Vec<Expr>, symdiff::Error> {
+    let mut outputs: Vec<Expr> = Vec::with_capacity(layout.outputs.len());
+    for range in &layout.outputs {
+        let text = masked(source, layout.definitions_end, range.clone());
+        let parsed = Expr::parse_with_max_nodes(&text, max_nodes)
+            .map_err(|error| with_source(error, source))?;
+        let Some(first) = outputs.first() else {
+            outputs.push(parsed);
+            continue;
+        };
+        let graph = std::rc::Rc::clone(first.graph());
+        let id = symdiff::import::import(
+            &mut graph.borrow_mut(),
+            &parsed.graph().borrow(),
+            parsed.id(),
+        );
+        outputs.push(Expr::from_graph(graph, id));
+    }
+    Ok(outputs)
+}
+
+/// The source up to the end of the output at `keep`, with everything
+/// blanked but the definitions and that output: a program of its own whose
+/// byte offsets (and lines) are the source's, so that its errors point into
+/// the source (one at its end, at the `;` after the output).
+fn masked(source: &str, definitions_end: usize, keep: Range<usize>) -> String {
+    let mut text = String::with_capacity(keep.end);
+    for (index, c) in source.get(..keep.end).unwrap_or(source).char_indices() {
+        if index < definitions_end || keep.contains(&index) || c == '\n' {
+            text.push(c);
+        } else {
+            text.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    text
+}
+
+/// An error found in a masked copy, shown in the source itself.
+fn with_source(error: symdiff::Error, source: &str) -> symdiff::Error {
+    match error {
+        symdiff::Error::Parse(mut error) => {
+            error.source = source.into();
+            symdiff::Error::Parse(error)
+        }
+        symdiff::Error::Semantic(mut error) => {
+            error.source = source.into();
+            symdiff::Error::Semantic(error)
+        }
+        other => other,
+    }
+}
+
+/// Splits the source at its `;`s into the definitions (`name = …`), which
+/// come first, and the outputs after them. A `;` has no other use in the
+/// syntax, so one inside parentheses is an error of the output it falls in.
+fn layout(source: &str) -> Result<Layout, CliError> {
+    let pieces = split_semicolons(source);
+    let n_definitions = pieces
+        .iter()
+        .take_while(|piece| definition_name(&source[(*piece).clone()]).is_some())
+        .count();
+    let Some(last_definition) = n_definitions.checked_sub(1) else {
+        return outputs_after(source, 0, &pieces);
+    };
+    let rest = &pieces[n_definitions..];
+    let nothing_after = rest
+        .iter()
+        .all(|piece| source[piece.clone()].trim().is_empty());
+    if nothing_after && rest.len() <= 1 {
+        let end = source.trim_end().len();
+        let message = if source.trim_end().ends_with(';') {
+            "expected an output after the definitions"
+        } else {
+            "expected `;` and the outputs after the definitions"
+        };
+        return Err(CliError::at(
+            source,
+            end..end,
+            message,
+            Some(&format!(
+                "write the outputs after the definitions, separated by `;`, as in {EXAMPLE}"
+            )),
+        ));
+    }
+    let definitions_end = pieces[last_definition].end + 1;
+    outputs_after(source, definitions_end, rest)
+}
+
+/// The outputs `pieces`, each neither empty nor a definition.
+fn outputs_after(
+    source: &str,
+    definitions_end: usize,
+    pieces: &[Range<usize>],
+) -> Result<Layout, CliError> {
+    // A source with nothing in it gets the parser's own message.
+    if source.trim().is_empty() {
+        return Ok(Layout {
+            definitions_end,
+            outputs: pieces.to_vec(),
+        });
+    }
+    for piece in pieces {
+        let text = &source[piece.clone()];
+        if text.trim().is_empty() {
+            return Err(empty_output(source, piece));
+        }
+        if let Some(name) = definition_name(text) {
+            let start = piece.start + (text.len() - text.trim_start().len());
+            return Err(CliError::at(
+                source,
+                start..start + name.len(),
+                &format!("the definition of `{name}` comes after an output"),
+                Some(&format!(
+                    "write the definitions first, then the outputs, as in {EXAMPLE}"
+                )),
+            ));
+        }
+    }
+    Ok(Layout {
+        definitions_end,
+        outputs: pieces.to_vec(),
+    })
+}
+
+/// An empty output: at the `;` after it, or at the last `;` when it is
+/// the end of the source.
+fn empty_output(source: &str, piece: &Range<usize>) -> CliError {
+    let (span, message) = if piece.end < source.len() {
+        (piece.end..piece.end + 1, "expected an output before `;`")
+    } else {
+        (
+            piece.start.saturating_sub(1)..piece.start,
+            "expected an output after `;`",
+        )
+    };
+    CliError::at(
+        source,
+        span,
+        message,
+        Some(&format!(
+            "separate the outputs by single `;`s, with none after the last, as in {EXAMPLE}"
+        )),
+    )
+}
+
+/// The byte ranges between the `;`s.
+fn split_semicolons(source: &str) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (index, byte) in source.bytes().enumerate() {
+        if byte == b';' {
+            pieces.push(start..index);
+            start = index + 1;
+        }
+    }
+    pieces.push(start..source.len());
+    pieces
+}
+
+/// The name of a definition `name = …`, if `piece` is one.
+fn definition_name(piece: &str) -> Option<&str> {
+    let text = piece.trim_start();
+    let name_len = text
+        .bytes()
+        .position(|byte| !(byte.is_ascii_alphanumeric() || byte == b'_'))
+        .unwrap_or(text.len());
+    let name = &text[..name_len];
+    let rest = text[name_len..].trim_start();
+    (crate::wrt::is_identifier(name) && rest.starts_with('=')).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outputs(source: &str) -> Vec<&str> {
+        let layout = layout(source).expect("a valid list");
+        layout
+            .outputs
+            .iter()
+            .map(|range| source[range.clone()].trim())
+            .collect()
+    }
+
+    #[test]
+    fn definitions_come_first_then_outputs() {
+        assert_eq!(outputs("x*y; x + y; sin(x)"), ["x*y", "x + y", "sin(x)"]);
+        assert_eq!(outputs("z = w*x; y = z^2; y; z"), ["y", "z"]);
+        assert_eq!(outputs("x"), ["x"]);
+        assert_eq!(masked("z = w*x; y; z + 1", 8, 11..17), "z = w*x;    z + 1");
+        assert_eq!(masked("x; y; z", 0, 2..4), "   y");
+    }
+}
