@@ -40,20 +40,12 @@ impl NotAVariable {
 
 impl Loaded {
     /// Why `name` cannot be given a value or taken a derivative by, if it
-    /// is not one of the expression's variables. (The definitions are read
-    /// again from the source only then: it is the rare case.)
+    /// is not one of the expression's variables.
     pub(crate) fn not_a_variable(&self, name: &str) -> Option<NotAVariable> {
         if self.variables().iter().any(|var| var == name) {
             return None;
         }
-        let defines = || {
-            symdiff_parser::parse(&self.source).is_ok_and(|program| {
-                program
-                    .definitions()
-                    .iter()
-                    .any(|definition| definition.name == name)
-            })
-        };
+        let defines = || self.expr.steps().is_some_and(|steps| steps.is_step(name));
         Some(match () {
             () if symdiff::graph::Constant::named(name).is_some() => NotAVariable::Constant,
             () if defines() => NotAVariable::Defined,

@@ -1454,6 +1454,8 @@ fn usage_errors() {
               diff         The derivative with respect to one variable
               grad         The gradient, and its value at a point
               hessian      The Hessian; at a point also its eigenvalues and the verdict
+              jacobian     The Jacobian of several outputs, and its value at a point
+              hvp          The Hessian times a direction (H·v), without forming the Hessian
               eval         The value at a point
               check        Compare the symbolic gradient and Hessian with central differences
               codegen      Rust functions computing the gradient (and Hessian)

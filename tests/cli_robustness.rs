@@ -99,6 +99,10 @@ fn invocations<'a>(expr: &'a str, point: &'a str, wrt: &'a str) -> Vec<Vec<&'a s
         vec!["codegen", expr, "--hessian"],
         vec!["explain", expr, "--at", point],
         vec!["explain", expr, "--wrt", wrt, "--format", "latex"],
+        vec!["jacobian", expr, "--at", point, "--format", "json"],
+        vec!["jacobian", expr, "--wrt", wrt, "--format", "latex"],
+        vec!["hessian", expr, "--sparse", "--at", point],
+        vec!["hvp", expr, "--dir", "x=1", "--at", point],
     ]
 }
 
@@ -225,7 +229,28 @@ fn catalogue_of_malformed_flags() {
             assert_well_behaved(&args);
         }
     }
+    let directions = [
+        "", ",", "1", "1,", "x=", "=1", "x=1,,", "x=nan", "x==1", "1,2,3", "é=1", "x=1/0", "x=1,y",
+        "y=x", "x=1;y=2",
+    ];
+    for direction in directions {
+        assert_well_behaved(&["hvp", "x*y + sin(x)", "--dir", direction, "--at", "x=1,y=2"]);
+    }
+    for outputs in [
+        "x;",
+        ";",
+        "x;;y",
+        "z = 1;",
+        "z = x; ; z",
+        "x; z = 1",
+        "; z = 1",
+        "x\n;y",
+        "(x; y)",
+    ] {
+        assert_well_behaved(&["jacobian", outputs, "--at", "x=1,y=2"]);
+    }
     for extra in [
+        vec!["jacobian", "x", "y"],
         vec!["diff", "x", "--wrt", "x", "--order", "65"],
         vec![
             "diff",
