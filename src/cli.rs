@@ -226,7 +226,7 @@ pub struct HessianArgs {
     /// Only the entries of the lower triangle that are not identically
     /// zero, row by row, with their (row, column) indices from 0 and the
     /// pattern's density; with --at, their values.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "tol")]
     pub sparse: bool,
 }
 
