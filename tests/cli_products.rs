@@ -140,6 +140,9 @@ fn jacobian_errors_point_at_the_column() {
             &["jacobian", "x*y", "x + y", "sin(x)"],
             &["jacobian", "z = x*y; z; x", "--wrt", "z"],
             &["jacobian", "x; y", "--at", "x=1"],
+            // FIXME: generate the Jacobian's Rust once the engine's emitter
+            // for several outputs lands (the macros' part of issue 13).
+            &["jacobian", "x*y; x", "--format", "rust"],
         ],
         expect![[r#"
             $ jacobian x*y;
@@ -234,6 +237,11 @@ fn jacobian_errors_point_at_the_column() {
             --- stderr
             error: --at gives no value for the variable `y`
               = help: every variable needs a value: --at x=…,y=…
+            $ jacobian x*y; x --format rust
+            status 2
+            --- stderr
+            error: `jacobian --format rust` is not available yet
+              = help: `symdiff codegen` generates the gradient of each output
         "#]],
     );
 }
@@ -311,11 +319,14 @@ fn sparse_hessian_text_latex_json() {
 }
 
 #[test]
-fn sparse_hessian_of_linear_and_constant() {
+fn sparse_hessian_of_linear_and_constant_and_its_errors() {
     check_all(
         &[
             &["hessian", "x + 2*y", "--sparse"],
             &["hessian", "3", "--sparse"],
+            &[
+                "hessian", "x*y", "--sparse", "--at", "x=1,y=1", "--tol", "1e-3",
+            ],
         ],
         expect![[r#"
             $ hessian x + 2*y --sparse
@@ -326,6 +337,14 @@ fn sparse_hessian_of_linear_and_constant() {
             status 0
             --- stdout
             the expression has no variables: its Hessian is empty
+            $ hessian x*y --sparse --at x=1,y=1 --tol 1e-3
+            status 2
+            --- stderr
+            error: the argument '--sparse' cannot be used with '--tol <TOL>'
+
+            Usage: symdiff hessian --sparse --at <POINT> <EXPR>
+
+            For more information, try '--help'.
         "#]],
     );
 }
