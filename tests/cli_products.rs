@@ -140,9 +140,6 @@ fn jacobian_errors_point_at_the_column() {
             &["jacobian", "x*y", "x + y", "sin(x)"],
             &["jacobian", "z = x*y; z; x", "--wrt", "z"],
             &["jacobian", "x; y", "--at", "x=1"],
-            // FIXME: generate the Jacobian's Rust once the engine's emitter
-            // for several outputs lands (the macros' part of issue 13).
-            &["jacobian", "x*y; x", "--format", "rust"],
         ],
         expect![[r#"
             $ jacobian x*y;
@@ -237,12 +234,55 @@ fn jacobian_errors_point_at_the_column() {
             --- stderr
             error: --at gives no value for the variable `y`
               = help: every variable needs a value: --at x=…,y=…
-            $ jacobian x*y; x --format rust
-            status 2
-            --- stderr
-            error: `jacobian --format rust` is not available yet
-              = help: `symdiff codegen` generates the gradient of each output
         "#]],
+    );
+}
+
+#[test]
+fn jacobian_as_rust() {
+    check(
+        &["jacobian", "x*y; x", "--format", "rust"],
+        expect![[r#"
+        status 0
+        --- stdout
+        /// The Jacobian of `f` with respect to (x, y): one row per output, 2 by 2.
+        ///
+        /// ```text
+        /// ∂f[0]/∂x = y
+        /// ∂f[0]/∂y = x
+        /// ∂f[1]/∂x = 1
+        /// ∂f[1]/∂y = 0
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [[::core::primitive::f64; 2]; 2] {
+            let __t0: ::core::primitive::f64 = y;
+            let __t1: ::core::primitive::f64 = x;
+            let __t2: ::core::primitive::f64 = 1.0_f64;
+            let __t3: ::core::primitive::f64 = 0.0_f64;
+            [[__t0, __t1], [__t2, __t3]]
+        }
+
+        /// The values of `f` and its Jacobian, sharing one forward pass.
+        ///
+        /// ```text
+        /// f[0] = x*y
+        /// f[1] = x
+        /// ∂f[0]/∂x = y
+        /// ∂f[0]/∂y = x
+        /// ∂f[1]/∂x = 1
+        /// ∂f[1]/∂y = 0
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f_value_and_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> ([::core::primitive::f64; 2], [[::core::primitive::f64; 2]; 2]) {
+            let __t0: ::core::primitive::f64 = x;
+            let __t1: ::core::primitive::f64 = y;
+            let __t2: ::core::primitive::f64 = __t1 * __t0;
+            let __t3: ::core::primitive::f64 = 1.0_f64;
+            let __t4: ::core::primitive::f64 = 0.0_f64;
+            ([__t2, __t0], [[__t1, __t0], [__t3, __t4]])
+        }
+
+    "#]],
     );
 }
 

@@ -13,6 +13,7 @@ use std::io::Read;
 use symdiff::Expr;
 use symdiff::emit_rust::{
     Param, ParamKind, RustSpec, emit_derivative_functions, emit_expr_functions,
+    emit_jacobian_functions,
 };
 
 /// Words that cannot name a Rust function or parameter.
@@ -88,17 +89,7 @@ pub(crate) fn emit_product(
     product: Product,
 ) -> Result<String, CliError> {
     check_rust_name(name, "--name")?;
-    let params: Vec<Param> = expr
-        .variables()
-        .into_iter()
-        .map(|name| Param {
-            name,
-            kind: ParamKind::Scalar,
-        })
-        .collect();
-    for param in &params {
-        check_rust_name(&param.name, "the variable")?;
-    }
+    let params = scalar_params(expr.variables())?;
     let mut graph = expr.graph().borrow_mut();
     let wrt: Vec<_> = wrt.iter().map(|name| graph.var_id(name)).collect();
     let spec = RustSpec {
@@ -111,6 +102,58 @@ pub(crate) fn emit_product(
         sparse_hessian: product == Product::SparseHessian,
     };
     Ok(emit_derivative_functions(&mut graph, expr.id(), &spec)?)
+}
+
+/// `NAME_jacobian` and `NAME_value_and_jacobian` of several outputs (all in
+/// one graph), with the variables of all of them as parameters in order of
+/// first appearance.
+pub(crate) fn emit_jacobian(
+    outputs: &[Expr],
+    variables: Vec<String>,
+    name: &str,
+    wrt: &[String],
+) -> Result<String, CliError> {
+    check_rust_name(name, "--name")?;
+    let params = scalar_params(variables)?;
+    let Some(first) = outputs.first() else {
+        return Err(CliError::message("`jacobian` needs at least one output"));
+    };
+    let mut graph = first.graph().borrow_mut();
+    let wrt: Vec<_> = wrt.iter().map(|name| graph.var_id(name)).collect();
+    let spec = RustSpec {
+        name,
+        visibility: "pub",
+        params: &params,
+        wrt: &wrt,
+        hessian: false,
+        hvp: false,
+        sparse_hessian: false,
+    };
+    let roots: Vec<_> = outputs.iter().map(Expr::id).collect();
+    let output_names: Vec<String> = (0..outputs.len())
+        .map(|index| format!("{name}[{index}]"))
+        .collect();
+    Ok(emit_jacobian_functions(
+        &mut graph,
+        &roots,
+        &output_names,
+        &spec,
+    )?)
+}
+
+/// One `f64` parameter per variable, each checked to be a Rust name.
+fn scalar_params(variables: Vec<String>) -> Result<Vec<Param>, CliError> {
+    let params: Vec<Param> = variables
+        .into_iter()
+        .map(|name| Param {
+            name,
+            kind: ParamKind::Scalar,
+        })
+        .collect();
+    for param in &params {
+        check_rust_name(&param.name, "the variable")?;
+    }
+    Ok(params)
 }
 
 fn check_rust_name(name: &str, what: &str) -> Result<(), CliError> {

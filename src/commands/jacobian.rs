@@ -2,6 +2,7 @@
 //! several outputs (one row per output, one column per variable), and its
 //! values at a point.
 
+use super::codegen::emit_jacobian;
 use super::{as_strs, ids, values_block, warn_non_finite};
 use crate::cli::{Format, JacobianArgs};
 use crate::error::CliError;
@@ -40,10 +41,9 @@ pub(crate) fn run(
         .stats
         .record_results(&expr.graph().borrow(), &entries);
     if session.format == Format::Rust {
-        return Err(CliError::with_help(
-            "`jacobian --format rust` is not available yet",
-            "`symdiff codegen` generates the gradient of each output",
-        ));
+        let code = emit_jacobian(&loaded.outputs, loaded.variables(), "f", &vars)?;
+        session.print(&code);
+        return Ok(0);
     }
     let outputs = ids(&loaded.outputs);
     let values = match &point {
