@@ -511,7 +511,8 @@ fn check_derivatives(
 
 /// The products with a vector agree with the matrices they stand for: the
 /// derivative along a direction v with the gradient times v, and H·v with
-/// the Hessian (built from `gradient`) times v.
+/// the Hessian (built from `gradient`) times v. The sparse Hessian and the
+/// Jacobian's forward sweep agree with the dense Hessian too.
 fn check_products(
     graph: &mut Graph,
     root: NodeId,
@@ -534,10 +535,20 @@ fn check_products(
     let jvp = crate::products::jacobian_vector(graph, &[root], &along);
     let hvp = crate::products::hessian_vector_from_gradient(graph, gradient, vars, &direction);
     let hessian = crate::gradient::hessian_from_gradient(graph, gradient, vars);
+    check_sparse(graph, gradient, vars, &hessian)?;
+    // The Jacobian of the gradient over the first variable alone: more
+    // outputs than variables, so a forward sweep; it is the Hessian's first
+    // column.
+    let column: Vec<NodeId> =
+        crate::products::jacobian(graph, gradient, &vars[..vars.len().min(1)])
+            .into_iter()
+            .flatten()
+            .collect();
     let mut roots = jvp.clone();
     roots.extend(gradient);
     roots.extend(&hvp);
     roots.extend(hessian.iter().flatten());
+    roots.extend(&column);
     let computed = crate::eval::eval_nodes(graph, &roots, values);
     let largest = crate::eval::eval_nodes(graph, &graph.nodes_below(&roots), values)
         .into_iter()
@@ -551,14 +562,56 @@ fn check_products(
     if !agree(computed[0], expected) {
         return fail(format!("J·v {}, gradient times v {expected}", computed[0]));
     }
-    let matrix = &computed[1 + 2 * n..];
+    let matrix = &computed[1 + 2 * n..1 + 2 * n + n * n];
     for (index, &value) in computed[1 + n..1 + 2 * n].iter().enumerate() {
         let expected = dot(&matrix[index * n..(index + 1) * n]);
         if !agree(value, expected) {
             return fail(format!("(H·v)_{index} {value}, Hessian times v {expected}"));
         }
     }
+    for (row, &value) in computed[1 + 2 * n + n * n..].iter().enumerate() {
+        let expected = matrix[row * n];
+        if !agree(value, expected) {
+            return fail(format!(
+                "Jacobian of the gradient at ({row}, 0) {value}, Hessian {expected}"
+            ));
+        }
+    }
     Ok(())
+}
+
+/// The sparse Hessian holds the dense one's entries, the very same nodes (the
+/// graph shares them), at the positions of its pattern, row by row in the
+/// lower triangle, and every entry of the triangle it leaves out is zero.
+fn check_sparse(
+    graph: &mut Graph,
+    gradient: &[NodeId],
+    vars: &[VarId],
+    hessian: &[Vec<NodeId>],
+) -> Result<(), Inconsistency> {
+    let sparse = crate::sparse::sparse_hessian(graph, gradient, vars);
+    let zero = graph.zero();
+    let mut stored = sparse.pattern.iter().zip(&sparse.entries).peekable();
+    for (row, entries) in hessian.iter().enumerate() {
+        for (col, &dense) in entries.iter().enumerate().take(row + 1) {
+            let expected = match stored.next_if(|&(&position, _)| position == (row, col)) {
+                Some((_, &entry)) if entry != zero => entry,
+                Some(_) => return fail(format!("sparse Hessian stores a zero at ({row}, {col})")),
+                None => zero,
+            };
+            if dense != expected {
+                return fail(format!(
+                    "sparse Hessian at ({row}, {col}) differs from the dense entry"
+                ));
+            }
+        }
+    }
+    match stored.next() {
+        Some((position, _)) => fail(format!(
+            "sparse Hessian entry at {position:?} is out of order or outside the triangle"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The central difference in variable `index`, if two step sizes agree (so
