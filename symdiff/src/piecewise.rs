@@ -88,27 +88,76 @@ impl Graph {
     }
 }
 
-/// A term goes inside a nest of conditions whose branches are at most this
-/// many numbers (`max`'s partials: 1, 0 and 1/2), where it costs as much as
-/// outside: `alpha*where(c, 1, 0)` is `where(c, alpha, 0)`.
-const NUMBER_LEAVES: usize = 4;
+/// A term goes inside a small nest of conditions, of at most this many
+/// branches, when one of them is zero or all are numbers (`max`'s partials:
+/// 1, 0 and 1/2). Inside, the term costs at most this many products, and a
+/// zero branch stays exactly zero: `log(x)*where(c, 1, where(d, 0, 1/2))` is
+/// NaN at x = 0 whichever branch is taken, `where(c, log(x), where(d, 0,
+/// log(x)/2))` is 0 where `d` holds, as the reverse sweep finds it.
+const SMALL_NEST: usize = 8;
 
-/// Whether the branches of the nest of conditions `node` end in at most
-/// `budget` numbers.
-fn few_numbers(graph: &Graph, node: NodeId, budget: usize) -> bool {
-    count_numbers(graph, node, budget).is_some()
+/// Whether `node` is a nest of conditions of at most [`SMALL_NEST`]
+/// branches of which one is zero or all are numbers.
+fn worth_entering(graph: &Graph, node: NodeId) -> bool {
+    let mut leaves = Leaves::default();
+    count_leaves(graph, node, &mut leaves, 0)
+        && leaves.count <= SMALL_NEST
+        && (leaves.zero || leaves.all_numbers)
 }
 
-/// How many numbers the branches of `node` end in, if all are numbers and
-/// they are at most `budget`.
-fn count_numbers(graph: &Graph, node: NodeId, budget: usize) -> Option<usize> {
-    if graph.as_number(node).is_some() {
-        return (budget >= 1).then_some(1);
+/// What the branches of a nest of conditions end in.
+struct Leaves {
+    count: usize,
+    zero: bool,
+    all_numbers: bool,
+}
+
+impl Default for Leaves {
+    fn default() -> Self {
+        Leaves {
+            count: 0,
+            zero: false,
+            all_numbers: true,
+        }
     }
-    let (_, [_, _, a, b]) = graph.as_where(node)?;
-    let first = count_numbers(graph, a, budget)?;
-    let second = count_numbers(graph, b, budget - first)?;
-    Some(first + second)
+}
+
+/// Counts the branches of `node` into `leaves`; false as soon as there are
+/// more than [`SMALL_NEST`].
+fn count_leaves(graph: &Graph, node: NodeId, leaves: &mut Leaves, depth: usize) -> bool {
+    match graph.as_where(node) {
+        Some((_, [_, _, a, b])) if depth < SMALL_NEST => {
+            count_leaves(graph, a, leaves, depth + 1) && count_leaves(graph, b, leaves, depth + 1)
+        }
+        Some(_) => false,
+        None => {
+            leaves.count += 1;
+            let number = graph.as_number(node);
+            leaves.zero |= number.is_some_and(|n| n.is_zero());
+            leaves.all_numbers &= number.is_some();
+            leaves.count <= SMALL_NEST
+        }
+    }
+}
+
+/// A term is distributed over a sum of at most this many parts, each a
+/// small nest of conditions or a number (the forward derivative of
+/// `max(x, max(x, 1))` is such a sum: the nests' conditions differ).
+const SMALL_SUM: usize = 4;
+
+/// The parts of `node` if it is a sum of at most [`SMALL_SUM`] parts, each
+/// a number or a nest of conditions worth entering, at least one a nest.
+fn small_sum_of_nests(graph: &Graph, node: NodeId) -> Option<Vec<NodeId>> {
+    let Node::Add(parts) = graph.node(node) else {
+        return None;
+    };
+    let fits = parts.len() <= SMALL_SUM
+        && parts.iter().any(|&part| graph.as_where(part).is_some())
+        && parts.iter().all(|&part| {
+            graph.as_number(part).is_some()
+                || (graph.as_where(part).is_some() && worth_entering(graph, part))
+        });
+    fits.then(|| parts.to_vec())
 }
 
 /// A comparison and its sides.
@@ -248,10 +297,17 @@ pub(crate) fn masked(
     if depth >= MASK_DEPTH {
         return None;
     }
+    if let Some(parts) = small_sum_of_nests(graph, inner) {
+        let terms: Vec<NodeId> = parts
+            .into_iter()
+            .map(|part| term(graph, part, depth + 1))
+            .collect();
+        return Some(sum(graph, &terms));
+    }
     let (comparison, [l, r, a, b]) = graph.as_where(inner)?;
     let is_zero = |graph: &Graph, node: NodeId| graph.as_number(node).is_some_and(|n| n.is_zero());
     let (a_zero, b_zero) = (is_zero(graph, a), is_zero(graph, b));
-    if !a_zero && !b_zero && !few_numbers(graph, inner, NUMBER_LEAVES) {
+    if !a_zero && !b_zero && !worth_entering(graph, inner) {
         return None;
     }
     let a = if a_zero { a } else { term(graph, a, depth + 1) };

@@ -211,6 +211,9 @@ fn fuzz_findings_stay_fixed() {
             "p--p-e-p--p-e-m^p-e^z2z3r^zp-mr^tm^p-k-ppp-m4pp-m-ppp-m4pp-m-m4^-m-m4^-mte^z2z3r^zp-mr^t",
             &[0.0, -1.171875, 0.0],
         ),
+        // The forward sweep multiplied log(0) by a nest of `max`'s conditions
+        // that is 0 there (NaN), where the reverse sweep kept the 0 branch.
+        ("((x / sin(1)))^((max(x, max(x, 1)))^(1))", &[0.0, 0.0, 0.0]),
     ];
     for &(source, at) in findings {
         if let Err(inconsistency) = symdiff::consistency::check(source, at) {
