@@ -4,13 +4,12 @@
 //! module, so what `symdiff codegen` prints is what `#[derive_grad]` expands to.
 
 use crate::compile::{Instr, Reg, Tape};
+use crate::emit_body::{F64, Part};
 use crate::error::Error;
 use crate::func::{Comparison, Func};
 use crate::graph::{Graph, NodeId, VarId};
 use crate::print::{Definitions, to_text_with};
 use std::fmt::Write;
-
-const F64: &str = "::core::primitive::f64";
 
 /// How a generated function takes one of its parameters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,7 +143,8 @@ pub fn emit_derivative_functions(
         &value_and_gradient,
         &labels_with_value,
     );
-    let body = emit_value_and_gradient(graph, &value_and_gradient, &inputs, spec.params)?;
+    let parts = [Part::Scalar, Part::Vector(n)];
+    let body = emit_body(graph, &value_and_gradient, &inputs, spec.params, &parts)?;
     let _ = writeln!(
         out,
         "{ALLOW}\n{vis}fn {}_value_and_grad({params}) -> ({F64}, [{F64}; {n}]) {body}\n",
@@ -226,11 +226,14 @@ pub fn emit_jacobian_functions(
         &entries,
         &labels,
     );
-    let (statements, outputs) = emit_statements(graph, &entries, &inputs, spec.params)?;
-    let matrix = rows_literal(&outputs, n_outputs, n_vars);
+    let matrix = Part::Matrix {
+        rows: n_outputs,
+        cols: n_vars,
+    };
+    let body = emit_body(graph, &entries, &inputs, spec.params, &[matrix])?;
     let _ = writeln!(
         out,
-        "{ALLOW}\n{vis}fn {}_jacobian({params}) -> [[{F64}; {n_vars}]; {n_outputs}] {{\n{statements}    {matrix}\n}}\n",
+        "{ALLOW}\n{vis}fn {}_jacobian({params}) -> [[{F64}; {n_vars}]; {n_outputs}] {body}\n",
         spec.name
     );
 
@@ -248,29 +251,14 @@ pub fn emit_jacobian_functions(
         &values_and_entries,
         &labels_with_values,
     );
-    let (statements, outputs) = emit_statements(graph, &values_and_entries, &inputs, spec.params)?;
-    let (values, matrix) = outputs.split_at(n_outputs.min(outputs.len()));
-    let matrix = rows_literal(matrix, n_outputs, n_vars);
+    let parts = [Part::Vector(n_outputs), matrix];
+    let body = emit_body(graph, &values_and_entries, &inputs, spec.params, &parts)?;
     let _ = writeln!(
         out,
-        "{ALLOW}\n{vis}fn {}_value_and_jacobian({params}) -> ([{F64}; {n_outputs}], [[{F64}; {n_vars}]; {n_outputs}]) {{\n{statements}    ([{}], {matrix})\n}}\n",
-        spec.name,
-        values.join(", ")
+        "{ALLOW}\n{vis}fn {}_value_and_jacobian({params}) -> ([{F64}; {n_outputs}], [[{F64}; {n_vars}]; {n_outputs}]) {body}\n",
+        spec.name
     );
     Ok(out)
-}
-
-/// `[[a, b], [c, d]]`: `entries` row by row, `n_rows` rows of `n_cols`
-/// (rows of nothing, `[[], []]`, when there are no columns).
-fn rows_literal(entries: &[String], n_rows: usize, n_cols: usize) -> String {
-    let rows: Vec<String> = (0..n_rows)
-        .map(|row| {
-            let start = (row * n_cols).min(entries.len());
-            let end = (start + n_cols).min(entries.len());
-            format!("[{}]", entries[start..end].join(", "))
-        })
-        .collect();
-    format!("[{}]", rows.join(", "))
 }
 
 /// `"pub "` for `pub`, nothing for private items.
@@ -421,87 +409,29 @@ fn emit_block(
     shape: OutputShape,
     params: &[Param],
 ) -> Result<String, Error> {
-    let (statements, outputs) = emit_statements(graph, roots, inputs, params)?;
-    let result = match shape {
-        OutputShape::Scalar => outputs
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "0.0_f64".to_owned()),
-        OutputShape::Vector => format!("[{}]", outputs.join(", ")),
-        OutputShape::Matrix(n) => {
-            let rows: Vec<String> = outputs
-                .chunks(n.max(1))
-                .map(|row| format!("[{}]", row.join(", ")))
-                .collect();
-            format!("[{}]", rows.join(", "))
-        }
+    let part = match shape {
+        OutputShape::Scalar => Part::Scalar,
+        OutputShape::Vector => Part::Vector(roots.len()),
+        OutputShape::Matrix(n) => Part::Matrix { rows: n, cols: n },
     };
-    Ok(format!("{{\n{statements}    {result}\n}}"))
+    emit_body(graph, roots, inputs, params, &[part])
 }
 
-fn emit_value_and_gradient(
+/// The body computing `roots` from the variables `inputs` (each read by the
+/// Rust expression given with it), its result made of `parts` in order.
+fn emit_body(
     graph: &Graph,
     roots: &[NodeId],
     inputs: &[(VarId, String)],
     params: &[Param],
+    parts: &[Part],
 ) -> Result<String, Error> {
-    let (statements, outputs) = emit_statements(graph, roots, inputs, params)?;
-    let (value, gradient) = outputs
-        .split_first()
-        .map(|(value, rest)| (value.clone(), rest.join(", ")))
-        .unwrap_or_default();
-    Ok(format!("{{\n{statements}    ({value}, [{gradient}])\n}}"))
-}
-
-/// The `let` statements of the tape for `roots`, and the name of each output.
-fn emit_statements(
-    graph: &Graph,
-    roots: &[NodeId],
-    inputs: &[(VarId, String)],
-    params: &[Param],
-) -> Result<(String, Vec<String>), Error> {
     let input_vars: Vec<VarId> = inputs.iter().map(|(var, _)| *var).collect();
     let tape = Tape::new(graph, roots, &input_vars)?;
     let prefix = temporary_prefix(params, inputs);
     let name = |reg: Reg| format!("{prefix}{reg}");
-    let n_temporaries = tape.instructions().len();
-    let long = n_temporaries > LET_LIMIT;
-    let mut statements = String::new();
-    if long {
-        declare_temporaries(&mut statements, n_temporaries, &name);
-    }
-    for (index, instr) in tape.instructions().iter().enumerate() {
-        let value = instr_expr(instr, &name, inputs);
-        let target = name(index as Reg);
-        let _ = if long {
-            writeln!(statements, "    {target} = {value};")
-        } else {
-            writeln!(statements, "    let {target}: {F64} = {value};")
-        };
-    }
-    let outputs = tape.outputs().iter().map(|&reg| name(reg)).collect();
-    Ok((statements, outputs))
-}
-
-/// Bodies with more statements than this declare their temporaries up front.
-/// Every `let` opens a scope nested in the previous one, and rustc's
-/// debug-info generation recurses once per scope: tens of thousands of `let`s
-/// in a row (the Hessian of a 102-variable network) overflow the compiler's
-/// stack in a debug build. Declared in tuples of [`DECLARATION_CHUNK`] and
-/// assigned once each, they compile to the same optimised code.
-const LET_LIMIT: usize = 512;
-const DECLARATION_CHUNK: usize = 256;
-
-/// `let (__t0, …, __t255): (f64, …, f64);` for all temporaries, in chunks.
-fn declare_temporaries(out: &mut String, n_temporaries: usize, name: &impl Fn(Reg) -> String) {
-    let registers: Vec<Reg> = (0..n_temporaries)
-        .filter_map(|index| Reg::try_from(index).ok())
-        .collect();
-    for chunk in registers.chunks(DECLARATION_CHUNK) {
-        let names: Vec<String> = chunk.iter().map(|&reg| name(reg)).collect();
-        let types = vec![F64; chunk.len()].join(", ");
-        let _ = writeln!(out, "    let ({},): ({types},);", names.join(", "));
-    }
+    let statement = |index: usize| instr_expr(&tape.instructions()[index], &name, inputs);
+    Ok(crate::emit_body::body(&tape, parts, &prefix, &statement))
 }
 
 /// A prefix for temporaries that no parameter name starts with, so that a

@@ -18,6 +18,7 @@ pub mod compile;
 pub mod consistency;
 pub mod critical;
 pub mod diff;
+mod emit_body;
 pub mod emit_rust;
 pub mod error;
 pub mod eval;

@@ -343,6 +343,68 @@ fn long_bodies_declare_their_temporaries_up_front() {
     );
 }
 
+/// A body past 4,096 statements fills its result in place, each entry right
+/// after the statement that computes it, and ends a basic block every 256
+/// statements (LLVM's scheduler and vectoriser are superlinear in a block's
+/// size).
+#[test]
+fn long_bodies_fill_their_result_in_place_between_block_ends() {
+    let definitions: String = (1..=1500)
+        .map(|k| format!("a{k} = sin(a{})*y; ", k - 1))
+        .collect();
+    let chain = format!("a0 = x; {definitions}a1500");
+    let expr = symdiff::Expr::parse(&chain).expect("parses");
+    let gradient = expr.gradient(&["x", "y"]);
+    let graph = expr.graph().borrow();
+    let inputs: Vec<_> = ["x", "y"]
+        .iter()
+        .map(|name| {
+            (
+                graph.find_var(name).expect("a variable"),
+                (*name).to_owned(),
+            )
+        })
+        .collect();
+    let ids: Vec<_> = gradient.iter().map(symdiff::Expr::id).collect();
+    let body = symdiff::emit_rust::emit_closure_body(
+        &graph,
+        &ids,
+        &inputs,
+        symdiff::emit_rust::OutputShape::Vector,
+    )
+    .expect("emits");
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let assignments = lines
+        .iter()
+        .filter(|line| line.starts_with("__t") && !line.starts_with("__tout"))
+        .count();
+    let boundaries = lines
+        .iter()
+        .filter(|line| line.starts_with("if ::core::hint::black_box(false)"))
+        .count();
+    assert!(assignments > 4096, "{assignments} assignments");
+    assert_eq!(boundaries, (assignments - 1) / 256);
+    assert!(lines.contains(&"let mut __tout = [0.0_f64; 2];"));
+    let stores: Vec<usize> = (0..lines.len())
+        .filter(|&index| lines[index].starts_with("__tout["))
+        .collect();
+    assert_eq!(stores.len(), 2);
+    for index in stores {
+        let stored = lines[index].rsplit(" = ").next().expect("a store");
+        let defined = format!("{} = ", stored.trim_end_matches(';'));
+        assert!(
+            lines[..index]
+                .iter()
+                .rev()
+                .find(|line| !line.starts_with("__tout["))
+                .is_some_and(|line| line.starts_with(&defined)),
+            "{} is not stored where it is computed",
+            lines[index]
+        );
+    }
+    assert_eq!(lines[lines.len() - 2..], ["__tout", "}"]);
+}
+
 /// `NAME_jacobian` and `NAME_value_and_jacobian` of several outputs given
 /// as text, over the variables `wrt`, every variable a scalar parameter.
 fn emit_jacobian(sources: &[&str], wrt: &[&str]) -> String {
