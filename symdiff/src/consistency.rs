@@ -113,7 +113,8 @@ fn check_no_invented_value(
     if plain.is_nan()
         && !simplified.is_nan()
         && !identities_may_apply(graph, program, results)
-        && (simplified.is_finite() || !product_out_of_range(program, results))
+        && !(product_out_of_range(program, results)
+            && (simplified.is_infinite() || simplified == 0.0))
     {
         return fail(format!(
             "simplification invented a value: NaN as written, {simplified} simplified"
@@ -190,9 +191,9 @@ fn power_out_of_range(ast: &Ast<'_>, id: ExprId, results: &[f64]) -> bool {
 
 /// Whether a product or quotient of finite, non-zero factors overflows to
 /// infinity or underflows to zero as written: products are reassociated
-/// (`x/(y/z)` is `x*z/y`), which moves where the overflow happens, so an
-/// infinity may stand where the written order meets `inf/inf` (never a
-/// finite number).
+/// (`x/(y/z)` is `x*z/y`), which moves where the overflow or underflow
+/// happens, so an infinity or a zero may stand where the written order meets
+/// `inf/inf` or `0/0` (never another number).
 fn product_out_of_range(program: &Program<'_>, results: &[f64]) -> bool {
     let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
     program.iter().any(|(id, ast)| {
