@@ -164,8 +164,9 @@ operand_list!(
 /// A whole input: zero or more definitions `name = expr;`, then the final
 /// expression. `z = w*x + b; y = sigmoid(z); (y - t)^2` has two definitions.
 ///
-/// The program owns all its expression nodes; see the [module
-/// documentation](self) for their order.
+/// The program owns all its expression nodes, in post-order: each
+/// definition's value, in order, then the body, each tree contiguous with its
+/// root last, so a loop in id order meets every child before its parent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Program<'src> {
     pub(crate) definitions: Vec<Definition<'src>>,

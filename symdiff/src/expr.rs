@@ -300,7 +300,7 @@ impl Expr {
         Ok(ids.into_iter().map(|id| first.with(id)).collect())
     }
 
-    /// uᵀ·J, the gradient over `vars` of Σ weights[i]·exprs[i]: one reverse
+    /// uᵀ·J, the gradient over `vars` of `Σ weights[i]·exprs[i]`: one reverse
     /// sweep.
     pub fn vector_jacobian(
         exprs: &[Expr],

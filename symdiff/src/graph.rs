@@ -299,7 +299,7 @@ impl Graph {
     /// A graph whose constructors merge every nested sum and product into
     /// its users, as a person writes a formula: the printer copies small
     /// results into one, so that they read flat with like terms collected.
-    /// (Its derivatives of deep chains cost n², see [`Graph::merges_nested`].)
+    /// (Its derivatives of deep chains cost n², see `Graph::merges_nested`.)
     pub fn fully_flattening() -> Self {
         let mut graph = Graph::new();
         graph.flattens_fully = true;

@@ -40,7 +40,7 @@ impl Number {
         }
     }
 
-    /// A normalised fraction (see [`Number::from_big`] for large ones; a
+    /// A normalised fraction (see `Number::from_big` for large ones; a
     /// zero denominator gives the IEEE result).
     pub fn ratio(numer: i64, denom: i64) -> Number {
         Self::ratio_i128(i128::from(numer), i128::from(denom))
