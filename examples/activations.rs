@@ -51,7 +51,7 @@ pub(crate) fn rows() -> Result<Vec<Row>, symdiff::Error> {
                 let report = check_gradient(
                     |p: &[f64]| value(p[0]),
                     |p: &[f64]| [slope(p[0])],
-                    &[x],
+                    [x],
                     &CheckOptions::default(),
                 )?;
                 checked &= report.ok();

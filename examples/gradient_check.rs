@@ -82,12 +82,7 @@ pub(crate) fn suite_results() -> Result<Vec<CaseResult>, symdiff::Error> {
             let _ = gradient_tape.eval(at, &mut out);
             out
         };
-        let report = check_gradient(
-            value,
-            gradient,
-            &point(vars.len()),
-            &CheckOptions::default(),
-        )?;
+        let report = check_gradient(value, gradient, point(vars.len()), &CheckOptions::default())?;
         results.push(summarize(name, vars.len(), &report));
     }
     Ok(results)
@@ -117,8 +112,8 @@ pub(crate) fn neuron_reports() -> Result<(CheckReport, CheckReport), symdiff::Er
     let generated = |p: &[f64]| generated(p[0], p[2], p[1], p[3]);
     let at = [0.5, 0.1, 2.0, 0.8];
     let options = CheckOptions::default();
-    let good = check_gradient(loss, generated, &at, &options)?;
-    let bad = check_gradient(loss, buggy_gradient, &at, &options)?;
+    let good = check_gradient(loss, generated, at, &options)?;
+    let bad = check_gradient(loss, buggy_gradient, at, &options)?;
     Ok((good, bad))
 }
 

@@ -63,7 +63,7 @@ pub(crate) fn analyses() -> Result<Vec<Judged>, AnalysisError> {
             let [x, y] = POINT;
             let (gradient, hessian) = (gradient(x, y), hessian(x, y));
             // The macro's arrays go to the analysis as they are.
-            let analysis = analyze(&POINT, &gradient, &hessian, &Tolerances::default())?;
+            let analysis = analyze(POINT, gradient, hessian, &Tolerances::default())?;
             Ok(Judged {
                 formula,
                 value: f(x, y),

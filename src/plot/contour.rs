@@ -195,7 +195,7 @@ fn critical_points(
         .filter_map(|point| {
             let gradient = gradient_at(&point);
             let analysis =
-                analyze_function(&point, &gradient, hessian_at, &Tolerances::default()).ok()?;
+                analyze_function(&point, gradient, hessian_at, &Tolerances::default()).ok()?;
             let verdict = analysis.classification?.to_string();
             Some(Critical {
                 at: (point[0], point[1]),

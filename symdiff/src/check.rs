@@ -396,9 +396,21 @@ fn expect_gradient_length(gradient: &[f64], n_vars: usize) -> Result<(), CheckEr
 
 /// Checks `gradient` against central differences of `f` at `point`.
 ///
+/// The point may be an array, a slice or a `Vec`, and `gradient` may return
+/// any of them (`[f64; N]` is what `#[derive_grad]`'s `NAME_grad` returns).
 /// Returns one [`EntryKind::Gradient`] entry per variable, or, when `f` is
 /// not finite at `point`, no entry and [`CheckReport::not_finite`]. See the
 /// module documentation for the step, pass and rounding rules.
+///
+/// ```
+/// use symdiff::check::{CheckOptions, check_gradient};
+///
+/// let f = |p: &[f64]| p[0] * p[0] * p[1];
+/// let gradient = |p: &[f64]| [2.0 * p[0] * p[1], p[0] * p[0]];
+/// let report = check_gradient(f, gradient, [3.0, 0.5], &CheckOptions::default())?;
+/// assert!(report.ok());
+/// # Ok::<(), symdiff::check::CheckError>(())
+/// ```
 ///
 /// # Errors
 ///
@@ -407,10 +419,11 @@ fn expect_gradient_length(gradient: &[f64], n_vars: usize) -> Result<(), CheckEr
 pub fn check_gradient<G: AsRef<[f64]>>(
     f: impl Fn(&[f64]) -> f64,
     gradient: impl Fn(&[f64]) -> G,
-    point: &[f64],
+    point: impl AsRef<[f64]>,
     options: &CheckOptions,
 ) -> Result<CheckReport, CheckError> {
     validate(options)?;
+    let point = point.as_ref();
     let analytic = gradient(point);
     let analytic = analytic.as_ref();
     expect_gradient_length(analytic, point.len())?;
@@ -464,7 +477,7 @@ pub fn check_gradient<G: AsRef<[f64]>>(
 pub fn check_hessian<G, H, R>(
     gradient: impl Fn(&[f64]) -> G,
     hessian: impl Fn(&[f64]) -> H,
-    point: &[f64],
+    point: impl AsRef<[f64]>,
     options: &CheckOptions,
 ) -> Result<CheckReport, CheckError>
 where
@@ -473,6 +486,7 @@ where
     R: AsRef<[f64]>,
 {
     validate(options)?;
+    let point = point.as_ref();
     let n_vars = point.len();
     let analytic = hessian(point);
     let analytic: Vec<&[f64]> = analytic.as_ref().iter().map(AsRef::as_ref).collect();
@@ -522,7 +536,12 @@ where
 /// Makes `2 * point.len()` calls to `f`. A non-finite coordinate or an `eps`
 /// that is not finite and positive yields NaN (or infinite) entries rather
 /// than a panic.
-pub fn central_difference_gradient(f: impl Fn(&[f64]) -> f64, point: &[f64], eps: f64) -> Vec<f64> {
+pub fn central_difference_gradient(
+    f: impl Fn(&[f64]) -> f64,
+    point: impl AsRef<[f64]>,
+    eps: f64,
+) -> Vec<f64> {
+    let point = point.as_ref();
     let mut scratch = point.to_vec();
     (0..point.len())
         .map(|var_idx| {
@@ -589,9 +608,10 @@ fn evaluate_on_both_sides<T>(
 pub fn check_expr(
     expr: &crate::Expr,
     vars: &[&str],
-    point: &[f64],
+    point: impl AsRef<[f64]>,
     options: &CheckOptions,
 ) -> Result<CheckReport, crate::Error> {
+    let point = point.as_ref();
     let n_vars = vars.len();
     let gradient = expr.gradient(vars);
     let hessian: Vec<crate::Expr> = expr.hessian(vars).into_iter().flatten().collect();

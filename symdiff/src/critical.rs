@@ -34,6 +34,8 @@
 
 use std::fmt;
 
+pub use crate::newton::newton_critical_points;
+
 use nalgebra::{DMatrix, SymmetricEigen};
 
 /// The verdict of the second-derivative test at a critical point.
@@ -377,13 +379,14 @@ const ITERATIONS_PER_VARIABLE: usize = 1000;
 /// NaN or infinite, when a tolerance is out of range, or when the eigenvalue
 /// computation fails.
 pub fn analyze<R: AsRef<[f64]>>(
-    point: &[f64],
-    gradient: &[f64],
-    hessian: &[R],
+    point: impl AsRef<[f64]>,
+    gradient: impl AsRef<[f64]>,
+    hessian: impl AsRef<[R]>,
     tolerances: &Tolerances,
 ) -> Result<CriticalPointAnalysis, AnalysisError> {
     tolerances.validate()?;
-    let hessian = rows(hessian);
+    let (point, gradient) = (point.as_ref(), gradient.as_ref());
+    let hessian = rows(hessian.as_ref());
     validate_shape_and_values(point, gradient, &hessian)?;
     judge(point, gradient, &hessian, 0.0, tolerances)
 }
@@ -404,8 +407,8 @@ fn rows<R: AsRef<[f64]>>(matrix: &[R]) -> Vec<Vec<f64>> {
 ///
 /// As [`analyze`], for the Hessian at the point.
 pub fn analyze_function<H, R>(
-    point: &[f64],
-    gradient: &[f64],
+    point: impl AsRef<[f64]>,
+    gradient: impl AsRef<[f64]>,
     hessian: impl Fn(&[f64]) -> H,
     tolerances: &Tolerances,
 ) -> Result<CriticalPointAnalysis, AnalysisError>
@@ -414,6 +417,7 @@ where
     R: AsRef<[f64]>,
 {
     tolerances.validate()?;
+    let (point, gradient) = (point.as_ref(), gradient.as_ref());
     let hessian = |at: &[f64]| rows(hessian(at).as_ref());
     let at_point = hessian(point);
     validate_shape_and_values(point, gradient, &at_point)?;

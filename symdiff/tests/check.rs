@@ -71,7 +71,7 @@ fn neuron_correct_gradient_passes() {
         check_gradient(
             neuron_loss,
             |v| neuron_gradient(v, false),
-            &NEURON_POINT,
+            NEURON_POINT,
             &DEFAULT,
         ),
         expect![[r#"
@@ -89,7 +89,7 @@ fn neuron_gradient_missing_factor_x_fails_on_dw_only() {
         check_gradient(
             neuron_loss,
             |v| neuron_gradient(v, true),
-            &NEURON_POINT,
+            NEURON_POINT,
             &DEFAULT,
         ),
         expect![[r#"
@@ -107,7 +107,7 @@ fn hessian_correct_passes() {
         check_hessian(
             cubic_gradient,
             |v| cubic_hessian(v, 0.0),
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &DEFAULT,
         ),
         expect![[r#"
@@ -124,7 +124,7 @@ fn hessian_wrong_off_diagonal_fails_on_that_entry() {
         check_hessian(
             cubic_gradient,
             |v| cubic_hessian(v, 0.5),
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &DEFAULT,
         ),
         expect![[r#"
@@ -141,7 +141,7 @@ fn hessian_gradient_mistake_shows_in_symmetrised_entry() {
         check_hessian(
             |v| vec![2.0 * v[0] * v[1] + v[0].exp(), 0.0],
             |v| cubic_hessian(v, 0.0),
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &DEFAULT,
         ),
         expect![[r#"
@@ -158,7 +158,7 @@ fn step_scales_with_large_coordinates() {
         check_gradient(
             |v| v[0].powi(3),
             |v| vec![3.0 * v[0].powi(2)],
-            &[1e10],
+            [1e10],
             &DEFAULT,
         ),
         expect![[r#"
@@ -173,7 +173,7 @@ fn step_is_absolute_near_zero() {
         check_gradient(
             |v| (1e3 * v[0]).sin(),
             |v| vec![1e3 * (1e3 * v[0]).cos()],
-            &[1e-9],
+            [1e-9],
             &DEFAULT,
         ),
         expect![[r#"
@@ -185,7 +185,7 @@ fn step_is_absolute_near_zero() {
 #[test]
 fn atol_forgives_tiny_absolute_error_where_numeric_is_zero() {
     check(
-        check_gradient(|_| 1.0, |_| vec![1e-6], &[0.5], &DEFAULT),
+        check_gradient(|_| 1.0, |_| vec![1e-6], [0.5], &DEFAULT),
         expect![[r#"
         ok=true failures=0
         gradient[0] ok: analytic 1e-6, numeric 0.0"#]],
@@ -195,7 +195,7 @@ fn atol_forgives_tiny_absolute_error_where_numeric_is_zero() {
 #[test]
 fn nonzero_analytic_against_zero_numeric_has_infinite_rel_err() {
     check(
-        check_gradient(|_| 1.0, |_| vec![0.1], &[0.5], &DEFAULT),
+        check_gradient(|_| 1.0, |_| vec![0.1], [0.5], &DEFAULT),
         expect![[r#"
         ok=false failures=1
         gradient[0] FAIL: analytic 0.1, numeric 0.0 (abs_err 0.1, rel_err inf)"#]],
@@ -205,7 +205,7 @@ fn nonzero_analytic_against_zero_numeric_has_infinite_rel_err() {
 #[test]
 fn nan_analytic_fails() {
     check(
-        check_gradient(|v| v[0] * v[0], |_| vec![f64::NAN], &[1.0], &DEFAULT),
+        check_gradient(|v| v[0] * v[0], |_| vec![f64::NAN], [1.0], &DEFAULT),
         expect![[r#"
         ok=false failures=1
         gradient[0] FAIL: analytic NaN, numeric 2.0 (abs_err NaN, rel_err NaN)"#]],
@@ -218,7 +218,7 @@ fn sqrt_at_zero_fails_on_nan_numeric() {
         check_gradient(
             |v| v[0].sqrt(),
             |v| vec![0.5 / v[0].sqrt()],
-            &[0.0],
+            [0.0],
             &DEFAULT,
         ),
         expect![[r#"
@@ -230,7 +230,7 @@ fn sqrt_at_zero_fails_on_nan_numeric() {
 #[test]
 fn nan_function_has_nothing_to_check() {
     check(
-        check_gradient(|_| f64::NAN, |_| vec![0.0, 0.0], &[1.0, 2.0], &DEFAULT),
+        check_gradient(|_| f64::NAN, |_| vec![0.0, 0.0], [1.0, 2.0], &DEFAULT),
         expect![[r#"
             ok=false failures=0
             nothing to check: f is not finite at the point (NaN)"#]],
@@ -243,7 +243,7 @@ fn infinite_function_has_nothing_to_check() {
         check_gradient(
             |v| 1.0 / v[0],
             |v| vec![-1.0 / (v[0] * v[0])],
-            &[0.0],
+            [0.0],
             &DEFAULT,
         ),
         expect![[r#"
@@ -258,7 +258,7 @@ fn infinite_function_has_nothing_to_check() {
 fn cancellation_is_inconclusive() {
     let f = |v: &[f64]| v[0] * v[0] + 1e12;
     check(
-        check_gradient(f, |v| vec![2.0 * v[0]], &[1.0], &DEFAULT),
+        check_gradient(f, |v| vec![2.0 * v[0]], [1.0], &DEFAULT),
         expect![[r#"
             ok=false failures=0 inconclusive=1
             gradient[0] inconclusive: analytic 2.0, numeric 0.0 (abs_err 2.0, within rounding_err 222.0)"#]],
@@ -268,7 +268,7 @@ fn cancellation_is_inconclusive() {
         check_gradient(
             f,
             |v| vec![2.0 * v[0]],
-            &[1.0],
+            [1.0],
             &CheckOptions {
                 eps: 1e-2,
                 ..DEFAULT
@@ -283,7 +283,7 @@ fn cancellation_is_inconclusive() {
         check_gradient(
             f,
             |v| vec![2.0 * v[0]],
-            &[1.0],
+            [1.0],
             &CheckOptions {
                 rounding: 0.0,
                 ..DEFAULT
@@ -299,7 +299,7 @@ fn cancellation_is_inconclusive() {
 #[test]
 fn cancellation_does_not_hide_a_large_mistake() {
     check(
-        check_gradient(|v| v[0] * v[0] + 1e12, |_| vec![1000.0], &[1.0], &DEFAULT),
+        check_gradient(|v| v[0] * v[0] + 1e12, |_| vec![1000.0], [1.0], &DEFAULT),
         expect![[r#"
             ok=false failures=1
             gradient[0] FAIL: analytic 1000.0, numeric 0.0 (abs_err 1000.0, rel_err inf)"#]],
@@ -313,7 +313,7 @@ fn hessian_cancellation_is_inconclusive() {
         check_hessian(
             |v| vec![2.0 * v[0] + 1e12],
             |_| vec![vec![2.0]],
-            &[1.0],
+            [1.0],
             &DEFAULT,
         ),
         expect![[r#"
@@ -330,7 +330,7 @@ fn rounding_level_error_with_zero_tolerance_is_inconclusive() {
         check_gradient(
             |v| v[0].powi(3),
             |v| vec![3.0 * v[0] * v[0]],
-            &[2.0],
+            [2.0],
             &CheckOptions {
                 rtol: 0.0,
                 atol: 0.0,
@@ -349,7 +349,7 @@ fn same_sign_infinities_pass() {
         check_gradient(
             |v| v[0] * 1e308 * 1e308,
             |_| vec![f64::INFINITY],
-            &[0.0],
+            [0.0],
             &DEFAULT,
         ),
         expect![[r#"
@@ -364,7 +364,7 @@ fn opposite_sign_infinities_fail() {
         check_gradient(
             |v| v[0] * 1e308 * 1e308,
             |_| vec![f64::NEG_INFINITY],
-            &[0.0],
+            [0.0],
             &DEFAULT,
         ),
         expect![[r#"
@@ -376,7 +376,7 @@ fn opposite_sign_infinities_fail() {
 #[test]
 fn finite_analytic_against_infinite_numeric_fails() {
     check(
-        check_gradient(|v| v[0] * 1e308 * 1e308, |_| vec![1e300], &[0.0], &DEFAULT),
+        check_gradient(|v| v[0] * 1e308 * 1e308, |_| vec![1e300], [0.0], &DEFAULT),
         expect![[r#"
         ok=false failures=1
         gradient[0] FAIL: analytic 1e300, numeric inf (abs_err inf, rel_err inf)"#]],
@@ -386,7 +386,7 @@ fn finite_analytic_against_infinite_numeric_fails() {
 #[test]
 fn no_variables_is_an_empty_passing_report() {
     check(
-        check_gradient(|_| 1.0, |_| vec![], &[], &DEFAULT),
+        check_gradient(|_| 1.0, |_| vec![], [], &DEFAULT),
         expect![[r#"
         ok=true failures=0
     "#]],
@@ -396,7 +396,7 @@ fn no_variables_is_an_empty_passing_report() {
 #[test]
 fn gradient_of_wrong_length_is_an_error() {
     check(
-        check_gradient(|v| v[0] + v[1], |_| vec![1.0], &[1.0, 2.0], &DEFAULT),
+        check_gradient(|v| v[0] + v[1], |_| vec![1.0], [1.0, 2.0], &DEFAULT),
         expect![
             "error: the gradient closure returned a vector of length 1, expected 2 (one entry per variable)"
         ],
@@ -409,7 +409,7 @@ fn gradient_of_wrong_length_at_perturbed_point_is_an_error() {
         check_hessian(
             |v| if v[0] == 1.0 { vec![0.0] } else { vec![] },
             |_| vec![vec![0.0]],
-            &[1.0],
+            [1.0],
             &DEFAULT,
         ),
         expect![
@@ -424,7 +424,7 @@ fn hessian_with_wrong_row_count_is_an_error() {
         check_hessian(
             cubic_gradient,
             |_| vec![vec![0.0, 0.0]],
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &DEFAULT,
         ),
         expect![
@@ -439,7 +439,7 @@ fn hessian_with_ragged_row_is_an_error() {
         check_hessian(
             cubic_gradient,
             |_| vec![vec![0.0, 0.0], vec![0.0]],
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &DEFAULT,
         ),
         expect!["error: row 1 of the Hessian has length 1, expected 2 (one entry per variable)"],
@@ -452,7 +452,7 @@ fn zero_eps_is_an_error() {
         check_gradient(
             cubic,
             cubic_gradient,
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &CheckOptions {
                 eps: 0.0,
                 ..DEFAULT
@@ -468,7 +468,7 @@ fn nan_rtol_is_an_error() {
         check_gradient(
             cubic,
             cubic_gradient,
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &CheckOptions {
                 rtol: f64::NAN,
                 ..DEFAULT
@@ -484,7 +484,7 @@ fn negative_atol_is_an_error() {
         check_gradient(
             cubic,
             cubic_gradient,
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &CheckOptions {
                 atol: -1.0,
                 ..DEFAULT
@@ -500,7 +500,7 @@ fn negative_rounding_is_an_error() {
         check_gradient(
             cubic,
             cubic_gradient,
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &CheckOptions {
                 rounding: -1.0,
                 ..DEFAULT
@@ -512,7 +512,7 @@ fn negative_rounding_is_an_error() {
 
 #[test]
 fn central_difference_gradient_of_a_product() {
-    let gradient = central_difference_gradient(|v| v[0] * v[1], &[3.0, 4.0], 1e-6);
+    let gradient = central_difference_gradient(|v| v[0] * v[1], [3.0, 4.0], 1e-6);
     approx::assert_relative_eq!(
         gradient.as_slice(),
         [4.0, 3.0].as_slice(),
@@ -532,7 +532,7 @@ fn hessian_lower_triangle_is_not_read() {
                 h[1][0] = 99.0;
                 h
             },
-            &[0.3, -1.2],
+            [0.3, -1.2],
             &DEFAULT,
         ),
         expect![[r#"

@@ -23,7 +23,7 @@ fn at_origin(
     hessian: &[Vec<f64>],
     tolerances: &Tolerances,
 ) -> Result<CriticalPointAnalysis, AnalysisError> {
-    analyze(&vec![0.0; gradient.len()], gradient, hessian, tolerances)
+    analyze(vec![0.0; gradient.len()], gradient, hessian, tolerances)
 }
 
 #[test]
@@ -136,8 +136,8 @@ fn bowl_away_from_origin_is_not_critical() {
     // x^2 + y^2 at (1, 0).
     check(
         analyze(
-            &[1.0, 0.0],
-            &[2.0, 0.0],
+            [1.0, 0.0],
+            [2.0, 0.0],
             &[vec![2.0, 0.0], vec![0.0, 2.0]],
             &DEFAULT,
         ),
@@ -152,8 +152,8 @@ fn gradient_within_tolerance_is_critical() {
     // sin(x) at the f64 nearest to pi/2: cos there is 6.1e-17, rounding.
     check(
         analyze(
-            &[std::f64::consts::FRAC_PI_2],
-            &[std::f64::consts::FRAC_PI_2.cos()],
+            [std::f64::consts::FRAC_PI_2],
+            [std::f64::consts::FRAC_PI_2.cos()],
             &[vec![-1.0]],
             &DEFAULT,
         ),
@@ -168,7 +168,7 @@ fn gradient_tolerance_scales_with_the_point_and_the_hessian() {
     // The same gradient, 1e-9, is within 1e-8 of 2 * 1.0 but not of 2 * 0.01.
     for point in [1.0, 0.01] {
         let tolerance = 1e-8 * 2.0 * point;
-        let analysis = analyze(&[point], &[1e-9], &[vec![2.0]], &DEFAULT);
+        let analysis = analyze([point], [1e-9], &[vec![2.0]], &DEFAULT);
         assert_eq!(
             analysis.map(|analysis| analysis.critical),
             Ok(1e-9 <= tolerance),
@@ -226,8 +226,8 @@ fn tiny_hessians_keep_their_signs() {
 fn custom_tolerances_apply() {
     check(
         analyze(
-            &[1.0],
-            &[1e-3],
+            [1.0],
+            [1e-3],
             &[vec![1e-3]],
             &Tolerances {
                 gradient: 2.0,
