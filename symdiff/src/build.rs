@@ -57,40 +57,49 @@ impl Graph {
         }
     }
 
+    /// The integer `value`.
     pub fn int(&mut self, value: i64) -> NodeId {
         self.num(Number::int(value))
     }
 
+    /// The number 0.
     pub fn zero(&mut self) -> NodeId {
         self.zero
     }
 
+    /// The number 1.
     pub fn one(&mut self) -> NodeId {
         self.one
     }
 
+    /// The constant `pi` or `e`.
     pub fn constant(&mut self, constant: Constant) -> NodeId {
         self.intern(Node::Const(constant))
     }
 
+    /// `a + b`.
     pub fn add2(&mut self, a: NodeId, b: NodeId) -> NodeId {
         self.add(&[a, b])
     }
 
+    /// `a - b`, built as `a + (-1)*b`.
     pub fn sub(&mut self, a: NodeId, b: NodeId) -> NodeId {
         let minus_b = self.neg(b);
         self.add(&[a, minus_b])
     }
 
+    /// `-a`, built as `(-1)*a`.
     pub fn neg(&mut self, a: NodeId) -> NodeId {
         let minus_one = self.minus_one;
         self.mul(&[minus_one, a])
     }
 
+    /// `a*b`.
     pub fn mul2(&mut self, a: NodeId, b: NodeId) -> NodeId {
         self.mul(&[a, b])
     }
 
+    /// `a/b`, built as a product with `b`'s reciprocal factors.
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
         let mut factors = self.reciprocal_factors(b);
         factors.push(a);
@@ -128,6 +137,7 @@ impl Graph {
         }
     }
 
+    /// `base^exponent` for an integer exponent.
     pub fn powi(&mut self, base: NodeId, exponent: i64) -> NodeId {
         let exponent = self.int(exponent);
         self.pow(base, exponent)

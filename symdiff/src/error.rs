@@ -9,23 +9,40 @@ use symdiff_parser::{ParseError, Span, render_diagnostic};
 pub enum SemanticErrorKind {
     /// A call of a function that does not exist, with the closest known name.
     UnknownFunction {
+        /// The name as written.
         name: String,
+        /// The known function whose name is closest, if one is close.
         suggestion: Option<&'static str>,
     },
     /// A call with the wrong number of arguments.
     WrongArity {
+        /// The function's name.
         name: String,
+        /// How many arguments it takes.
         expected: usize,
+        /// How many it was given.
         found: usize,
     },
     /// A definition that would hide the constant `pi` or `e`.
-    RedefinedConstant { name: String },
+    RedefinedConstant {
+        /// The constant's name.
+        name: String,
+    },
     /// A definition that would hide a function (`sin = x`).
-    RedefinedFunction { name: String },
+    RedefinedFunction {
+        /// The function's name.
+        name: String,
+    },
     /// A function's name used as a value (`sin` without arguments).
-    FunctionAsValue { name: String },
+    FunctionAsValue {
+        /// The function's name.
+        name: String,
+    },
     /// A number literal the engine cannot read.
-    InvalidNumber { text: String },
+    InvalidNumber {
+        /// The literal as written.
+        text: String,
+    },
     /// `where` whose first argument is not a comparison.
     WhereCondition,
     /// A comparison that is not the first argument of `where`.
@@ -36,12 +53,16 @@ pub enum SemanticErrorKind {
 /// render itself with a caret like a parse error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SemanticError {
+    /// What is wrong.
     pub kind: SemanticErrorKind,
+    /// Where, in bytes of `source`.
     pub span: Span,
+    /// The whole source text, for the caret.
     pub source: Box<str>,
 }
 
 impl SemanticError {
+    /// The one-line message, without the caret.
     pub fn message(&self) -> String {
         match &self.kind {
             SemanticErrorKind::UnknownFunction { name, .. } => format!("unknown function `{name}`"),
@@ -75,6 +96,7 @@ impl SemanticError {
         }
     }
 
+    /// A hint on how to fix it, if there is one.
     pub fn help(&self) -> Option<String> {
         match &self.kind {
             SemanticErrorKind::UnknownFunction {
@@ -124,24 +146,38 @@ impl std::error::Error for SemanticError {}
 /// Everything that can go wrong in the engine.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum Error {
+    /// The text does not parse.
     #[error(transparent)]
     Parse(#[from] ParseError),
+    /// The text parses but means nothing to the engine (an unknown
+    /// function, a wrong number of arguments).
     #[error(transparent)]
     Semantic(#[from] SemanticError),
     /// Evaluation needs a value for every variable of the expression.
     #[error("no value given for variable `{name}`")]
-    MissingValue { name: String },
+    MissingValue {
+        /// The variable without a value.
+        name: String,
+    },
     /// Invalid options for a gradient check.
     #[error(transparent)]
     Check(#[from] crate::check::CheckError),
     /// A point has a different number of values than the expression has inputs.
     #[error("expected {expected} input values, got {found}")]
-    WrongInputLength { expected: usize, found: usize },
+    WrongInputLength {
+        /// The number of inputs.
+        expected: usize,
+        /// The number of values given.
+        found: usize,
+    },
     /// A direction or a list of weights of another length than it must have.
     #[error("expected {expected} components (one per {per}), got {found}")]
     WrongComponentCount {
+        /// The number of components it must have.
         expected: usize,
+        /// The number it has.
         found: usize,
+        /// What each component stands for (`variable`, `output`).
         per: &'static str,
     },
     /// The graph reached its node budget (see `graph::DEFAULT_MAX_NODES`).
@@ -150,14 +186,22 @@ pub enum Error {
          raise it with `--max-nodes N` (`Expr::set_max_nodes` in Rust) if there is memory \
          for it, about 150 bytes a node"
     )]
-    NodeBudget { max_nodes: usize },
-    /// A derivative of an order above `diff::MAX_ORDER` that is not 0 by then.
+    NodeBudget {
+        /// The budget, in distinct subexpressions.
+        max_nodes: usize,
+    },
+    /// A derivative of an order above `MAX_ORDER` (64) that is not 0 by then.
     #[error(
         "the derivative of order {order} is too large to compute: it is not 0 after {max} \
          differentiations, the most symdiff takes (higher orders are answered only once the \
          derivative is 0)"
     )]
-    OrderTooHigh { order: usize, max: usize },
+    OrderTooHigh {
+        /// The order asked for.
+        order: usize,
+        /// The highest order computed.
+        max: usize,
+    },
 }
 
 impl Error {

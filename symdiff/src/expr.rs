@@ -26,7 +26,7 @@ use std::rc::Rc;
 /// ```
 ///
 /// A parsed program's named steps are things to differentiate by, as in
-/// backpropagation (see [`crate::steps`]):
+/// backpropagation (see [`Expr::steps`]):
 ///
 /// ```
 /// use symdiff::Expr;
@@ -89,7 +89,9 @@ impl Expr {
         }
     }
 
-    /// Wraps a node of a graph (for callers that build graphs directly).
+    /// Wraps a node of a graph (for callers that build graphs directly: the
+    /// macros and the command line).
+    #[doc(hidden)]
     pub fn from_graph(graph: Rc<RefCell<Graph>>, id: NodeId) -> Expr {
         Expr {
             graph,
@@ -98,11 +100,15 @@ impl Expr {
         }
     }
 
-    /// The graph this expression lives in, and its node.
+    /// The graph this expression lives in (for the macros and the command
+    /// line, which work on the graph directly).
+    #[doc(hidden)]
     pub fn graph(&self) -> &Rc<RefCell<Graph>> {
         &self.graph
     }
 
+    /// The expression's node in its graph.
+    #[doc(hidden)]
     pub fn id(&self) -> NodeId {
         self.id
     }
@@ -442,6 +448,7 @@ impl Expr {
 
 /// The variables below `roots`, in order of creation (first appearance for a
 /// parsed expression).
+#[doc(hidden)]
 pub fn variables_of(graph: &Graph, roots: &[NodeId]) -> Vec<VarId> {
     let mut vars: Vec<VarId> = graph
         .nodes_below(roots)
