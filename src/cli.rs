@@ -325,6 +325,10 @@ pub struct CodegenArgs {
     /// Comma-separated variables (default: all, in order of first appearance).
     #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
     pub wrt: Option<String>,
+    /// The functions' parameters in order, comma-separated: every variable
+    /// once (default: in order of first appearance).
+    #[arg(long, value_name = "VARS", allow_hyphen_values = true)]
+    pub args: Option<String>,
     /// Also generate `NAME_hessian`.
     #[arg(long)]
     pub hessian: bool,

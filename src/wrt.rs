@@ -100,6 +100,40 @@ fn span_of(text: &str, name: &str) -> std::ops::Range<usize> {
 
 /// Parses `w,b,x`: names, no duplicates, at least one.
 pub(crate) fn parse_list(text: &str) -> Result<Vec<String>, CliError> {
+    parse_names(text, &|span, message| wrt_error(text, span, message))
+}
+
+/// Reads `codegen --args w,b,x,t`, the order of the generated functions'
+/// parameters: every variable of the expression (`variables`) once.
+pub(crate) fn parameter_order(text: &str, variables: &[String]) -> Result<Vec<String>, CliError> {
+    let hint = format!(
+        "list every variable once, in the order the functions take them; the variables are: {}",
+        variables.join(", ")
+    );
+    let error = |span, message: &str| CliError::in_flag("--args", text, span, message, Some(&hint));
+    let names = parse_names(text, &error)?;
+    if let Some(name) = names.iter().find(|name| !variables.contains(name)) {
+        let message = format!("`{name}` is not a variable of the expression");
+        return Err(error(span_of(text, name), &message));
+    }
+    let missing: Vec<&str> = variables
+        .iter()
+        .filter(|variable| !names.contains(variable))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        let message = format!("missing `{}`", missing.join("`, `"));
+        return Err(error(text.len()..text.len() + 1, &message));
+    }
+    Ok(names)
+}
+
+/// Parses a comma-separated list of names, no duplicates, at least one,
+/// reporting a mistake at its span through `error`.
+fn parse_names(
+    text: &str,
+    error: &dyn Fn(std::ops::Range<usize>, &str) -> CliError,
+) -> Result<Vec<String>, CliError> {
     let mut names: Vec<String> = Vec::new();
     let mut start = 0;
     for piece in text.split(',') {
@@ -109,17 +143,13 @@ pub(crate) fn parse_list(text: &str) -> Result<Vec<String>, CliError> {
         let offset = range.start + (piece.len() - piece.trim_start().len());
         let span = offset..offset + name.len().max(1);
         if name.is_empty() {
-            return Err(wrt_error(text, span, "expected a variable name here"));
+            return Err(error(span, "expected a variable name here"));
         }
         if !is_identifier(name) {
-            return Err(wrt_error(
-                text,
-                span,
-                &format!("`{name}` is not a variable name"),
-            ));
+            return Err(error(span, &format!("`{name}` is not a variable name")));
         }
         if names.iter().any(|known| known == name) {
-            return Err(wrt_error(text, span, &format!("`{name}` is listed twice")));
+            return Err(error(span, &format!("`{name}` is listed twice")));
         }
         names.push(name.to_owned());
     }

@@ -1327,6 +1327,9 @@ fn codegen_small() {
                 (__t4, [__t6])
             }
 
+            /// The variables of `f2`'s derivatives, in the order of their entries.
+            pub const F2_WRT: [&::core::primitive::str; 1] = ["y"];
+
         "#]],
     );
     check(
@@ -1334,7 +1337,7 @@ fn codegen_small() {
         expect![[r#"
             status 0
             --- stdout
-            {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = 2.0_f64;\n    let __t1: ::core::primitive::f64 = x;\n    let __t2: ::core::primitive::f64 = __t1 * __t0;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n","name":"sq"}
+            {"code":"/// The gradient of `sq` with respect to (x).\n///\n/// ```text\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {\n    let __t0: ::core::primitive::f64 = 2.0_f64;\n    let __t1: ::core::primitive::f64 = x;\n    let __t2: ::core::primitive::f64 = __t1 * __t0;\n    [__t2]\n}\n\n/// The value of `sq` and its gradient, sharing one forward pass.\n///\n/// ```text\n/// sq = x^2\n/// ∂/∂x = 2*x\n/// ```\n#[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]\npub fn sq_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {\n    let __t0: ::core::primitive::f64 = x;\n    let __t1: ::core::primitive::f64 = 2.0_f64;\n    let __t2: ::core::primitive::f64 = __t0 * __t0;\n    let __t3: ::core::primitive::f64 = __t0 * __t1;\n    (__t2, [__t3])\n}\n\n/// The variables of `sq`'s derivatives, in the order of their entries.\npub const SQ_WRT: [&::core::primitive::str; 1] = [\"x\"];\n\n","name":"sq"}
         "#]],
     );
 }
@@ -1360,42 +1363,45 @@ fn codegen_and_grad_of_where() {
     check(
         &["codegen", "where(x >= 1, log(x), 0)", "--name", "safe_log"],
         expect![[r#"
-        status 0
-        --- stdout
-        /// The gradient of `safe_log` with respect to (x).
-        ///
-        /// ```text
-        /// ∂/∂x = where(1 <= x, 1/x, 0)
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn safe_log_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
-            let __t0: ::core::primitive::f64 = 1.0_f64;
-            let __t1: ::core::primitive::f64 = x;
-            let __t2: ::core::primitive::f64 = __t0 / __t1;
-            let __t3: ::core::primitive::f64 = 0.0_f64;
-            let __t4: ::core::primitive::f64 = if __t0 <= __t1 { __t2 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
-            [__t4]
-        }
+            status 0
+            --- stdout
+            /// The gradient of `safe_log` with respect to (x).
+            ///
+            /// ```text
+            /// ∂/∂x = where(1 <= x, 1/x, 0)
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn safe_log_grad(x: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+                let __t0: ::core::primitive::f64 = 1.0_f64;
+                let __t1: ::core::primitive::f64 = x;
+                let __t2: ::core::primitive::f64 = __t0 / __t1;
+                let __t3: ::core::primitive::f64 = 0.0_f64;
+                let __t4: ::core::primitive::f64 = if __t0 <= __t1 { __t2 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
+                [__t4]
+            }
 
-        /// The value of `safe_log` and its gradient, sharing one forward pass.
-        ///
-        /// ```text
-        /// safe_log = where(1 <= x, log(x), 0)
-        /// ∂/∂x = where(1 <= x, 1/x, 0)
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn safe_log_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
-            let __t0: ::core::primitive::f64 = 1.0_f64;
-            let __t1: ::core::primitive::f64 = x;
-            let __t2: ::core::primitive::f64 = ::core::primitive::f64::ln(__t1);
-            let __t3: ::core::primitive::f64 = 0.0_f64;
-            let __t4: ::core::primitive::f64 = if __t0 <= __t1 { __t2 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
-            let __t5: ::core::primitive::f64 = __t0 / __t1;
-            let __t6: ::core::primitive::f64 = if __t0 <= __t1 { __t5 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
-            (__t4, [__t6])
-        }
+            /// The value of `safe_log` and its gradient, sharing one forward pass.
+            ///
+            /// ```text
+            /// safe_log = where(1 <= x, log(x), 0)
+            /// ∂/∂x = where(1 <= x, 1/x, 0)
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn safe_log_value_and_grad(x: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+                let __t0: ::core::primitive::f64 = 1.0_f64;
+                let __t1: ::core::primitive::f64 = x;
+                let __t2: ::core::primitive::f64 = ::core::primitive::f64::ln(__t1);
+                let __t3: ::core::primitive::f64 = 0.0_f64;
+                let __t4: ::core::primitive::f64 = if __t0 <= __t1 { __t2 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
+                let __t5: ::core::primitive::f64 = __t0 / __t1;
+                let __t6: ::core::primitive::f64 = if __t0 <= __t1 { __t5 } else if __t1 < __t0 { __t3 } else { ::core::primitive::f64::NAN };
+                (__t4, [__t6])
+            }
 
-    "#]],
+            /// The variables of `safe_log`'s derivatives, in the order of their entries.
+            pub const SAFE_LOG_WRT: [&::core::primitive::str; 1] = ["x"];
+
+        "#]],
     );
 }
 
@@ -1425,6 +1431,73 @@ fn codegen_errors() {
         --- stderr
         error: the variable `type` is a Rust keyword, so it cannot name a function or parameter
           = help: rename it to generate Rust
+    "#]],
+    );
+}
+
+/// `--args` orders the functions' parameters; it must list every variable
+/// once.
+#[test]
+fn codegen_args_orders_the_parameters() {
+    let code = run_with_stdin(&["codegen", NEURON, "--args", "w,b,x,t", "--wrt", "w"], "");
+    let signatures: Vec<&str> = code
+        .lines()
+        .filter(|line| line.starts_with("pub "))
+        .collect();
+    expect![[r#"
+        pub fn f_grad(w: ::core::primitive::f64, b: ::core::primitive::f64, x: ::core::primitive::f64, t: ::core::primitive::f64) -> [::core::primitive::f64; 1] {
+        pub fn f_value_and_grad(w: ::core::primitive::f64, b: ::core::primitive::f64, x: ::core::primitive::f64, t: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 1]) {
+        pub const F_WRT: [&::core::primitive::str; 1] = ["w"];"#]].assert_eq(&signatures.join("\n"));
+    check(
+        &["codegen", "x*y + z", "--args", "y,q,x"],
+        expect![[r#"
+            status 2
+            --- stderr
+            error: in --args: `q` is not a variable of the expression
+             --> 1:3
+              |
+            1 | y,q,x
+              |   ^
+              = help: list every variable once, in the order the functions take them; the variables are: x, y, z
+        "#]],
+    );
+    check(
+        &["codegen", "x*y + z", "--args", "z,x"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --args: missing `y`
+         --> 1:4
+          |
+        1 | z,x
+          |    ^
+          = help: list every variable once, in the order the functions take them; the variables are: x, y, z
+    "#]],
+    );
+    check(
+        &["codegen", "x*y", "--args", "y,x,y"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --args: `y` is listed twice
+         --> 1:5
+          |
+        1 | y,x,y
+          |     ^
+          = help: list every variable once, in the order the functions take them; the variables are: x, y
+    "#]],
+    );
+    check(
+        &["codegen", "x*y", "--args", "y,,x"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: in --args: expected a variable name here
+         --> 1:3
+          |
+        1 | y,,x
+          |   ^
+          = help: list every variable once, in the order the functions take them; the variables are: x, y
     "#]],
     );
 }

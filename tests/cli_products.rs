@@ -243,46 +243,49 @@ fn jacobian_as_rust() {
     check(
         &["jacobian", "x*y; x", "--format", "rust"],
         expect![[r#"
-        status 0
-        --- stdout
-        /// The Jacobian of `f` with respect to (x, y): one row per output, 2 by 2.
-        ///
-        /// ```text
-        /// ∂f[0]/∂x = y
-        /// ∂f[0]/∂y = x
-        /// ∂f[1]/∂x = 1
-        /// ∂f[1]/∂y = 0
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [[::core::primitive::f64; 2]; 2] {
-            let __t0: ::core::primitive::f64 = y;
-            let __t1: ::core::primitive::f64 = x;
-            let __t2: ::core::primitive::f64 = 1.0_f64;
-            let __t3: ::core::primitive::f64 = 0.0_f64;
-            [[__t0, __t1], [__t2, __t3]]
-        }
+            status 0
+            --- stdout
+            /// The Jacobian of `f` with respect to (x, y): one row per output, 2 by 2.
+            ///
+            /// ```text
+            /// ∂f[0]/∂x = y
+            /// ∂f[0]/∂y = x
+            /// ∂f[1]/∂x = 1
+            /// ∂f[1]/∂y = 0
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [[::core::primitive::f64; 2]; 2] {
+                let __t0: ::core::primitive::f64 = y;
+                let __t1: ::core::primitive::f64 = x;
+                let __t2: ::core::primitive::f64 = 1.0_f64;
+                let __t3: ::core::primitive::f64 = 0.0_f64;
+                [[__t0, __t1], [__t2, __t3]]
+            }
 
-        /// The values of `f` and its Jacobian, sharing one forward pass.
-        ///
-        /// ```text
-        /// f[0] = x*y
-        /// f[1] = x
-        /// ∂f[0]/∂x = y
-        /// ∂f[0]/∂y = x
-        /// ∂f[1]/∂x = 1
-        /// ∂f[1]/∂y = 0
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f_value_and_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> ([::core::primitive::f64; 2], [[::core::primitive::f64; 2]; 2]) {
-            let __t0: ::core::primitive::f64 = x;
-            let __t1: ::core::primitive::f64 = y;
-            let __t2: ::core::primitive::f64 = __t1 * __t0;
-            let __t3: ::core::primitive::f64 = 1.0_f64;
-            let __t4: ::core::primitive::f64 = 0.0_f64;
-            ([__t2, __t0], [[__t1, __t0], [__t3, __t4]])
-        }
+            /// The values of `f` and its Jacobian, sharing one forward pass.
+            ///
+            /// ```text
+            /// f[0] = x*y
+            /// f[1] = x
+            /// ∂f[0]/∂x = y
+            /// ∂f[0]/∂y = x
+            /// ∂f[1]/∂x = 1
+            /// ∂f[1]/∂y = 0
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f_value_and_jacobian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> ([::core::primitive::f64; 2], [[::core::primitive::f64; 2]; 2]) {
+                let __t0: ::core::primitive::f64 = x;
+                let __t1: ::core::primitive::f64 = y;
+                let __t2: ::core::primitive::f64 = __t1 * __t0;
+                let __t3: ::core::primitive::f64 = 1.0_f64;
+                let __t4: ::core::primitive::f64 = 0.0_f64;
+                ([__t2, __t0], [[__t1, __t0], [__t3, __t4]])
+            }
 
-    "#]],
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
+
+        "#]],
     );
 }
 
@@ -452,6 +455,9 @@ fn sparse_hessian_as_rust() {
                 [__t2, __t4]
             }
 
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
+
         "#]],
     );
 }
@@ -568,6 +574,9 @@ fn hvp_as_rust() {
                 let __t10: ::core::primitive::f64 = __t6 + __t9;
                 [__t4, __t10]
             }
+
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
 
         "#]],
     );

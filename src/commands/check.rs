@@ -38,7 +38,7 @@ pub(crate) fn run(
         .stats
         .record_results(&expr.graph().borrow(), &results);
     if session.format == Format::Rust {
-        let code = super::codegen::emit(expr, "f", &vars, true)?;
+        let code = super::codegen::emit(expr, "f", &expr.variables(), &vars, true)?;
         session.print(&code);
         return Ok(0);
     }

@@ -1,5 +1,6 @@
-//! `symdiff codegen EXPR [--name NAME] [--wrt VARS] [--hessian]`: the Rust
-//! functions that `#[derive_grad]` generates, from the same emitter.
+//! `symdiff codegen EXPR [--name NAME] [--wrt VARS] [--args VARS]
+//! [--hessian]`: the Rust functions that `#[derive_grad]` generates, from
+//! the same emitter.
 
 use super::{as_strs, ids, label};
 use crate::cli::{CodegenArgs, Format};
@@ -33,9 +34,13 @@ pub(crate) fn run(
     let loaded = load(&args.expr, stdin, session)?;
     let expr = &loaded.expr;
     let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded, Steps::Refused, session)?;
+    let params = match &args.args {
+        Some(text) => crate::wrt::parameter_order(text, &expr.variables())?,
+        None => expr.variables(),
+    };
     let code = session
         .stats
-        .time_derive(|| emit(expr, &args.name, &vars, args.hessian))?;
+        .time_derive(|| emit(expr, &args.name, &params, &vars, args.hessian))?;
     expr.check_budget()?;
     let gradient = expr.gradient(&as_strs(&vars));
     session
@@ -56,19 +61,21 @@ pub(crate) fn run(
     Ok(0)
 }
 
-/// `NAME_grad`, `NAME_value_and_grad` (and `NAME_hessian`) over the
-/// expression's variables as `f64` parameters, differentiating by `wrt`.
+/// `NAME_grad`, `NAME_value_and_grad` (and `NAME_hessian`) with the
+/// variables `params` (every variable of the expression once) as `f64`
+/// parameters, differentiating by `wrt`.
 pub(crate) fn emit(
     expr: &Expr,
     name: &str,
+    params: &[String],
     wrt: &[String],
     hessian: bool,
 ) -> Result<String, CliError> {
     check_rust_name(name, "--name")?;
-    for variable in &expr.variables() {
+    for variable in params {
         check_rust_name(variable, "the variable")?;
     }
-    Ok(emit_expr_functions(expr, name, wrt, hessian)?)
+    Ok(emit_expr_functions(expr, name, params, wrt, hessian)?)
 }
 
 /// What `emit_product` generates besides `NAME_grad` and

@@ -69,7 +69,7 @@ pub(crate) fn run(
             if args.order != 1 {
                 session.warn("the generated Rust computes first derivatives; --order is ignored");
             }
-            let code = super::codegen::emit(expr, "f", &[var], false)?;
+            let code = super::codegen::emit(expr, "f", &expr.variables(), &[var], false)?;
             session.print(&code);
         }
     }

@@ -36,7 +36,8 @@ pub(crate) fn run(
         }
         Format::Json => session.print(&json!({ "value": json_number(value) }).to_string()),
         Format::Rust => {
-            let code = super::codegen::emit(expr, "f", &expr.variables(), false)?;
+            let code =
+                super::codegen::emit(expr, "f", &expr.variables(), &expr.variables(), false)?;
             session.print(&code);
         }
     }

@@ -36,7 +36,7 @@ pub(crate) fn run(
     let roots = ids(&gradient);
     session.stats.record_results(&expr.graph().borrow(), &roots);
     if session.format == Format::Rust {
-        let code = super::codegen::emit(expr, "f", &vars, false)?;
+        let code = super::codegen::emit(expr, "f", &expr.variables(), &vars, false)?;
         session.print(&code);
         return Ok(0);
     }

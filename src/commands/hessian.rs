@@ -53,7 +53,7 @@ pub(crate) fn run(
         .collect();
     let shown_upper = upper_triangle(&shown_matrix);
     if session.format == Format::Rust {
-        let code = super::codegen::emit(expr, "f", &vars, true)?;
+        let code = super::codegen::emit(expr, "f", &expr.variables(), &vars, true)?;
         session.print(&code);
         return Ok(0);
     }

@@ -31,7 +31,8 @@ pub(crate) fn run(
             session.print(&object.to_string());
         }
         Format::Rust => {
-            let code = super::codegen::emit(expr, "f", &expr.variables(), false)?;
+            let code =
+                super::codegen::emit(expr, "f", &expr.variables(), &expr.variables(), false)?;
             session.print(&code);
         }
     }

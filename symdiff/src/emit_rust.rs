@@ -188,6 +188,7 @@ pub fn emit_derivative_functions(
         let sparse = crate::sparse::sparse_hessian(graph, &gradient, spec.wrt);
         emit_sparse_hessian(&mut out, graph, &sparse, spec, &inputs, &vis, &wrt_names)?;
     }
+    emit_wrt_names(&mut out, spec, &vis, &wrt_names);
     Ok(out)
 }
 
@@ -258,7 +259,23 @@ pub fn emit_jacobian_functions(
         "{ALLOW}\n{vis}fn {}_value_and_jacobian({params}) -> ([{F64}; {n_outputs}], [[{F64}; {n_vars}]; {n_outputs}]) {body}\n",
         spec.name
     );
+    emit_wrt_names(&mut out, spec, &vis, &wrt_names);
     Ok(out)
+}
+
+/// `NAME_WRT`: the names of the variables that the derivatives' entries
+/// follow, in order, so that code can tell which entry is which.
+fn emit_wrt_names(out: &mut String, spec: &RustSpec<'_>, vis: &str, wrt_names: &[String]) {
+    let quoted: Vec<String> = wrt_names.iter().map(|name| format!("{name:?}")).collect();
+    let _ = writeln!(
+        out,
+        "/// The variables of `{name}`'s derivatives, in the order of their entries.\n\
+         {vis}const {upper}_WRT: [&::core::primitive::str; {n}] = [{names}];\n",
+        name = spec.name,
+        upper = spec.name.to_uppercase(),
+        n = wrt_names.len(),
+        names = quoted.join(", "),
+    );
 }
 
 /// `"pub "` for `pub`, nothing for private items.
@@ -593,21 +610,33 @@ fn write_doc(out: &mut String, graph: &Graph, summary: &str, roots: &[NodeId], l
     let _ = writeln!(out, "/// ```");
 }
 
-/// The derivative functions of a parsed expression, exactly as `symdiff
-/// codegen` prints them: one `f64` parameter per variable in the order of
-/// [`crate::Expr::variables`], derivatives with respect to `wrt`. Names are
-/// not checked here (the command line checks that they are Rust identifiers).
+/// The derivative functions of a parsed expression as Rust source, exactly
+/// as `symdiff codegen` prints them: `NAME_grad`, `NAME_value_and_grad`,
+/// `NAME_hessian` when `hessian` is set, and `NAME_WRT`, the names of
+/// `wrt` in order. Each function takes one `f64` parameter per name of
+/// `args` (usually [`Expr::variables`](crate::Expr::variables), the
+/// variables in order of first appearance, or the same names in another
+/// order), and differentiates with respect to `wrt`.
+///
+/// Names are not checked here: the caller makes sure that they are Rust
+/// identifiers and that `args` lists each variable once (the command line
+/// does).
+///
+/// # Errors
+///
+/// The emitter's [`Error`] when the expression cannot be compiled, for
+/// instance when `args` leaves out a variable.
 pub fn emit_expr_functions(
     expr: &crate::Expr,
     name: &str,
+    args: &[String],
     wrt: &[String],
     hessian: bool,
 ) -> Result<String, Error> {
-    let params: Vec<Param> = expr
-        .variables()
-        .into_iter()
+    let params: Vec<Param> = args
+        .iter()
         .map(|name| Param {
-            name,
+            name: name.clone(),
             kind: ParamKind::Scalar,
         })
         .collect();

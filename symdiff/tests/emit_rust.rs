@@ -96,6 +96,9 @@ fn hessian_vector_product_and_sparse_hessian() {
             [__t2, __t4, __t6]
         }
 
+        /// The variables of `f`'s derivatives, in the order of their entries.
+        pub const F_WRT: [&::core::primitive::str; 3] = ["x", "y", "z"];
+
     "#]].assert_eq(products);
 }
 
@@ -168,6 +171,9 @@ fn neuron() {
                 let __t18: ::core::primitive::f64 = __t8 * __t17;
                 (__t10, [__t15, __t16, __t14, __t18])
             }
+
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 4] = ["w", "x", "b", "t"];
 
         "#]],
     );
@@ -253,6 +259,9 @@ fn saddle_with_hessian() {
                 [[__t0, __t4], [__t4, __t9]]
             }
 
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
+
         "#]],
     );
 }
@@ -294,6 +303,9 @@ fn non_finite_constants_are_named() {
                 let __t6: ::core::primitive::f64 = __t2 + __t5;
                 (__t6, [__t0, __t4])
             }
+
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
 
         "#]],
     );
@@ -487,6 +499,9 @@ fn jacobian_of_three_outputs_over_two_variables() {
             let __t7: ::core::primitive::f64 = 0.0_f64;
             ([__t2, __t3, __t4], [[__t1, __t0], [__t5, __t5], [__t6, __t7]])
         }
+
+        /// The variables of `f`'s derivatives, in the order of their entries.
+        const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
 
     "#]].assert_eq(&emit_jacobian(&["x*y", "x + y", "sin(x)"], &["x", "y"]));
 }
