@@ -1,7 +1,9 @@
-//! Post-processing of the emitter's items on tokens: each generated function
+//! Post-processing of the emitter's items on tokens: each generated item
 //! gets the caller's attributes and the span of the user's function for its
-//! name, and `NAME_value_and_grad` (or `NAME_value_and_jacobian`) returns
-//! the value of the user's own body.
+//! name, `NAME_value_and_grad` (or `NAME_value_and_jacobian`) returns
+//! the value of the user's own function, and every other generated function
+//! names the user's function, so that a function used only through its
+//! generated siblings is not reported as never used.
 //! It works on tokens, not on a syntax tree: the emitter's output for a
 //! large Hessian is megabytes long, and parsing it with syn would cost more
 //! than differentiating it. (Long bodies are already laid out by the emitter
@@ -11,19 +13,27 @@ use crate::derive_grad::Output;
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
-/// The emitter's items (`#[..] fn name(..) -> T { .. }`, one after the other)
-/// with `attrs` added to each and each function's name given the span of the
-/// user's function `original` (so that "go to definition" lands there). An
-/// item ends with its body, the only brace-delimited group at the top level
-/// of an item.
+/// The emitter's items (`#[..] fn name(..) -> T { .. }` and
+/// `#[..] const NAME: T = ..;`, one after the other) with `attrs` added to
+/// each and each function's name given the span of the user's function
+/// `original` (so that "go to definition" lands there). A function ends with
+/// its body, the only brace-delimited group at the top level of an item, and
+/// a constant with its semicolon.
 ///
 /// The emitter computes `NAME_value_and_grad`'s value from the simplified
 /// graph, which may differ from the function where it is NaN or infinite
 /// (`x/x` at 0) and in the last bits (`x.ln_1p()` near 0). So that the value
-/// is the function's own, that item is rebuilt: the function's body as a
-/// nested function for the value, and `NAME_grad`'s body for the gradient.
-/// A function of several outputs (`output`) has `NAME_value_and_jacobian`
-/// rebuilt the same way from `NAME_jacobian`.
+/// is the function's own, that item is rebuilt: a call of the function for
+/// the value, and `NAME_grad`'s body for the gradient. A function of several
+/// outputs (`output`) has `NAME_value_and_jacobian` rebuilt the same way
+/// from `NAME_jacobian`. Every other function starts with `let _ = NAME;`,
+/// a use of the user's function.
+///
+/// The user's function is named with mixed-site hygiene, under which a name
+/// finds local variables of the macro's own code only and items where the
+/// macro was called: so no parameter of the user's (`fn f(f: f64)`) can
+/// shadow it, and the generated functions must sit beside the user's, as
+/// free functions.
 pub(crate) fn rewrite_items(
     items: TokenStream,
     attrs: &TokenStream,
@@ -41,13 +51,13 @@ pub(crate) fn rewrite_items(
         let item_name = item.name.as_ref().map(ToString::to_string);
         let item = match (&derivative_item, item_name) {
             (Some(derivative_item), Some(item_name)) if item_name == combined_name => {
-                value_from_body(item, derivative_item, original, &derivative)
+                value_from_function(item, derivative_item, original, &derivative)
             }
             (_, Some(item_name)) if item_name == derivative_name => {
                 derivative_item = Some(item.clone());
-                item
+                uses_original(item, name)
             }
-            _ => item,
+            _ => uses_original(item, name),
         };
         attrs.to_tokens(&mut out);
         item.to_tokens(&mut out);
@@ -85,18 +95,42 @@ impl Derivative {
 struct Item {
     /// The `#[doc = ".."]` attributes, each as its `#` and its bracket group.
     docs: Vec<TokenTree>,
-    /// The other attributes and the signature.
+    /// The other attributes and the signature; for a constant, all of it up
+    /// to its semicolon.
     head: Vec<TokenTree>,
     /// The function's name, from the signature.
     name: Option<Ident>,
-    body: Group,
+    /// A function's body; a constant has none.
+    body: Option<Group>,
 }
 
 impl ToTokens for Item {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         tokens.extend(self.docs.iter().cloned());
         tokens.extend(self.head.iter().cloned());
-        tokens.extend([TokenTree::Group(self.body.clone())]);
+        tokens.extend(self.body.iter().cloned().map(TokenTree::Group));
+    }
+}
+
+/// The user's function, named with mixed-site hygiene (see [`rewrite_items`]).
+fn original_name(name: &Ident) -> Ident {
+    Ident::new(&name.to_string(), Span::mixed_site())
+}
+
+/// `item` with `let _ = NAME;` as the first statement of its body, where
+/// `NAME` is the user's function: a use of it that costs nothing. A constant
+/// is returned as it is.
+fn uses_original(item: Item, name: &Ident) -> Item {
+    let Some(body) = &item.body else {
+        return item;
+    };
+    let original = original_name(name);
+    let statements = body.stream();
+    let mut new_body = Group::new(Delimiter::Brace, quote!(let _ = #original; #statements));
+    new_body.set_span(body.span());
+    Item {
+        body: Some(new_body),
+        ..item
     }
 }
 
@@ -123,7 +157,16 @@ fn split_items(items: TokenStream, name_span: Span) -> (Vec<Item>, Vec<TokenTree
                     docs: std::mem::take(&mut docs),
                     head: std::mem::take(&mut head),
                     name: name.take(),
-                    body,
+                    body: Some(body),
+                });
+            }
+            TokenTree::Punct(punct) if punct.as_char() == ';' => {
+                head.push(TokenTree::Punct(punct));
+                out.push(Item {
+                    docs: std::mem::take(&mut docs),
+                    head: std::mem::take(&mut head),
+                    name: name.take(),
+                    body: None,
                 });
             }
             TokenTree::Group(attr) if is_doc_attr(&attr) && ends_with_pound(&head) => {
@@ -149,14 +192,11 @@ fn ends_with_pound(head: &[TokenTree]) -> bool {
     matches!(head.last(), Some(TokenTree::Punct(punct)) if punct.as_char() == '#')
 }
 
-/// `NAME_value_and_grad` with the value computed by the user's own body (a
-/// nested function with the user's parameters, return type and body) and the
-/// gradient by `NAME_grad`'s body, and `NAME_grad`'s formulas as its doc
-/// (likewise `NAME_value_and_jacobian` from `NAME_jacobian`). The nested
-/// function is declared in a block of its own (an item would shadow the
-/// parameters of the same name in its block) and reached through a local
-/// with mixed-site hygiene, which no parameter of the user's can shadow.
-fn value_from_body(
+/// `NAME_value_and_grad` with the value computed by a call of the user's
+/// function and the gradient by `NAME_grad`'s body, and `NAME_grad`'s
+/// formulas as its doc (likewise `NAME_value_and_jacobian` from
+/// `NAME_jacobian`).
+fn value_from_function(
     item: Item,
     gradient: &Item,
     original: &syn::ItemFn,
@@ -185,13 +225,10 @@ fn value_from_body(
         .collect();
     // The gradient's doc after its summary line: its formulas.
     docs.extend(gradient.docs.iter().skip(2).cloned());
-    let value_fn = Ident::new("__symdiff_value", Span::mixed_site());
-    let inputs = &original.sig.inputs;
-    let output = &original.sig.output;
-    let block = &original.block;
+    let value_fn = original_name(name);
     // The arguments name the parameters of the emitted signature, which were
     // lexed from text and so have call-site spans.
-    let args = inputs.iter().filter_map(|input| match input {
+    let args = original.sig.inputs.iter().filter_map(|input| match input {
         syn::FnArg::Typed(typed) => match &*typed.pat {
             syn::Pat::Ident(pat) => Some(format_ident!("{}", pat.ident.to_string())),
             _ => None,
@@ -202,15 +239,11 @@ fn value_from_body(
     let value = as_array(quote!(#value_fn(#(#args),*)), derivative.output);
     let body = quote! {
         {
-            let #value_fn = {
-                fn #value_fn(#inputs) #output #block
-                #value_fn
-            };
             (#value, #gradient_body)
         }
     };
     let body = match body.into_iter().next() {
-        Some(TokenTree::Group(body)) => body,
+        Some(TokenTree::Group(body)) => Some(body),
         _ => item.body,
     };
     Item { docs, body, ..item }

@@ -113,6 +113,7 @@ fn derive_stand_ins_when_only_the_body_fails() {
             fn f_hessian(w: f64, x: &[f64; 2]) -> [[::core::primitive::f64; 3]; 3] {
                 ::core::unreachable!()
             }
+            const F_WRT: [&::core::primitive::str; 3] = [""; 3];
             ::core::compile_error! {
                 "the function has no final expression to differentiate\n= help: remove the semicolon after the last expression"
             }
@@ -148,24 +149,25 @@ fn derive_jacobian_stand_ins_when_only_the_body_fails() {
         quote!(),
         item,
         expect![[r#"
-        fn f(w: f64, x: &[f64; 2]) -> [f64; 3] {
-            [w * x[0], w]
-        }
-        #[allow(unused_variables)]
-        fn f_jacobian(w: f64, x: &[f64; 2]) -> [[::core::primitive::f64; 3]; 3] {
-            ::core::unreachable!()
-        }
-        #[allow(unused_variables)]
-        fn f_value_and_jacobian(
-            w: f64,
-            x: &[f64; 2],
-        ) -> ([::core::primitive::f64; 3], [[::core::primitive::f64; 3]; 3]) {
-            ::core::unreachable!()
-        }
-        ::core::compile_error! {
-            "the function is declared to return 3 values, but this returns 2\n= help: return one value per output: `[a, b, c]`, `(a, b)` or a local array of that length"
-        }
-    "#]],
+            fn f(w: f64, x: &[f64; 2]) -> [f64; 3] {
+                [w * x[0], w]
+            }
+            #[allow(unused_variables)]
+            fn f_jacobian(w: f64, x: &[f64; 2]) -> [[::core::primitive::f64; 3]; 3] {
+                ::core::unreachable!()
+            }
+            #[allow(unused_variables)]
+            fn f_value_and_jacobian(
+                w: f64,
+                x: &[f64; 2],
+            ) -> ([::core::primitive::f64; 3], [[::core::primitive::f64; 3]; 3]) {
+                ::core::unreachable!()
+            }
+            const F_WRT: [&::core::primitive::str; 3] = [""; 3];
+            ::core::compile_error! {
+                "the function is declared to return 3 values, but this returns 2\n= help: return one value per output: `[a, b, c]`, `(a, b)` or a local array of that length"
+            }
+        "#]],
     );
 }
 
@@ -437,7 +439,7 @@ fn string_macro_errors() {
         expect![[r#"
             const EXPANDED: () = {
                 ::core::compile_error! {
-                    "expected `wrt = [..]`"
+                    "expected `wrt = [..]` or `args = [..]`"
                 }
             };
         "#]],
@@ -745,7 +747,15 @@ fn generated_functions(file: &syn::File) -> std::collections::BTreeMap<String, S
                     .attrs
                     .iter()
                     .filter(|attr| attr.path().is_ident("doc"));
-                let (sig, block) = (&function.sig, &function.block);
+                let sig = &function.sig;
+                // derive_grad's functions start with `let _ = f;`, a use of
+                // the user's function, which codegen has not got.
+                let mut block = function.block.clone();
+                if let Some(syn::Stmt::Local(local)) = block.stmts.first()
+                    && matches!(&local.pat, syn::Pat::Wild(_))
+                {
+                    block.stmts.remove(0);
+                }
                 let text = quote!(#(#docs)* #sig #block).to_string();
                 Some((function.sig.ident.to_string(), text))
             }
@@ -765,18 +775,15 @@ fn function_body(file: &syn::File, name: &str) -> Option<String> {
     })
 }
 
-/// The gradient block of derive_grad's `f_value_and_grad`, whose body binds
-/// a nested function for the value and ends with `(value, { gradient })`.
+/// The gradient block of derive_grad's `f_value_and_grad`, whose body is
+/// `(f(..), { gradient })`.
 fn gradient_of_value_and_grad(file: &syn::File) -> Option<String> {
     let function = file.items.iter().find_map(|item| match item {
         syn::Item::Fn(function) if function.sig.ident == "f_value_and_grad" => Some(function),
         _ => None,
     })?;
     match function.block.stmts.as_slice() {
-        [
-            syn::Stmt::Local(_),
-            syn::Stmt::Expr(syn::Expr::Tuple(tuple), None),
-        ] => {
+        [syn::Stmt::Expr(syn::Expr::Tuple(tuple), None)] => {
             let gradient = tuple.elems.iter().nth(1)?;
             Some(quote!(#gradient).to_string())
         }
@@ -856,8 +863,14 @@ fn codegen_agrees_with_derive_grad_on_the_suite() {
         let expanded: syn::File =
             syn::parse2(derive_grad::expand(args, quote!(#function))).expect("an expansion");
         let expr = symdiff::Expr::parse(source).expect("a suite case");
-        let code = symdiff::emit_rust::emit_expr_functions(&expr, "f", &expr.variables(), hessian)
-            .expect("emits");
+        let code = symdiff::emit_rust::emit_expr_functions(
+            &expr,
+            "f",
+            &expr.variables(),
+            &expr.variables(),
+            hessian,
+        )
+        .expect("emits");
         let printed: syn::File = syn::parse_str(&code).expect("codegen's output parses");
         let (mut ours, theirs) = (
             generated_functions(&printed),

@@ -17,14 +17,28 @@ pub(crate) fn emit(
     error: syn::Error,
 ) -> TokenStream {
     let errors = error.to_compile_error();
-    let stand_ins = shape.map(|(n, output)| match output.vector_len() {
-        None => stand_ins(original, options, n),
-        Some(m) => jacobian_stand_ins(original, n, m),
+    let stand_ins = shape.map(|(n, output)| {
+        let functions = match output.vector_len() {
+            None => stand_ins(original, options, n),
+            Some(m) => jacobian_stand_ins(original, n, m),
+        };
+        let names = wrt_stand_in(original, n);
+        quote!(#functions #names)
     });
     quote! {
         #original
         #stand_ins
         #errors
+    }
+}
+
+/// A stand-in for `NAME_WRT`, the names of `n` variables.
+fn wrt_stand_in(original: &syn::ItemFn, n: usize) -> TokenStream {
+    let vis = &original.vis;
+    let name = format_ident!("{}_WRT", original.sig.ident.to_string().to_uppercase());
+    let n = proc_macro2::Literal::usize_unsuffixed(n);
+    quote! {
+        #vis const #name: [&::core::primitive::str; #n] = [""; #n];
     }
 }
 

@@ -40,6 +40,7 @@ fn layer_grad(
     input: [::core::primitive::f64; 2],
     bias: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 3] {
+    let _ = layer;
     let __t0: ::core::primitive::f64 = input[0];
     let __t1: ::core::primitive::f64 = 1.0_f64;
     let __t2: ::core::primitive::f64 = 3.141592653589793_f64;
@@ -161,28 +162,8 @@ fn layer_value_and_grad(
     input: [::core::primitive::f64; 2],
     bias: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 3]) {
-    let __symdiff_value = {
-        fn __symdiff_value(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
-            let pre = weights[0] * input[0] + weights[1] * input[(1)] + bias;
-            let act = {
-                let __symdiff_x: ::core::primitive::f64 = pre;
-                if __symdiff_x > 0.0 || __symdiff_x.is_nan() { __symdiff_x } else { 0.0 }
-            }
-                .max({
-                    let __symdiff_x: ::core::primitive::f64 = pre;
-                    let __symdiff_y: ::core::primitive::f64 = 0.01;
-                    if __symdiff_x > 0.0 {
-                        __symdiff_x
-                    } else {
-                        __symdiff_y * __symdiff_x
-                    }
-                });
-            f64::ln(act.exp() + 1.0) - pre.log10() / std::f64::consts::PI
-        }
-        __symdiff_value
-    };
     (
-        __symdiff_value(weights, input, bias),
+        layer(weights, input, bias),
         {
             let __t0: ::core::primitive::f64 = input[0];
             let __t1: ::core::primitive::f64 = 1.0_f64;
@@ -276,3 +257,5 @@ fn layer_value_and_grad(
         },
     )
 }
+/// The variables of `layer`'s derivatives, in the order of their entries.
+const LAYER_WRT: [&::core::primitive::str; 3] = ["weights[0]", "weights[1]", "bias"];

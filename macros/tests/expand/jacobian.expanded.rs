@@ -21,6 +21,7 @@ pub fn polar_jacobian(
     r: ::core::primitive::f64,
     theta: ::core::primitive::f64,
 ) -> [[::core::primitive::f64; 2]; 2] {
+    let _ = polar;
     let __t0: ::core::primitive::f64 = theta;
     let __t1: ::core::primitive::f64 = ::core::primitive::f64::cos(__t0);
     let __t2: ::core::primitive::f64 = r;
@@ -52,14 +53,8 @@ pub fn polar_value_and_jacobian(
     r: ::core::primitive::f64,
     theta: ::core::primitive::f64,
 ) -> ([::core::primitive::f64; 2], [[::core::primitive::f64; 2]; 2]) {
-    let __symdiff_value = {
-        fn __symdiff_value(r: f64, theta: f64) -> [f64; 2] {
-            [r * theta.cos(), r * theta.sin()]
-        }
-        __symdiff_value
-    };
     (
-        __symdiff_value(r, theta),
+        polar(r, theta),
         {
             let __t0: ::core::primitive::f64 = theta;
             let __t1: ::core::primitive::f64 = ::core::primitive::f64::cos(__t0);
@@ -72,6 +67,8 @@ pub fn polar_value_and_jacobian(
         },
     )
 }
+/// The variables of `polar`'s derivatives, in the order of their entries.
+pub const POLAR_WRT: [&::core::primitive::str; 2] = ["r", "theta"];
 
 fn pair(x: [f64; 2]) -> (f64, f64) {
     let s = x[0] + x[1];
@@ -94,6 +91,7 @@ fn pair(x: [f64; 2]) -> (f64, f64) {
     clippy::nursery
 )]
 fn pair_jacobian(x: [::core::primitive::f64; 2]) -> [[::core::primitive::f64; 2]; 2] {
+    let _ = pair;
     let __t0: ::core::primitive::f64 = 2.0_f64;
     let __t1: ::core::primitive::f64 = x[0];
     let __t2: ::core::primitive::f64 = x[1];
@@ -127,16 +125,9 @@ fn pair_jacobian(x: [::core::primitive::f64; 2]) -> [[::core::primitive::f64; 2]
 fn pair_value_and_jacobian(
     x: [::core::primitive::f64; 2],
 ) -> ([::core::primitive::f64; 2], [[::core::primitive::f64; 2]; 2]) {
-    let __symdiff_value = {
-        fn __symdiff_value(x: [f64; 2]) -> (f64, f64) {
-            let s = x[0] + x[1];
-            (s * s, x[0] / x[1])
-        }
-        __symdiff_value
-    };
     (
         {
-            let (__symdiff_value_0, __symdiff_value_1) = __symdiff_value(x);
+            let (__symdiff_value_0, __symdiff_value_1) = pair(x);
             [__symdiff_value_0, __symdiff_value_1]
         },
         {
@@ -154,3 +145,5 @@ fn pair_value_and_jacobian(
         },
     )
 }
+/// The variables of `pair`'s derivatives, in the order of their entries.
+const PAIR_WRT: [&::core::primitive::str; 2] = ["x[0]", "x[1]"];

@@ -26,6 +26,7 @@ pub fn loss_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 2] {
+    let _ = loss;
     let __t0: ::core::primitive::f64 = x;
     let __t1: ::core::primitive::f64 = b;
     let __t2: ::core::primitive::f64 = w;
@@ -66,19 +67,8 @@ pub fn loss_value_and_grad(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
-    let __symdiff_value = {
-        fn __symdiff_value(w: f64, b: f64, x: f64, t: f64) -> f64 {
-            let z = w * x + b;
-            let y = {
-                let __symdiff_x: ::core::primitive::f64 = z;
-                1.0 / (1.0 + (-__symdiff_x).exp())
-            };
-            (y - t).powi(2)
-        }
-        __symdiff_value
-    };
     (
-        __symdiff_value(w, b, x, t),
+        loss(w, b, x, t),
         {
             let __t0: ::core::primitive::f64 = x;
             let __t1: ::core::primitive::f64 = b;
@@ -127,6 +117,7 @@ pub fn loss_hessian(
     x: ::core::primitive::f64,
     t: ::core::primitive::f64,
 ) -> [[::core::primitive::f64; 2]; 2] {
+    let _ = loss;
     let __t0: ::core::primitive::f64 = x;
     let __t1: ::core::primitive::f64 = 2.0_f64;
     let __t2: ::core::primitive::f64 = 1.0_f64;
@@ -159,3 +150,5 @@ pub fn loss_hessian(
     let __t28: ::core::primitive::f64 = __t23 + __t27;
     [[__t21, __t20], [__t20, __t28]]
 }
+/// The variables of `loss`'s derivatives, in the order of their entries.
+pub const LOSS_WRT: [&::core::primitive::str; 2] = ["w", "b"];
