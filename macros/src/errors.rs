@@ -27,6 +27,15 @@ pub(crate) enum Problem {
     WrtRepeated {
         name: String,
     },
+    /// A name listed twice in a string macro's `args = [..]`.
+    ArgsRepeated {
+        name: String,
+    },
+    /// Variables of the expression that a string macro's `args = [..]`
+    /// leaves out.
+    ArgsMissing {
+        missing: Vec<String>,
+    },
     Generic,
     Receiver,
     Qualifier {
@@ -152,6 +161,12 @@ impl Problem {
                 format!("`{name}` in wrt(..) is not a parameter of this function")
             }
             Problem::WrtRepeated { name } => format!("`{name}` appears twice in `wrt`"),
+            Problem::ArgsRepeated { name } => format!("`{name}` appears twice in `args`"),
+            Problem::ArgsMissing { missing } => format!(
+                "`args` leaves out the variable{} `{}`",
+                plural(missing.len()),
+                missing.join("`, `")
+            ),
             Problem::Generic => "derive_grad cannot differentiate a generic function".to_owned(),
             Problem::Receiver => "derive_grad cannot differentiate a method".to_owned(),
             Problem::Qualifier { which } => format!("derive_grad cannot differentiate {which}"),
@@ -265,6 +280,10 @@ impl Problem {
                 return Some(format!("the parameters are: {}", params.join(", ")));
             }
             Problem::WrtRepeated { .. } => "list each name once",
+            Problem::ArgsRepeated { .. } | Problem::ArgsMissing { .. } => {
+                "`args` lists every variable of the expression once, in the order the closure \
+                 takes them"
+            }
             Problem::Generic | Problem::Qualifier { .. } => {
                 "derive_grad differentiates plain functions of f64 values"
             }

@@ -1,12 +1,13 @@
-//! `grad!`, `hessian!`, `diff!` and `grad_formulas!`: a math expression in a
-//! string literal, parsed and differentiated by the engine at compile time.
+//! `grad!`, `hessian!`, `diff!`, `grad_formulas!` and `grad_names!`: a math
+//! expression in a string literal, parsed and differentiated by the engine at
+//! compile time.
 //!
 //! The closures take every variable of the expression as an `f64`, in order
-//! of first appearance, and their bodies are the engine emitter's
-//! straight-line code. A literal the engine cannot read becomes a
-//! `compile_error!` on the literal whose message repeats the expression with a
-//! caret under the bad column (a span inside a literal cannot be had on
-//! stable Rust).
+//! of first appearance or in the order of `args = [..]`, and their bodies are
+//! the engine emitter's straight-line code. A literal the engine cannot read
+//! becomes a `compile_error!` on the literal whose message repeats the
+//! expression with a caret under the bad column (a span inside a literal
+//! cannot be had on stable Rust).
 
 use crate::errors::{Errors, Problem};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -18,39 +19,81 @@ use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
-/// `"expression"` optionally followed by `, wrt = [a, b]`.
+/// `"expression"` optionally followed by `, wrt = [a, b]` and
+/// `, args = [a, b, c]`, in either order.
 struct ExprArgs {
     source: LitStr,
     wrt: Option<Vec<Ident>>,
+    args: Option<ArgOrder>,
+}
+
+/// `args = [w, b, x, t]`: the closure's parameters in order.
+struct ArgOrder {
+    names: Vec<Ident>,
+    /// The brackets, where a missing variable is reported.
+    span: Span,
+}
+
+/// A list of names in brackets, `[a, b]`, and the span of the brackets.
+fn bracketed_names(input: ParseStream<'_>) -> syn::Result<(Vec<Ident>, Span)> {
+    let content;
+    let brackets = syn::bracketed!(content in input);
+    let names = content.parse_terminated(Ident::parse_any, Token![,])?;
+    Ok((names.into_iter().collect(), brackets.span.join()))
+}
+
+/// Reads `key = [..]` options after the arguments, each at most once.
+fn parse_options(
+    input: ParseStream<'_>,
+    allowed: &[&str],
+    mut read: impl FnMut(&str, Vec<Ident>, Span),
+) -> syn::Result<()> {
+    let expected = allowed
+        .iter()
+        .map(|key| format!("`{key} = [..]`"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let mut seen: Vec<String> = Vec::new();
+    while input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+        let key = input.call(Ident::parse_any)?;
+        let name = key.to_string();
+        if !allowed.contains(&name.as_str()) {
+            return Err(syn::Error::new(key.span(), format!("expected {expected}")));
+        }
+        if seen.contains(&name) {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("`{name}` is given twice"),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let (names, span) = bracketed_names(input)?;
+        read(&name, names, span);
+        seen.push(name);
+    }
+    Ok(())
 }
 
 impl Parse for ExprArgs {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let source = input.parse()?;
-        let mut wrt = None;
-        if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
-            let key = input.call(Ident::parse_any)?;
-            if key != "wrt" {
-                return Err(syn::Error::new(key.span(), "expected `wrt = [..]`"));
-            }
-            input.parse::<Token![=]>()?;
-            let content;
-            syn::bracketed!(content in input);
-            let names = content.parse_terminated(Ident::parse_any, Token![,])?;
-            wrt = Some(names.into_iter().collect());
-            input.parse::<Option<Token![,]>>()?;
-        }
-        Ok(ExprArgs { source, wrt })
+        let (mut wrt, mut args) = (None, None);
+        parse_options(input, &["wrt", "args"], |key, names, span| match key {
+            "wrt" => wrt = Some(names),
+            _ => args = Some(ArgOrder { names, span }),
+        })?;
+        Ok(ExprArgs { source, wrt, args })
     }
 }
 
-/// `"expression", x` optionally followed by `, order`.
+/// `"expression", x` optionally followed by `, order` and `, args = [..]`.
 struct DiffArgs {
     source: LitStr,
     var: Ident,
     /// Any expression, so that a negative or non-literal order gets the
     /// macro's own message.
     order: Option<syn::Expr>,
+    args: Option<ArgOrder>,
 }
 
 impl Parse for DiffArgs {
@@ -59,17 +102,31 @@ impl Parse for DiffArgs {
         input.parse::<Token![,]>()?;
         let var = input.call(Ident::parse_any)?;
         let mut order = None;
-        if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+        let options_follow = |input: ParseStream<'_>| {
+            input.peek(Token![,]) && input.peek2(Ident::peek_any) && input.peek3(Token![=])
+        };
+        if !options_follow(input)
+            && input.parse::<Option<Token![,]>>()?.is_some()
+            && !input.is_empty()
+        {
             order = Some(input.parse()?);
-            input.parse::<Option<Token![,]>>()?;
         }
-        Ok(DiffArgs { source, var, order })
+        let mut args = None;
+        parse_options(input, &["args"], |_, names, span| {
+            args = Some(ArgOrder { names, span });
+        })?;
+        Ok(DiffArgs {
+            source,
+            var,
+            order,
+            args,
+        })
     }
 }
 
 pub(crate) fn grad(input: TokenStream) -> TokenStream {
     expand_with(input, |args: ExprArgs| {
-        let parsed = Parsed::new(&args.source)?;
+        let parsed = Parsed::new(&args.source, args.args.as_ref())?;
         let names = parsed.wrt_names(args.wrt.as_deref(), Steps::Allowed)?;
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         // `Expr::gradient` takes a definition's name as the step it names
@@ -92,7 +149,7 @@ enum Steps {
 
 pub(crate) fn hessian(input: TokenStream) -> TokenStream {
     expand_with(input, |args: ExprArgs| {
-        let parsed = Parsed::new(&args.source)?;
+        let parsed = Parsed::new(&args.source, args.args.as_ref())?;
         let wrt = parsed.wrt_vars(args.wrt.as_deref())?;
         let mut graph = parsed.graph_mut();
         let rows = symdiff::gradient::hessian(&mut graph, parsed.root, &wrt);
@@ -103,7 +160,7 @@ pub(crate) fn hessian(input: TokenStream) -> TokenStream {
 
 pub(crate) fn diff(input: TokenStream) -> TokenStream {
     expand_with(input, |args: DiffArgs| {
-        let parsed = Parsed::new(&args.source)?;
+        let parsed = Parsed::new(&args.source, args.args.as_ref())?;
         let order = match &args.order {
             Some(order) => diff_order(order)?,
             None => 1,
@@ -130,9 +187,26 @@ pub(crate) fn diff(input: TokenStream) -> TokenStream {
     })
 }
 
+/// The names of `grad!`'s entries, in order, as `[&'static str; N]`: the
+/// variables (in order of first appearance, or of `args = [..]`), or the
+/// names of `wrt = [..]`.
+pub(crate) fn grad_names(input: TokenStream) -> TokenStream {
+    expand_with(input, |args: ExprArgs| {
+        let parsed = Parsed::new(&args.source, args.args.as_ref())?;
+        let names = parsed.wrt_names(args.wrt.as_deref(), Steps::Allowed)?;
+        let n = Literal::usize_unsuffixed(names.len());
+        Ok(quote! {
+            {
+                const NAMES: [&'static ::core::primitive::str; #n] = [#(#names),*];
+                NAMES
+            }
+        })
+    })
+}
+
 pub(crate) fn grad_formulas(input: TokenStream) -> TokenStream {
     expand_with(input, |args: ExprArgs| {
-        let parsed = Parsed::new(&args.source)?;
+        let parsed = Parsed::new(&args.source, args.args.as_ref())?;
         let wrt = parsed.wrt_vars(args.wrt.as_deref())?;
         let mut graph = parsed.graph_mut();
         let gradient = symdiff::gradient::gradient(&mut graph, parsed.root, &wrt);
@@ -177,6 +251,34 @@ fn expand_with<Args: Parse>(
     })
 }
 
+/// The names of `args = [..]`, which must list every variable of the
+/// expression (`variables`) once.
+fn arg_order(args: &ArgOrder, variables: &[String]) -> syn::Result<Vec<String>> {
+    let mut errors = Errors::new();
+    let mut names: Vec<String> = Vec::with_capacity(args.names.len());
+    for ident in &args.names {
+        let name = ident.unraw().to_string();
+        if !variables.contains(&name) {
+            let variables = variables.to_vec();
+            errors.report(ident, Problem::NotAVariable { name, variables });
+        } else if names.contains(&name) {
+            errors.report(ident, Problem::ArgsRepeated { name });
+        } else {
+            names.push(name);
+        }
+    }
+    let missing: Vec<String> = variables
+        .iter()
+        .filter(|variable| !names.contains(variable))
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        errors.report_at(args.span, Problem::ArgsMissing { missing });
+    }
+    errors.finish()?;
+    Ok(names)
+}
+
 /// Keywords that syn still reads as identifiers but Rust reserves (`gen`
 /// since edition 2024): rejected like the others rather than left to fail in
 /// the generated closure.
@@ -186,14 +288,16 @@ const RESERVED_BY_RUST: &[&str] = &["gen"];
 struct Parsed {
     expr: Expr,
     root: NodeId,
-    /// The variables in order of first appearance, with the literal's span
-    /// for errors.
+    /// The variables in order of first appearance, or in the order of
+    /// `args = [..]`: the closure's parameters, and the derivatives' order
+    /// without `wrt = [..]`.
     variables: Vec<String>,
+    /// The literal, where errors in the expression are reported.
     source: LitStr,
 }
 
 impl Parsed {
-    fn new(source: &LitStr) -> syn::Result<Parsed> {
+    fn new(source: &LitStr, args: Option<&ArgOrder>) -> syn::Result<Parsed> {
         let text = source.value();
         let expr = Expr::parse(&text).map_err(|error| {
             let rendered = error.to_string();
@@ -212,6 +316,10 @@ impl Parsed {
             }
         }
         errors.finish()?;
+        let variables = match args {
+            Some(args) => arg_order(args, &variables)?,
+            None => variables,
+        };
         Ok(Parsed {
             root: expr.id(),
             expr,
