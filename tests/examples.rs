@@ -24,6 +24,52 @@ mod train_neuron;
 
 use expect_test::expect;
 
+/// The README's Rust example, included as items of this module (so that its
+/// private `main` can be called), with warnings denied: it must compile with
+/// no conversion and no warning, `loss` used only as the user uses it.
+#[deny(warnings)]
+mod readme {
+    include!("../examples/readme.rs");
+
+    /// It runs, and its verdict is the valley's: degenerate.
+    #[test]
+    fn the_readme_example_runs() {
+        assert!(main().is_ok());
+        let (x, t): (f64, f64) = (2.0, 0.8);
+        let (w, b) = (0.5, (t / (1.0 - t)).ln() - 0.5 * x);
+        let verdict = analyze(
+            [w, b],
+            loss_grad(w, b, x, t),
+            loss_hessian(w, b, x, t),
+            &Tolerances::default(),
+        );
+        let rendered = match verdict {
+            Ok(analysis) => analysis.to_string(),
+            Err(error) => error.to_string(),
+        };
+        expect_test::expect![
+            "degenerate (positive semidefinite), eigenvalues [0.0, 0.256], gradient exactly 0"
+        ]
+        .assert_eq(&rendered);
+    }
+
+    /// The README shows the example file as it is.
+    #[test]
+    fn the_readme_shows_the_example() {
+        let readme = include_str!("../README.md");
+        let example = include_str!("../examples/readme.rs");
+        let code = example
+            .lines()
+            .skip_while(|line| line.starts_with("//") || line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            readme.contains(&format!("```rust\n{code}\n```")),
+            "README.md's Rust example differs from examples/readme.rs"
+        );
+    }
+}
+
 /// The notebook's numbers: z = 1.1000, y = 0.7503, L = 0.0025,
 /// dL/dw = -0.037279 both ways, dL/db = -0.018640.
 #[test]
