@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+/// Why a command failed: printed on standard error, exit status 2.
 #[derive(Debug)]
 pub enum CliError {
     /// A parse or semantic error of the expression (rendered with a caret),
@@ -12,12 +13,15 @@ pub enum CliError {
     Rendered(String),
     /// A plain message with an optional hint.
     Message {
+        /// The message, after `error: `.
         message: String,
+        /// The hint, after `= help: `.
         help: Option<String>,
     },
 }
 
 impl CliError {
+    /// A plain message.
     pub fn message(message: impl Into<String>) -> Self {
         CliError::Message {
             message: message.into(),
@@ -25,6 +29,7 @@ impl CliError {
         }
     }
 
+    /// A plain message with a hint.
     pub fn with_help(message: impl Into<String>, help: impl Into<String>) -> Self {
         CliError::Message {
             message: message.into(),

@@ -29,8 +29,11 @@ pub use error::CliError;
 /// What one invocation printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// What it printed on standard output.
     pub stdout: String,
+    /// What it printed on standard error.
     pub stderr: String,
+    /// The exit status: 0, 1 for a failing `check`, 2 for bad input.
     pub code: i32,
 }
 

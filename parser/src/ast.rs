@@ -54,11 +54,14 @@ use std::fmt;
 /// A half-open byte range `start..end` into the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end`.
     pub const fn new(start: usize, end: usize) -> Self {
         Self { start, end }
     }
@@ -121,6 +124,7 @@ macro_rules! operand_list {
                 (self.end - self.start) as usize
             }
 
+            /// Whether there are no operands.
             #[inline]
             pub const fn is_empty(self) -> bool {
                 self.end == self.start
@@ -181,7 +185,9 @@ pub struct Program<'src> {
 /// (a shared subexpression, not a new variable).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Definition<'src> {
+    /// The defined name.
     pub name: &'src str,
+    /// Where the name is written.
     pub name_span: Span,
     /// The root of the value's tree: the last node of its run in the arena.
     pub value: ExprId,
@@ -191,7 +197,9 @@ pub struct Definition<'src> {
 /// (for a parenthesised expression, the span includes the parentheses).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Expr<'src> {
+    /// What the node is.
     pub kind: ExprKind<'src>,
+    /// Where it was read from.
     pub span: Span,
 }
 
@@ -205,27 +213,53 @@ pub enum ExprKind<'src> {
     /// the engine decides which.
     Name(&'src str),
     /// `-operand` or `+operand`.
-    Unary { op: UnaryOp, operand: ExprId },
+    Unary {
+        /// The sign.
+        op: UnaryOp,
+        /// What it applies to.
+        operand: ExprId,
+    },
     /// `first + rest[0] - rest[1] ...`, left-associative; `rest` is never
     /// empty in a parsed program.
-    Sum { first: ExprId, rest: TermList },
+    Sum {
+        /// The first term.
+        first: ExprId,
+        /// The other terms, each with its sign.
+        rest: TermList,
+    },
     /// `first * rest[0] / rest[1] ...`, left-associative; `rest` is never
     /// empty in a parsed program.
-    Product { first: ExprId, rest: FactorList },
+    Product {
+        /// The first factor.
+        first: ExprId,
+        /// The other factors, each multiplied or divided by.
+        rest: FactorList,
+    },
     /// `base ^ exponent` (also written `**`), right-associative.
-    Power { base: ExprId, exponent: ExprId },
+    Power {
+        /// What is raised.
+        base: ExprId,
+        /// The power.
+        exponent: ExprId,
+    },
     /// `name(args...)`. The parser does not know which functions exist; the
     /// engine checks the name and the number of arguments.
     Call {
+        /// The function's name as written.
         name: &'src str,
+        /// Where the name is written.
         name_span: Span,
+        /// The arguments, in order.
         args: ArgList,
     },
     /// `left < right` (or `<=`, `>`, `>=`): only ever an argument of a call,
     /// at its top level; the engine accepts it as the condition of `where`.
     Compare {
+        /// The comparison.
         op: CompareOp,
+        /// Its left side.
         left: ExprId,
+        /// Its right side.
         right: ExprId,
     },
 }
@@ -233,9 +267,13 @@ pub enum ExprKind<'src> {
 /// The comparisons of a condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CompareOp {
+    /// `<`.
     Less,
+    /// `<=`.
     LessEq,
+    /// `>`.
     Greater,
+    /// `>=`.
     GreaterEq,
 }
 
@@ -251,21 +289,30 @@ impl CompareOp {
     }
 }
 
+/// The sign in front of an operand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnaryOp {
+    /// `-x`.
     Neg,
+    /// `+x`.
     Plus,
 }
 
+/// How a term joins a sum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AddOp {
+    /// `+`.
     Add,
+    /// `-`.
     Sub,
 }
 
+/// How a factor joins a product.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MulOp {
+    /// `*`.
     Mul,
+    /// `/`.
     Div,
 }
 
@@ -383,6 +430,7 @@ impl Default for ProgramBuilder<'_> {
 }
 
 impl<'src> ProgramBuilder<'src> {
+    /// An empty builder.
     pub fn new() -> Self {
         let program = Program {
             definitions: Vec::new(),
@@ -398,22 +446,27 @@ impl<'src> ProgramBuilder<'src> {
         }
     }
 
+    /// A number literal, as written.
     pub fn number(&mut self, text: &'src str, span: Span) -> ExprId {
         self.push(ExprKind::Number(text), span, &[])
     }
 
+    /// A name.
     pub fn name(&mut self, name: &'src str, span: Span) -> ExprId {
         self.push(ExprKind::Name(name), span, &[])
     }
 
+    /// `-operand` or `+operand`.
     pub fn unary(&mut self, op: UnaryOp, operand: ExprId, span: Span) -> ExprId {
         self.push(ExprKind::Unary { op, operand }, span, &[operand])
     }
 
+    /// `base ^ exponent`.
     pub fn power(&mut self, base: ExprId, exponent: ExprId, span: Span) -> ExprId {
         self.push(ExprKind::Power { base, exponent }, span, &[base, exponent])
     }
 
+    /// `first` followed by the signed terms `rest`.
     pub fn sum(&mut self, first: ExprId, rest: &[(AddOp, ExprId)], span: Span) -> ExprId {
         let start = self.program.terms.len();
         self.program.terms.extend_from_slice(rest);
@@ -425,6 +478,7 @@ impl<'src> ProgramBuilder<'src> {
         self.push(ExprKind::Sum { first, rest }, span, &children)
     }
 
+    /// `first` followed by the factors `rest`, multiplied or divided by.
     pub fn product(&mut self, first: ExprId, rest: &[(MulOp, ExprId)], span: Span) -> ExprId {
         let start = self.program.factors.len();
         self.program.factors.extend_from_slice(rest);
@@ -436,6 +490,7 @@ impl<'src> ProgramBuilder<'src> {
         self.push(ExprKind::Product { first, rest }, span, &children)
     }
 
+    /// A call of `name` with the arguments `args`, in order.
     pub fn call(
         &mut self,
         name: &'src str,
@@ -454,6 +509,7 @@ impl<'src> ProgramBuilder<'src> {
         self.push(kind, span, args)
     }
 
+    /// `left op right`.
     pub fn compare(&mut self, op: CompareOp, left: ExprId, right: ExprId, span: Span) -> ExprId {
         self.push(ExprKind::Compare { op, left, right }, span, &[left, right])
     }

@@ -9,9 +9,11 @@ use std::fmt;
 /// offending line with a caret under the exact column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// What went wrong.
     pub kind: ParseErrorKind,
     /// The bytes the caret points at; empty at the end of the input.
     pub span: Span,
+    /// The whole source text, for the caret.
     pub source: Box<str>,
 }
 
@@ -28,36 +30,73 @@ pub enum ParseErrorKind {
     UnmatchedParen,
     /// An operator, `(`, `,` or `=` with nothing usable after it: `x +`,
     /// `sigmoid(w*x + )`. `after` is the token that wants an operand.
-    ExpectedOperand { after: &'static str, found: Found },
+    ExpectedOperand {
+        /// The token that wants an operand.
+        after: &'static str,
+        /// What came instead.
+        found: Found,
+    },
     /// A call with no arguments: `sin()`.
-    EmptyCall { name: String },
+    EmptyCall {
+        /// The function's name.
+        name: String,
+    },
     /// A number that breaks off or runs on: `1e`, `1.2.3`, `1.`.
     MalformedNumber {
+        /// The number as written.
         text: String,
+        /// What is wrong with it.
         problem: NumberProblem,
     },
     /// A character that is not part of the syntax: `#`, `α`, a NUL byte.
-    StrayCharacter { ch: char },
+    StrayCharacter {
+        /// The character.
+        ch: char,
+    },
     /// Two arguments without a comma between them: `max(a b)`.
-    MissingComma { function: String },
+    MissingComma {
+        /// The called function's name.
+        function: String,
+    },
     /// A comma after the last argument: `max(a, b,)`.
-    TrailingComma { function: String },
+    TrailingComma {
+        /// The called function's name.
+        function: String,
+    },
     /// Two operands side by side: `2x`, `x y`, `2(x)`, `(a)(b)`.
-    ImplicitMultiplication { left: String, right: String },
+    ImplicitMultiplication {
+        /// The left operand as written.
+        left: String,
+        /// The right operand as written.
+        right: String,
+    },
     /// More than [`crate::MAX_DEPTH`] nested parentheses, calls, signs and
     /// powers.
     TooDeep,
     /// An input longer than [`crate::MAX_SOURCE_LEN`] bytes (4 GiB).
     TooLong,
     /// A name used before (or inside) its own definition.
-    UsedBeforeDefinition { name: String, definition: Span },
+    UsedBeforeDefinition {
+        /// The name.
+        name: String,
+        /// Where it is defined.
+        definition: Span,
+    },
     /// A name defined a second time; `first` is the first definition's name.
-    DuplicateDefinition { name: String, first: Span },
+    DuplicateDefinition {
+        /// The name.
+        name: String,
+        /// Where it is first defined.
+        first: Span,
+    },
     /// Definitions with no final expression after them: `z = x;`.
     MissingBody,
     /// A definition not ended by `;`. `definition` is the name being defined,
     /// when the missing `;` belongs to a definition.
-    MissingSemicolon { definition: Option<String> },
+    MissingSemicolon {
+        /// The name being defined, if the `;` ends a definition.
+        definition: Option<String>,
+    },
     /// A comparison that is not an argument of a call: `x < 1`,
     /// `(x < 1)*y`; the span is the operator.
     ComparisonOutsideCall,
@@ -65,22 +104,33 @@ pub enum ParseErrorKind {
     /// is the second operator.
     ChainedComparison,
     /// A token that cannot continue the input here: `x;`, `(a, b)`, `x + y = 2`.
-    Unexpected { found: Found, expected: Expected },
+    Unexpected {
+        /// What came.
+        found: Found,
+        /// What could have come.
+        expected: Expected,
+    },
 }
 
 /// What the parser found where it wanted something else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Found {
+    /// The end of the input.
     End,
+    /// This character.
     Char(char),
 }
 
 /// What the parser wanted, for [`ParseErrorKind::Unexpected`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expected {
+    /// The end of the input.
     EndOfInput,
+    /// `)`.
     CloseParen,
+    /// `,` or `)`.
     CommaOrCloseParen,
+    /// `;`.
     Semicolon,
 }
 
@@ -259,10 +309,12 @@ impl ParseErrorKind {
 }
 
 impl ParseError {
+    /// The one-line message, without the caret.
     pub fn message(&self) -> String {
         self.kind.message()
     }
 
+    /// A hint on how to fix it, if there is one.
     pub fn help(&self) -> Option<String> {
         self.kind.help(&self.source)
     }

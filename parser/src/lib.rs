@@ -13,6 +13,8 @@
 //! assert!(error.to_string().starts_with("error: expected an operand after `+`"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod ast;
 mod diagnostic;
 mod error;
