@@ -1,8 +1,8 @@
 //! Exact derivatives, as formulas and as fast code: parse math written as
 //! text, differentiate it (one variable, gradients, Hessians, Jacobians),
 //! print the results, evaluate them, and check and classify what you
-//! compute. Everything below is also in the [`prelude`]:
-//! `use symdiff::prelude::*;`.
+//! compute. `use symdiff::prelude::*;` brings in what most of the tasks
+//! below use (the [`prelude`]).
 //!
 //! # What you can do
 //!
