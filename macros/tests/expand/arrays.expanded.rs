@@ -15,14 +15,14 @@ fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
 ///
 /// ```text
 /// t1 = bias + input[0]*weights[0] + input[1]*weights[1]
-/// t2 = heaviside(t1)
-/// t3 = leaky_relu(t1, 1/100)
-/// t4 = relu(t1)
-/// t5 = exp(max(t4, t3))
-/// t6 = (1 + t5)^-1
-/// t7 = t5*t6
-/// t8 = t5*t6/2
-/// t9 = t2*where(t3 < t4, t7, where(t4 < t3, 0, t8)) + where(t3 < t4, 0, where(t4 < t3, t7, t8)*((1 - t2)/100 + t2)) - 1/(pi*log(10)*t1)
+/// t2 = leaky_relu(t1, 1/100)
+/// t3 = relu(t1)
+/// t4 = exp(max(t3, t2))
+/// t5 = (1 + t4)^-1
+/// t6 = t4*t5
+/// t7 = heaviside(t1)
+/// t8 = t4*t5/2
+/// t9 = where(t2 < t3, t6*t7, where(t3 < t2, t6, t8)*((1 - t7)/100 + t7) + where(t3 < t2, 0, t8*t7)) - 1/(pi*log(10)*t1)
 /// ∂/∂weights[0] = input[0]*t9
 /// ∂/∂weights[1] = input[1]*t9
 /// ∂/∂bias = t9
@@ -56,76 +56,70 @@ fn layer_grad(
     let __t12: ::core::primitive::f64 = __t11 + __t10;
     let __t13: ::core::primitive::f64 = __t4 * __t12;
     let __t14: ::core::primitive::f64 = __t1 / __t13;
-    let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-        1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t12) {
+    let __t15: ::core::primitive::f64 = 0.01_f64;
+    let __t16: ::core::primitive::f64 = if __t12 > 0.0_f64 {
         __t12
     } else {
-        0.0_f64
+        __t15 * __t12
     };
-    let __t16: ::core::primitive::f64 = 0.01_f64;
-    let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-        __t12
-    } else {
-        __t16 * __t12
-    };
-    let __t18: ::core::primitive::f64 = if __t12 > 0.0_f64
+    let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64
         || ::core::primitive::f64::is_nan(__t12)
     {
         __t12
     } else {
         0.0_f64
     };
-    let __t19: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t18)
-        || ::core::primitive::f64::is_nan(__t17)
+    let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t17)
+        || ::core::primitive::f64::is_nan(__t16)
     {
         ::core::primitive::f64::NAN
-    } else if __t17 > __t18 {
+    } else if __t16 > __t17 {
+        __t16
+    } else {
         __t17
-    } else {
-        __t18
     };
-    let __t20: ::core::primitive::f64 = ::core::primitive::f64::exp(__t19);
-    let __t21: ::core::primitive::f64 = __t1 + __t20;
-    let __t22: ::core::primitive::f64 = __t20 / __t21;
-    let __t23: ::core::primitive::f64 = 0.0_f64;
+    let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
+    let __t20: ::core::primitive::f64 = __t1 + __t19;
+    let __t21: ::core::primitive::f64 = __t19 / __t20;
+    let __t22: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+        1.0_f64
+    } else if ::core::primitive::f64::is_nan(__t12) {
+        __t12
+    } else {
+        0.0_f64
+    };
+    let __t23: ::core::primitive::f64 = __t22 * __t21;
     let __t24: ::core::primitive::f64 = 0.5_f64;
-    let __t25: ::core::primitive::f64 = __t20 * __t24;
-    let __t26: ::core::primitive::f64 = __t25 / __t21;
-    let __t27: ::core::primitive::f64 = if __t18 < __t17 {
-        __t23
-    } else if __t17 <= __t18 {
+    let __t25: ::core::primitive::f64 = __t19 * __t24;
+    let __t26: ::core::primitive::f64 = __t25 / __t20;
+    let __t27: ::core::primitive::f64 = if __t17 < __t16 {
+        __t21
+    } else if __t16 <= __t17 {
         __t26
     } else {
         ::core::primitive::f64::NAN
     };
-    let __t28: ::core::primitive::f64 = if __t17 < __t18 {
-        __t22
-    } else if __t18 <= __t17 {
-        __t27
-    } else {
-        ::core::primitive::f64::NAN
-    };
+    let __t28: ::core::primitive::f64 = __t1 - __t22;
     let __t29: ::core::primitive::f64 = __t28 * __t15;
-    let __t30: ::core::primitive::f64 = if __t18 < __t17 {
-        __t22
-    } else if __t17 <= __t18 {
-        __t26
+    let __t30: ::core::primitive::f64 = __t29 + __t22;
+    let __t31: ::core::primitive::f64 = __t30 * __t27;
+    let __t32: ::core::primitive::f64 = 0.0_f64;
+    let __t33: ::core::primitive::f64 = __t26 * __t22;
+    let __t34: ::core::primitive::f64 = if __t17 < __t16 {
+        __t32
+    } else if __t16 <= __t17 {
+        __t33
     } else {
         ::core::primitive::f64::NAN
     };
-    let __t31: ::core::primitive::f64 = __t1 - __t15;
-    let __t32: ::core::primitive::f64 = __t31 * __t16;
-    let __t33: ::core::primitive::f64 = __t32 + __t15;
-    let __t34: ::core::primitive::f64 = __t33 * __t30;
-    let __t35: ::core::primitive::f64 = if __t17 < __t18 {
+    let __t35: ::core::primitive::f64 = __t31 + __t34;
+    let __t36: ::core::primitive::f64 = if __t16 < __t17 {
         __t23
-    } else if __t18 <= __t17 {
-        __t34
+    } else if __t17 <= __t16 {
+        __t35
     } else {
         ::core::primitive::f64::NAN
     };
-    let __t36: ::core::primitive::f64 = __t29 + __t35;
     let __t37: ::core::primitive::f64 = __t36 - __t14;
     let __t38: ::core::primitive::f64 = __t37 * __t0;
     let __t39: ::core::primitive::f64 = __t37 * __t8;
@@ -137,14 +131,14 @@ fn layer_grad(
 ///
 /// ```text
 /// t1 = bias + input[0]*weights[0] + input[1]*weights[1]
-/// t2 = heaviside(t1)
-/// t3 = leaky_relu(t1, 1/100)
-/// t4 = relu(t1)
-/// t5 = exp(max(t4, t3))
-/// t6 = (1 + t5)^-1
-/// t7 = t5*t6
-/// t8 = t5*t6/2
-/// t9 = t2*where(t3 < t4, t7, where(t4 < t3, 0, t8)) + where(t3 < t4, 0, where(t4 < t3, t7, t8)*((1 - t2)/100 + t2)) - 1/(pi*log(10)*t1)
+/// t2 = leaky_relu(t1, 1/100)
+/// t3 = relu(t1)
+/// t4 = exp(max(t3, t2))
+/// t5 = (1 + t4)^-1
+/// t6 = t4*t5
+/// t7 = heaviside(t1)
+/// t8 = t4*t5/2
+/// t9 = where(t2 < t3, t6*t7, where(t3 < t2, t6, t8)*((1 - t7)/100 + t7) + where(t3 < t2, 0, t8*t7)) - 1/(pi*log(10)*t1)
 /// ∂/∂weights[0] = input[0]*t9
 /// ∂/∂weights[1] = input[1]*t9
 /// ∂/∂bias = t9
@@ -180,76 +174,70 @@ fn layer_value_and_grad(
             let __t12: ::core::primitive::f64 = __t11 + __t10;
             let __t13: ::core::primitive::f64 = __t4 * __t12;
             let __t14: ::core::primitive::f64 = __t1 / __t13;
-            let __t15: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-                1.0_f64
-            } else if ::core::primitive::f64::is_nan(__t12) {
+            let __t15: ::core::primitive::f64 = 0.01_f64;
+            let __t16: ::core::primitive::f64 = if __t12 > 0.0_f64 {
                 __t12
             } else {
-                0.0_f64
+                __t15 * __t12
             };
-            let __t16: ::core::primitive::f64 = 0.01_f64;
-            let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-                __t12
-            } else {
-                __t16 * __t12
-            };
-            let __t18: ::core::primitive::f64 = if __t12 > 0.0_f64
+            let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64
                 || ::core::primitive::f64::is_nan(__t12)
             {
                 __t12
             } else {
                 0.0_f64
             };
-            let __t19: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t18)
-                || ::core::primitive::f64::is_nan(__t17)
+            let __t18: ::core::primitive::f64 = if ::core::primitive::f64::is_nan(__t17)
+                || ::core::primitive::f64::is_nan(__t16)
             {
                 ::core::primitive::f64::NAN
-            } else if __t17 > __t18 {
+            } else if __t16 > __t17 {
+                __t16
+            } else {
                 __t17
-            } else {
-                __t18
             };
-            let __t20: ::core::primitive::f64 = ::core::primitive::f64::exp(__t19);
-            let __t21: ::core::primitive::f64 = __t1 + __t20;
-            let __t22: ::core::primitive::f64 = __t20 / __t21;
-            let __t23: ::core::primitive::f64 = 0.0_f64;
+            let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
+            let __t20: ::core::primitive::f64 = __t1 + __t19;
+            let __t21: ::core::primitive::f64 = __t19 / __t20;
+            let __t22: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+                1.0_f64
+            } else if ::core::primitive::f64::is_nan(__t12) {
+                __t12
+            } else {
+                0.0_f64
+            };
+            let __t23: ::core::primitive::f64 = __t22 * __t21;
             let __t24: ::core::primitive::f64 = 0.5_f64;
-            let __t25: ::core::primitive::f64 = __t20 * __t24;
-            let __t26: ::core::primitive::f64 = __t25 / __t21;
-            let __t27: ::core::primitive::f64 = if __t18 < __t17 {
-                __t23
-            } else if __t17 <= __t18 {
+            let __t25: ::core::primitive::f64 = __t19 * __t24;
+            let __t26: ::core::primitive::f64 = __t25 / __t20;
+            let __t27: ::core::primitive::f64 = if __t17 < __t16 {
+                __t21
+            } else if __t16 <= __t17 {
                 __t26
             } else {
                 ::core::primitive::f64::NAN
             };
-            let __t28: ::core::primitive::f64 = if __t17 < __t18 {
-                __t22
-            } else if __t18 <= __t17 {
-                __t27
-            } else {
-                ::core::primitive::f64::NAN
-            };
+            let __t28: ::core::primitive::f64 = __t1 - __t22;
             let __t29: ::core::primitive::f64 = __t28 * __t15;
-            let __t30: ::core::primitive::f64 = if __t18 < __t17 {
-                __t22
-            } else if __t17 <= __t18 {
-                __t26
+            let __t30: ::core::primitive::f64 = __t29 + __t22;
+            let __t31: ::core::primitive::f64 = __t30 * __t27;
+            let __t32: ::core::primitive::f64 = 0.0_f64;
+            let __t33: ::core::primitive::f64 = __t26 * __t22;
+            let __t34: ::core::primitive::f64 = if __t17 < __t16 {
+                __t32
+            } else if __t16 <= __t17 {
+                __t33
             } else {
                 ::core::primitive::f64::NAN
             };
-            let __t31: ::core::primitive::f64 = __t1 - __t15;
-            let __t32: ::core::primitive::f64 = __t31 * __t16;
-            let __t33: ::core::primitive::f64 = __t32 + __t15;
-            let __t34: ::core::primitive::f64 = __t33 * __t30;
-            let __t35: ::core::primitive::f64 = if __t17 < __t18 {
+            let __t35: ::core::primitive::f64 = __t31 + __t34;
+            let __t36: ::core::primitive::f64 = if __t16 < __t17 {
                 __t23
-            } else if __t18 <= __t17 {
-                __t34
+            } else if __t17 <= __t16 {
+                __t35
             } else {
                 ::core::primitive::f64::NAN
             };
-            let __t36: ::core::primitive::f64 = __t29 + __t35;
             let __t37: ::core::primitive::f64 = __t36 - __t14;
             let __t38: ::core::primitive::f64 = __t37 * __t0;
             let __t39: ::core::primitive::f64 = __t37 * __t8;
