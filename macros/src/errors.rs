@@ -6,11 +6,24 @@ use proc_macro2::Span;
 use quote::ToTokens;
 use std::fmt;
 
-/// The operations `#[derive_grad]` can differentiate, for hints.
-const SUPPORTED: &str = "derive_grad differentiates `let` and `let mut` bindings, assignments, \
-+ - * /, number literals, f64 methods such as `exp`, `powi` and `max`, the functions `sigmoid`, \
-`relu`, `leaky_relu`, `softplus`, `heaviside`, `for` loops over ranges known at compile time, \
-iterators over arrays (`iter`, `zip`, `map`, `sum`, `fold`), and `if` on comparisons";
+/// The operations `#[derive_grad]` can differentiate, for hints; the
+/// functions called by name are the function table's that are no `f64`
+/// method.
+fn supported() -> String {
+    let functions: Vec<String> = symdiff::func::Func::CALLABLE
+        .iter()
+        .map(|func| func.info())
+        .filter(|info| info.method.is_none())
+        .map(|info| format!("`{}`", info.name))
+        .collect();
+    format!(
+        "derive_grad differentiates `let` and `let mut` bindings, assignments, + - * /, number \
+         literals, f64 methods such as `exp`, `powi` and `max`, the functions {}, `for` loops \
+         over ranges known at compile time, iterators over arrays (`iter`, `zip`, `map`, `sum`, \
+         `fold`), and `if` on comparisons",
+        functions.join(", ")
+    )
+}
 
 /// One kind of mistake, with what the message says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +133,7 @@ pub(crate) enum Problem {
     },
     WrongArity {
         name: String,
-        expected: usize,
+        expected: Vec<usize>,
         found: usize,
     },
     PowiExponent,
@@ -248,11 +261,7 @@ impl Problem {
                 name,
                 expected,
                 found,
-            } => format!(
-                "`{name}` takes {expected} argument{}, but {found} {} given",
-                if *expected == 1 { "" } else { "s" },
-                if *found == 1 { "was" } else { "were" },
-            ),
+            } => symdiff::error::wrong_arity_message(name, expected, *found),
             Problem::PowiExponent => "`powi` needs a constant integer exponent".to_owned(),
             Problem::Unsupported { what } => format!("{what} cannot be differentiated"),
             Problem::InvalidExpression { rendered } => rendered.clone(),
@@ -315,7 +324,9 @@ impl Problem {
                  a literal, an array parameter's `len()` or a `const N: usize` in the body"
             }
             Problem::EarlyReturn => "return only at the end of the function or of an `if` branch",
-            Problem::MacroCall | Problem::NestedItem | Problem::Unsupported { .. } => SUPPORTED,
+            Problem::MacroCall | Problem::NestedItem | Problem::Unsupported { .. } => {
+                return Some(supported());
+            }
             Problem::UselessStatement => "bind it with `let` or remove it",
             Problem::LetPattern => "write `let name = ...;`",
             Problem::LetWithoutValue => "write `let name = value;`",

@@ -7,12 +7,12 @@
 //! collected. Nothing is expanded. Because every node is canonical when it is
 //! made, simplification never revisits a node and always terminates.
 
-use crate::func::Func;
+use crate::func::{ArityError, Func};
 use crate::graph::{Compound, Constant, Graph, Ids, Node, NodeId};
 use crate::merge::cancels;
 use crate::number::Number;
 use smallvec::SmallVec;
-use std::ops::{Add as _, Mul as _, Neg as _};
+use std::ops::{Add as _, Mul as _};
 
 /// A term of a sum being collected: `coefficient * rest`, and the term it
 /// came from when it is a term of its own (not one distributed from
@@ -756,27 +756,43 @@ impl Graph {
     }
 
     /// `func(args)`, folded when the arguments are numbers and the value is
-    /// exact (`sin(0)` is `0`) or the arguments are floats.
+    /// exact (`sin(0)` is `0`) or the arguments are floats. A call with the
+    /// wrong number of arguments is the canonical NaN: the lowering and the
+    /// macros check arities first ([`Graph::try_call`]), so that user input
+    /// gets an error instead.
     pub fn call(&mut self, func: Func, args: &[NodeId]) -> NodeId {
-        if let (Func::Where(comparison), &[l, r, a, b]) = (func, args) {
-            return self.select(comparison, l, r, a, b);
+        match self.try_call(func, args) {
+            Ok(call) => call,
+            Err(_) => self.num(Number::float(f64::NAN)),
         }
-        if let Some(folded) = self.fold_call(func, args) {
-            return folded;
-        }
-        self.intern_compound(Compound::Call(func), args)
     }
 
+    /// `func(args)`, or the error of a wrong number of arguments.
+    pub fn try_call(&mut self, func: Func, args: &[NodeId]) -> Result<NodeId, ArityError> {
+        if args.len() != func.arity() {
+            return Err(ArityError {
+                func,
+                found: args.len(),
+            });
+        }
+        if let (Func::Where(comparison), &[l, r, a, b]) = (func, args) {
+            return Ok(self.select(comparison, l, r, a, b));
+        }
+        if let Some(folded) = self.fold_call(func, args) {
+            return Ok(folded);
+        }
+        Ok(self.intern_compound(Compound::Call(func), args))
+    }
+
+    /// The call's value when its arguments are numbers: in IEEE arithmetic
+    /// for floats and for values that are not finite, exactly where the
+    /// table's `fold` knows the value is rational, and otherwise none.
     fn fold_call(&mut self, func: Func, args: &[NodeId]) -> Option<NodeId> {
         let values: Vec<f64> = args
             .iter()
             .map(|&arg| self.constant_value(arg))
             .collect::<Option<_>>()?;
-        let value = match values.as_slice() {
-            [x] => func.eval1(*x),
-            [a, b] => func.eval2(*a, *b),
-            _ => return None,
-        };
+        let value = func.eval(&values);
         // Floats, NaN and infinities fold in IEEE arithmetic, and so does
         // any call whose value is not finite (`log(0)`, `sqrt(-1)`).
         let exact_args: Option<Vec<Number>> = args
@@ -790,64 +806,8 @@ impl Graph {
             Some(numbers) if value.is_finite() => numbers,
             _ => return Some(self.num(Number::float(value))),
         };
-        let exact = match (func, numbers.as_slice()) {
-            (_, [x]) => self.fold_exact1(func, *x)?,
-            (Func::Max, [a, b]) => {
-                if b > a {
-                    *b
-                } else {
-                    *a
-                }
-            }
-            (Func::Min, [a, b]) => {
-                if b < a {
-                    *b
-                } else {
-                    *a
-                }
-            }
-            (Func::LeakyRelu, [x, alpha]) => {
-                if x.to_f64() > 0.0 {
-                    *x
-                } else {
-                    alpha.mul(*x)
-                }
-            }
-            _ => return None,
-        };
+        let exact = (func.info().fold)(&numbers)?;
         Some(self.num(exact))
-    }
-
-    /// Exact values of one-argument functions at exact numbers, where they
-    /// are rational.
-    fn fold_exact1(&mut self, func: Func, x: Number) -> Option<Number> {
-        let zero = x.is_zero();
-        Some(match func {
-            Func::Sin | Func::Tan | Func::Asin | Func::Atan | Func::Sinh | Func::Tanh if zero => {
-                Number::ZERO
-            }
-            Func::Cos | Func::Cosh | Func::Exp if zero => Number::ONE,
-            Func::Sigmoid if zero => Number::HALF,
-            Func::Log if x.is_one() => Number::ZERO,
-            Func::Sqrt if !x.is_negative() => x.pow(Number::HALF)?,
-            Func::Abs => {
-                if x.is_negative() {
-                    x.neg()
-                } else {
-                    x
-                }
-            }
-            Func::Sign => Number::int(i64::from(x.to_f64() > 0.0) - i64::from(x.is_negative())),
-            Func::Relu => {
-                if x.is_negative() {
-                    Number::ZERO
-                } else {
-                    x
-                }
-            }
-            Func::Heaviside => Number::int(i64::from(x.to_f64() > 0.0)),
-            _ => return None,
-        })
     }
 }
 

@@ -352,10 +352,11 @@ impl<'a> AstScope<'a> {
             }
             ExprKind::Call { name, args, .. } => {
                 let args: Vec<f64> = program.args(args).iter().map(|&arg| value(arg)).collect();
-                match (crate::func::lookup(name), args.as_slice()) {
-                    (Some((crate::func::Callable::Pow, _)), [a, b]) => a.powf(*b),
-                    (Some((crate::func::Callable::Func(func), _)), [x]) => func.eval1(*x),
-                    (Some((crate::func::Callable::Func(func), _)), [a, b]) => func.eval2(*a, *b),
+                match (crate::func::lookup(name, args.len()), args.as_slice()) {
+                    (crate::func::Lookup::Found(crate::func::Callable::Pow), [a, b]) => a.powf(*b),
+                    (crate::func::Lookup::Found(crate::func::Callable::Func(func)), args) => {
+                        func.eval(args)
+                    }
                     _ => f64::NAN,
                 }
             }

@@ -137,20 +137,22 @@ fn places(parts: &[Part]) -> Vec<String> {
     places
 }
 
-/// The block `{ statements; result }` of the tape, whose outputs fill
-/// `parts` in order. Temporaries are named `{prefix}0`, `{prefix}1`, …, the
+/// The block `{ items; statements; result }` of the tape, whose outputs
+/// fill `parts` in order. `items` are the helper items the statements call,
+/// written first; temporaries are named `{prefix}0`, `{prefix}1`, …, the
 /// result filled in place `{prefix}out`; `statement(index)` is the Rust
 /// expression of instruction `index`.
 pub(crate) fn body(
     tape: &Tape,
     parts: &[Part],
     prefix: &str,
+    items: &str,
     statement: &impl Fn(usize) -> String,
 ) -> String {
     let name = |reg: Reg| format!("{prefix}{reg}");
     let n = tape.instructions().len();
     let outputs: Vec<String> = tape.outputs().iter().map(|&reg| name(reg)).collect();
-    let mut text = String::from("{\n");
+    let mut text = format!("{{\n{items}");
     if n <= LET_LIMIT {
         for index in 0..n {
             let _ = writeln!(

@@ -6,7 +6,7 @@
 use crate::compile::{Instr, Reg, Tape};
 use crate::emit_body::{F64, Part};
 use crate::error::Error;
-use crate::func::{Comparison, Func};
+use crate::func::{Comparison, Helper};
 use crate::graph::{Graph, NodeId, VarId};
 use crate::print::{Definitions, to_text_with};
 use std::fmt::Write;
@@ -448,7 +448,34 @@ fn emit_body(
     let prefix = temporary_prefix(params, inputs);
     let name = |reg: Reg| format!("{prefix}{reg}");
     let statement = |index: usize| instr_expr(&tape.instructions()[index], &name, inputs);
-    Ok(crate::emit_body::body(&tape, parts, &prefix, &statement))
+    let helpers = helper_items(&tape);
+    Ok(crate::emit_body::body(
+        &tape, parts, &prefix, &helpers, &statement,
+    ))
+}
+
+/// The items that the tape's calls need (the function computing `erf`),
+/// each once, indented as statements.
+fn helper_items(tape: &Tape) -> String {
+    let mut helpers: Vec<Helper> = Vec::new();
+    for instr in tape.instructions() {
+        let func = match *instr {
+            Instr::Call1(func, _) | Instr::Call2(func, _, _) => func,
+            _ => continue,
+        };
+        for helper in func.info().helpers {
+            if !helpers.contains(helper) {
+                helpers.push(*helper);
+            }
+        }
+    }
+    let mut items = String::new();
+    for helper in helpers {
+        for line in helper.source.lines() {
+            let _ = writeln!(items, "    {line}");
+        }
+    }
+    items
 }
 
 /// A prefix for temporaries that no parameter name starts with, so that a
@@ -480,8 +507,8 @@ fn instr_expr(instr: &Instr, name: &impl Fn(Reg) -> String, inputs: &[(VarId, St
         Instr::Neg(a) => format!("-{}", name(a)),
         Instr::Powi(a, n) => format!("{F64}::powi({}, {n}_i32)", name(a)),
         Instr::Powf(a, b) => format!("{F64}::powf({}, {})", name(a), name(b)),
-        Instr::Call1(func, a) => call1_expr(func, &name(a)),
-        Instr::Call2(func, a, b) => call2_expr(func, &name(a), &name(b)),
+        Instr::Call1(func, a) => func.rust_expr(&[&name(a)]),
+        Instr::Call2(func, a, b) => func.rust_expr(&[&name(a), &name(b)]),
         Instr::Select(comparison, [l, r, a, b]) => {
             select_expr(comparison, &name(l), &name(r), &name(a), &name(b))
         }
@@ -499,42 +526,6 @@ pub fn float_literal(value: f64) -> String {
         format!("{F64}::NEG_INFINITY")
     } else {
         format!("{value:?}_f64")
-    }
-}
-
-/// One-argument functions in inline `f64` code, with the same semantics as
-/// `func.rs` (and so as the interpreter).
-fn call1_expr(func: Func, x: &str) -> String {
-    match func {
-        Func::Log => format!("{F64}::ln({x})"),
-        Func::Sigmoid => format!("1.0_f64 / (1.0_f64 + {F64}::exp(-{x}))"),
-        Func::Relu => {
-            format!("if {x} > 0.0_f64 || {F64}::is_nan({x}) {{ {x} }} else {{ 0.0_f64 }}")
-        }
-        Func::Softplus => format!(
-            "if {x} > 30.0_f64 {{ {x} + {F64}::exp(-{x}) }} else {{ {F64}::ln_1p({F64}::exp({x})) }}"
-        ),
-        Func::Heaviside => format!(
-            "if {x} > 0.0_f64 {{ 1.0_f64 }} else if {F64}::is_nan({x}) {{ {x} }} else {{ 0.0_f64 }}"
-        ),
-        Func::Sign => format!(
-            "if {x} > 0.0_f64 {{ 1.0_f64 }} else if {x} < 0.0_f64 {{ -1.0_f64 }} else {{ {x} * 0.0_f64 }}"
-        ),
-        Func::LeakyRelu | Func::Max | Func::Min => format!("{F64}::NAN"),
-        _ => format!("{F64}::{}({x})", func.name()),
-    }
-}
-
-fn call2_expr(func: Func, a: &str, b: &str) -> String {
-    match func {
-        Func::LeakyRelu => format!("if {a} > 0.0_f64 {{ {a} }} else {{ {b} * {a} }}"),
-        Func::Max => format!(
-            "if {F64}::is_nan({a}) || {F64}::is_nan({b}) {{ {F64}::NAN }} else if {b} > {a} {{ {b} }} else {{ {a} }}"
-        ),
-        Func::Min => format!(
-            "if {F64}::is_nan({a}) || {F64}::is_nan({b}) {{ {F64}::NAN }} else if {b} < {a} {{ {b} }} else {{ {a} }}"
-        ),
-        _ => format!("{F64}::NAN"),
     }
 }
 

@@ -14,12 +14,13 @@ pub enum SemanticErrorKind {
         /// The known function whose name is closest, if one is close.
         suggestion: Option<&'static str>,
     },
-    /// A call with the wrong number of arguments.
+    /// A call with the wrong number of arguments; `expected` lists the
+    /// numbers the name takes (`log` takes 1 or 2).
     WrongArity {
         /// The function's name.
         name: String,
-        /// How many arguments it takes.
-        expected: usize,
+        /// The numbers of arguments it takes.
+        expected: Vec<usize>,
         /// How many it was given.
         found: usize,
     },
@@ -49,6 +50,20 @@ pub enum SemanticErrorKind {
     ComparisonOutsideWhere,
 }
 
+/// The message of a call with `found` arguments of a function that takes
+/// one of the numbers `expected`: "`log` takes 1 or 2 arguments, but 3 were
+/// given". The macros say the same.
+pub fn wrong_arity_message(name: &str, expected: &[usize], found: usize) -> String {
+    let numbers: Vec<String> = expected.iter().map(usize::to_string).collect();
+    let plural = expected.last().is_none_or(|&last| last != 1);
+    format!(
+        "`{name}` takes {} argument{}, but {found} {} given",
+        numbers.join(" or "),
+        if plural { "s" } else { "" },
+        if found == 1 { "was" } else { "were" },
+    )
+}
+
 /// A semantic error with the span it is about and the source, so that it can
 /// render itself with a caret like a parse error.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,11 +85,7 @@ impl SemanticError {
                 name,
                 expected,
                 found,
-            } => format!(
-                "`{name}` takes {expected} argument{}, but {found} {} given",
-                if *expected == 1 { "" } else { "s" },
-                if *found == 1 { "was" } else { "were" },
-            ),
+            } => wrong_arity_message(name, expected, *found),
             SemanticErrorKind::RedefinedConstant { name } => {
                 format!("`{name}` is a constant and cannot be redefined")
             }
@@ -107,11 +118,7 @@ impl SemanticError {
                 suggestion: None, ..
             } => Some(format!(
                 "known functions: {}",
-                crate::func::CALLABLES
-                    .iter()
-                    .map(|(name, _, _)| *name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                crate::func::callable_names().join(", ")
             )),
             SemanticErrorKind::RedefinedConstant { .. }
             | SemanticErrorKind::RedefinedFunction { .. } => Some("choose another name".to_owned()),

@@ -1,46 +1,135 @@
-//! The one table of functions: names, arities, values and outer derivatives'
-//! shapes are all keyed by [`Func`], shared by the lowering, the printers, the
-//! evaluator and the code emitters.
+//! The one table of functions. Each function is one declaration in
+//! `func/table.rs`, a [`FunctionInfo`] that gives its name, parameters,
+//! value in IEEE arithmetic, exact values, partial derivatives, LaTeX, the
+//! Rust it is emitted as, the `f64` method the macros read as it, its kink
+//! convention and its documentation line. The lowering, the derivative
+//! rules, the printers, the evaluators, the code emitters, the macros and
+//! the README's list all read that table; nothing else names a function's
+//! facts.
 
+mod erf;
+mod table;
+
+use crate::graph::{Graph, NodeId};
+use crate::number::Number;
 use std::fmt;
 
-/// A built-in function. `pow(a, b)` and `ln` are not here: `pow` is the power
-/// operator and `ln` is another name for [`Func::Log`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Func {
-    Sin,
-    Cos,
-    Tan,
-    Asin,
-    Acos,
-    Atan,
-    Sinh,
-    Cosh,
-    Tanh,
-    Exp,
-    /// The natural logarithm.
-    Log,
-    Sqrt,
-    Abs,
-    /// `sign(x)`: -1, 0 or 1, with `sign(0) = 0`.
-    Sign,
-    /// `sigmoid(x) = 1/(1 + exp(-x))`.
-    Sigmoid,
-    /// `relu(x) = max(x, 0)`.
-    Relu,
-    /// `leaky_relu(x, alpha)`: `x` for `x > 0`, else `alpha*x`.
-    LeakyRelu,
-    /// `softplus(x) = log(1 + exp(x))`.
-    Softplus,
-    /// `heaviside(x)`: 1 for `x > 0`, else 0 (so `heaviside(0) = 0`).
-    Heaviside,
-    Max,
-    Min,
-    /// `where(l < r, a, b)` (or `<=`): `a` where the comparison holds, `b`
-    /// where it does not, NaN where `l` or `r` is NaN. Its operands are
-    /// `[l, r, a, b]`; the text syntax's `>` and `>=` swap `l` and `r`.
-    Where(Comparison),
+pub use erf::{ERF_HELPER, erf};
+pub use table::Func;
+
+/// How a function is evaluated in IEEE arithmetic; its variant is the
+/// function's arity.
+#[derive(Clone, Copy, Debug)]
+pub enum Eval {
+    Unary(fn(f64) -> f64),
+    Binary(fn(f64, f64) -> f64),
+    /// `where(l < r, a, b)` (or `<=`), whose operands are `[l, r, a, b]`.
+    Select(Comparison),
 }
+
+impl Eval {
+    pub fn arity(self) -> usize {
+        match self {
+            Eval::Unary(_) => 1,
+            Eval::Binary(_) => 2,
+            Eval::Select(_) => 4,
+        }
+    }
+}
+
+/// How LaTeX spells a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LatexForm {
+    /// An operator before `\left( … \right)`: `\sin`, `\operatorname{relu}`.
+    Operator(&'static str),
+    /// `\sqrt{u}`.
+    Root,
+    /// `\left|u\right|`.
+    Bars,
+}
+
+/// A Rust item that emitted code needs in scope, such as the function that
+/// computes `erf`: emitted once at the top of each function body that calls
+/// it, so that generated code still needs nothing beyond `::core`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Helper {
+    pub name: &'static str,
+    pub source: &'static str,
+}
+
+/// One call being differentiated: the call's node, its arguments and the
+/// index of the argument the partial derivative is taken by.
+#[derive(Clone, Copy, Debug)]
+pub struct CallSite<'a> {
+    pub call: NodeId,
+    pub args: &'a [NodeId],
+    pub index: usize,
+}
+
+impl CallSite<'_> {
+    /// The first argument.
+    pub fn x(&self) -> NodeId {
+        self.arg(0)
+    }
+
+    /// Argument `index`. The table's arities are checked where calls are
+    /// built, so the index exists; a missing one would read the call itself.
+    pub fn arg(&self, index: usize) -> NodeId {
+        self.args.get(index).copied().unwrap_or(self.call)
+    }
+}
+
+/// Everything symdiff knows about one function.
+#[derive(Clone, Copy, Debug)]
+pub struct FunctionInfo {
+    /// The canonical name, as the parser reads it and the printer writes it.
+    pub name: &'static str,
+    /// Other names the text syntax and the macros accept (`ln` for `log`).
+    pub aliases: &'static [&'static str],
+    /// The parameters' names, for documentation; their number is the arity.
+    pub params: &'static [&'static str],
+    /// What the function is, one line for the README.
+    pub doc: &'static str,
+    /// The convention at a kink or at a point where the derivative is not
+    /// defined, for the README (`relu'(0) = 0`).
+    pub kink: Option<&'static str>,
+    pub eval: Eval,
+    /// The exact value at exact numbers, where it is rational (`sin(0) = 0`).
+    /// Called only where the IEEE value is finite.
+    pub fold: fn(&[Number]) -> Option<Number>,
+    /// ∂ call / ∂ argument `site.index`, in the form a person writes.
+    pub partial: fn(&mut Graph, CallSite<'_>) -> NodeId,
+    /// Whether the value is never below zero nor `-0.0` (it may be NaN):
+    /// what lets `sqrt(u)^2` be `u` when `u` is such a value.
+    pub never_negative: bool,
+    pub latex: LatexForm,
+    /// The Rust expression, with `$0`, `$1` for the arguments (plain names)
+    /// and `$F` for `::core::primitive::f64`; it computes exactly what
+    /// `eval` computes.
+    pub rust: &'static str,
+    /// Items that `rust` calls.
+    pub helpers: &'static [Helper],
+    /// The `f64` method the macros read as this function, with the first
+    /// argument as receiver (`x.ln_1p()`, `y.atan2(x)`).
+    pub method: Option<&'static str>,
+}
+
+/// Defaults for the fields most functions leave alone.
+pub(crate) const PLAIN: FunctionInfo = FunctionInfo {
+    name: "",
+    aliases: &[],
+    params: &["x"],
+    doc: "",
+    kink: None,
+    eval: Eval::Unary(|_| f64::NAN),
+    fold: |_| None,
+    partial: |graph, _| graph.zero(),
+    never_negative: false,
+    latex: LatexForm::Operator(""),
+    rust: "$F::NAN",
+    helpers: &[],
+    method: None,
+};
 
 /// The comparison of a [`Func::Where`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,8 +156,8 @@ impl Comparison {
     }
 }
 
-/// The name of the piecewise function, which is not in [`CALLABLES`]: its
-/// first argument is a comparison, not a value.
+/// The name of the piecewise function, which is not among the callable
+/// names: its first argument is a comparison, not a value.
 pub const WHERE: &str = "where";
 
 /// What a name in the source means when it is called like a function.
@@ -79,48 +168,80 @@ pub enum Callable {
     Pow,
 }
 
-/// Every callable name with its meaning and arity. `ln` is an alias of `log`.
-pub const CALLABLES: &[(&str, Callable, usize)] = &[
-    ("sin", Callable::Func(Func::Sin), 1),
-    ("cos", Callable::Func(Func::Cos), 1),
-    ("tan", Callable::Func(Func::Tan), 1),
-    ("asin", Callable::Func(Func::Asin), 1),
-    ("acos", Callable::Func(Func::Acos), 1),
-    ("atan", Callable::Func(Func::Atan), 1),
-    ("sinh", Callable::Func(Func::Sinh), 1),
-    ("cosh", Callable::Func(Func::Cosh), 1),
-    ("tanh", Callable::Func(Func::Tanh), 1),
-    ("exp", Callable::Func(Func::Exp), 1),
-    ("log", Callable::Func(Func::Log), 1),
-    ("ln", Callable::Func(Func::Log), 1),
-    ("sqrt", Callable::Func(Func::Sqrt), 1),
-    ("abs", Callable::Func(Func::Abs), 1),
-    ("sign", Callable::Func(Func::Sign), 1),
-    ("sigmoid", Callable::Func(Func::Sigmoid), 1),
-    ("relu", Callable::Func(Func::Relu), 1),
-    ("leaky_relu", Callable::Func(Func::LeakyRelu), 2),
-    ("softplus", Callable::Func(Func::Softplus), 1),
-    ("heaviside", Callable::Func(Func::Heaviside), 1),
-    ("max", Callable::Func(Func::Max), 2),
-    ("min", Callable::Func(Func::Min), 2),
-    ("pow", Callable::Pow, 2),
-];
+/// The name of the power function, which is the operator `^`, not a node.
+pub const POW: &str = "pow";
 
-/// Looks a callable name up, returning its meaning and arity.
-pub fn lookup(name: &str) -> Option<(Callable, usize)> {
-    CALLABLES
-        .iter()
-        .find(|(known, _, _)| *known == name)
-        .map(|&(_, callable, arity)| (callable, arity))
+impl Callable {
+    pub fn arity(self) -> usize {
+        match self {
+            Callable::Func(func) => func.arity(),
+            Callable::Pow => 2,
+        }
+    }
+}
+
+/// Every callable name (canonical names, aliases and `pow`) with what it
+/// means, in the table's order. A name may mean several functions of
+/// different arities (`log(x)` and `log(x, base)`).
+pub fn callables() -> impl Iterator<Item = (&'static str, Callable)> {
+    let functions = Func::CALLABLE.iter().flat_map(|&func| {
+        let info = func.info();
+        std::iter::once(info.name)
+            .chain(info.aliases.iter().copied())
+            .map(move |name| (name, Callable::Func(func)))
+    });
+    functions.chain(std::iter::once((POW, Callable::Pow)))
+}
+
+/// The distinct callable names, in the table's order.
+pub fn callable_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for (name, _) in callables() {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// What a call of `name` with `n_args` arguments means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    Found(Callable),
+    /// The name is known, but not with this many arguments: these are the
+    /// numbers it takes, in increasing order.
+    WrongArity(Vec<usize>),
+    Unknown,
+}
+
+/// Looks the call `name(…)` with `n_args` arguments up.
+pub fn lookup(name: &str, n_args: usize) -> Lookup {
+    let mut arities: Vec<usize> = Vec::new();
+    for (_, callable) in callables().filter(|&(known, _)| known == name) {
+        if callable.arity() == n_args {
+            return Lookup::Found(callable);
+        }
+        arities.push(callable.arity());
+    }
+    if arities.is_empty() {
+        return Lookup::Unknown;
+    }
+    arities.sort_unstable();
+    arities.dedup();
+    Lookup::WrongArity(arities)
+}
+
+/// Whether `name` is a callable name, with any number of arguments.
+pub fn is_callable(name: &str) -> bool {
+    callables().any(|(known, _)| known == name)
 }
 
 /// The known name closest to `name`, if it is a plausible typo
 /// (`sigmod` → `sigmoid`).
 pub fn suggest(name: &str) -> Option<&'static str> {
     let limit = (name.len() / 3).clamp(1, 3);
-    CALLABLES
-        .iter()
-        .map(|&(known, _, _)| (edit_distance(name, known), known))
+    callables()
+        .map(|(known, _)| (edit_distance(name, known), known))
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, known)| known)
@@ -140,94 +261,110 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// A call built with the wrong number of arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArityError {
+    pub func: Func,
+    pub found: usize,
+}
+
+impl fmt::Display for ArityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expected = self.func.arity();
+        write!(
+            f,
+            "`{}` takes {expected} argument{}, but {} {} given",
+            self.func.name(),
+            if expected == 1 { "" } else { "s" },
+            self.found,
+            if self.found == 1 { "was" } else { "were" },
+        )
+    }
+}
+
+impl std::error::Error for ArityError {}
+
 impl Func {
     /// The canonical name, as the parser reads it and the printer writes it.
     pub fn name(self) -> &'static str {
-        match self {
-            Func::Sin => "sin",
-            Func::Cos => "cos",
-            Func::Tan => "tan",
-            Func::Asin => "asin",
-            Func::Acos => "acos",
-            Func::Atan => "atan",
-            Func::Sinh => "sinh",
-            Func::Cosh => "cosh",
-            Func::Tanh => "tanh",
-            Func::Exp => "exp",
-            Func::Log => "log",
-            Func::Sqrt => "sqrt",
-            Func::Abs => "abs",
-            Func::Sign => "sign",
-            Func::Sigmoid => "sigmoid",
-            Func::Relu => "relu",
-            Func::LeakyRelu => "leaky_relu",
-            Func::Softplus => "softplus",
-            Func::Heaviside => "heaviside",
-            Func::Max => "max",
-            Func::Min => "min",
-            Func::Where(_) => WHERE,
-        }
+        self.info().name
     }
 
     pub fn arity(self) -> usize {
-        match self {
-            Func::LeakyRelu | Func::Max | Func::Min => 2,
-            Func::Where(_) => 4,
-            _ => 1,
-        }
+        self.info().eval.arity()
     }
 
     /// Whether the function's value is never below zero nor `-0.0` (it may
-    /// be NaN): what lets `sqrt(u)^2` be `u` when `u` is such a value.
-    /// (`sqrt(-0.0)` is `-0.0`, whose reciprocal is minus infinity.)
+    /// be NaN). (`sqrt(-0.0)` is `-0.0`, whose reciprocal is minus infinity.)
     pub fn never_negative(self) -> bool {
-        matches!(
-            self,
-            Func::Acos
-                | Func::Cosh
-                | Func::Exp
-                | Func::Abs
-                | Func::Sigmoid
-                | Func::Relu
-                | Func::Softplus
-                | Func::Heaviside
-        )
+        self.info().never_negative
     }
 
-    /// Evaluates a one-argument function in IEEE arithmetic.
+    /// Evaluates a one-argument function in IEEE arithmetic (NaN for a
+    /// function of another arity).
     pub fn eval1(self, x: f64) -> f64 {
-        match self {
-            Func::Sin => x.sin(),
-            Func::Cos => x.cos(),
-            Func::Tan => x.tan(),
-            Func::Asin => x.asin(),
-            Func::Acos => x.acos(),
-            Func::Atan => x.atan(),
-            Func::Sinh => x.sinh(),
-            Func::Cosh => x.cosh(),
-            Func::Tanh => x.tanh(),
-            Func::Exp => x.exp(),
-            Func::Log => x.ln(),
-            Func::Sqrt => x.sqrt(),
-            Func::Abs => x.abs(),
-            Func::Sign => sign(x),
-            Func::Sigmoid => sigmoid(x),
-            Func::Relu => relu(x),
-            Func::Softplus => softplus(x),
-            Func::Heaviside => heaviside(x),
-            Func::LeakyRelu | Func::Max | Func::Min | Func::Where(_) => f64::NAN,
+        match self.info().eval {
+            Eval::Unary(eval) => eval(x),
+            Eval::Binary(_) | Eval::Select(_) => f64::NAN,
         }
     }
 
-    /// Evaluates a two-argument function in IEEE arithmetic.
+    /// Evaluates a two-argument function in IEEE arithmetic (NaN for a
+    /// function of another arity).
     pub fn eval2(self, a: f64, b: f64) -> f64 {
-        match self {
-            Func::LeakyRelu => leaky_relu(a, b),
-            Func::Max => max(a, b),
-            Func::Min => min(a, b),
+        match self.info().eval {
+            Eval::Binary(eval) => eval(a, b),
+            Eval::Unary(_) | Eval::Select(_) => f64::NAN,
+        }
+    }
+
+    /// Evaluates the function at `args` in IEEE arithmetic (NaN for the
+    /// wrong number of arguments).
+    pub fn eval(self, args: &[f64]) -> f64 {
+        match (self.info().eval, args) {
+            (Eval::Unary(eval), &[x]) => eval(x),
+            (Eval::Binary(eval), &[a, b]) => eval(a, b),
+            (Eval::Select(comparison), &[l, r, a, b]) => select(comparison, l, r, a, b),
             _ => f64::NAN,
         }
     }
+
+    /// The Rust expression for a call with the arguments `args` (plain
+    /// names), reading `f64` by absolute path.
+    pub fn rust_expr(self, args: &[&str]) -> String {
+        fill_template(self.info().rust, args)
+    }
+}
+
+/// `template` with `$F` replaced by `::core::primitive::f64` and `$0`, `$1`
+/// by the arguments.
+fn fill_template(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(dollar) = rest.find('$') {
+        out.push_str(&rest[..dollar]);
+        let after = &rest[dollar + 1..];
+        let mut chars = after.chars();
+        match chars.next() {
+            Some('F') => out.push_str("::core::primitive::f64"),
+            Some(digit @ '0'..='9') => {
+                let index = digit as usize - '0' as usize;
+                out.push_str(
+                    args.get(index)
+                        .copied()
+                        .unwrap_or("::core::primitive::f64::NAN"),
+                );
+            }
+            Some(other) => {
+                out.push('$');
+                out.push(other);
+            }
+            None => out.push('$'),
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+    out
 }
 
 impl fmt::Display for Func {
@@ -236,8 +373,8 @@ impl fmt::Display for Func {
     }
 }
 
-// The activation functions, written once. The Rust emitter inlines the same
-// formulas, so generated code and the interpreter agree.
+// The activation functions, written once; the table's Rust templates spell
+// the same operations, so generated code and the interpreter agree.
 
 pub fn sign(x: f64) -> f64 {
     if x > 0.0 {
@@ -280,11 +417,42 @@ pub fn heaviside(x: f64) -> f64 {
     }
 }
 
+/// `gelu(x) = x*Φ(x)` with the normal distribution's `Φ` through `erf`, as
+/// PyTorch computes it by default.
+pub fn gelu(x: f64) -> f64 {
+    x * 0.5 * (1.0 + erf(x * std::f64::consts::FRAC_1_SQRT_2))
+}
+
+/// `silu(x) = x*sigmoid(x)`, with one rounding fewer as `x/(1 + exp(-x))`.
+pub fn silu(x: f64) -> f64 {
+    x / (1.0 + (-x).exp())
+}
+
+/// `elu(x, alpha)`: `x` for `x > 0`, else `alpha*(exp(x) - 1)`.
+pub fn elu(x: f64, alpha: f64) -> f64 {
+    if x > 0.0 { x } else { alpha * x.exp_m1() }
+}
+
+pub fn softsign(x: f64) -> f64 {
+    x / (1.0 + x.abs())
+}
+
 /// `max(a, b)`; NaN in either argument gives NaN.
 pub fn max(a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() {
         f64::NAN
     } else if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// `min(a, b)`; NaN in either argument gives NaN.
+pub fn min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else if b < a {
         b
     } else {
         a
@@ -304,13 +472,40 @@ pub fn select(comparison: Comparison, l: f64, r: f64, a: f64, b: f64) -> f64 {
     }
 }
 
-/// `min(a, b)`; NaN in either argument gives NaN.
-pub fn min(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() {
-        f64::NAN
-    } else if b < a {
-        b
-    } else {
-        a
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_arguments_and_the_f64_path() {
+        assert_eq!(
+            fill_template("$F::atan2($0, $1)", &["y", "x"]),
+            "::core::primitive::f64::atan2(y, x)"
+        );
+    }
+
+    #[test]
+    fn every_function_agrees_with_its_arity_and_has_its_documentation() {
+        for &func in Func::CALLABLE {
+            let info = func.info();
+            assert_eq!(info.params.len(), info.eval.arity(), "{}", info.name);
+            assert!(!info.doc.is_empty(), "{}", info.name);
+            assert!(!info.name.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_name_with_two_arities_finds_each_and_lists_both() {
+        assert_eq!(lookup("log", 1), Lookup::Found(Callable::Func(Func::Log)));
+        assert_eq!(
+            lookup("log", 2),
+            Lookup::Found(Callable::Func(Func::LogBase))
+        );
+        assert_eq!(lookup("log", 3), Lookup::WrongArity(vec![1, 2]));
+        assert_eq!(
+            lookup("swish", 1),
+            Lookup::Found(Callable::Func(Func::Silu))
+        );
+        assert_eq!(lookup("nope", 1), Lookup::Unknown);
     }
 }

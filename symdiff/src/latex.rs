@@ -26,7 +26,7 @@
 //! - Named shared subexpressions (see [`Definitions`]) print as their name
 //!   in the same style: `t3` is `t_{3}`.
 
-use crate::func::{Comparison, Func};
+use crate::func::{Comparison, Func, LatexForm};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::layout::{self, Precedence, Syntax};
 use crate::number::Number;
@@ -101,35 +101,6 @@ fn latex_stem(stem: &str) -> String {
     }
 }
 
-/// The LaTeX operator for a function, printed before `\left( … \right)`.
-fn func_operator(func: Func) -> &'static str {
-    match func {
-        Func::Sin => "\\sin",
-        Func::Cos => "\\cos",
-        Func::Tan => "\\tan",
-        Func::Asin => "\\arcsin",
-        Func::Acos => "\\arccos",
-        Func::Atan => "\\arctan",
-        Func::Sinh => "\\sinh",
-        Func::Cosh => "\\cosh",
-        Func::Tanh => "\\tanh",
-        Func::Exp => "\\exp",
-        Func::Log => "\\ln",
-        Func::Max => "\\max",
-        Func::Min => "\\min",
-        Func::Sign => "\\operatorname{sign}",
-        Func::Sigmoid => "\\operatorname{sigmoid}",
-        Func::Relu => "\\operatorname{relu}",
-        Func::LeakyRelu => "\\operatorname{leaky\\_relu}",
-        Func::Softplus => "\\operatorname{softplus}",
-        Func::Heaviside => "\\operatorname{heaviside}",
-        Func::Where(_) => "\\operatorname{where}",
-        // Never used: `Latex::call` spells these two itself.
-        Func::Sqrt => "\\sqrt",
-        Func::Abs => "\\operatorname{abs}",
-    }
-}
-
 /// LaTeX math: `2 x`, `x^{2}`, `\frac{a}{b}`, `\left( … \right)`, `\sin`.
 struct Latex;
 
@@ -188,10 +159,10 @@ impl Syntax for Latex {
     }
 
     fn call(func: Func) -> [&'static str; 3] {
-        match func {
-            Func::Sqrt => ["\\sqrt", "{", "}"],
-            Func::Abs => ["", "\\left|", "\\right|"],
-            _ => [func_operator(func), "\\left(", "\\right)"],
+        match func.info().latex {
+            LatexForm::Root => ["\\sqrt", "{", "}"],
+            LatexForm::Bars => ["", "\\left|", "\\right|"],
+            LatexForm::Operator(operator) => [operator, "\\left(", "\\right)"],
         }
     }
 

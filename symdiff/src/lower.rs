@@ -9,7 +9,7 @@
 //! order of terms and factors) does not depend on how the tree is stored.
 
 use crate::error::{SemanticError, SemanticErrorKind};
-use crate::func::{Callable, WHERE, lookup, suggest};
+use crate::func::{Callable, Lookup, WHERE, is_callable, lookup, suggest};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::number::Number;
 use rustc_hash::FxHashMap;
@@ -18,7 +18,7 @@ use symdiff_parser::{AddOp, Expr, ExprId, ExprKind, MulOp, Program, Span, UnaryO
 /// Whether `name` is called as a function: a callable of the table, or
 /// `where`.
 fn is_function(name: &str) -> bool {
-    name == WHERE || lookup(name).is_some()
+    name == WHERE || is_callable(name)
 }
 
 /// What a call means, once its name and arguments are checked.
@@ -236,7 +236,19 @@ impl<'src> Lowering<'_, '_, 'src> {
                 let call = self.check_call(name, name_span, args)?;
                 self.collect_operands(args.iter().copied());
                 Ok(match call {
-                    Call::Callable(Callable::Func(func)) => self.graph.call(func, &self.operands),
+                    Call::Callable(Callable::Func(func)) => {
+                        match self.graph.try_call(func, &self.operands) {
+                            Ok(call) => call,
+                            Err(error) => {
+                                let kind = SemanticErrorKind::WrongArity {
+                                    name: name.to_owned(),
+                                    expected: vec![error.func.arity()],
+                                    found: error.found,
+                                };
+                                return Err(self.error(kind, name_span));
+                            }
+                        }
+                    }
                     Call::Callable(Callable::Pow) => {
                         self.graph.pow(self.operands[0], self.operands[1])
                     }
@@ -326,7 +338,7 @@ impl<'src> Lowering<'_, '_, 'src> {
             if args.len() != 3 {
                 let kind = SemanticErrorKind::WrongArity {
                     name: name.to_owned(),
-                    expected: 3,
+                    expected: vec![3],
                     found: args.len(),
                 };
                 return Err(self.error(kind, name_span));
@@ -359,22 +371,24 @@ impl<'src> Lowering<'_, '_, 'src> {
         name_span: Span,
         n_args: usize,
     ) -> Result<Callable, SemanticError> {
-        let Some((callable, arity)) = lookup(name) else {
-            let kind = SemanticErrorKind::UnknownFunction {
-                name: name.to_owned(),
-                suggestion: suggest(name),
-            };
-            return Err(self.error(kind, name_span));
-        };
-        if n_args != arity {
-            let kind = SemanticErrorKind::WrongArity {
-                name: name.to_owned(),
-                expected: arity,
-                found: n_args,
-            };
-            return Err(self.error(kind, name_span));
+        match lookup(name, n_args) {
+            Lookup::Found(callable) => Ok(callable),
+            Lookup::WrongArity(expected) => {
+                let kind = SemanticErrorKind::WrongArity {
+                    name: name.to_owned(),
+                    expected,
+                    found: n_args,
+                };
+                Err(self.error(kind, name_span))
+            }
+            Lookup::Unknown => {
+                let kind = SemanticErrorKind::UnknownFunction {
+                    name: name.to_owned(),
+                    suggestion: suggest(name),
+                };
+                Err(self.error(kind, name_span))
+            }
         }
-        Ok(callable)
     }
 
     /// The error of the tree `root` that comes first in source order, where

@@ -2,12 +2,11 @@
 //! of a node with respect to one of its operands. The chain rule is applied
 //! once, generically, by the callers in `diff.rs` and `gradient.rs`.
 
-use crate::func::Func;
+use crate::func::{CallSite, Func};
 use crate::graph::{Graph, Ids, Node, NodeId};
 use crate::number::Number;
 use crate::piecewise;
 use smallvec::SmallVec;
-use std::ops::Neg as _;
 
 /// (∂ node / ∂ operand `index`) * `inner`: the chain rule's term for one
 /// operand. For a product this is one product (the other factors and
@@ -157,9 +156,7 @@ fn power_partial_exponent(graph: &mut Graph, power: NodeId, base: NodeId) -> Nod
 }
 
 /// The outer derivative of a function call with respect to argument `index`,
-/// in the forms a person writes. Kinks follow PyTorch: relu'(0) = 0,
-/// abs'(0) = sign(0) = 0, leaky_relu'(0) = alpha, heaviside' = 0, and at a tie
-/// max and min give each argument half the derivative.
+/// from the function's entry in the table (`func/table.rs`).
 fn call_partial(
     graph: &mut Graph,
     call: NodeId,
@@ -167,94 +164,6 @@ fn call_partial(
     args: &[NodeId],
     index: usize,
 ) -> NodeId {
-    let u = args[0];
-    match func {
-        Func::Sin => graph.call(Func::Cos, &[u]),
-        Func::Cos => {
-            let sin = graph.call(Func::Sin, &[u]);
-            graph.neg(sin)
-        }
-        // 1 + tan(u)^2
-        Func::Tan => {
-            let one = graph.one();
-            let square = graph.powi(call, 2);
-            graph.add2(one, square)
-        }
-        // (1 - u^2)^(-1/2), negated for acos.
-        Func::Asin | Func::Acos => {
-            let one = graph.one();
-            let square = graph.powi(u, 2);
-            let difference = graph.sub(one, square);
-            let minus_half = graph.num(Number::HALF.neg());
-            let root = graph.pow(difference, minus_half);
-            if func == Func::Acos {
-                graph.neg(root)
-            } else {
-                root
-            }
-        }
-        // 1/(1 + u^2)
-        Func::Atan => {
-            let one = graph.one();
-            let square = graph.powi(u, 2);
-            let sum = graph.add2(one, square);
-            graph.powi(sum, -1)
-        }
-        Func::Sinh => graph.call(Func::Cosh, &[u]),
-        Func::Cosh => graph.call(Func::Sinh, &[u]),
-        // 1 - tanh(u)^2
-        Func::Tanh => {
-            let one = graph.one();
-            let square = graph.powi(call, 2);
-            graph.sub(one, square)
-        }
-        Func::Exp => call,
-        Func::Log => graph.powi(u, -1),
-        // 1/(2*sqrt(u))
-        Func::Sqrt => {
-            let half = graph.num(Number::HALF);
-            let reciprocal = graph.powi(call, -1);
-            graph.mul2(half, reciprocal)
-        }
-        Func::Abs => graph.call(Func::Sign, &[u]),
-        Func::Sign | Func::Heaviside => graph.zero(),
-        // sigmoid(u)*(1 - sigmoid(u))
-        Func::Sigmoid => {
-            let one = graph.one();
-            let complement = graph.sub(one, call);
-            graph.mul2(call, complement)
-        }
-        Func::Relu => graph.call(Func::Heaviside, &[u]),
-        Func::Softplus => graph.call(Func::Sigmoid, &[u]),
-        Func::LeakyRelu => leaky_relu_partial(graph, u, args[1], index),
-        Func::Max | Func::Min => {
-            let one = graph.one();
-            piecewise::extremum_share(graph, func, [u, args[1]], index, one)
-        }
-        // The chain rule goes through `piecewise::where_term` instead; this
-        // is the partial it stands for.
-        Func::Where(comparison) => {
-            let (zero, one) = (graph.zero(), graph.one());
-            let (l, r) = (args[0], args[1]);
-            match index {
-                2 => graph.select(comparison, l, r, one, zero),
-                3 => graph.select(comparison, l, r, zero, one),
-                _ => zero,
-            }
-        }
-    }
-}
-
-/// ∂/∂x leaky_relu(x, a) = heaviside(x) + a*(1 - heaviside(x)), which is `a`
-/// at 0; ∂/∂a leaky_relu(x, a) = min(x, 0).
-fn leaky_relu_partial(graph: &mut Graph, x: NodeId, alpha: NodeId, index: usize) -> NodeId {
-    if index == 1 {
-        let zero = graph.zero();
-        return graph.call(Func::Min, &[x, zero]);
-    }
-    let step = graph.call(Func::Heaviside, &[x]);
-    let one = graph.one();
-    let below = graph.sub(one, step);
-    let leak = graph.mul2(alpha, below);
-    graph.add2(step, leak)
+    let site = CallSite { call, args, index };
+    (func.info().partial)(graph, site)
 }

@@ -35,6 +35,20 @@ fn expression() -> impl Strategy<Value = String> {
             Just("sinh"),
             Just("log"),
             Just("sqrt"),
+            Just("erf"),
+            Just("gelu"),
+            Just("silu"),
+            Just("softsign"),
+            Just("log1p"),
+            Just("expm1"),
+            Just("cbrt"),
+        ];
+        let binary = prop_oneof![
+            Just("max"),
+            Just("atan2"),
+            Just("hypot"),
+            Just("elu"),
+            Just("log"),
         ];
         prop_oneof![
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} + {b})")),
@@ -43,7 +57,7 @@ fn expression() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} / {b})")),
             (inner.clone(), -3i32..4).prop_map(|(a, n)| format!("({a})^({n})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})^({b})")),
-            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("max({a}, {b})")),
+            (binary, inner.clone(), inner.clone()).prop_map(|(f, a, b)| format!("{f}({a}, {b})")),
             (
                 (inner.clone(), comparison(), inner.clone()),
                 inner.clone(),
@@ -82,7 +96,15 @@ fn single_use_expression() -> impl Strategy<Value = String> {
             Just("sigmoid"),
             Just("atan"),
             Just("cosh"),
+            Just("erf"),
+            Just("gelu"),
+            Just("silu"),
+            Just("softsign"),
+            Just("log1p"),
+            Just("expm1"),
+            Just("cbrt"),
         ];
+        let binary = prop_oneof![Just("atan2"), Just("hypot"), Just("elu"), Just("log")];
         prop_oneof![
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} + {b})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} - {b})")),
@@ -102,6 +124,7 @@ fn single_use_expression() -> impl Strategy<Value = String> {
             )
                 .prop_map(|((l, op, r), a, b)| format!("where({l} {op} {r}, {a}, {b})")),
             inner.clone().prop_map(|a| format!("-({a})")),
+            (binary, inner.clone(), inner.clone()).prop_map(|(f, a, b)| format!("{f}({a}, {b})")),
             (function, inner).prop_map(|(f, a)| format!("{f}({a})")),
         ]
     });

@@ -202,12 +202,12 @@ fn semantic_errors_point_at_the_name() {
     check(
         "foo(x)",
         expect![[r#"
-        error: unknown function `foo`
-         --> 1:1
-          |
-        1 | foo(x)
-          | ^^^
-          = help: known functions: sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, pow"#]],
+            error: unknown function `foo`
+             --> 1:1
+              |
+            1 | foo(x)
+              | ^^^
+              = help: known functions: sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, erf, gelu, silu, swish, elu, softsign, log1p, expm1, atan2, hypot, cbrt, pow"#]],
     );
     check(
         "pi = 3; pi",

@@ -13,7 +13,7 @@ use crate::derive_grad::valid::Output;
 use crate::derive_grad::value::{Cond, Value};
 use crate::errors::{Errors, Problem};
 use quote::ToTokens;
-use symdiff::func::Comparison;
+use symdiff::func::{Comparison, Lookup};
 use symdiff::graph::{Constant, Graph, NodeId};
 use symdiff::number::Number;
 use syn::{BinOp, Block, Expr, Lit, UnOp};
@@ -544,7 +544,7 @@ impl Translator<'_> {
                 &call.method,
                 Problem::WrongArity {
                     name,
-                    expected: arity,
+                    expected: vec![arity],
                     found,
                 },
             );
@@ -585,22 +585,23 @@ impl Translator<'_> {
         match callee {
             Callee::Function(ident) => {
                 let name = ident.to_string();
-                let Some(expected) = calls::function_arity(&name) else {
-                    let suggestion = symdiff::func::suggest(&name);
-                    return self.report(ident, Problem::UnknownFunction { name, suggestion });
-                };
-                if found != expected {
-                    return self.report(
-                        ident,
-                        Problem::WrongArity {
+                let callable = match calls::function(&name, found) {
+                    Lookup::Found(callable) => callable,
+                    Lookup::WrongArity(expected) => {
+                        let problem = Problem::WrongArity {
                             name,
                             expected,
                             found,
-                        },
-                    );
-                }
+                        };
+                        return self.report(ident, problem);
+                    }
+                    Lookup::Unknown => {
+                        let suggestion = symdiff::func::suggest(&name);
+                        return self.report(ident, Problem::UnknownFunction { name, suggestion });
+                    }
+                };
                 let args: Vec<NodeId> = args.into_iter().collect::<Option<_>>()?;
-                self.build(call, |graph| calls::build_function(graph, &name, &args))
+                self.build(call, |graph| calls::build_function(graph, callable, &args))
             }
             Callee::F64Method(ident) => {
                 let name = ident.to_string();
@@ -610,7 +611,7 @@ impl Translator<'_> {
                 if found != arity + 1 {
                     let problem = Problem::WrongArity {
                         name,
-                        expected: arity + 1,
+                        expected: vec![arity + 1],
                         found,
                     };
                     return self.report(ident, problem);

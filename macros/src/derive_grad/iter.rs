@@ -30,7 +30,7 @@ impl Translator<'_> {
                 &call.method,
                 Problem::WrongArity {
                     name,
-                    expected,
+                    expected: vec![expected],
                     found,
                 },
             );

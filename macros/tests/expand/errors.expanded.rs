@@ -4,8 +4,8 @@ fn bad(w: f64, n: usize, x: [f64; 3]) -> f64 {
     let z = x[i] + unknown(w) + w % 2.0;
     for k in 0..3 {}
     {
-        let __symdiff_x: ::core::primitive::f64 = y + z;
-        1.0 / (1.0 + (-__symdiff_x).exp())
+        let __symdiff_0: ::core::primitive::f64 = y + z;
+        1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__symdiff_0))
     }
 }
 ::core::compile_error! {
@@ -18,7 +18,7 @@ fn bad(w: f64, n: usize, x: [f64; 3]) -> f64 {
     "`q` in wrt(..) is not a parameter of this function\n= help: the parameters are: w, n, x"
 }
 ::core::compile_error! {
-    "unknown function `unknown`\n= help: the known functions are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, pow, and f64 methods such as `x.exp()`; a call of another function cannot be differentiated, even of one marked #[derive_grad]: write the helper's body inline, or as a `let` binding"
+    "unknown function `unknown`\n= help: the known functions are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, erf, gelu, silu, swish, elu, softsign, log1p, expm1, atan2, hypot, cbrt, pow, and f64 methods such as `x.exp()`; a call of another function cannot be differentiated, even of one marked #[derive_grad]: write the helper's body inline, or as a `let` binding"
 }
 ::core::compile_error! {
     "operator `%` cannot be differentiated\n= help: use + - * / and the f64 methods powi and powf"
