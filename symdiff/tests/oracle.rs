@@ -3,7 +3,9 @@
 //! within 1e-9 relative plus 1e-12 absolute, along every derivative path the
 //! engine has (reverse gradient, forward `diff`, forward-over-reverse Hessian,
 //! repeated `diff`), and through both evaluators (the DAG and the tape).
-//! `data/oracle_where.jsonl` does the same for the piecewise node `where`.
+//! `data/oracle_where.jsonl` does the same for the piecewise node `where`, and
+//! `data/oracle_functions.jsonl` for the functions added with the function
+//! table.
 
 use serde_json::Value;
 use symdiff::Expr;
@@ -183,4 +185,14 @@ fn every_oracle_case_agrees_along_every_path() {
 #[test]
 fn every_where_case_agrees_along_every_path() {
     check_file(include_str!("data/oracle_where.jsonl"), 52);
+}
+
+/// The cases of the functions added with the function table
+/// (`data/oracle_functions.py` wrote them with SymPy): each function at
+/// points on every branch, both sides of `elu`'s kink and the kink itself,
+/// `log1p` near -1, cube roots of negative numbers and `atan2` in all four
+/// quadrants.
+#[test]
+fn every_function_case_agrees_along_every_path() {
+    check_file(include_str!("data/oracle_functions.jsonl"), 41);
 }
