@@ -69,6 +69,47 @@ fn activations_and_kinks() {
     );
 }
 
+/// The functions added with the function table, in their textbook forms.
+#[test]
+fn functions_of_the_table() {
+    check("erf(x)", "x", expect!["2*exp(-x^2)/pi^(1/2)"]);
+    check(
+        "gelu(x)",
+        "x",
+        expect!["1/2 + x*exp(-x^2/2)/(2^(1/2)*pi^(1/2)) + erf(x/2^(1/2))/2"],
+    );
+    check(
+        "silu(x)",
+        "x",
+        expect!["sigmoid(x)*(1 + x*(1 - sigmoid(x)))"],
+    );
+    check(
+        "swish(x)",
+        "x",
+        expect!["sigmoid(x)*(1 + x*(1 - sigmoid(x)))"],
+    );
+    check(
+        "elu(x, alpha)",
+        "x",
+        expect!["where(0 < x, 1, alpha*exp(x))"],
+    );
+    check(
+        "elu(x, alpha)",
+        "alpha",
+        expect!["where(0 < x, 0, expm1(x))"],
+    );
+    check("softsign(x)", "x", expect!["1/(1 + abs(x))^2"]);
+    check("log1p(x)", "x", expect!["1/(1 + x)"]);
+    check("expm1(x)", "x", expect!["exp(x)"]);
+    check("atan2(y, x)", "y", expect!["x/(x^2 + y^2)"]);
+    check("atan2(y, x)", "x", expect!["-y/(x^2 + y^2)"]);
+    check("hypot(x, y)", "x", expect!["x/hypot(x, y)"]);
+    check("cbrt(x)", "x", expect!["1/(3*cbrt(x)^2)"]);
+    check("log(x, b)", "x", expect!["1/(x*log(b))"]);
+    check("log(x, b)", "b", expect!["-log(x)/(b*log(b)^2)"]);
+    check("log(x, 2)", "x", expect!["1/(x*log(2))"]);
+}
+
 #[test]
 fn powers() {
     check("x^3", "x", expect!["3*x^2"]);

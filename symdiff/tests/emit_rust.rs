@@ -515,3 +515,30 @@ fn jacobian_without_variables_has_empty_rows() {
     );
     assert!(code.contains("[[], []]"), "{code}");
 }
+
+/// A function body that calls `erf` (through `gelu`, its derivative and
+/// `erf` itself) carries the item that computes it once, at its top, so that
+/// generated code needs nothing beyond `::core`; the new functions of two
+/// arguments are `f64`'s own methods by absolute path.
+#[test]
+fn erf_is_emitted_once_per_function_as_a_local_item() {
+    let code = emit(
+        "gelu(x)*erf(y) + atan2(y, x) + hypot(x, y) + log(x, y)",
+        false,
+        false,
+        false,
+    );
+    let bodies = code.matches("pub fn f_").count();
+    assert_eq!(bodies, 2, "f_grad and f_value_and_grad");
+    assert_eq!(code.matches("fn __symdiff_erf(").count(), bodies);
+    for call in ["atan2(", "hypot(", "log("] {
+        assert!(
+            code.contains(&format!("::core::primitive::f64::{call}")),
+            "{call}"
+        );
+    }
+    let grad = &code[code.find("pub fn f_grad").expect("f_grad")..];
+    let helper = grad.find("fn __symdiff_erf(").expect("the helper");
+    let first_let = grad.find("let __t0").expect("the first statement");
+    assert!(helper < first_let, "the helper comes before the statements");
+}

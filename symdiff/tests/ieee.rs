@@ -165,3 +165,99 @@ fn big_numbers_order_by_value() {
     };
     assert_eq!(print("3^80 + 3^90 + 3^100"), print("3^100 + 3^90 + 3^80"));
 }
+
+/// Each input's derivative by `var` evaluated at its point, one line per
+/// case.
+fn derivative_table(cases: &[(&str, &str, &[(&str, f64)])]) -> String {
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|&(input, var, point)| {
+            let value = match Expr::parse(input) {
+                Ok(expr) => match expr.diff(var).eval(point) {
+                    Ok(value) => format!("{value:?}"),
+                    Err(error) => format!("error: {error}"),
+                },
+                Err(error) => format!("error: {error}"),
+            };
+            format!("d/d{var} {input} at {point:?} = {value}")
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// The functions of the table at the edges of their domains: exact folds
+/// (`cbrt(-8)` is -2), infinities where IEEE arithmetic gives them, and NaN
+/// where the formula has no value (`gelu`, `silu` and `softsign` at the
+/// infinities compute `inf/inf` or `inf*0`, as PyTorch's formulas do).
+#[test]
+fn the_functions_of_the_table_at_their_domain_edges() {
+    expect![[r#"
+        cbrt(-8) at [] = -2.0
+        cbrt(x) at [("x", -8.0)] = -2.0
+        cbrt(27/8) at [] = 1.5
+        log1p(-1) at [] = -inf
+        log1p(x) at [("x", -2.0)] = NaN
+        expm1(x) at [("x", 1e-10)] = 1.00000000005e-10
+        softsign(3) at [] = 0.75
+        hypot(3, 4) at [] = 5.0
+        hypot(x, x) at [("x", 1e300)] = 1.4142135623730952e300
+        atan2(0, -1) at [] = 3.141592653589793
+        log(8, 2) at [] = 3.0
+        log(1, 1) at [] = NaN
+        erf(1/0) at [] = 1.0
+        gelu(-1/0) at [] = NaN
+        silu(-1/0) at [] = NaN
+        softsign(1/0) at [] = NaN
+        elu(x, 2) at [("x", NaN)] = NaN"#]]
+    .assert_eq(&table(&[
+        ("cbrt(-8)", &[]),
+        ("cbrt(x)", &[("x", -8.0)]),
+        ("cbrt(27/8)", &[]),
+        ("log1p(-1)", &[]),
+        ("log1p(x)", &[("x", -2.0)]),
+        ("expm1(x)", &[("x", 1e-10)]),
+        ("softsign(3)", &[]),
+        ("hypot(3, 4)", &[]),
+        ("hypot(x, x)", &[("x", 1e300)]),
+        ("atan2(0, -1)", &[]),
+        ("log(8, 2)", &[]),
+        ("log(1, 1)", &[]),
+        ("erf(1/0)", &[]),
+        ("gelu(-1/0)", &[]),
+        ("silu(-1/0)", &[]),
+        ("softsign(1/0)", &[]),
+        ("elu(x, 2)", &[("x", f64::NAN)]),
+    ]));
+}
+
+/// Derivatives at the same edges: `cbrt'(0)` and `log1p'(-1)` are infinite,
+/// `atan2` and `hypot` have none at the origin, and `elu`'s branch that is
+/// not taken (`alpha*exp(x)` overflows for large x) never reaches the value.
+#[test]
+fn derivatives_of_the_table_at_their_domain_edges() {
+    expect![[r#"
+        d/dx cbrt(x) at [("x", 0.0)] = inf
+        d/dx cbrt(x) at [("x", -8.0)] = 0.08333333333333333
+        d/dx log1p(x) at [("x", -1.0)] = inf
+        d/dx atan2(y, x) at [("x", 0.0), ("y", 0.0)] = NaN
+        d/dx hypot(x, y) at [("x", 0.0), ("y", 0.0)] = NaN
+        d/dx elu(x, a) at [("x", 1000.0), ("a", 1.0)] = 1.0
+        d/da elu(x, a) at [("x", 1000.0), ("a", 1.0)] = 0.0
+        d/dx elu(x, a) at [("x", 0.0), ("a", 0.5)] = 0.5
+        d/dx elu(x, a) at [("x", NaN), ("a", 0.5)] = NaN
+        d/dx gelu(x) at [("x", 0.0)] = 0.5
+        d/dx silu(x) at [("x", 0.0)] = 0.5"#]]
+    .assert_eq(&derivative_table(&[
+        ("cbrt(x)", "x", &[("x", 0.0)]),
+        ("cbrt(x)", "x", &[("x", -8.0)]),
+        ("log1p(x)", "x", &[("x", -1.0)]),
+        ("atan2(y, x)", "x", &[("x", 0.0), ("y", 0.0)]),
+        ("hypot(x, y)", "x", &[("x", 0.0), ("y", 0.0)]),
+        ("elu(x, a)", "x", &[("x", 1000.0), ("a", 1.0)]),
+        ("elu(x, a)", "a", &[("x", 1000.0), ("a", 1.0)]),
+        ("elu(x, a)", "x", &[("x", 0.0), ("a", 0.5)]),
+        ("elu(x, a)", "x", &[("x", f64::NAN), ("a", 0.5)]),
+        ("gelu(x)", "x", &[("x", 0.0)]),
+        ("silu(x)", "x", &[("x", 0.0)]),
+    ]));
+}

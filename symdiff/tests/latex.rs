@@ -166,3 +166,33 @@ fn parse_errors_render_as_text() {
           = help: found `)`; `+` needs an operand on its right"#]],
     );
 }
+
+/// The functions added with the function table, with their operators.
+#[test]
+fn functions_of_the_table() {
+    check(
+        "erf(x) + gelu(x) + silu(x) + softsign(x)",
+        expect![[
+            r#"\operatorname{erf}\left(x\right) + \operatorname{gelu}\left(x\right) + \operatorname{silu}\left(x\right) + \operatorname{softsign}\left(x\right)"#
+        ]],
+    );
+    check(
+        "elu(x, a) + log1p(x) + expm1(x) + cbrt(x)",
+        expect![[
+            r#"\operatorname{cbrt}\left(x\right) + \operatorname{elu}\left(x, a\right) + \operatorname{expm1}\left(x\right) + \operatorname{log1p}\left(x\right)"#
+        ]],
+    );
+    check(
+        "atan2(y, x) + hypot(x, y) + log(x, 2)",
+        expect![[
+            r#"\operatorname{atan2}\left(y, x\right) + \operatorname{hypot}\left(x, y\right) + \log\left(x, 2\right)"#
+        ]],
+    );
+    check_diff(
+        "gelu(x)",
+        "x",
+        expect![[
+            r#"\frac{1}{2} + \frac{x \exp\left(-\frac{x^{2}}{2}\right)}{2^{\frac{1}{2}} \pi^{\frac{1}{2}}} + \frac{\operatorname{erf}\left(\frac{x}{2^{\frac{1}{2}}}\right)}{2}"#
+        ]],
+    );
+}

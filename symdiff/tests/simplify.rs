@@ -200,6 +200,24 @@ fn semantic_errors_point_at_the_name() {
           | ^^^"#]],
     );
     check(
+        "log(x, b, c)",
+        expect![[r#"
+        error: `log` takes 1 or 2 arguments, but 3 were given
+         --> 1:1
+          |
+        1 | log(x, b, c)
+          | ^^^"#]],
+    );
+    check(
+        "cbrt(x, y)",
+        expect![[r#"
+        error: `cbrt` takes 1 argument, but 2 were given
+         --> 1:1
+          |
+        1 | cbrt(x, y)
+          | ^^^^"#]],
+    );
+    check(
         "foo(x)",
         expect![[r#"
             error: unknown function `foo`
@@ -246,4 +264,20 @@ fn square_roots_of_never_negative_values_square_back() {
     check("sqrt(x)^2", expect!["sqrt(x)^2"]);
     check("sqrt(1 - x^2)^2", expect!["sqrt(1 - x^2)^2"]);
     check("(x^(1/2))^2", expect!["(x^(1/2))^2"]);
+}
+
+/// Building a call through the graph checks its arity: `try_call` gives the
+/// error, and `call` (for callers that checked it) the canonical NaN, never
+/// a panic or a node that indexes past its arguments.
+#[test]
+fn calls_with_the_wrong_arity_are_refused_where_nodes_are_built() {
+    use symdiff::func::Func;
+    use symdiff::graph::Graph;
+    let mut graph = Graph::new();
+    let x = graph.var("x");
+    let error = graph.try_call(Func::Atan2, &[x]).map(|_| ());
+    expect!["Err(ArityError { func: Atan2, found: 1 })"].assert_eq(&format!("{error:?}"));
+    let refused = graph.call(Func::Sin, &[]);
+    let nan = graph.num(symdiff::number::Number::float(f64::NAN));
+    assert_eq!(refused, nan);
 }

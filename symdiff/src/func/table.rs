@@ -575,7 +575,8 @@ fn erf_partial(graph: &mut Graph, site: CallSite<'_>) -> NodeId {
 }
 
 /// gelu'(x) = Φ(x) + x*φ(x), with Φ(x) = (1 + erf(x/sqrt(2)))/2 and
-/// φ(x) = exp(-x^2/2)/sqrt(2*pi) the normal distribution's CDF and density.
+/// φ(x) = exp(-x^2/2)/(sqrt(2)*sqrt(pi)) the normal distribution's CDF and
+/// density.
 fn gelu_partial(graph: &mut Graph, site: CallSite<'_>) -> NodeId {
     let x = site.x();
     let half = graph.num(Number::HALF);
@@ -591,9 +592,8 @@ fn gelu_partial(graph: &mut Graph, site: CallSite<'_>) -> NodeId {
     let exponent = graph.mul2(minus_half, square);
     let exp = graph.call(Func::Exp, &[exponent]);
     let pi = graph.constant(Constant::Pi);
-    let two_pi = graph.mul2(two, pi);
-    let normaliser = graph.pow(two_pi, minus_half);
-    let density = graph.mul(&[x, normaliser, exp]);
+    let root_pi = graph.pow(pi, minus_half);
+    let density = graph.mul(&[x, inverse_root_two, root_pi, exp]);
     graph.add2(cdf, density)
 }
 
