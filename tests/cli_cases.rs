@@ -1787,3 +1787,124 @@ fn course_cases() {
         For more information, try '--help'.
     "#]].assert_eq(&rendered);
 }
+
+// --- the functions added with the function table
+
+#[test]
+fn the_new_functions_through_the_command_line() {
+    check(
+        &[
+            "grad",
+            "gelu(x)*elu(y, a) + atan2(y, x)",
+            "--at",
+            "x=0.5,y=-1,a=2",
+        ],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂/∂x = elu(y, a)*(1/2 + x*exp(-x^2/2)/(2^(1/2)*pi^(1/2)) + erf(x/2^(1/2))/2) - y/(x^2 + y^2)
+            ∂/∂y = gelu(x)*where(0 < y, 1, a*exp(y)) + x/(x^2 + y^2)
+            ∂/∂a = gelu(x)*where(0 < y, 0, expm1(y))
+
+            at x = 0.5, y = -1, a = 2:
+            f    = -1.5442363552235894
+            ∂/∂x = -0.29672300595740597
+            ∂/∂y =  0.6543748238445141
+            ∂/∂a = -0.21854381871474954
+        "#]],
+    );
+    check(&["diff", "log(x, b) + cbrt(x)", "--wrt", "x"], expect![[r#"
+        status 0
+        --- stdout
+        ∂/∂x = 1/(3*cbrt(x)^2) + 1/(x*log(b))
+    "#]]);
+    check(
+        &["eval", "cbrt(x) + log1p(y)", "--at", "x=-8,y=-1"],
+        expect![[r#"
+            status 0
+            --- stdout
+            -inf
+            --- stderr
+            warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = -inf
+        "#]],
+    );
+    check(
+        &[
+            "check",
+            "silu(x)*softsign(y) + hypot(x, y) + log1p(x) - expm1(y)",
+            "--at",
+            "x=0.3,y=0.7",
+        ],
+        expect![[r#"
+            status 0
+            --- stdout
+            at x = 0.3, y = 0.7 (eps 1e-6, rtol 0.001, atol 1e-5):
+            entry    analytic     numeric      abs err  rel err
+            ∂/∂x     1.429883     1.429883     1.8e-11  1.3e-11  pass
+            ∂/∂y     -1.034977    -1.034977    6.9e-11  6.6e-11  pass
+            ∂²/∂x²   0.7144196    0.7144196    2.1e-11  2.9e-11  pass
+            ∂²/∂x∂y  -0.25127451  -0.25127451  6.9e-11  2.7e-10  pass
+            ∂²/∂y²   -1.8801551   -1.8801551   1.3e-10  6.8e-11  pass
+            ok: all 5 entries pass
+        "#]],
+    );
+    check(&["grad", "atan2(x)"], expect![[r#"
+        status 2
+        --- stderr
+        error: `atan2` takes 2 arguments, but 1 was given
+         --> 1:1
+          |
+        1 | atan2(x)
+          | ^^^^^
+    "#]]);
+    check(&["codegen", "log1p(x)*cbrt(y)", "--name", "f"], expect![[r#"
+        status 0
+        --- stdout
+        /// The gradient of `f` with respect to (x, y).
+        ///
+        /// ```text
+        /// ∂/∂x = cbrt(y)/(1 + x)
+        /// ∂/∂y = log1p(x)/(3*cbrt(y)^2)
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 2] {
+            let __t0: ::core::primitive::f64 = y;
+            let __t1: ::core::primitive::f64 = ::core::primitive::f64::cbrt(__t0);
+            let __t2: ::core::primitive::f64 = 1.0_f64;
+            let __t3: ::core::primitive::f64 = x;
+            let __t4: ::core::primitive::f64 = __t2 + __t3;
+            let __t5: ::core::primitive::f64 = __t1 / __t4;
+            let __t6: ::core::primitive::f64 = 0.3333333333333333_f64;
+            let __t7: ::core::primitive::f64 = __t1 * __t1;
+            let __t8: ::core::primitive::f64 = __t6 / __t7;
+            let __t9: ::core::primitive::f64 = ::core::primitive::f64::ln_1p(__t3);
+            let __t10: ::core::primitive::f64 = __t9 * __t8;
+            [__t5, __t10]
+        }
+
+        /// The value of `f` and its gradient, sharing one forward pass.
+        ///
+        /// ```text
+        /// f = cbrt(y)*log1p(x)
+        /// ∂/∂x = cbrt(y)/(1 + x)
+        /// ∂/∂y = log1p(x)/(3*cbrt(y)^2)
+        /// ```
+        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+        pub fn f_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
+            let __t0: ::core::primitive::f64 = y;
+            let __t1: ::core::primitive::f64 = ::core::primitive::f64::cbrt(__t0);
+            let __t2: ::core::primitive::f64 = x;
+            let __t3: ::core::primitive::f64 = ::core::primitive::f64::ln_1p(__t2);
+            let __t4: ::core::primitive::f64 = __t3 * __t1;
+            let __t5: ::core::primitive::f64 = 1.0_f64;
+            let __t6: ::core::primitive::f64 = __t5 + __t2;
+            let __t7: ::core::primitive::f64 = __t1 / __t6;
+            let __t8: ::core::primitive::f64 = 0.3333333333333333_f64;
+            let __t9: ::core::primitive::f64 = __t1 * __t1;
+            let __t10: ::core::primitive::f64 = __t8 / __t9;
+            let __t11: ::core::primitive::f64 = __t10 * __t3;
+            (__t4, [__t7, __t11])
+        }
+
+    "#]]);
+}
