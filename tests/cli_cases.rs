@@ -1813,11 +1813,14 @@ fn the_new_functions_through_the_command_line() {
             ∂/∂a = -0.21854381871474954
         "#]],
     );
-    check(&["diff", "log(x, b) + cbrt(x)", "--wrt", "x"], expect![[r#"
+    check(
+        &["diff", "log(x, b) + cbrt(x)", "--wrt", "x"],
+        expect![[r#"
         status 0
         --- stdout
         ∂/∂x = 1/(3*cbrt(x)^2) + 1/(x*log(b))
-    "#]]);
+    "#]],
+    );
     check(
         &["eval", "cbrt(x) + log1p(y)", "--at", "x=-8,y=-1"],
         expect![[r#"
@@ -1848,7 +1851,9 @@ fn the_new_functions_through_the_command_line() {
             ok: all 5 entries pass
         "#]],
     );
-    check(&["grad", "atan2(x)"], expect![[r#"
+    check(
+        &["grad", "atan2(x)"],
+        expect![[r#"
         status 2
         --- stderr
         error: `atan2` takes 2 arguments, but 1 was given
@@ -1856,8 +1861,11 @@ fn the_new_functions_through_the_command_line() {
           |
         1 | atan2(x)
           | ^^^^^
-    "#]]);
-    check(&["codegen", "log1p(x)*cbrt(y)", "--name", "f"], expect![[r#"
+    "#]],
+    );
+    check(
+        &["codegen", "log1p(x)*cbrt(y)", "--name", "f"],
+        expect![[r#"
         status 0
         --- stdout
         /// The gradient of `f` with respect to (x, y).
@@ -1906,5 +1914,6 @@ fn the_new_functions_through_the_command_line() {
             (__t4, [__t7, __t11])
         }
 
-    "#]]);
+    "#]],
+    );
 }

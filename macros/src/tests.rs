@@ -935,3 +935,34 @@ fn errors_in_loops_are_reported_once() {
     "#]]
     .assert_debug_eq(&errors);
 }
+
+/// The words of the first backquoted list after `lead` in `text`.
+fn listed_after<'a>(text: &'a str, lead: &str) -> Vec<&'a str> {
+    let start = text.find(lead).map_or(text.len(), |at| at + lead.len());
+    text[start..]
+        .split('`')
+        .nth(1)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect()
+}
+
+/// `#[derive_grad]`'s documentation lists exactly the methods and the
+/// functions called by name (those of the function table that are no
+/// method, and their other names) that the macros read.
+#[test]
+fn derive_grad_docs_list_every_method_and_function() {
+    let docs = include_str!("../docs/derive_grad.md");
+    let methods = crate::derive_grad::calls::method_names();
+    assert_eq!(listed_after(docs, "the `f64` methods"), methods);
+    let functions: Vec<&str> = symdiff::func::Func::CALLABLE
+        .iter()
+        .map(|func| func.info())
+        .filter(|info| info.method.is_none())
+        .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()))
+        .collect();
+    assert_eq!(
+        listed_after(docs, "the engine's functions by name:"),
+        functions
+    );
+}

@@ -16,7 +16,6 @@
 
 use expect_test::expect_file;
 use std::fmt::Write;
-use symdiff::func::Func;
 use symdiff::graph::{Constant, Graph, Node, NodeId};
 use symdiff::print::Definitions;
 
@@ -222,17 +221,14 @@ impl Rust<'_> {
                     .iter()
                     .map(|&arg| strip_parens(&self.expr(arg)).to_owned())
                     .collect();
-                match func {
-                    Func::Sigmoid
-                    | Func::Relu
-                    | Func::LeakyRelu
-                    | Func::Softplus
-                    | Func::Heaviside
-                    | Func::Sign
-                    | Func::Max
-                    | Func::Min => format!("{func}({})", args.join(", ")),
-                    Func::Log => format!("({}).ln()", args.join("")),
-                    method => format!("({}).{method}()", args.join("")),
+                // As `#[derive_grad]` reads it: the function table's `f64`
+                // method on the first argument, or the engine's function by
+                // name.
+                match (func.info().method, args.split_first()) {
+                    (Some(method), Some((receiver, rest))) => {
+                        format!("({receiver}).{method}({})", rest.join(", "))
+                    }
+                    _ => format!("{func}({})", args.join(", ")),
                 }
             }
         }
