@@ -10,6 +10,7 @@
 //! [`Tape::eval`], so the results are the same bit for bit.
 
 use crate::compile::{Instr, Reg, Tape, operands};
+use crate::func::Eval;
 use rayon::prelude::*;
 
 /// About how many bytes of values one block keeps.
@@ -142,12 +143,18 @@ fn eval_block(
             Instr::Mul(a, b) => binary(row, operand(a), operand(b), |x, y| x * y),
             Instr::Div(a, b) => binary(row, operand(a), operand(b), |x, y| x / y),
             Instr::Powf(a, b) => binary(row, operand(a), operand(b), f64::powf),
-            Instr::Call2(func, a, b) => {
-                binary(row, operand(a), operand(b), |x, y| func.eval2(x, y));
-            }
+            // The function's evaluation is looked up in the table once per
+            // instruction, not once per point.
+            Instr::Call2(func, a, b) => match func.info().eval {
+                Eval::Binary(eval) => binary(row, operand(a), operand(b), eval),
+                Eval::Unary(_) | Eval::Select(_) => row.fill(f64::NAN),
+            },
             Instr::Neg(a) => unary(row, operand(a), |x| -x),
             Instr::Powi(a, n) => unary(row, operand(a), |x| x.powi(n)),
-            Instr::Call1(func, a) => unary(row, operand(a), |x| func.eval1(x)),
+            Instr::Call1(func, a) => match func.info().eval {
+                Eval::Unary(eval) => unary(row, operand(a), eval),
+                Eval::Binary(_) | Eval::Select(_) => row.fill(f64::NAN),
+            },
             Instr::Select(comparison, [l, r, a, b]) => {
                 let (l, r, a, b) = (operand(l), operand(r), operand(a), operand(b));
                 for (point, out) in row.iter_mut().enumerate() {
