@@ -166,9 +166,12 @@ fn big_numbers_order_by_value() {
     assert_eq!(print("3^80 + 3^90 + 3^100"), print("3^100 + 3^90 + 3^80"));
 }
 
+/// An input, the variable to differentiate by and the point.
+type DerivativeCase<'a> = (&'a str, &'a str, &'a [(&'a str, f64)]);
+
 /// Each input's derivative by `var` evaluated at its point, one line per
 /// case.
-fn derivative_table(cases: &[(&str, &str, &[(&str, f64)])]) -> String {
+fn derivative_table(cases: &[DerivativeCase<'_>]) -> String {
     let lines: Vec<String> = cases
         .iter()
         .map(|&(input, var, point)| {
