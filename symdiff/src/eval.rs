@@ -39,21 +39,10 @@ fn eval_node(
             graph.as_number(*exponent),
             value_of(exponent),
         ),
-        Node::Call(func, args) => match args.as_ref() {
-            [x] => func.eval1(value_of(x)),
-            [a, b] => func.eval2(value_of(a), value_of(b)),
-            [l, r, a, b] => match func {
-                crate::func::Func::Where(comparison) => crate::func::select(
-                    *comparison,
-                    value_of(l),
-                    value_of(r),
-                    value_of(a),
-                    value_of(b),
-                ),
-                _ => f64::NAN,
-            },
-            _ => f64::NAN,
-        },
+        Node::Call(func, args) => {
+            let values: smallvec::SmallVec<[f64; 4]> = args.iter().map(value_of).collect();
+            func.eval(&values)
+        }
     }
 }
 

@@ -46,6 +46,9 @@ pub enum LatexForm {
     Root,
     /// `\left|u\right|`.
     Bars,
+    /// An operator with the last argument as its subscript:
+    /// `\log_{b}\left(x\right)`.
+    Subscripted(&'static str),
 }
 
 /// A Rust item that emitted code needs in scope, such as the function that

@@ -162,8 +162,15 @@ impl Syntax for Latex {
         match func.info().latex {
             LatexForm::Root => ["\\sqrt", "{", "}"],
             LatexForm::Bars => ["", "\\left|", "\\right|"],
-            LatexForm::Operator(operator) => [operator, "\\left(", "\\right)"],
+            LatexForm::Operator(operator) | LatexForm::Subscripted(operator) => {
+                [operator, "\\left(", "\\right)"]
+            }
         }
+    }
+
+    /// `log(x, b)` is `\log_{b}\left(x\right)`.
+    fn last_argument_subscript(func: Func) -> Option<[&'static str; 2]> {
+        matches!(func.info().latex, LatexForm::Subscripted(_)).then_some(["_{", "}"])
     }
 
     /// Juxtaposition, with `\cdot` before a factor that starts with a digit

@@ -58,6 +58,13 @@ pub(crate) trait Syntax {
     /// The function's name, then the delimiters around its arguments.
     fn call(func: Func) -> [&'static str; 3];
 
+    /// The delimiters of a subscript after the function's name that holds
+    /// its last argument (LaTeX's `\log_{b}`), if the syntax writes the
+    /// function so.
+    fn last_argument_subscript(_func: Func) -> Option<[&'static str; 2]> {
+        None
+    }
+
     /// The comparison of a `where`, with its spaces: ` < `, ` \le `.
     fn comparison(comparison: Comparison) -> &'static str;
 
@@ -395,6 +402,15 @@ impl<'a, S: Syntax> Layout<'a, S> {
     fn write_call(&self, out: &mut String, func: Func, args: &[NodeId]) {
         let [name, open, close] = S::call(func);
         out.push_str(name);
+        let mut args = args;
+        if let (Some([sub_open, sub_close]), Some((&last, rest))) =
+            (S::last_argument_subscript(func), args.split_last())
+        {
+            out.push_str(sub_open);
+            self.write(out, last, Precedence::Sum);
+            out.push_str(sub_close);
+            args = rest;
+        }
         out.push_str(open);
         // `where(l < r, a, b)`: the comparison is its first argument.
         let (args, separator) = match (func, args) {

@@ -185,7 +185,7 @@ fn functions_of_the_table() {
     check(
         "atan2(y, x) + hypot(x, y) + log(x, 2)",
         expect![[
-            r#"\operatorname{atan2}\left(y, x\right) + \operatorname{hypot}\left(x, y\right) + \log\left(x, 2\right)"#
+            r#"\operatorname{atan2}\left(y, x\right) + \operatorname{hypot}\left(x, y\right) + \log_{2}\left(x\right)"#
         ]],
     );
     check_diff(

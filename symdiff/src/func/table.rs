@@ -480,7 +480,7 @@ functions! {
         eval: Eval::Binary(f64::log),
         fold: |args| args[0].is_one().then_some(Number::ZERO),
         partial: log_base_partial,
-        latex: LatexForm::Operator("\\log"),
+        latex: LatexForm::Subscripted("\\log"),
         rust: "$F::log($0, $1)",
         method: Some("log"),
         ..PLAIN
