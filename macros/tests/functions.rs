@@ -82,3 +82,41 @@ fn grad_reads_the_new_functions_and_log_with_a_base() {
     assert_eq!(cube_root(-8.0), [1.0 / 12.0]);
     assert_eq!(cube_root(0.0), [f64::INFINITY]);
 }
+
+#[derive_grad]
+fn each_free_function(x: f64, a: f64) -> [f64; 6] {
+    [erf(x), gelu(x), silu(x), swish(x), elu(x, a), softsign(x)]
+}
+
+/// The functions called by name are re-emitted as the table's Rust, which
+/// computes exactly what the engine's evaluation does.
+#[test]
+fn inlined_functions_compute_the_engine_s_values_bit_for_bit() {
+    use symdiff::func::Func;
+    for x in [
+        -30.0,
+        -2.5,
+        -0.7,
+        -0.0,
+        0.0,
+        1e-300,
+        0.4,
+        1.9,
+        6.5,
+        f64::INFINITY,
+        f64::NAN,
+    ] {
+        let computed = each_free_function(x, 1.3);
+        let expected = [
+            Func::Erf.eval(&[x]),
+            Func::Gelu.eval(&[x]),
+            Func::Silu.eval(&[x]),
+            Func::Silu.eval(&[x]),
+            Func::Elu.eval(&[x, 1.3]),
+            Func::Softsign.eval(&[x]),
+        ];
+        for (index, (a, b)) in computed.iter().zip(expected).enumerate() {
+            assert_eq!(a.to_bits(), b.to_bits(), "function {index} at {x}");
+        }
+    }
+}
