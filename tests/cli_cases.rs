@@ -1804,7 +1804,7 @@ fn the_new_functions_through_the_command_line() {
             --- stdout
             ∂/∂x = elu(y, a)*(1/2 + x*exp(-x^2/2)/(2^(1/2)*pi^(1/2)) + erf(x/2^(1/2))/2) - y/(x^2 + y^2)
             ∂/∂y = gelu(x)*where(0 < y, 1, a*exp(y)) + x/(x^2 + y^2)
-            ∂/∂a = gelu(x)*where(0 < y, 0, expm1(y))
+            ∂/∂a = where(0 < y, 0, expm1(y)*gelu(x))
 
             at x = 0.5, y = -1, a = 2:
             f    = -1.5442363552235894
@@ -1866,54 +1866,57 @@ fn the_new_functions_through_the_command_line() {
     check(
         &["codegen", "log1p(x)*cbrt(y)", "--name", "f"],
         expect![[r#"
-        status 0
-        --- stdout
-        /// The gradient of `f` with respect to (x, y).
-        ///
-        /// ```text
-        /// ∂/∂x = cbrt(y)/(1 + x)
-        /// ∂/∂y = log1p(x)/(3*cbrt(y)^2)
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 2] {
-            let __t0: ::core::primitive::f64 = y;
-            let __t1: ::core::primitive::f64 = ::core::primitive::f64::cbrt(__t0);
-            let __t2: ::core::primitive::f64 = 1.0_f64;
-            let __t3: ::core::primitive::f64 = x;
-            let __t4: ::core::primitive::f64 = __t2 + __t3;
-            let __t5: ::core::primitive::f64 = __t1 / __t4;
-            let __t6: ::core::primitive::f64 = 0.3333333333333333_f64;
-            let __t7: ::core::primitive::f64 = __t1 * __t1;
-            let __t8: ::core::primitive::f64 = __t6 / __t7;
-            let __t9: ::core::primitive::f64 = ::core::primitive::f64::ln_1p(__t3);
-            let __t10: ::core::primitive::f64 = __t9 * __t8;
-            [__t5, __t10]
-        }
+            status 0
+            --- stdout
+            /// The gradient of `f` with respect to (x, y).
+            ///
+            /// ```text
+            /// ∂/∂x = cbrt(y)/(1 + x)
+            /// ∂/∂y = log1p(x)/(3*cbrt(y)^2)
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [::core::primitive::f64; 2] {
+                let __t0: ::core::primitive::f64 = y;
+                let __t1: ::core::primitive::f64 = ::core::primitive::f64::cbrt(__t0);
+                let __t2: ::core::primitive::f64 = 1.0_f64;
+                let __t3: ::core::primitive::f64 = x;
+                let __t4: ::core::primitive::f64 = __t2 + __t3;
+                let __t5: ::core::primitive::f64 = __t1 / __t4;
+                let __t6: ::core::primitive::f64 = 0.3333333333333333_f64;
+                let __t7: ::core::primitive::f64 = __t1 * __t1;
+                let __t8: ::core::primitive::f64 = __t6 / __t7;
+                let __t9: ::core::primitive::f64 = ::core::primitive::f64::ln_1p(__t3);
+                let __t10: ::core::primitive::f64 = __t9 * __t8;
+                [__t5, __t10]
+            }
 
-        /// The value of `f` and its gradient, sharing one forward pass.
-        ///
-        /// ```text
-        /// f = cbrt(y)*log1p(x)
-        /// ∂/∂x = cbrt(y)/(1 + x)
-        /// ∂/∂y = log1p(x)/(3*cbrt(y)^2)
-        /// ```
-        #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
-        pub fn f_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
-            let __t0: ::core::primitive::f64 = y;
-            let __t1: ::core::primitive::f64 = ::core::primitive::f64::cbrt(__t0);
-            let __t2: ::core::primitive::f64 = x;
-            let __t3: ::core::primitive::f64 = ::core::primitive::f64::ln_1p(__t2);
-            let __t4: ::core::primitive::f64 = __t3 * __t1;
-            let __t5: ::core::primitive::f64 = 1.0_f64;
-            let __t6: ::core::primitive::f64 = __t5 + __t2;
-            let __t7: ::core::primitive::f64 = __t1 / __t6;
-            let __t8: ::core::primitive::f64 = 0.3333333333333333_f64;
-            let __t9: ::core::primitive::f64 = __t1 * __t1;
-            let __t10: ::core::primitive::f64 = __t8 / __t9;
-            let __t11: ::core::primitive::f64 = __t10 * __t3;
-            (__t4, [__t7, __t11])
-        }
+            /// The value of `f` and its gradient, sharing one forward pass.
+            ///
+            /// ```text
+            /// f = cbrt(y)*log1p(x)
+            /// ∂/∂x = cbrt(y)/(1 + x)
+            /// ∂/∂y = log1p(x)/(3*cbrt(y)^2)
+            /// ```
+            #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
+            pub fn f_value_and_grad(x: ::core::primitive::f64, y: ::core::primitive::f64) -> (::core::primitive::f64, [::core::primitive::f64; 2]) {
+                let __t0: ::core::primitive::f64 = y;
+                let __t1: ::core::primitive::f64 = ::core::primitive::f64::cbrt(__t0);
+                let __t2: ::core::primitive::f64 = x;
+                let __t3: ::core::primitive::f64 = ::core::primitive::f64::ln_1p(__t2);
+                let __t4: ::core::primitive::f64 = __t3 * __t1;
+                let __t5: ::core::primitive::f64 = 1.0_f64;
+                let __t6: ::core::primitive::f64 = __t5 + __t2;
+                let __t7: ::core::primitive::f64 = __t1 / __t6;
+                let __t8: ::core::primitive::f64 = 0.3333333333333333_f64;
+                let __t9: ::core::primitive::f64 = __t1 * __t1;
+                let __t10: ::core::primitive::f64 = __t8 / __t9;
+                let __t11: ::core::primitive::f64 = __t10 * __t3;
+                (__t4, [__t7, __t11])
+            }
 
-    "#]],
+            /// The variables of `f`'s derivatives, in the order of their entries.
+            pub const F_WRT: [&::core::primitive::str; 2] = ["x", "y"];
+
+        "#]],
     );
 }

@@ -39,8 +39,11 @@ fn chain_term_at(
         term.push(inner);
         return graph.mul(&term);
     }
+    // A partial that is a condition with a zero branch (`elu`'s in alpha,
+    // `where(0 < x, 0, expm1(x))`) keeps that branch exactly zero too, even
+    // where `inner` is infinite.
     let outer = partial(graph, node, index);
-    graph.mul2(outer, inner)
+    scaled(graph, inner, outer, depth)
 }
 
 /// The factors of a product but the one at `index`.

@@ -1,13 +1,17 @@
 fn layer(weights: &[f64; 2], input: [f64; 2], bias: f64) -> f64 {
     let pre = weights[0] * input[0] + weights[1] * input[(1)] + bias;
     let act = {
-        let __symdiff_x: ::core::primitive::f64 = pre;
-        if __symdiff_x > 0.0 || __symdiff_x.is_nan() { __symdiff_x } else { 0.0 }
+        let __symdiff_0: ::core::primitive::f64 = pre;
+        if __symdiff_0 > 0.0_f64 || ::core::primitive::f64::is_nan(__symdiff_0) {
+            __symdiff_0
+        } else {
+            0.0_f64
+        }
     }
         .max({
-            let __symdiff_x: ::core::primitive::f64 = pre;
-            let __symdiff_y: ::core::primitive::f64 = 0.01;
-            if __symdiff_x > 0.0 { __symdiff_x } else { __symdiff_y * __symdiff_x }
+            let __symdiff_0: ::core::primitive::f64 = pre;
+            let __symdiff_1: ::core::primitive::f64 = 0.01;
+            if __symdiff_0 > 0.0_f64 { __symdiff_0 } else { __symdiff_1 * __symdiff_0 }
         });
     f64::ln(act.exp() + 1.0) - pre.log10() / std::f64::consts::PI
 }
@@ -42,30 +46,30 @@ fn layer_grad(
 ) -> [::core::primitive::f64; 3] {
     let _ = layer;
     let __t0: ::core::primitive::f64 = input[0];
-    let __t1: ::core::primitive::f64 = 1.0_f64;
-    let __t2: ::core::primitive::f64 = 3.141592653589793_f64;
-    let __t3: ::core::primitive::f64 = 2.302585092994046_f64;
-    let __t4: ::core::primitive::f64 = __t2 * __t3;
-    let __t5: ::core::primitive::f64 = bias;
-    let __t6: ::core::primitive::f64 = weights[0];
-    let __t7: ::core::primitive::f64 = __t6 * __t0;
-    let __t8: ::core::primitive::f64 = input[1];
-    let __t9: ::core::primitive::f64 = weights[1];
-    let __t10: ::core::primitive::f64 = __t9 * __t8;
-    let __t11: ::core::primitive::f64 = __t5 + __t7;
-    let __t12: ::core::primitive::f64 = __t11 + __t10;
-    let __t13: ::core::primitive::f64 = __t4 * __t12;
-    let __t14: ::core::primitive::f64 = __t1 / __t13;
+    let __t1: ::core::primitive::f64 = 2.302585092994046_f64;
+    let __t2: ::core::primitive::f64 = 1.0_f64;
+    let __t3: ::core::primitive::f64 = bias;
+    let __t4: ::core::primitive::f64 = weights[0];
+    let __t5: ::core::primitive::f64 = __t4 * __t0;
+    let __t6: ::core::primitive::f64 = input[1];
+    let __t7: ::core::primitive::f64 = weights[1];
+    let __t8: ::core::primitive::f64 = __t7 * __t6;
+    let __t9: ::core::primitive::f64 = __t3 + __t5;
+    let __t10: ::core::primitive::f64 = __t9 + __t8;
+    let __t11: ::core::primitive::f64 = __t1 * __t10;
+    let __t12: ::core::primitive::f64 = 3.141592653589793_f64;
+    let __t13: ::core::primitive::f64 = __t11 * __t12;
+    let __t14: ::core::primitive::f64 = __t2 / __t13;
     let __t15: ::core::primitive::f64 = 0.01_f64;
-    let __t16: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-        __t12
+    let __t16: ::core::primitive::f64 = if __t10 > 0.0_f64 {
+        __t10
     } else {
-        __t15 * __t12
+        __t15 * __t10
     };
-    let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64
-        || ::core::primitive::f64::is_nan(__t12)
+    let __t17: ::core::primitive::f64 = if __t10 > 0.0_f64
+        || ::core::primitive::f64::is_nan(__t10)
     {
-        __t12
+        __t10
     } else {
         0.0_f64
     };
@@ -79,12 +83,12 @@ fn layer_grad(
         __t17
     };
     let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
-    let __t20: ::core::primitive::f64 = __t1 + __t19;
+    let __t20: ::core::primitive::f64 = __t2 + __t19;
     let __t21: ::core::primitive::f64 = __t19 / __t20;
-    let __t22: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+    let __t22: ::core::primitive::f64 = if __t10 > 0.0_f64 {
         1.0_f64
-    } else if ::core::primitive::f64::is_nan(__t12) {
-        __t12
+    } else if ::core::primitive::f64::is_nan(__t10) {
+        __t10
     } else {
         0.0_f64
     };
@@ -99,7 +103,7 @@ fn layer_grad(
     } else {
         ::core::primitive::f64::NAN
     };
-    let __t28: ::core::primitive::f64 = __t1 - __t22;
+    let __t28: ::core::primitive::f64 = __t2 - __t22;
     let __t29: ::core::primitive::f64 = __t28 * __t15;
     let __t30: ::core::primitive::f64 = __t29 + __t22;
     let __t31: ::core::primitive::f64 = __t30 * __t27;
@@ -122,7 +126,7 @@ fn layer_grad(
     };
     let __t37: ::core::primitive::f64 = __t36 - __t14;
     let __t38: ::core::primitive::f64 = __t37 * __t0;
-    let __t39: ::core::primitive::f64 = __t37 * __t8;
+    let __t39: ::core::primitive::f64 = __t37 * __t6;
     [__t38, __t39, __t37]
 }
 /// The value of `layer` and its gradient.
@@ -160,30 +164,30 @@ fn layer_value_and_grad(
         layer(weights, input, bias),
         {
             let __t0: ::core::primitive::f64 = input[0];
-            let __t1: ::core::primitive::f64 = 1.0_f64;
-            let __t2: ::core::primitive::f64 = 3.141592653589793_f64;
-            let __t3: ::core::primitive::f64 = 2.302585092994046_f64;
-            let __t4: ::core::primitive::f64 = __t2 * __t3;
-            let __t5: ::core::primitive::f64 = bias;
-            let __t6: ::core::primitive::f64 = weights[0];
-            let __t7: ::core::primitive::f64 = __t6 * __t0;
-            let __t8: ::core::primitive::f64 = input[1];
-            let __t9: ::core::primitive::f64 = weights[1];
-            let __t10: ::core::primitive::f64 = __t9 * __t8;
-            let __t11: ::core::primitive::f64 = __t5 + __t7;
-            let __t12: ::core::primitive::f64 = __t11 + __t10;
-            let __t13: ::core::primitive::f64 = __t4 * __t12;
-            let __t14: ::core::primitive::f64 = __t1 / __t13;
+            let __t1: ::core::primitive::f64 = 2.302585092994046_f64;
+            let __t2: ::core::primitive::f64 = 1.0_f64;
+            let __t3: ::core::primitive::f64 = bias;
+            let __t4: ::core::primitive::f64 = weights[0];
+            let __t5: ::core::primitive::f64 = __t4 * __t0;
+            let __t6: ::core::primitive::f64 = input[1];
+            let __t7: ::core::primitive::f64 = weights[1];
+            let __t8: ::core::primitive::f64 = __t7 * __t6;
+            let __t9: ::core::primitive::f64 = __t3 + __t5;
+            let __t10: ::core::primitive::f64 = __t9 + __t8;
+            let __t11: ::core::primitive::f64 = __t1 * __t10;
+            let __t12: ::core::primitive::f64 = 3.141592653589793_f64;
+            let __t13: ::core::primitive::f64 = __t11 * __t12;
+            let __t14: ::core::primitive::f64 = __t2 / __t13;
             let __t15: ::core::primitive::f64 = 0.01_f64;
-            let __t16: ::core::primitive::f64 = if __t12 > 0.0_f64 {
-                __t12
+            let __t16: ::core::primitive::f64 = if __t10 > 0.0_f64 {
+                __t10
             } else {
-                __t15 * __t12
+                __t15 * __t10
             };
-            let __t17: ::core::primitive::f64 = if __t12 > 0.0_f64
-                || ::core::primitive::f64::is_nan(__t12)
+            let __t17: ::core::primitive::f64 = if __t10 > 0.0_f64
+                || ::core::primitive::f64::is_nan(__t10)
             {
-                __t12
+                __t10
             } else {
                 0.0_f64
             };
@@ -197,12 +201,12 @@ fn layer_value_and_grad(
                 __t17
             };
             let __t19: ::core::primitive::f64 = ::core::primitive::f64::exp(__t18);
-            let __t20: ::core::primitive::f64 = __t1 + __t19;
+            let __t20: ::core::primitive::f64 = __t2 + __t19;
             let __t21: ::core::primitive::f64 = __t19 / __t20;
-            let __t22: ::core::primitive::f64 = if __t12 > 0.0_f64 {
+            let __t22: ::core::primitive::f64 = if __t10 > 0.0_f64 {
                 1.0_f64
-            } else if ::core::primitive::f64::is_nan(__t12) {
-                __t12
+            } else if ::core::primitive::f64::is_nan(__t10) {
+                __t10
             } else {
                 0.0_f64
             };
@@ -217,7 +221,7 @@ fn layer_value_and_grad(
             } else {
                 ::core::primitive::f64::NAN
             };
-            let __t28: ::core::primitive::f64 = __t1 - __t22;
+            let __t28: ::core::primitive::f64 = __t2 - __t22;
             let __t29: ::core::primitive::f64 = __t28 * __t15;
             let __t30: ::core::primitive::f64 = __t29 + __t22;
             let __t31: ::core::primitive::f64 = __t30 * __t27;
@@ -240,7 +244,7 @@ fn layer_value_and_grad(
             };
             let __t37: ::core::primitive::f64 = __t36 - __t14;
             let __t38: ::core::primitive::f64 = __t37 * __t0;
-            let __t39: ::core::primitive::f64 = __t37 * __t8;
+            let __t39: ::core::primitive::f64 = __t37 * __t6;
             [__t38, __t39, __t37]
         },
     )

@@ -1,8 +1,8 @@
 pub fn loss(w: f64, b: f64, x: f64, t: f64) -> f64 {
     let z = w * x + b;
     let y = {
-        let __symdiff_x: ::core::primitive::f64 = z;
-        1.0 / (1.0 + (-__symdiff_x).exp())
+        let __symdiff_0: ::core::primitive::f64 = z;
+        1.0_f64 / (1.0_f64 + ::core::primitive::f64::exp(-__symdiff_0))
     };
     (y - t).powi(2)
 }
