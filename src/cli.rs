@@ -114,6 +114,12 @@ pub enum Command {
     ///
     /// For example `symdiff man > symdiff.1`.
     Man,
+    /// Every function the formulas may call, with its derivatives.
+    ///
+    /// From the engine's function table: each function's parameters, what it
+    /// is, its partial derivatives as symdiff writes them, its other names,
+    /// the `f64` method the macros read as it, and its convention at a kink.
+    Functions,
 }
 
 #[derive(Debug, Args)]

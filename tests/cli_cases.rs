@@ -1536,6 +1536,7 @@ fn usage_errors() {
               plot         Draw the function and its derivatives, or its contours, as SVG
               completions  A completion script for a shell
               man          The manual page, in roff
+              functions    Every function the formulas may call, with its derivatives
               help         Print this message or the help of the given subcommand(s)
 
             Options:

@@ -98,3 +98,53 @@ fn the_manual_page_lists_every_subcommand() {
         );
     }
 }
+
+/// `symdiff functions` lists every function of the engine's table, each with
+/// one partial derivative per parameter, in every format.
+#[test]
+fn functions_lists_the_table_with_its_derivatives() {
+    let text = run(&["functions"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    for func in symdiff::func::Func::CALLABLE {
+        let info = func.info();
+        let call = format!("{}({}): ", info.name, info.params.join(", "));
+        assert!(text.stdout.contains(&call), "{call} missing");
+        for param in info.params {
+            assert!(text.stdout.contains(&format!("  ∂/∂{param} = ")));
+        }
+    }
+    expect_test::expect![[r#"
+        sigmoid(x): `1/(1 + exp(-x))`
+          ∂/∂x = sigmoid(x)*(1 - sigmoid(x))
+        relu(x): `max(x, 0)`
+          ∂/∂x = heaviside(x)
+          at a kink: `relu'(0) = heaviside(0) = 0`
+        leaky_relu(x, alpha): `x` for `x > 0`, else `alpha*x`
+          ∂/∂x = alpha*(1 - heaviside(x)) + heaviside(x)
+          ∂/∂alpha = min(x, 0)
+          at a kink: `leaky_relu'(0) = alpha`
+    "#]]
+    .assert_eq(&excerpt(&text.stdout, "sigmoid(x)", "softplus(x)"));
+    let json = run(&["functions", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let entries = list.as_array().expect("a list");
+    assert_eq!(entries.len(), symdiff::func::Func::CALLABLE.len());
+    assert_eq!(entries[0]["partials"]["x"], "cos(x)");
+    let latex = run(&["functions", "--format", "latex"]);
+    assert!(
+        latex.stdout.contains(
+            "\\frac{\\partial}{\\partial x} \\sin\\left(x\\right) = \\cos\\left(x\\right)"
+        )
+    );
+}
+
+/// The lines of `text` from the one starting with `from` up to the one
+/// starting with `to`.
+fn excerpt(text: &str, from: &str, to: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.starts_with(from))
+        .take_while(|line| !line.starts_with(to))
+        .collect();
+    format!("{}\n", lines.join("\n"))
+}

@@ -7,6 +7,7 @@ mod diff;
 mod eval;
 mod explain;
 mod explain_render;
+mod functions;
 mod grad;
 mod hessian;
 mod hessian_at;
@@ -43,6 +44,7 @@ pub(crate) fn dispatch(
         Command::Plot(args) => plot::run(args, session, stdin),
         Command::Completions { shell } => shell_support::completions(*shell, session),
         Command::Man => shell_support::man(session),
+        Command::Functions => functions::run(session),
     }
 }
 
