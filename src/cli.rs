@@ -43,6 +43,11 @@ pub struct Cli {
     /// each) before it stops with an error.
     #[arg(long, value_name = "N", default_value_t = symdiff::graph::DEFAULT_MAX_NODES, global = true)]
     pub max_nodes: usize,
+    /// Print values rounded to N significant digits (1 to 17; default: the
+    /// shortest digits that read back as the same number). JSON keeps every
+    /// digit.
+    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub precision: Option<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -53,6 +53,7 @@ where
 /// Runs an already parsed command line.
 pub fn run_cli(cli: &Cli, stdin: &mut dyn Read) -> Outcome {
     let mut session = session::Session::new(cli.format, cli.stats, cli.repeat, cli.max_nodes);
+    session.precision = cli.precision.map(usize::from);
     let code = match commands::dispatch(&cli.command, &mut session, stdin) {
         Ok(code) => code,
         Err(error) => {

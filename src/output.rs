@@ -31,6 +31,15 @@ pub(crate) fn fmt_value(value: f64) -> String {
     }
 }
 
+/// A computed value as the user asked to see it: rounded to `precision`
+/// significant digits (`--precision`), or with every digit.
+pub(crate) fn fmt_printed(value: f64, precision: Option<usize>) -> String {
+    match precision {
+        Some(digits) => fmt_rounded(value, digits),
+        None => fmt_value(value),
+    }
+}
+
 /// A number rounded to `digits` significant digits, for tables.
 pub(crate) fn fmt_rounded(value: f64, digits: usize) -> String {
     if !value.is_finite() {

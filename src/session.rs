@@ -11,6 +11,8 @@ pub(crate) struct Session {
     pub(crate) stats: Stats,
     /// The node budget of every graph the command builds (`--max-nodes`).
     pub(crate) max_nodes: usize,
+    /// Significant digits of printed values (`--precision`); all by default.
+    pub(crate) precision: Option<usize>,
     stdout: String,
     stderr: String,
 }
@@ -26,6 +28,7 @@ impl Session {
             format,
             stats: Stats::new(stats_enabled, repeat),
             max_nodes,
+            precision: None,
             stdout: String::new(),
             stderr: String::new(),
         }

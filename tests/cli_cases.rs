@@ -1921,3 +1921,58 @@ fn the_new_functions_through_the_command_line() {
         "#]],
     );
 }
+
+/// `--precision N` rounds printed values to N significant digits; JSON keeps
+/// every digit, and 0 is a usage error.
+#[test]
+fn precision_rounds_printed_values() {
+    check(
+        &[
+            "grad",
+            "(sigmoid(w*x + b) - t)^2",
+            "--at",
+            "w=0.5,b=0.1,x=2,t=0.8",
+            "--wrt",
+            "w,b",
+            "--precision",
+            "3",
+        ],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂/∂w = 2*x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+            ∂/∂b = 2*sigmoid(b + w*x)*(1 - sigmoid(b + w*x))*(sigmoid(b + w*x) - t)
+
+            at w = 0.5, x = 2, b = 0.1, t = 0.8:
+            f    =  0.00247
+            ∂/∂w = -0.0373
+            ∂/∂b = -0.0186
+        "#]],
+    );
+    check(
+        &["eval", "pi", "--precision", "5"],
+        expect![[r#"
+        status 0
+        --- stdout
+        3.1416
+    "#]],
+    );
+    check(
+        &["eval", "pi", "--precision", "5", "--format", "json"],
+        expect![[r#"
+        status 0
+        --- stdout
+        {"value":3.141592653589793}
+    "#]],
+    );
+    check(
+        &["eval", "pi", "--precision", "0"],
+        expect![[r#"
+        status 2
+        --- stderr
+        error: invalid value '0' for '--precision <N>': 0 is not in 1..=17
+
+        For more information, try '--help'.
+    "#]],
+    );
+}

@@ -4,7 +4,7 @@ use super::warn_non_finite;
 use crate::cli::{EvalArgs, Format};
 use crate::error::CliError;
 use crate::input::load;
-use crate::output::{fmt_value, json_number};
+use crate::output::json_number;
 use crate::point::Point;
 use crate::session::Session;
 use serde_json::json;
@@ -27,7 +27,10 @@ pub(crate) fn run(
         .record_results(&expr.graph().borrow(), &[expr.id()]);
     let value = crate::eval::values_at(expr, &[expr.id()], &point)?[0];
     match session.format {
-        Format::Text => session.print(&fmt_value(value)),
+        Format::Text => {
+            let text = crate::output::fmt_printed(value, session.precision);
+            session.print(&text);
+        }
         Format::Latex => {
             let mut number = String::new();
             symdiff::latex::write_float(&mut number, value);

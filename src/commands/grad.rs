@@ -98,6 +98,7 @@ fn print_lines(
             &point.describe(&expr.variables()),
             &rows,
             format,
+            session.precision,
         ));
     }
     session.print(&out);

@@ -129,7 +129,7 @@ fn print_lines(
                 .zip(&at_point.gradient)
                 .map(|(var, &value)| (label(&[var], format), value)),
         );
-        out.push_str(&values_block(point, &rows, format));
+        out.push_str(&values_block(point, &rows, format, session.precision));
         if !vars.is_empty() {
             out.push_str(&matrix_block(&at_point.hessian, format));
         }

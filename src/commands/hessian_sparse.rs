@@ -57,7 +57,7 @@ pub(crate) fn run(
                 .as_ref()
                 .map(|point| point.describe(&loaded.variables()));
             let out = lines(
-                session.format,
+                (session.format, session.precision),
                 &var_refs,
                 &sparse,
                 &formulas,
@@ -106,7 +106,7 @@ fn summary<T>(sparse: &SparseHessian<T>) -> String {
 }
 
 fn lines<T>(
-    format: Format,
+    (format, precision): (Format, Option<usize>),
     vars: &[&str],
     sparse: &SparseHessian<T>,
     formulas: &Formulas,
@@ -124,7 +124,7 @@ fn lines<T>(
     out.push_str(&formula_lines(formulas, &labels, format));
     if let Some((point, values)) = at_point {
         let rows: Vec<(String, f64)> = labels.into_iter().zip(values.iter().copied()).collect();
-        out.push_str(&values_block(point, &rows, format));
+        out.push_str(&values_block(point, &rows, format, precision));
     }
     out
 }

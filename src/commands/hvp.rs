@@ -61,7 +61,12 @@ pub(crate) fn run(
             if let (Some(point), Some(values)) = (&point, &values) {
                 let rows = rows(&var_refs, values, format);
                 let description = point.describe(&loaded.variables());
-                out.push_str(&values_block(&description, &rows, format));
+                out.push_str(&values_block(
+                    &description,
+                    &rows,
+                    format,
+                    session.precision,
+                ));
             }
             session.print(&out);
         }

@@ -143,6 +143,7 @@ fn print_lines(session: &mut Session, table: &Table<'_>, point: Option<&str>) {
             point,
             &table.value_rows(values, format),
             format,
+            session.precision,
         ));
     }
     session.print(&out);

@@ -78,7 +78,12 @@ fn as_strs(names: &[String]) -> Vec<&str> {
 /// The values section printed after the formulas when `--at` is given:
 /// `at w = 0.5, b = 0.1:` and aligned `label = value` rows (text), or one
 /// LaTeX equation per value.
-fn values_block(point: &str, rows: &[(String, f64)], format: crate::cli::Format) -> String {
+fn values_block(
+    point: &str,
+    rows: &[(String, f64)],
+    format: crate::cli::Format,
+    precision: Option<usize>,
+) -> String {
     if format == crate::cli::Format::Latex {
         let mut out = String::new();
         for (label, value) in rows {
@@ -90,7 +95,7 @@ fn values_block(point: &str, rows: &[(String, f64)], format: crate::cli::Format)
     }
     let rows: Vec<(String, String)> = rows
         .iter()
-        .map(|(label, value)| (label.clone(), crate::output::fmt_value(*value)))
+        .map(|(label, value)| (label.clone(), crate::output::fmt_printed(*value, precision)))
         .collect();
     format!("\nat {point}:\n{}", crate::output::aligned(&rows))
 }
