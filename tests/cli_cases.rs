@@ -1544,6 +1544,7 @@ fn usage_errors() {
                   --stats            Print timings and sizes as one JSON line on standard error
                   --repeat <N>       With `--stats`: parse and derive N times more, each time in a fresh graph, and report the median times (warm, as a benchmark running in one process measures them) [default: 1]
                   --max-nodes <N>    The most distinct subexpressions a command may build (about 150 bytes each) before it stops with an error [default: 10000000]
+                  --precision <N>    Print values rounded to N significant digits (1 to 17; default: the shortest digits that read back as the same number). JSON keeps every digit
               -h, --help             Print help (see more with '--help')
               -V, --version          Print version
 
