@@ -4,19 +4,11 @@
 
 use expect_test::{Expect, expect};
 
-/// Runs `symdiff ARGS` and renders what it printed.
+mod common;
+
+/// Runs `symdiff ARGS` with `stdin` and renders what it printed.
 fn run(args: &[&str], stdin: &str) -> String {
-    let mut argv = vec!["symdiff"];
-    argv.extend_from_slice(args);
-    let outcome = symdiff_cli::run(argv, &mut stdin.as_bytes());
-    let mut rendered = format!("status {}\n", outcome.code);
-    if !outcome.stdout.is_empty() {
-        rendered.push_str(&format!("--- stdout\n{}", outcome.stdout));
-    }
-    if !outcome.stderr.is_empty() {
-        rendered.push_str(&format!("--- stderr\n{}", outcome.stderr));
-    }
-    rendered
+    common::rendered(args, stdin)
 }
 
 fn check(args: &[&str], expect: Expect) {

@@ -10,12 +10,9 @@ elu'(0) = alpha), log1p near -1, cube roots of negative numbers
 oracle.jsonl. Run: python3 oracle_functions.py > oracle_functions.jsonl
 """
 
-import json
-
 import sympy as sp
 
-x, y, z = sp.symbols("x y z", real=True)
-VARS = [x, y, z]
+from oracle_cases import write, x, y, z
 
 CASES = [
     ("erf(x*y) + z", [(0.3, 1.2, 0.5), (-1.1, 0.9, 0.0), (2.0, 1.5, -1.0)]),
@@ -60,34 +57,7 @@ LOCALS = {
     "hypot": lambda a, b: sp.sqrt(a**2 + b**2),
     "cbrt": cbrt,
     "log": lambda u, base=None: sp.log(u) if base is None else sp.log(u) / sp.log(base),
-    "x": x,
-    "y": y,
-    "z": z,
 }
 
 
-def number(value):
-    value = sp.N(value, 50)
-    if not value.is_real:
-        raise ValueError(f"not real: {value}")
-    return float(value)
-
-
-def main():
-    for text, points in CASES:
-        expr = sp.sympify(text.replace("^", "**"), locals=LOCALS)
-        gradient = [sp.diff(expr, var) for var in VARS]
-        hessian = [[sp.diff(g, var) for var in VARS] for g in gradient]
-        for point in points:
-            subs = {var: sp.Rational(repr(float(value))) for var, value in zip(VARS, point)}
-            at = lambda e: number(e.subs(subs))
-            print(json.dumps({
-                "expr": text,
-                "point": {"x": point[0], "y": point[1], "z": point[2]},
-                "value": at(expr),
-                "grad": {str(var): at(g) for var, g in zip(VARS, gradient)},
-                "hessian": [[at(h) for h in row] for row in hessian],
-            }))
-
-
-main()
+write(CASES, LOCALS)

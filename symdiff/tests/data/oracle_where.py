@@ -6,12 +6,9 @@ format of oracle.jsonl. At a tie SymPy's Piecewise takes the branch the
 comparison gives, as symdiff does. Run: python3 oracle_where.py > oracle_where.jsonl
 """
 
-import json
-
 import sympy as sp
 
-x, y, z = sp.symbols("x y z", real=True)
-VARS = [x, y, z]
+from oracle_cases import write, x, y, z
 
 CASES = [
     ("where(x > 0, x^2*y, sin(y)*z)", [(0.7, -1.2, 0.4), (-0.9, 0.3, 1.1), (0, 0.5, -0.8)]),
@@ -46,34 +43,7 @@ def where(condition, a, b):
 LOCALS = {
     "where": where,
     "sigmoid": lambda u: 1 / (1 + sp.exp(-u)),
-    "x": x,
-    "y": y,
-    "z": z,
 }
 
 
-def number(value):
-    value = sp.N(value, 50)
-    if not value.is_real:
-        raise ValueError(f"not real: {value}")
-    return float(value)
-
-
-def main():
-    for text, points in CASES:
-        expr = sp.sympify(text.replace("^", "**"), locals=LOCALS)
-        gradient = [sp.diff(expr, var) for var in VARS]
-        hessian = [[sp.diff(g, var) for var in VARS] for g in gradient]
-        for point in points:
-            subs = {var: sp.Rational(repr(float(value))) for var, value in zip(VARS, point)}
-            at = lambda e: number(e.subs(subs))
-            print(json.dumps({
-                "expr": text,
-                "point": {"x": point[0], "y": point[1], "z": point[2]},
-                "value": at(expr),
-                "grad": {str(var): at(g) for var, g in zip(VARS, gradient)},
-                "hessian": [[at(h) for h in row] for row in hessian],
-            }))
-
-
-main()
+write(CASES, LOCALS)
