@@ -3,7 +3,7 @@
 /// Runs `symdiff ARGS` in-process with `stdin` and renders what it printed:
 /// its exit status, then its standard output and standard error, each only
 /// when not empty.
-pub fn rendered(args: &[&str], stdin: &str) -> String {
+pub(crate) fn rendered(args: &[&str], stdin: &str) -> String {
     let mut argv = vec!["symdiff"];
     argv.extend_from_slice(args);
     let outcome = symdiff_cli::run(argv, &mut stdin.as_bytes());
