@@ -30,9 +30,18 @@ use symdiff_bench_peers::{coded, points::points, suite};
 /// for 13 of its 30 rows; its gradient of mlp16 58 s, of rosen100 over two
 /// minutes). exmex cannot read `ode200` and `deepmlp8` (definitions).
 const EXMEX_GRADIENT: &[&str] = &[
-    "neuron", "gauss2d", "saddle", "rosen10", "nested20", "product30", "softmax5", "mlp4",
+    "neuron",
+    "gauss2d",
+    "saddle",
+    "rosen10",
+    "nested20",
+    "product30",
+    "softmax5",
+    "mlp4",
 ];
-const EXMEX_HESSIAN: &[&str] = &["neuron", "gauss2d", "saddle", "rosen10", "nested20", "softmax5"];
+const EXMEX_HESSIAN: &[&str] = &[
+    "neuron", "gauss2d", "saddle", "rosen10", "nested20", "softmax5",
+];
 
 const BATCH_POINTS: usize = 10_000;
 
@@ -123,7 +132,12 @@ fn exmex_hessian(gradient: &[FlatEx<f64>]) -> Vec<FlatEx<f64>> {
     let n = gradient.len();
     (0..n)
         .flat_map(|i| (i..n).map(move |j| (i, j)))
-        .map(|(i, j)| gradient[i].clone().partial(j).expect("exmex differentiates"))
+        .map(|(i, j)| {
+            gradient[i]
+                .clone()
+                .partial(j)
+                .expect("exmex differentiates")
+        })
         .collect()
 }
 
@@ -142,7 +156,8 @@ fn symbolic(c: &mut Criterion) {
             .enumerate()
             .flat_map(|(i, row)| row[i..].iter().copied())
             .collect();
-        let tree = |roots: &[NodeId]| -> f64 { symdiff::size::tree_sizes(&graph, roots).iter().sum() };
+        let tree =
+            |roots: &[NodeId]| -> f64 { symdiff::size::tree_sizes(&graph, roots).iter().sum() };
         let instructions = |roots: &[NodeId]| {
             Tape::new(&graph, roots, &vars).map_or(0, |tape| tape.instructions().len())
         };
@@ -172,8 +187,9 @@ fn symbolic(c: &mut Criterion) {
                     |mut graph| {
                         let gradient = symdiff::gradient::gradient(&mut graph, root, &vars);
                         if kind == "hessian" {
-                            let hessian =
-                                symdiff::gradient::hessian_from_gradient(&mut graph, &gradient, &vars);
+                            let hessian = symdiff::gradient::hessian_from_gradient(
+                                &mut graph, &gradient, &vars,
+                            );
                             black_box(hessian);
                         }
                         (graph, gradient)
@@ -252,7 +268,10 @@ fn evaluation(c: &mut Criterion) {
     let coded = coded::all();
     for (name, source) in suite::cases() {
         let coded_case = coded.iter().find(|case| case.name == name);
-        let names = coded_case.map_or_else(|| suite::sorted_variables(source), |case| case.names.clone());
+        let names = coded_case.map_or_else(
+            || suite::sorted_variables(source),
+            |case| case.names.clone(),
+        );
         let n = names.len();
         let point = points(1, n, 7);
         let tape = tape_of(source, &names, false);
@@ -320,7 +339,9 @@ fn evaluation(c: &mut Criterion) {
             use fasteval::{Compiler, Evaler};
             let compiled = parsed.from(&slab.ps).compile(&slab.ps, &mut slab.cs);
             let mut namespace = fasteval_namespace(&names, &point);
-            let value = compiled.eval(&slab, &mut namespace).expect("fasteval evaluates");
+            let value = compiled
+                .eval(&slab, &mut namespace)
+                .expect("fasteval evaluates");
             assert_close(name, "fasteval", &[value], &want[..1]);
             group.bench_function("fasteval_value", |b| {
                 b.iter(|| compiled.eval(&slab, &mut namespace))
@@ -336,7 +357,12 @@ fn evaluation(c: &mut Criterion) {
 
 /// The Rust-coded peers of one case, each checked against symdiff's
 /// value and gradient `want` first.
-fn bench_coded(group: &mut BenchmarkGroup<'_, WallTime>, case: &coded::Coded, point: &[f64], want: &[f64]) {
+fn bench_coded(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    case: &coded::Coded,
+    point: &[f64],
+    want: &[f64],
+) {
     let n = case.names.len();
     let mut out = vec![0.0; n];
     let name = case.name;
@@ -385,7 +411,10 @@ fn batch(c: &mut Criterion) {
         let mut batched = vec![0.0; BATCH_POINTS * n_outputs];
         tape.eval_batch(&inputs, &mut batched).expect("evaluates");
         assert!(
-            single.iter().zip(&batched).all(|(a, b)| a.to_bits() == b.to_bits()),
+            single
+                .iter()
+                .zip(&batched)
+                .all(|(a, b)| a.to_bits() == b.to_bits()),
             "{name}: the batch differs from the single-point path"
         );
 

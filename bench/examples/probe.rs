@@ -35,7 +35,10 @@ fn main() {
                     .map(|i| expr.clone().partial(i).expect("partial"))
                     .collect();
                 let chars: usize = gradient.iter().map(|g| g.unparse().len()).sum();
-                println!("{name}: gradient in {:?} ({chars} characters)", start.elapsed());
+                println!(
+                    "{name}: gradient in {:?} ({chars} characters)",
+                    start.elapsed()
+                );
                 let start = Instant::now();
                 let mut chars = 0;
                 for i in 0..n {
@@ -44,11 +47,18 @@ fn main() {
                         chars += entry.unparse().len();
                     }
                     if start.elapsed().as_secs() > 60 {
-                        println!("{name}: Hessian: {} rows of {n} in {:?}, stopped", i + 1, start.elapsed());
+                        println!(
+                            "{name}: Hessian: {} rows of {n} in {:?}, stopped",
+                            i + 1,
+                            start.elapsed()
+                        );
                         break;
                     }
                 }
-                println!("{name}: Hessian in {:?} ({chars} characters)", start.elapsed());
+                println!(
+                    "{name}: Hessian in {:?} ({chars} characters)",
+                    start.elapsed()
+                );
             }
         })
         .expect("thread");

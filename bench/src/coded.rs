@@ -268,8 +268,14 @@ fn mlp_names(n_hidden: usize) -> Vec<String> {
     names
 }
 
-type MlpParts<'a, const H: usize, const W: usize> =
-    (&'a [f64; W], &'a [f64; H], &'a [f64; H], f64, &'a [f64; 4], f64);
+type MlpParts<'a, const H: usize, const W: usize> = (
+    &'a [f64; W],
+    &'a [f64; H],
+    &'a [f64; H],
+    f64,
+    &'a [f64; 4],
+    f64,
+);
 
 /// The flat point as the network's parameters (`W = 4 * H`), without copies.
 fn mlp_parts<const H: usize, const W: usize>(p: &[f64]) -> MlpParts<'_, H, W> {
@@ -395,7 +401,14 @@ fn deep_names() -> Vec<String> {
     names
 }
 
-type DeepParts<'a> = (&'a [f64; 128], &'a [f64; 32], &'a [f64; 4], f64, &'a [f64; 4], f64);
+type DeepParts<'a> = (
+    &'a [f64; 128],
+    &'a [f64; 32],
+    &'a [f64; 4],
+    f64,
+    &'a [f64; 4],
+    f64,
+);
 
 fn deep_parts(p: &[f64]) -> DeepParts<'_> {
     (

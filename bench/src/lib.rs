@@ -16,5 +16,6 @@
 pub mod coded;
 mod crates_io;
 pub mod points;
+#[rustfmt::skip]
 mod strings;
 pub mod suite;
