@@ -1,7 +1,7 @@
 //! Side by side in one run: the generated gradient against a hand-written
 //! analytic gradient, against the function itself, and against forward-mode
 //! dual numbers (num-dual), each over a batch of 64 points; and the time the
-//! macros themselves take to expand. BENCHMARKS.md records the figures.
+//! macros themselves take to expand. The top-level BENCHMARKS.md records the figures.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use nalgebra033::SVector;

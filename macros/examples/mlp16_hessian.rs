@@ -6,7 +6,7 @@
 //! cargo build --release -p symdiff-macros --example mlp16_hessian --features compile-time-bench
 //! ```
 //!
-//! BENCHMARKS.md records the time.
+//! The top-level BENCHMARKS.md records the time.
 
 use symdiff_macros::derive_grad;
 

@@ -12,7 +12,7 @@
 //! see through (`if black_box(false)`), which costs one predictable branch.
 //! On the 102-variable network's Hessian this cuts the release build from
 //! 28.7 s to 6.6 s and the run time from 6.3 µs to 4.0 µs (see
-//! BENCHMARKS.md); either change alone does not.
+//! the top-level BENCHMARKS.md); either change alone does not.
 
 use crate::compile::{Reg, Tape};
 use std::fmt::Write;
