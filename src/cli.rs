@@ -48,6 +48,22 @@ pub struct Cli {
     /// digit.
     #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u8).range(1..=17))]
     pub precision: Option<u8>,
+    /// When to colour error messages: `auto` colours them on a terminal
+    /// unless the `NO_COLOR` environment variable is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+/// When error messages are coloured (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to anything but the empty
+    /// string.
+    Auto,
+    /// Always, even in a pipe.
+    Always,
+    /// Never.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

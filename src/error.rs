@@ -2,6 +2,7 @@
 //! starting with `error: `, and ends the program with status 2.
 
 use std::fmt;
+use symdiff_parser::{DiagnosticStyle, Span, render_diagnostic_styled, render_message_styled};
 
 /// Why a command failed: printed on standard error, exit status 2.
 #[derive(Debug)]
@@ -9,8 +10,18 @@ pub enum CliError {
     /// A parse or semantic error of the expression (rendered with a caret),
     /// or a failure of the engine on it.
     Engine(symdiff::Error),
-    /// A diagnostic already rendered with a caret under a flag's text.
-    Rendered(String),
+    /// A diagnostic with a caret under a span of a flag's value (or of the
+    /// expression), rendered when it is printed.
+    Diagnostic {
+        /// The text the caret points into.
+        source: String,
+        /// The bytes of `source` the caret is under.
+        span: std::ops::Range<usize>,
+        /// The message, after `error: `.
+        message: String,
+        /// The hint, after `= help: `.
+        help: Option<String>,
+    },
     /// A plain message with an optional hint.
     Message {
         /// The message, after `error: `.
@@ -36,35 +47,7 @@ impl CliError {
             help: Some(help.into()),
         }
     }
-}
 
-impl From<symdiff::Error> for CliError {
-    fn from(error: symdiff::Error) -> Self {
-        CliError::Engine(error)
-    }
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            // These render their own `error: ` header and caret.
-            CliError::Engine(error @ (symdiff::Error::Parse(_) | symdiff::Error::Semantic(_))) => {
-                write!(f, "{error}")
-            }
-            CliError::Engine(error) => write!(f, "error: {error}"),
-            CliError::Rendered(text) => f.write_str(text),
-            CliError::Message { message, help } => {
-                write!(f, "error: {message}")?;
-                if let Some(help) = help {
-                    write!(f, "\n  = help: {help}")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-impl CliError {
     /// A caret diagnostic under `span` of a flag's value `text`.
     pub fn in_flag(
         flag: &str,
@@ -79,13 +62,69 @@ impl CliError {
     /// A caret diagnostic under `span` of `text` (the expression, or a
     /// flag's value).
     pub fn at(text: &str, span: std::ops::Range<usize>, message: &str, help: Option<&str>) -> Self {
-        let mut rendered = String::new();
-        let span = symdiff_parser::Span {
-            start: span.start,
-            end: span.end,
-        };
+        CliError::Diagnostic {
+            source: text.to_owned(),
+            span,
+            message: message.to_owned(),
+            help: help.map(str::to_owned),
+        }
+    }
+
+    /// The error as printed: in colour with [`DiagnosticStyle::Colored`],
+    /// as `Display` writes it with [`DiagnosticStyle::Plain`].
+    pub fn render(&self, style: DiagnosticStyle) -> String {
+        let mut out = String::new();
         // Writing into a String cannot fail.
-        let _ = symdiff_parser::render_diagnostic(&mut rendered, text, span, message, help);
-        CliError::Rendered(rendered)
+        let _ = self.write(&mut out, style);
+        out
+    }
+
+    fn write(&self, out: &mut dyn fmt::Write, style: DiagnosticStyle) -> fmt::Result {
+        match self {
+            CliError::Engine(symdiff::Error::Parse(error)) => render_diagnostic_styled(
+                out,
+                &error.source,
+                error.span,
+                &error.message(),
+                error.help().as_deref(),
+                style,
+            ),
+            CliError::Engine(symdiff::Error::Semantic(error)) => render_diagnostic_styled(
+                out,
+                &error.source,
+                error.span,
+                &error.message(),
+                error.help().as_deref(),
+                style,
+            ),
+            CliError::Engine(error) => render_message_styled(out, &error.to_string(), None, style),
+            CliError::Diagnostic {
+                source,
+                span,
+                message,
+                help,
+            } => {
+                let span = Span {
+                    start: span.start,
+                    end: span.end,
+                };
+                render_diagnostic_styled(out, source, span, message, help.as_deref(), style)
+            }
+            CliError::Message { message, help } => {
+                render_message_styled(out, message, help.as_deref(), style)
+            }
+        }
+    }
+}
+
+impl From<symdiff::Error> for CliError {
+    fn from(error: symdiff::Error) -> Self {
+        CliError::Engine(error)
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, DiagnosticStyle::Plain)
     }
 }

@@ -23,7 +23,7 @@ use clap::Parser;
 use std::ffi::OsString;
 use std::io::Read;
 
-pub use cli::{Cli, Command, Format};
+pub use cli::{Cli, ColorChoice, Command, Format};
 pub use error::CliError;
 
 /// What one invocation printed and how it ended.
@@ -37,23 +37,77 @@ pub struct Outcome {
     pub code: i32,
 }
 
+/// Where standard error goes, which decides whether `--color auto` colours
+/// error messages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminal {
+    /// Standard error is a terminal.
+    pub stderr_is_terminal: bool,
+    /// The `NO_COLOR` environment variable is set to a value that is not
+    /// empty (<https://no-color.org>).
+    pub no_color: bool,
+}
+
+impl Terminal {
+    /// The program's own standard error and environment.
+    pub fn detect() -> Self {
+        use std::io::IsTerminal;
+        Terminal {
+            stderr_is_terminal: std::io::stderr().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+        }
+    }
+
+    /// Whether error messages are coloured under `choice`.
+    fn style(self, choice: ColorChoice) -> symdiff_parser::DiagnosticStyle {
+        let colored = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => self.stderr_is_terminal && !self.no_color,
+        };
+        if colored {
+            symdiff_parser::DiagnosticStyle::Colored
+        } else {
+            symdiff_parser::DiagnosticStyle::Plain
+        }
+    }
+}
+
 /// Runs the command line `args` (the first is the program name) with
-/// `stdin` as standard input (read only for the expression `-`).
+/// `stdin` as standard input (read only for the expression `-`). What it
+/// prints goes into strings, not to a terminal, so `--color auto` is plain.
 pub fn run<I, T>(args: I, stdin: &mut dyn Read) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_on(args, stdin, Terminal::default())
+}
+
+/// Runs the command line like [`run`], with `terminal` deciding what
+/// `--color auto` does.
+pub fn run_on<I, T>(args: I, stdin: &mut dyn Read, terminal: Terminal) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     match Cli::try_parse_from(args) {
-        Ok(cli) => run_cli(&cli, stdin),
+        Ok(cli) => run_cli_on(&cli, stdin, terminal),
         Err(error) => clap_outcome(&error),
     }
 }
 
-/// Runs an already parsed command line.
+/// Runs an already parsed command line, printing into strings.
 pub fn run_cli(cli: &Cli, stdin: &mut dyn Read) -> Outcome {
+    run_cli_on(cli, stdin, Terminal::default())
+}
+
+/// Runs an already parsed command line, with `terminal` deciding what
+/// `--color auto` does.
+pub fn run_cli_on(cli: &Cli, stdin: &mut dyn Read, terminal: Terminal) -> Outcome {
     let mut session = session::Session::new(cli.format, cli.stats, cli.repeat, cli.max_nodes);
     session.precision = cli.precision.map(usize::from);
+    session.style = terminal.style(cli.color);
     let code = match commands::dispatch(&cli.command, &mut session, stdin) {
         Ok(code) => code,
         Err(error) => {

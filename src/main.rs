@@ -3,7 +3,11 @@
 use std::io::Write;
 
 fn main() {
-    let outcome = symdiff_cli::run(std::env::args_os(), &mut std::io::stdin().lock());
+    let outcome = symdiff_cli::run_on(
+        std::env::args_os(),
+        &mut std::io::stdin().lock(),
+        symdiff_cli::Terminal::detect(),
+    );
     // A closed pipe (`symdiff ... | head`) is not worth a second error.
     let _ = std::io::stdout()
         .lock()

@@ -13,6 +13,8 @@ pub(crate) struct Session {
     pub(crate) max_nodes: usize,
     /// Significant digits of printed values (`--precision`); all by default.
     pub(crate) precision: Option<usize>,
+    /// Whether errors are printed in colour (`--color`).
+    pub(crate) style: symdiff_parser::DiagnosticStyle,
     stdout: String,
     stderr: String,
 }
@@ -29,6 +31,7 @@ impl Session {
             stats: Stats::new(stats_enabled, repeat),
             max_nodes,
             precision: None,
+            style: symdiff_parser::DiagnosticStyle::Plain,
             stdout: String::new(),
             stderr: String::new(),
         }
@@ -49,7 +52,7 @@ impl Session {
     }
 
     pub(crate) fn error(&mut self, error: &CliError) {
-        self.stderr.push_str(&error.to_string());
+        self.stderr.push_str(&error.render(self.style));
         self.stderr.push('\n');
     }
 

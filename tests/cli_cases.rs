@@ -60,66 +60,70 @@ fn parse_errors_have_carets() {
     check(
         &["parse", "sigmoid(w*x + )"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: expected an operand after `+`
-         --> 1:15
-          |
-        1 | sigmoid(w*x + )
-          |               ^
-          = help: found `)`; `+` needs an operand on its right
-    "#]],
+            status 2
+            --- stderr
+            error: expected an operand after `+`
+             --> <input>:1:15
+              |
+            1 | sigmoid(w*x + )
+              |               ^
+              |
+              = help: found `)`; `+` needs an operand on its right
+        "#]],
     );
     check(
         &["parse", "sigmod(x)"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: unknown function `sigmod`
-         --> 1:1
-          |
-        1 | sigmod(x)
-          | ^^^^^^
-          = help: did you mean `sigmoid`?
-    "#]],
+            status 2
+            --- stderr
+            error: unknown function `sigmod`
+             --> <input>:1:1
+              |
+            1 | sigmod(x)
+              | ^^^^^^
+              |
+              = help: did you mean `sigmoid`?
+        "#]],
     );
     check(
         &["parse", "max(x)"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: `max` takes 2 arguments, but 1 was given
-         --> 1:1
-          |
-        1 | max(x)
-          | ^^^
-    "#]],
+            status 2
+            --- stderr
+            error: `max` takes 2 arguments, but 1 was given
+             --> <input>:1:1
+              |
+            1 | max(x)
+              | ^^^
+        "#]],
     );
     check(
         &["parse", "pi = 3; pi"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: `pi` is a constant and cannot be redefined
-         --> 1:1
-          |
-        1 | pi = 3; pi
-          | ^^
-          = help: choose another name
-    "#]],
+            status 2
+            --- stderr
+            error: `pi` is a constant and cannot be redefined
+             --> <input>:1:1
+              |
+            1 | pi = 3; pi
+              | ^^
+              |
+              = help: choose another name
+        "#]],
     );
     check(
         &["parse", ""],
         expect![[r#"
-        status 2
-        --- stderr
-        error: empty input: expected an expression
-         --> 1:1
-          |
-        1 | 
-          | ^
-          = help: write an expression such as `sigmoid(w*x + b)`
-    "#]],
+            status 2
+            --- stderr
+            error: empty input: expected an expression
+             --> <input>:1:1
+              |
+            1 |
+              | ^
+              |
+              = help: write an expression such as `sigmoid(w*x + b)`
+        "#]],
     );
     check(
         &["parse", "x $ y"],
@@ -127,10 +131,11 @@ fn parse_errors_have_carets() {
             status 2
             --- stderr
             error: unexpected character `$`
-             --> 1:3
+             --> <input>:1:3
               |
             1 | x $ y
               |   ^
+              |
               = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, `name = expr;`, and `< <= > >=` in conditions
         "#]],
     );
@@ -197,24 +202,26 @@ fn diff_errors() {
     check(
         &["diff", "x^2", "--wrt", "x,y"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: `diff --wrt` takes one variable, got 2
-          = help: use `grad --wrt` for several first derivatives, or `--order` for higher ones
-    "#]],
+            status 2
+            --- stderr
+            error: `diff --wrt` takes one variable, got 2
+              |
+              = help: use `grad --wrt` for several first derivatives, or `--order` for higher ones
+        "#]],
     );
     check(
         &["diff", "x^2", "--wrt", "2x"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --wrt: `2x` is not a variable name
-         --> 1:1
-          |
-        1 | 2x
-          | ^^
-          = help: list variables separated by commas: `--wrt w,b`
-    "#]],
+            status 2
+            --- stderr
+            error: in --wrt: `2x` is not a variable name
+             --> <input>:1:1
+              |
+            1 | 2x
+              | ^^
+              |
+              = help: list variables separated by commas: `--wrt w,b`
+        "#]],
     );
     check(
         &["diff", "x^2", "--wrt", "x", "--order", "1000"],
@@ -365,50 +372,54 @@ fn grad_errors() {
     check(
         &["grad", NEURON, "--at", "w=0.5,b=0.1"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: --at gives no value for the variable `x`
-          = help: every variable needs a value: --at w=…,x=…,b=…,t=…
-    "#]],
+            status 2
+            --- stderr
+            error: --at gives no value for the variable `x`
+              |
+              = help: every variable needs a value: --at w=…,x=…,b=…,t=…
+        "#]],
     );
     check(
         &["grad", NEURON, "--wrt", "w,,b"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --wrt: expected a variable name here
-         --> 1:3
-          |
-        1 | w,,b
-          |   ^
-          = help: list variables separated by commas: `--wrt w,b`
-    "#]],
+            status 2
+            --- stderr
+            error: in --wrt: expected a variable name here
+             --> <input>:1:3
+              |
+            1 | w,,b
+              |   ^
+              |
+              = help: list variables separated by commas: `--wrt w,b`
+        "#]],
     );
     check(
         &["grad", NEURON, "--wrt", "w,w"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --wrt: `w` is listed twice
-         --> 1:3
-          |
-        1 | w,w
-          |   ^
-          = help: list variables separated by commas: `--wrt w,b`
-    "#]],
+            status 2
+            --- stderr
+            error: in --wrt: `w` is listed twice
+             --> <input>:1:3
+              |
+            1 | w,w
+              |   ^
+              |
+              = help: list variables separated by commas: `--wrt w,b`
+        "#]],
     );
     check(
         &["grad", NEURON, "--at", "w=0.5;b=1"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: `0.5;b=1` is not a number
-         --> 1:3
-          |
-        1 | w=0.5;b=1
-          |   ^^^^^^^
-          = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: `0.5;b=1` is not a number
+             --> <input>:1:3
+              |
+            1 | w=0.5;b=1
+              |   ^^^^^^^
+              |
+              = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
+        "#]],
     );
     check(
         &["grad", "x", "--format", "yaml"],
@@ -946,99 +957,104 @@ fn eval_point_errors() {
     check(
         &["eval", "x + y", "--at", "x=1"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: --at gives no value for the variable `y`
-          = help: every variable needs a value: --at x=…,y=…
-    "#]],
+            status 2
+            --- stderr
+            error: --at gives no value for the variable `y`
+              |
+              = help: every variable needs a value: --at x=…,y=…
+        "#]],
     );
     check(
         &["eval", "x", "--at", "x"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: expected `name=value`
-         --> 1:1
-          |
-        1 | x
-          | ^
-          = help: write each value as `name=value`, e.g. `x=1.5`
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: expected `name=value`
+             --> <input>:1:1
+              |
+            1 | x
+              | ^
+              |
+              = help: write each value as `name=value`, e.g. `x=1.5`
+        "#]],
     );
     check(
         &["eval", "x", "--at", "x=abc"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: `abc` is not a number
-         --> 1:3
-          |
-        1 | x=abc
-          |   ^^^
-          = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: `abc` is not a number
+             --> <input>:1:3
+              |
+            1 | x=abc
+              |   ^^^
+              |
+              = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
+        "#]],
     );
     check(
         &["eval", "x", "--at", "x="],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: missing the value of `x` after `=`
-         --> 1:2
-          |
-        1 | x=
-          |  ^
-          = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: missing the value of `x` after `=`
+             --> <input>:1:2
+              |
+            1 | x=
+              |  ^
+              |
+              = help: values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`
+        "#]],
     );
     check(
         &["eval", "x", "--at", "=1"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: missing the variable's name before `=`
-         --> 1:1
-          |
-        1 | =1
-          | ^
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: missing the variable's name before `=`
+             --> <input>:1:1
+              |
+            1 | =1
+              | ^
+        "#]],
     );
     check(
         &["eval", "x", "--at", "x=1,x=2"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: `x` is given twice
-         --> 1:5
-          |
-        1 | x=1,x=2
-          |     ^^^
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: `x` is given twice
+             --> <input>:1:5
+              |
+            1 | x=1,x=2
+              |     ^^^
+        "#]],
     );
     check(
         &["eval", "x", "--at", "x=1,"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: expected `name=value` here
-         --> 1:5
-          |
-        1 | x=1,
-          |     ^
-          = help: entries are separated by single commas: `w=0.5,b=0.1`
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: expected `name=value` here
+             --> <input>:1:5
+              |
+            1 | x=1,
+              |     ^
+              |
+              = help: entries are separated by single commas: `w=0.5,b=0.1`
+        "#]],
     );
     check(
         &["eval", "x", "--at", "1x=1"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --at: `1x` is not a variable name
-         --> 1:1
-          |
-        1 | 1x=1
-          | ^^
-    "#]],
+            status 2
+            --- stderr
+            error: in --at: `1x` is not a variable name
+             --> <input>:1:1
+              |
+            1 | 1x=1
+              | ^^
+        "#]],
     );
     check(
         &["eval", "x"],
@@ -1046,6 +1062,7 @@ fn eval_point_errors() {
             status 2
             --- stderr
             error: --at gives no value for the variable `x`
+              |
               = help: every variable needs a value: --at x=…
         "#]],
     );
@@ -1063,10 +1080,11 @@ fn eval_reads_standard_input() {
         status 2
         --- stderr
         error: expected an operand after `^`
-         --> 1:3
+         --> <input>:1:3
           |
         1 | x^
           |   ^
+          |
           = help: found end of input; `^` needs an operand on its right
     "#]]
     .assert_eq(&run_with_stdin(&["eval", "-", "--at", "x=3"], "x^\n"));
@@ -1269,11 +1287,12 @@ fn check_errors() {
     check(
         &["check", "x^2*y", "--at", "x=1"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: --at gives no value for the variable `y`
-          = help: every variable needs a value: --at x=…,y=…
-    "#]],
+            status 2
+            --- stderr
+            error: --at gives no value for the variable `y`
+              |
+              = help: every variable needs a value: --at x=…,y=…
+        "#]],
     );
 }
 
@@ -1402,11 +1421,12 @@ fn codegen_errors() {
     check(
         &["codegen", "x", "--name", "fn"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: --name `fn` is a Rust keyword, so it cannot name a function or parameter
-          = help: rename it to generate Rust
-    "#]],
+            status 2
+            --- stderr
+            error: --name `fn` is a Rust keyword, so it cannot name a function or parameter
+              |
+              = help: rename it to generate Rust
+        "#]],
     );
     check(
         &["codegen", "x", "--name", "my-name"],
@@ -1419,11 +1439,12 @@ fn codegen_errors() {
     check(
         &["codegen", "type*2"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: the variable `type` is a Rust keyword, so it cannot name a function or parameter
-          = help: rename it to generate Rust
-    "#]],
+            status 2
+            --- stderr
+            error: the variable `type` is a Rust keyword, so it cannot name a function or parameter
+              |
+              = help: rename it to generate Rust
+        "#]],
     );
 }
 
@@ -1446,51 +1467,55 @@ fn codegen_args_orders_the_parameters() {
             status 2
             --- stderr
             error: in --args: `q` is not a variable of the expression
-             --> 1:3
+             --> <input>:1:3
               |
             1 | y,q,x
               |   ^
+              |
               = help: list every variable once, in the order the functions take them; the variables are: x, y, z
         "#]],
     );
     check(
         &["codegen", "x*y + z", "--args", "z,x"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --args: missing `y`
-         --> 1:4
-          |
-        1 | z,x
-          |    ^
-          = help: list every variable once, in the order the functions take them; the variables are: x, y, z
-    "#]],
+            status 2
+            --- stderr
+            error: in --args: missing `y`
+             --> <input>:1:4
+              |
+            1 | z,x
+              |    ^
+              |
+              = help: list every variable once, in the order the functions take them; the variables are: x, y, z
+        "#]],
     );
     check(
         &["codegen", "x*y", "--args", "y,x,y"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --args: `y` is listed twice
-         --> 1:5
-          |
-        1 | y,x,y
-          |     ^
-          = help: list every variable once, in the order the functions take them; the variables are: x, y
-    "#]],
+            status 2
+            --- stderr
+            error: in --args: `y` is listed twice
+             --> <input>:1:5
+              |
+            1 | y,x,y
+              |     ^
+              |
+              = help: list every variable once, in the order the functions take them; the variables are: x, y
+        "#]],
     );
     check(
         &["codegen", "x*y", "--args", "y,,x"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: in --args: expected a variable name here
-         --> 1:3
-          |
-        1 | y,,x
-          |   ^
-          = help: list every variable once, in the order the functions take them; the variables are: x, y
-    "#]],
+            status 2
+            --- stderr
+            error: in --args: expected a variable name here
+             --> <input>:1:3
+              |
+            1 | y,,x
+              |   ^
+              |
+              = help: list every variable once, in the order the functions take them; the variables are: x, y
+        "#]],
     );
 }
 
@@ -1537,6 +1562,7 @@ fn usage_errors() {
                   --repeat <N>       With `--stats`: parse and derive N times more, each time in a fresh graph, and report the median times (warm, as a benchmark running in one process measures them) [default: 1]
                   --max-nodes <N>    The most distinct subexpressions a command may build (about 150 bytes each) before it stops with an error [default: 10000000]
                   --precision <N>    Print values rounded to N significant digits (1 to 17; default: the shortest digits that read back as the same number). JSON keeps every digit
+                  --color <WHEN>     When to colour error messages: `auto` colours them on a terminal unless the `NO_COLOR` environment variable is set [default: auto] [possible values: auto, always, never]
               -h, --help             Print help (see more with '--help')
               -V, --version          Print version
 
@@ -1605,10 +1631,11 @@ fn names_mean_one_thing() {
         status 2
         --- stderr
         error: in --wrt: `pi` is a constant, not a variable
-         --> 1:3
+         --> <input>:1:3
           |
         1 | x,pi
           |   ^^
+          |
           = help: its variables are x
         $ grad z = x*y; z^2 --wrt z
         status 0
@@ -1618,6 +1645,7 @@ fn names_mean_one_thing() {
         status 2
         --- stderr
         error: --at gives a value to `pi`: `pi` is a constant, not a variable
+          |
           = help: its variables are x
         $ eval x = 3; x*y --at x=5,y=1
         status 0
@@ -1629,19 +1657,21 @@ fn names_mean_one_thing() {
         status 2
         --- stderr
         error: `sin` is a function, not a value
-         --> 1:1
+         --> <input>:1:1
           |
         1 | sin
           | ^^^
+          |
           = help: call it, as in `sin(x)`, or choose another name for a variable
         $ grad sin = x; sin(sin)
         status 2
         --- stderr
         error: `sin` is a function and cannot be redefined
-         --> 1:1
+         --> <input>:1:1
           |
         1 | sin = x; sin(sin)
           | ^^^
+          |
           = help: choose another name
     "#]].assert_eq(&rendered);
 }
@@ -1726,19 +1756,21 @@ fn course_cases() {
         status 2
         --- stderr
         error: in --wrt: `z` is defined in the expression, not a variable (derivatives with respect to defined names are given by `diff` and `grad`)
-         --> 1:1
+         --> <input>:1:1
           |
         1 | z
           | ^
+          |
           = help: its variables are w, x, b, t
         $ grad z = w*x + b; y = sigmoid(z); (y - t)^2 --wrt z --format rust
         status 2
         --- stderr
         error: in --wrt: `z` is defined in the expression, not a variable (derivatives with respect to defined names are given by `diff` and `grad`)
-         --> 1:1
+         --> <input>:1:1
           |
         1 | z
           | ^
+          |
           = help: its variables are w, x, b, t
         $ eval 2^3^2
         status 0
@@ -1848,14 +1880,14 @@ fn the_new_functions_through_the_command_line() {
     check(
         &["grad", "atan2(x)"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: `atan2` takes 2 arguments, but 1 was given
-         --> 1:1
-          |
-        1 | atan2(x)
-          | ^^^^^
-    "#]],
+            status 2
+            --- stderr
+            error: `atan2` takes 2 arguments, but 1 was given
+             --> <input>:1:1
+              |
+            1 | atan2(x)
+              | ^^^^^
+        "#]],
     );
     check(
         &["codegen", "log1p(x)*cbrt(y)", "--name", "f"],
@@ -1968,4 +2000,39 @@ fn precision_rounds_printed_values() {
         For more information, try '--help'.
     "#]],
     );
+}
+
+/// `--color auto` colours errors on a terminal, unless `NO_COLOR` is set;
+/// `--color never` never does, and a plain message is coloured like a caret
+/// diagnostic.
+#[test]
+fn color_auto_follows_the_terminal_and_no_color() {
+    let stderr = |args: &[&str], terminal: symdiff_cli::Terminal| {
+        let mut argv = vec!["symdiff"];
+        argv.extend_from_slice(args);
+        symdiff_cli::run_on(argv, &mut std::io::empty(), terminal).stderr
+    };
+    let terminal = symdiff_cli::Terminal {
+        stderr_is_terminal: true,
+        no_color: false,
+    };
+    let no_color = symdiff_cli::Terminal {
+        no_color: true,
+        ..terminal
+    };
+    let caret = ["parse", "sinn(x)"];
+    let message = ["diff", "x^2", "--wrt", "x,y"];
+    for args in [&caret[..], &message[..]] {
+        assert!(stderr(args, terminal).contains('\x1b'), "{args:?}");
+        assert!(!stderr(args, no_color).contains('\x1b'), "{args:?}");
+        let never = [args, &["--color", "never"]].concat();
+        assert!(!stderr(&never, terminal).contains('\x1b'), "{args:?}");
+        let always = [args, &["--color", "always"]].concat();
+        assert!(stderr(&always, no_color).contains('\x1b'), "{args:?}");
+        // Without colour it is exactly what `run` prints into a pipe.
+        assert_eq!(
+            stderr(args, no_color),
+            stderr(args, symdiff_cli::Terminal::default())
+        );
+    }
 }

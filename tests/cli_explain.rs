@@ -169,11 +169,12 @@ fn mistakes() {
     check(
         &[NEURON, "--format", "rust"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: `explain` prints text, LaTeX or JSON
-          = help: use `--format text`, `--format latex` or `--format json`
-    "#]],
+            status 2
+            --- stderr
+            error: `explain` prints text, LaTeX or JSON
+              |
+              = help: use `--format text`, `--format latex` or `--format json`
+        "#]],
     );
     check(
         &[NEURON, "--at", "w=1"],
@@ -186,15 +187,16 @@ fn mistakes() {
     check(
         &["sigmoid(w*x + )"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: expected an operand after `+`
-         --> 1:15
-          |
-        1 | sigmoid(w*x + )
-          |               ^
-          = help: found `)`; `+` needs an operand on its right
-    "#]],
+            status 2
+            --- stderr
+            error: expected an operand after `+`
+             --> <input>:1:15
+              |
+            1 | sigmoid(w*x + )
+              |               ^
+              |
+              = help: found `)`; `+` needs an operand on its right
+        "#]],
     );
 }
 

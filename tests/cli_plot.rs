@@ -153,58 +153,63 @@ fn mistakes_leave_no_file() {
         "empty",
         &["x", "--range", "5:5"],
         expect![[r#"
-        status 2
-        error: in --range: the range is empty: FROM must be below TO
-         --> 1:1
-          |
-        1 | 5:5
-          | ^^^
-          = help: write the interval as FROM:TO, e.g. `--range -5:5`
-        no file"#]],
+            status 2
+            error: in --range: the range is empty: FROM must be below TO
+             --> <input>:1:1
+              |
+            1 | 5:5
+              | ^^^
+              |
+              = help: write the interval as FROM:TO, e.g. `--range -5:5`
+            no file"#]],
     );
     check(
         "nan",
         &["x", "--range", "1:nan"],
         expect![[r#"
-        status 2
-        error: in --range: the bounds must be finite numbers
-         --> 1:3
-          |
-        1 | 1:nan
-          |   ^^^
-          = help: write the interval as FROM:TO, e.g. `--range -5:5`
-        no file"#]],
+            status 2
+            error: in --range: the bounds must be finite numbers
+             --> <input>:1:3
+              |
+            1 | 1:nan
+              |   ^^^
+              |
+              = help: write the interval as FROM:TO, e.g. `--range -5:5`
+            no file"#]],
     );
     check(
         "absent",
         &["x*y", "--wrt", "z"],
         expect![[r#"
-        status 2
-        error: in --wrt: `z` does not appear in the expression
-         --> 1:1
-          |
-        1 | z
-          | ^
-          = help: its variables are x, y
-        no file"#]],
+            status 2
+            error: in --wrt: `z` does not appear in the expression
+             --> <input>:1:1
+              |
+            1 | z
+              | ^
+              |
+              = help: its variables are x, y
+            no file"#]],
     );
     check(
         "two",
         &["x*y"],
         expect![[r#"
-        status 2
-        error: the plot needs one variable, got 2
-          = help: its variables are x, y; choose one variable with --wrt and give the others values with --at
-        no file"#]],
+            status 2
+            error: the plot needs one variable, got 2
+              |
+              = help: its variables are x, y; choose one variable with --wrt and give the others values with --at
+            no file"#]],
     );
     check(
         "order",
         &["x", "--derivatives", "3"],
         expect![[r#"
-        status 2
-        error: --derivatives 3 is too many to draw
-          = help: draw the function with 0, 1 or 2 of its derivatives
-        no file"#]],
+            status 2
+            error: --derivatives 3 is too many to draw
+              |
+              = help: draw the function with 0, 1 or 2 of its derivatives
+            no file"#]],
     );
     let outcome = symdiff_cli::run(
         ["symdiff", "plot", "x", "--out", "/nonexistent-dir/f.svg"],

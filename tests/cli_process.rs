@@ -5,8 +5,14 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn symdiff(args: &[&str], stdin: &str) -> Output {
+    symdiff_with_env(args, stdin, &[])
+}
+
+fn symdiff_with_env(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_symdiff"))
         .args(args)
+        .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -46,6 +52,36 @@ fn parse_error_exits_2_with_a_caret() {
         "{stderr}"
     );
     assert!(stderr.contains("|               ^"), "{stderr}");
+}
+
+/// The escape character that starts every ANSI colour sequence.
+const ESCAPE: char = '\x1b';
+
+#[test]
+fn color_always_colours_errors_even_in_a_pipe() {
+    let output = symdiff(&["parse", "sinn(x)", "--color", "always"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains(ESCAPE), "{stderr:?}");
+    assert!(stderr.contains("unknown function `sinn`"), "{stderr:?}");
+}
+
+#[test]
+fn no_color_and_a_pipe_give_plain_errors() {
+    for args in [
+        &["parse", "sinn(x)", "--color", "auto"][..],
+        &["parse", "sinn(x)"][..],
+        &["parse", "sinn(x)", "--color", "never"][..],
+    ] {
+        let output = symdiff_with_env(args, "", &[("NO_COLOR", "1")]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = text(&output.stderr);
+        assert!(!stderr.contains(ESCAPE), "{args:?}: {stderr:?}");
+        assert!(
+            stderr.starts_with("error: unknown function `sinn`"),
+            "{stderr:?}"
+        );
+    }
 }
 
 #[test]

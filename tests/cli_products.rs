@@ -138,93 +138,104 @@ fn jacobian_errors_point_at_the_column() {
             status 2
             --- stderr
             error: expected an output after `;`
-             --> 1:4
+             --> <input>:1:4
               |
             1 | x*y;
               |    ^
+              |
               = help: separate the outputs by single `;`s, with none after the last, as in `z = w*x + b; sigmoid(z); z^2`
             $ jacobian x;;y
             status 2
             --- stderr
             error: expected an output before `;`
-             --> 1:3
+             --> <input>:1:3
               |
             1 | x;;y
               |   ^
+              |
               = help: separate the outputs by single `;`s, with none after the last, as in `z = w*x + b; sigmoid(z); z^2`
             $ jacobian z = w*x;
             status 2
             --- stderr
             error: expected an output after the definitions
-             --> 1:9
+             --> <input>:1:9
               |
             1 | z = w*x;
               |         ^
+              |
               = help: write the outputs after the definitions, separated by `;`, as in `z = w*x + b; sigmoid(z); z^2`
             $ jacobian z = w*x; y = z^2
             status 2
             --- stderr
             error: expected `;` and the outputs after the definitions
-             --> 1:17
+             --> <input>:1:17
               |
             1 | z = w*x; y = z^2
               |                 ^
+              |
               = help: write the outputs after the definitions, separated by `;`, as in `z = w*x + b; sigmoid(z); z^2`
             $ jacobian x; z = 1; z
             status 2
             --- stderr
             error: the definition of `z` comes after an output
-             --> 1:4
+             --> <input>:1:4
               |
             1 | x; z = 1; z
               |    ^
+              |
               = help: write the definitions first, then the outputs, as in `z = w*x + b; sigmoid(z); z^2`
             $ jacobian x*y; x +; y
             status 2
             --- stderr
             error: expected an operand after `+`
-             --> 1:9
+             --> <input>:1:9
               |
             1 | x*y; x +; y
               |         ^
+              |
               = help: found end of input; `+` needs an operand on its right
             $ jacobian x*y;
             sigmod(x)
             status 2
             --- stderr
             error: unknown function `sigmod`
-             --> 2:1
+             --> <input>:2:1
               |
             2 | sigmod(x)
               | ^^^^^^
+              |
               = help: did you mean `sigmoid`?
             $ jacobian 
             status 2
             --- stderr
             error: empty input: expected an expression
-             --> 1:1
+             --> <input>:1:1
               |
-            1 | 
+            1 |
               | ^
+              |
               = help: write an expression such as `sigmoid(w*x + b)`
             $ jacobian x*y x + y sin(x)
             status 2
             --- stderr
             error: `jacobian` takes its outputs in one argument, separated by `;` (got 3 arguments)
+              |
               = help: symdiff jacobian 'x*y; x + y; sin(x)'
             $ jacobian z = x*y; z; x --wrt z
             status 2
             --- stderr
             error: in --wrt: `z` is defined in the expression, not a variable (derivatives with respect to defined names are given by `diff` and `grad`)
-             --> 1:1
+             --> <input>:1:1
               |
             1 | z
               | ^
+              |
               = help: its variables are x, y
             $ jacobian x; y --at x=1
             status 2
             --- stderr
             error: --at gives no value for the variable `y`
+              |
               = help: every variable needs a value: --at x=…,y=…
         "#]],
     );
@@ -597,61 +608,67 @@ fn hvp_direction_errors() {
             status 2
             --- stderr
             error: in --dir: the direction has 1 component, but the Hessian is over 2 variables (x, y)
-             --> 1:2
+             --> <input>:1:2
               |
             1 | 1
               |  ^
+              |
               = help: give one number per variable, in the order of --wrt (`--dir 0,0`), or name them (`--dir name=1`)
             $ hvp x^2*y + sin(y) --dir 1,2,3
             status 2
             --- stderr
             error: in --dir: the direction has 3 components, but the Hessian is over 2 variables (x, y)
-             --> 1:5
+             --> <input>:1:5
               |
             1 | 1,2,3
               |     ^
+              |
               = help: give one number per variable, in the order of --wrt (`--dir 0,0`), or name them (`--dir name=1`)
             $ hvp x^2*y + sin(y) --dir q=1
             status 2
             --- stderr
             error: in --dir: `q` does not appear in the expression
-             --> 1:1
+             --> <input>:1:1
               |
             1 | q=1
               | ^
+              |
               = help: the Hessian is over x, y
             $ hvp x^2*y + sin(y) --dir pi=1
             status 2
             --- stderr
             error: in --dir: `pi` is a constant, not a variable
-             --> 1:1
+             --> <input>:1:1
               |
             1 | pi=1
               | ^^
+              |
               = help: the Hessian is over x, y
             $ hvp z = x*y; z^2 + w --wrt x,y --dir w=1
             status 2
             --- stderr
             error: in --dir: `w` is not one of the variables of --wrt
-             --> 1:1
+             --> <input>:1:1
               |
             1 | w=1
               | ^
+              |
               = help: the Hessian is over x, y
             $ hvp z = x*y; z^2 + w --wrt x,y --dir z=1
             status 2
             --- stderr
             error: in --dir: `z` is defined in the expression, not a variable
-             --> 1:1
+             --> <input>:1:1
               |
             1 | z=1
               | ^
+              |
               = help: the Hessian is over x, y
             $ hvp x^2*y + sin(y) --dir x=1,x=2
             status 2
             --- stderr
             error: in --dir: `x` is given twice
-             --> 1:5
+             --> <input>:1:5
               |
             1 | x=1,x=2
               |     ^
@@ -659,37 +676,41 @@ fn hvp_direction_errors() {
             status 2
             --- stderr
             error: in --dir: expected `name=number`
-             --> 1:5
+             --> <input>:1:5
               |
             1 | x=1,2
               |     ^
+              |
               = help: name every component or none: `--dir x=1,y=0.5` or `--dir 1,0.5`
             $ hvp x^2*y + sin(y) --dir x=a
             status 2
             --- stderr
             error: in --dir: `a` is not a number
-             --> 1:3
+             --> <input>:1:3
               |
             1 | x=a
               |   ^
+              |
               = help: components are numbers such as `1`, `-0.5`, `1e-3` or `1/3`
             $ hvp x^2*y + sin(y) --dir 1,
             status 2
             --- stderr
             error: in --dir: expected a number here
-             --> 1:2
+             --> <input>:1:2
               |
             1 | 1,
               |  ^
+              |
               = help: components are numbers such as `1`, `-0.5`, `1e-3` or `1/3`
             $ hvp x^2*y + sin(y) --dir 
             status 2
             --- stderr
             error: in --dir: expected a direction
-             --> 1:1
+             --> <input>:1:1
               |
-            1 | 
+            1 |
               | ^
+              |
               = help: give one number per variable (`--dir 1,0`) or name them (`--dir x=1`)
             $ hvp x^2*y + sin(y)
             status 2

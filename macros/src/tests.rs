@@ -386,7 +386,7 @@ fn string_macro_errors() {
         expect![[r#"
             const EXPANDED: () = {
                 ::core::compile_error! {
-                    "expected an operand after `+`\n --> 1:15\n  |\n1 | sigmoid(w*x + )\n  |               ^\n  = help: found `)`; `+` needs an operand on its right"
+                    "expected an operand after `+`\n --> <input>:1:15\n  |\n1 | sigmoid(w*x + )\n  |               ^\n  |\n  = help: found `)`; `+` needs an operand on its right"
                 }
             };
         "#]],
@@ -396,7 +396,7 @@ fn string_macro_errors() {
         expect![[r#"
             const EXPANDED: () = {
                 ::core::compile_error! {
-                    "unknown function `sigmod`\n --> 1:1\n  |\n1 | sigmod(x)\n  | ^^^^^^\n  = help: did you mean `sigmoid`?"
+                    "unknown function `sigmod`\n --> <input>:1:1\n  |\n1 | sigmod(x)\n  | ^^^^^^\n  |\n  = help: did you mean `sigmoid`?"
                 }
             };
         "#]],

@@ -1,17 +1,35 @@
 //! Rendering of a message with a caret under the offending columns, shared by
-//! the parser, the engine's semantic errors and the command line.
+//! the parser, the engine's semantic errors and the command line. The layout
+//! and the colours are annotate-snippets', the crate rustc and cargo render
+//! their diagnostics with, so they read as Rust users know them.
 
 use crate::Span;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::fmt;
+
+/// The name the origin line (`--> <input>:1:15`) gives the source text, which
+/// has no file name: an expression, or the value of a flag.
+const ORIGIN: &str = "<input>";
+
+/// Whether a diagnostic is written as plain text or with ANSI colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DiagnosticStyle {
+    /// Plain text, for pipes, files and `Display`.
+    #[default]
+    Plain,
+    /// With the ANSI colours of rustc, for a terminal.
+    Colored,
+}
 
 /// Writes a diagnostic in the style of rustc:
 ///
 /// ```text
 /// error: expected an operand after `+`
-///  --> 1:15
+///  --> <input>:1:15
 ///   |
 /// 1 | sigmoid(w*x + )
 ///   |               ^
+///   |
 ///   = help: ...
 /// ```
 ///
@@ -25,32 +43,65 @@ pub fn render_diagnostic(
     message: &str,
     help: Option<&str>,
 ) -> fmt::Result {
+    render_diagnostic_styled(out, source, span, message, help, DiagnosticStyle::Plain)
+}
+
+/// Writes a diagnostic like [`render_diagnostic`], in colour when `style`
+/// asks for it.
+pub fn render_diagnostic_styled(
+    out: &mut dyn fmt::Write,
+    source: &str,
+    span: Span,
+    message: &str,
+    help: Option<&str>,
+    style: DiagnosticStyle,
+) -> fmt::Result {
     let start = floor_char_boundary(source, span.start.min(source.len()));
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[start..]
         .find('\n')
         .map_or(source.len(), |i| start + i);
     let line_number = source[..start].matches('\n').count() + 1;
-    let line_text = &source[line_start..line_end];
-    let column = source[line_start..start].chars().count() + 1;
     let end = floor_char_boundary(source, span.end.clamp(start, line_end));
-    let width = source[start..end].chars().count().max(1);
+    // Only the offending line is shown, with its control characters made
+    // visible, so that the caret stays under its column.
+    let line_text = printable(&source[line_start..line_end]);
+    let caret_start = printable(&source[line_start..start]).len();
+    let caret_end = caret_start + printable(&source[start..end]).len();
 
-    let gutter = " ".repeat(line_number.to_string().len());
-    writeln!(out, "error: {message}")?;
-    writeln!(out, "{gutter}--> {line_number}:{column}")?;
-    writeln!(out, "{gutter} |")?;
-    writeln!(out, "{line_number} | {}", printable(line_text))?;
-    write!(
-        out,
-        "{gutter} | {}{}",
-        " ".repeat(column - 1),
-        "^".repeat(width)
-    )?;
+    let snippet = Snippet::source(line_text.as_str())
+        .line_start(line_number)
+        .path(ORIGIN)
+        .annotation(AnnotationKind::Primary.span(caret_start..caret_end));
+    let mut group = Level::ERROR.primary_title(message).element(snippet);
     if let Some(help) = help {
-        write!(out, "\n{gutter} = help: {help}")?;
+        group = group.element(Level::HELP.message(help));
     }
-    Ok(())
+    let report: [Group<'_>; 1] = [group];
+    out.write_str(&renderer(style).render(&report))
+}
+
+/// Writes an error without a source to point into, in the layout of
+/// [`render_diagnostic_styled`]: the `error: ` line and the `= help: ` line.
+pub fn render_message_styled(
+    out: &mut dyn fmt::Write,
+    message: &str,
+    help: Option<&str>,
+    style: DiagnosticStyle,
+) -> fmt::Result {
+    let mut group = Group::with_title(Level::ERROR.primary_title(message));
+    if let Some(help) = help {
+        group = group.element(Level::HELP.message(help));
+    }
+    let report: [Group<'_>; 1] = [group];
+    out.write_str(&renderer(style).render(&report))
+}
+
+fn renderer(style: DiagnosticStyle) -> Renderer {
+    match style {
+        DiagnosticStyle::Plain => Renderer::plain(),
+        DiagnosticStyle::Colored => Renderer::styled(),
+    }
 }
 
 /// A tab is shown as one space and other control characters (a NUL byte)

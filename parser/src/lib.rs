@@ -28,6 +28,8 @@ pub use ast::{
     AddOp, ArgList, CompareOp, Definition, DisplayExpr, Expr, ExprId, ExprKind, FactorList, MulOp,
     Program, ProgramBuilder, Span, TermList, UnaryOp,
 };
-pub use diagnostic::render_diagnostic;
+pub use diagnostic::{
+    DiagnosticStyle, render_diagnostic, render_diagnostic_styled, render_message_styled,
+};
 pub use error::{Expected, Found, NumberProblem, ParseError, ParseErrorKind};
 pub use parse::{MAX_DEPTH, MAX_SOURCE_LEN, parse, parse_expr};

@@ -17,21 +17,23 @@ fn empty() {
     check(
         "",
         expect![[r#"
-        error: empty input: expected an expression
-         --> 1:1
-          |
-        1 | 
-          | ^
-          = help: write an expression such as `sigmoid(w*x + b)`"#]],
+            error: empty input: expected an expression
+             --> <input>:1:1
+              |
+            1 |
+              | ^
+              |
+              = help: write an expression such as `sigmoid(w*x + b)`"#]],
     );
     check(
         " \n\t",
         expect![[r#"
             error: empty input: expected an expression
-             --> 2:2
+             --> <input>:2:2
               |
             2 |  
               |  ^
+              |
               = help: write an expression such as `sigmoid(w*x + b)`"#]],
     );
 }
@@ -41,82 +43,90 @@ fn unbalanced_parentheses() {
     check(
         "(x + 1",
         expect![[r#"
-        error: unclosed `(`
-         --> 1:1
-          |
-        1 | (x + 1
-          | ^
-          = help: add a `)` to close it"#]],
+            error: unclosed `(`
+             --> <input>:1:1
+              |
+            1 | (x + 1
+              | ^
+              |
+              = help: add a `)` to close it"#]],
     );
     check(
         "sigmoid((w*x + b)",
         expect![[r#"
-        error: unclosed `(`
-         --> 1:8
-          |
-        1 | sigmoid((w*x + b)
-          |        ^
-          = help: add a `)` to close it"#]],
+            error: unclosed `(`
+             --> <input>:1:8
+              |
+            1 | sigmoid((w*x + b)
+              |        ^
+              |
+              = help: add a `)` to close it"#]],
     );
     check(
         "max(a, b",
         expect![[r#"
-        error: unclosed `(`
-         --> 1:4
-          |
-        1 | max(a, b
-          |    ^
-          = help: add a `)` to close it"#]],
+            error: unclosed `(`
+             --> <input>:1:4
+              |
+            1 | max(a, b
+              |    ^
+              |
+              = help: add a `)` to close it"#]],
     );
     check(
         "(x + 1; x",
         expect![[r#"
-        error: unclosed `(`
-         --> 1:1
-          |
-        1 | (x + 1; x
-          | ^
-          = help: add a `)` to close it"#]],
+            error: unclosed `(`
+             --> <input>:1:1
+              |
+            1 | (x + 1; x
+              | ^
+              |
+              = help: add a `)` to close it"#]],
     );
     check(
         "x + 1)",
         expect![[r#"
-        error: unmatched `)`
-         --> 1:6
-          |
-        1 | x + 1)
-          |      ^
-          = help: remove it, or add a `(` before it"#]],
+            error: unmatched `)`
+             --> <input>:1:6
+              |
+            1 | x + 1)
+              |      ^
+              |
+              = help: remove it, or add a `(` before it"#]],
     );
     check(
         "(x))",
         expect![[r#"
-        error: unmatched `)`
-         --> 1:4
-          |
-        1 | (x))
-          |    ^
-          = help: remove it, or add a `(` before it"#]],
+            error: unmatched `)`
+             --> <input>:1:4
+              |
+            1 | (x))
+              |    ^
+              |
+              = help: remove it, or add a `(` before it"#]],
     );
     check(
         ")",
         expect![[r#"
-        error: unmatched `)`
-         --> 1:1
-          |
-        1 | )
-          | ^
-          = help: remove it, or add a `(` before it"#]],
+            error: unmatched `)`
+             --> <input>:1:1
+              |
+            1 | )
+              | ^
+              |
+              = help: remove it, or add a `(` before it"#]],
     );
     check(
         "(a, b)",
         expect![[r#"
-        error: expected `)`, found `,`
-         --> 1:3
-          |
-        1 | (a, b)
-          |   ^
-          = help: `,` separates the arguments of a call, as in `max(a, b)`"#]],
+            error: expected `)`, found `,`
+             --> <input>:1:3
+              |
+            1 | (a, b)
+              |   ^
+              |
+              = help: `,` separates the arguments of a call, as in `max(a, b)`"#]],
     );
 }
 
@@ -125,42 +135,46 @@ fn trailing_input() {
     check(
         "x;",
         expect![[r#"
-        error: expected end of input, found `;`
-         --> 1:2
-          |
-        1 | x;
-          |  ^
-          = help: only a definition `name = expr;` ends with `;`; the final expression does not"#]],
+            error: expected end of input, found `;`
+             --> <input>:1:2
+              |
+            1 | x;
+              |  ^
+              |
+              = help: only a definition `name = expr;` ends with `;`; the final expression does not"#]],
     );
     check(
         "x, y",
         expect![[r#"
-        error: expected end of input, found `,`
-         --> 1:2
-          |
-        1 | x, y
-          |  ^
-          = help: `,` separates the arguments of a call, as in `max(a, b)`"#]],
+            error: expected end of input, found `,`
+             --> <input>:1:2
+              |
+            1 | x, y
+              |  ^
+              |
+              = help: `,` separates the arguments of a call, as in `max(a, b)`"#]],
     );
     check(
         "x + y = 2",
         expect![[r#"
-        error: expected end of input, found `=`
-         --> 1:7
-          |
-        1 | x + y = 2
-          |       ^
-          = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
+            error: expected end of input, found `=`
+             --> <input>:1:7
+              |
+            1 | x + y = 2
+              |       ^
+              |
+              = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
     );
     check(
         "2 = x; x",
         expect![[r#"
-        error: expected end of input, found `=`
-         --> 1:3
-          |
-        1 | 2 = x; x
-          |   ^
-          = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
+            error: expected end of input, found `=`
+             --> <input>:1:3
+              |
+            1 | 2 = x; x
+              |   ^
+              |
+              = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
     );
 }
 
@@ -169,102 +183,112 @@ fn dangling_operator() {
     check(
         "x +",
         expect![[r#"
-        error: expected an operand after `+`
-         --> 1:4
-          |
-        1 | x +
-          |    ^
-          = help: found end of input; `+` needs an operand on its right"#]],
+            error: expected an operand after `+`
+             --> <input>:1:4
+              |
+            1 | x +
+              |    ^
+              |
+              = help: found end of input; `+` needs an operand on its right"#]],
     );
     check(
         "sigmoid(w*x + )",
         expect![[r#"
-        error: expected an operand after `+`
-         --> 1:15
-          |
-        1 | sigmoid(w*x + )
-          |               ^
-          = help: found `)`; `+` needs an operand on its right"#]],
+            error: expected an operand after `+`
+             --> <input>:1:15
+              |
+            1 | sigmoid(w*x + )
+              |               ^
+              |
+              = help: found `)`; `+` needs an operand on its right"#]],
     );
     check(
         "x * * y",
         expect![[r#"
-        error: expected an operand after `*`
-         --> 1:5
-          |
-        1 | x * * y
-          |     ^
-          = help: found `*`; `*` needs an operand on its right"#]],
+            error: expected an operand after `*`
+             --> <input>:1:5
+              |
+            1 | x * * y
+              |     ^
+              |
+              = help: found `*`; `*` needs an operand on its right"#]],
     );
     check(
         "* x",
         expect![[r#"
-        error: expected an expression
-         --> 1:1
-          |
-        1 | * x
-          | ^
-          = help: found `*`"#]],
+            error: expected an expression
+             --> <input>:1:1
+              |
+            1 | * x
+              | ^
+              |
+              = help: found `*`"#]],
     );
     check(
         "-",
         expect![[r#"
-        error: expected an operand after `-`
-         --> 1:2
-          |
-        1 | -
-          |  ^
-          = help: found end of input; `-` needs an operand on its right"#]],
+            error: expected an operand after `-`
+             --> <input>:1:2
+              |
+            1 | -
+              |  ^
+              |
+              = help: found end of input; `-` needs an operand on its right"#]],
     );
     check(
         "x^",
         expect![[r#"
-        error: expected an operand after `^`
-         --> 1:3
-          |
-        1 | x^
-          |   ^
-          = help: found end of input; `^` needs an operand on its right"#]],
+            error: expected an operand after `^`
+             --> <input>:1:3
+              |
+            1 | x^
+              |   ^
+              |
+              = help: found end of input; `^` needs an operand on its right"#]],
     );
     check(
         "()",
         expect![[r#"
-        error: expected an expression after `(`
-         --> 1:2
-          |
-        1 | ()
-          |  ^
-          = help: found `)`"#]],
+            error: expected an expression after `(`
+             --> <input>:1:2
+              |
+            1 | ()
+              |  ^
+              |
+              = help: found `)`"#]],
     );
     check(
         "max(, a)",
         expect![[r#"
-        error: expected an expression after `(`
-         --> 1:5
-          |
-        1 | max(, a)
-          |     ^
-          = help: found `,`"#]],
+            error: expected an expression after `(`
+             --> <input>:1:5
+              |
+            1 | max(, a)
+              |     ^
+              |
+              = help: found `,`"#]],
     );
     check(
         "max(a, , b)",
         expect![[r#"
-        error: expected an argument after `,`
-         --> 1:8
-          |
-        1 | max(a, , b)
-          |        ^
-          = help: found `,`"#]],
+            error: expected an argument after `,`
+             --> <input>:1:8
+              |
+            1 | max(a, , b)
+              |        ^
+              |
+              = help: found `,`"#]],
     );
     check(
         "z = ; z",
         expect![[r#"
-        error: expected an expression after `=`
-         --> 1:5
-          |
-        1 | z = ; z
-          |     ^
-          = help: found `;`"#]],
+            error: expected an expression after `=`
+             --> <input>:1:5
+              |
+            1 | z = ; z
+              |     ^
+              |
+              = help: found `;`"#]],
     );
 }
 
@@ -273,52 +297,57 @@ fn power_operator_combinations() {
     check(
         "x^^2",
         expect![[r#"
-        error: expected an operand after `^`
-         --> 1:3
-          |
-        1 | x^^2
-          |   ^
-          = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
+            error: expected an operand after `^`
+             --> <input>:1:3
+              |
+            1 | x^^2
+              |   ^
+              |
+              = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
     check(
         "x***2",
         expect![[r#"
-        error: expected an operand after `**`
-         --> 1:4
-          |
-        1 | x***2
-          |    ^
-          = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
+            error: expected an operand after `**`
+             --> <input>:1:4
+              |
+            1 | x***2
+              |    ^
+              |
+              = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
     check(
         "x^**2",
         expect![[r#"
-        error: expected an operand after `^`
-         --> 1:3
-          |
-        1 | x^**2
-          |   ^
-          = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
+            error: expected an operand after `^`
+             --> <input>:1:3
+              |
+            1 | x^**2
+              |   ^
+              |
+              = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
     check(
         "x**^2",
         expect![[r#"
-        error: expected an operand after `**`
-         --> 1:4
-          |
-        1 | x**^2
-          |    ^
-          = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
+            error: expected an operand after `**`
+             --> <input>:1:4
+              |
+            1 | x**^2
+              |    ^
+              |
+              = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
     check(
         "x*^2",
         expect![[r#"
-        error: expected an operand after `*`
-         --> 1:3
-          |
-        1 | x*^2
-          |   ^
-          = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
+            error: expected an operand after `*`
+             --> <input>:1:3
+              |
+            1 | x*^2
+              |   ^
+              |
+              = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
 }
 
@@ -327,22 +356,24 @@ fn empty_call() {
     check(
         "sin()",
         expect![[r#"
-        error: `sin()` has no arguments
-         --> 1:4
-          |
-        1 | sin()
-          |    ^^
-          = help: write its argument inside the parentheses, as in `sin(x)`"#]],
+            error: `sin()` has no arguments
+             --> <input>:1:4
+              |
+            1 | sin()
+              |    ^^
+              |
+              = help: write its argument inside the parentheses, as in `sin(x)`"#]],
     );
     check(
         "1 + max( )",
         expect![[r#"
-        error: `max()` has no arguments
-         --> 1:8
-          |
-        1 | 1 + max( )
-          |        ^^^
-          = help: write its argument inside the parentheses, as in `max(x)`"#]],
+            error: `max()` has no arguments
+             --> <input>:1:8
+              |
+            1 | 1 + max( )
+              |        ^^^
+              |
+              = help: write its argument inside the parentheses, as in `max(x)`"#]],
     );
 }
 
@@ -351,72 +382,79 @@ fn malformed_number() {
     check(
         "1e",
         expect![[r#"
-        error: malformed number `1e`: the exponent has no digits
-         --> 1:1
-          |
-        1 | 1e
-          | ^^
-          = help: write the exponent's digits, as in `1e-3`"#]],
+            error: malformed number `1e`: the exponent has no digits
+             --> <input>:1:1
+              |
+            1 | 1e
+              | ^^
+              |
+              = help: write the exponent's digits, as in `1e-3`"#]],
     );
     check(
         "2.5E+ * x",
         expect![[r#"
-        error: malformed number `2.5E+`: the exponent has no digits
-         --> 1:1
-          |
-        1 | 2.5E+ * x
-          | ^^^^^
-          = help: write the exponent's digits, as in `1e-3`"#]],
+            error: malformed number `2.5E+`: the exponent has no digits
+             --> <input>:1:1
+              |
+            1 | 2.5E+ * x
+              | ^^^^^
+              |
+              = help: write the exponent's digits, as in `1e-3`"#]],
     );
     check(
         "1e-x",
         expect![[r#"
-        error: malformed number `1e-`: the exponent has no digits
-         --> 1:1
-          |
-        1 | 1e-x
-          | ^^^
-          = help: write the exponent's digits, as in `1e-3`"#]],
+            error: malformed number `1e-`: the exponent has no digits
+             --> <input>:1:1
+              |
+            1 | 1e-x
+              | ^^^
+              |
+              = help: write the exponent's digits, as in `1e-3`"#]],
     );
     check(
         "1.2.3",
         expect![[r#"
-        error: malformed number `1.2.3`: more than one decimal point
-         --> 1:1
-          |
-        1 | 1.2.3
-          | ^^^^^
-          = help: a number has at most one decimal point"#]],
+            error: malformed number `1.2.3`: more than one decimal point
+             --> <input>:1:1
+              |
+            1 | 1.2.3
+              | ^^^^^
+              |
+              = help: a number has at most one decimal point"#]],
     );
     check(
         "1e5.2",
         expect![[r#"
-        error: malformed number `1e5.2`: more than one decimal point
-         --> 1:1
-          |
-        1 | 1e5.2
-          | ^^^^^
-          = help: a number has at most one decimal point"#]],
+            error: malformed number `1e5.2`: more than one decimal point
+             --> <input>:1:1
+              |
+            1 | 1e5.2
+              | ^^^^^
+              |
+              = help: a number has at most one decimal point"#]],
     );
     check(
         "x + 1.",
         expect![[r#"
-        error: malformed number `1.`: no digits after the decimal point
-         --> 1:5
-          |
-        1 | x + 1.
-          |     ^^
-          = help: write digits after the point, as in `0.5`"#]],
+            error: malformed number `1.`: no digits after the decimal point
+             --> <input>:1:5
+              |
+            1 | x + 1.
+              |     ^^
+              |
+              = help: write digits after the point, as in `0.5`"#]],
     );
     check(
         ".",
         expect![[r#"
-        error: malformed number `.`: no digits after the decimal point
-         --> 1:1
-          |
-        1 | .
-          | ^
-          = help: write digits after the point, as in `0.5`"#]],
+            error: malformed number `.`: no digits after the decimal point
+             --> <input>:1:1
+              |
+            1 | .
+              | ^
+              |
+              = help: write digits after the point, as in `0.5`"#]],
     );
 }
 
@@ -426,60 +464,65 @@ fn stray_character() {
         "x # y",
         expect![[r#"
             error: unexpected character `#`
-             --> 1:3
+             --> <input>:1:3
               |
             1 | x # y
               |   ^
+              |
               = help: the syntax has numbers, names, `+ - * / ^ **`, `( )`, `,`, `name = expr;`, and `< <= > >=` in conditions"#]],
     );
     check(
         "α + 1",
         expect![[r#"
-        error: unexpected character `α`
-         --> 1:1
-          |
-        1 | α + 1
-          | ^
-          = help: names are ASCII: letters, digits and `_`"#]],
+            error: unexpected character `α`
+             --> <input>:1:1
+              |
+            1 | α + 1
+              | ^
+              |
+              = help: names are ASCII: letters, digits and `_`"#]],
     );
     check(
         "x + α",
         expect![[r#"
-        error: unexpected character `α`
-         --> 1:5
-          |
-        1 | x + α
-          |     ^
-          = help: names are ASCII: letters, digits and `_`"#]],
+            error: unexpected character `α`
+             --> <input>:1:5
+              |
+            1 | x + α
+              |     ^
+              |
+              = help: names are ASCII: letters, digits and `_`"#]],
     );
     check(
         "x\0",
         expect![[r#"
-        error: unexpected character `\0`
-         --> 1:2
-          |
-        1 | x�
-          |  ^
-          = help: the input contains a NUL byte"#]],
+            error: unexpected character `\0`
+             --> <input>:1:2
+              |
+            1 | x�
+              |  ^
+              |
+              = help: the input contains a NUL byte"#]],
     );
     check(
         "x.y",
         expect![[r#"
-        error: expected end of input, found `.`
-         --> 1:2
-          |
-        1 | x.y
-          |  ^"#]],
+            error: expected end of input, found `.`
+             --> <input>:1:2
+              |
+            1 | x.y
+              |  ^"#]],
     );
     check(
         "x == y",
         expect![[r#"
-        error: expected end of input, found `=`
-         --> 1:3
-          |
-        1 | x == y
-          |   ^
-          = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
+            error: expected end of input, found `=`
+             --> <input>:1:3
+              |
+            1 | x == y
+              |   ^
+              |
+              = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
     );
 }
 
@@ -488,42 +531,46 @@ fn missing_comma() {
     check(
         "max(a b)",
         expect![[r#"
-        error: expected `,` between the arguments of `max`
-         --> 1:7
-          |
-        1 | max(a b)
-          |       ^
-          = help: separate arguments with `,`; to multiply, write `*`"#]],
+            error: expected `,` between the arguments of `max`
+             --> <input>:1:7
+              |
+            1 | max(a b)
+              |       ^
+              |
+              = help: separate arguments with `,`; to multiply, write `*`"#]],
     );
     check(
         "leaky_relu(x 0.01)",
         expect![[r#"
-        error: expected `,` between the arguments of `leaky_relu`
-         --> 1:14
-          |
-        1 | leaky_relu(x 0.01)
-          |              ^^^^
-          = help: separate arguments with `,`; to multiply, write `*`"#]],
+            error: expected `,` between the arguments of `leaky_relu`
+             --> <input>:1:14
+              |
+            1 | leaky_relu(x 0.01)
+              |              ^^^^
+              |
+              = help: separate arguments with `,`; to multiply, write `*`"#]],
     );
     check(
         "max(a + b 2)",
         expect![[r#"
-        error: expected `,` between the arguments of `max`
-         --> 1:11
-          |
-        1 | max(a + b 2)
-          |           ^
-          = help: separate arguments with `,`; to multiply, write `*`"#]],
+            error: expected `,` between the arguments of `max`
+             --> <input>:1:11
+              |
+            1 | max(a + b 2)
+              |           ^
+              |
+              = help: separate arguments with `,`; to multiply, write `*`"#]],
     );
     check(
         "max(a, (b c))",
         expect![[r#"
-        error: implicit multiplication is not supported: write `b*c`
-         --> 1:11
-          |
-        1 | max(a, (b c))
-          |           ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `b*c`
+             --> <input>:1:11
+              |
+            1 | max(a, (b c))
+              |           ^
+              |
+              = help: write `*` between the two operands"#]],
     );
 }
 
@@ -532,22 +579,24 @@ fn trailing_comma() {
     check(
         "max(a, b,)",
         expect![[r#"
-        error: trailing comma in the arguments of `max`
-         --> 1:9
-          |
-        1 | max(a, b,)
-          |         ^
-          = help: remove the last `,`"#]],
+            error: trailing comma in the arguments of `max`
+             --> <input>:1:9
+              |
+            1 | max(a, b,)
+              |         ^
+              |
+              = help: remove the last `,`"#]],
     );
     check(
         "max(a, b, )",
         expect![[r#"
-        error: trailing comma in the arguments of `max`
-         --> 1:9
-          |
-        1 | max(a, b, )
-          |         ^
-          = help: remove the last `,`"#]],
+            error: trailing comma in the arguments of `max`
+             --> <input>:1:9
+              |
+            1 | max(a, b, )
+              |         ^
+              |
+              = help: remove the last `,`"#]],
     );
 }
 
@@ -556,82 +605,90 @@ fn implicit_multiplication() {
     check(
         "2x",
         expect![[r#"
-        error: implicit multiplication is not supported: write `2*x`
-         --> 1:2
-          |
-        1 | 2x
-          |  ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `2*x`
+             --> <input>:1:2
+              |
+            1 | 2x
+              |  ^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "x y",
         expect![[r#"
-        error: implicit multiplication is not supported: write `x*y`
-         --> 1:3
-          |
-        1 | x y
-          |   ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `x*y`
+             --> <input>:1:3
+              |
+            1 | x y
+              |   ^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "2(x)",
         expect![[r#"
-        error: implicit multiplication is not supported: write `2*(x)`
-         --> 1:2
-          |
-        1 | 2(x)
-          |  ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `2*(x)`
+             --> <input>:1:2
+              |
+            1 | 2(x)
+              |  ^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "(a)(b)",
         expect![[r#"
-        error: implicit multiplication is not supported: write `(a)*(b)`
-         --> 1:4
-          |
-        1 | (a)(b)
-          |    ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `(a)*(b)`
+             --> <input>:1:4
+              |
+            1 | (a)(b)
+              |    ^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "2sin(x)",
         expect![[r#"
-        error: implicit multiplication is not supported: write `2*sin(x)`
-         --> 1:2
-          |
-        1 | 2sin(x)
-          |  ^^^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `2*sin(x)`
+             --> <input>:1:2
+              |
+            1 | 2sin(x)
+              |  ^^^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "a + x^2 y",
         expect![[r#"
-        error: implicit multiplication is not supported: write `x^2*y`
-         --> 1:9
-          |
-        1 | a + x^2 y
-          |         ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `x^2*y`
+             --> <input>:1:9
+              |
+            1 | a + x^2 y
+              |         ^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "max(2x, y)",
         expect![[r#"
-        error: implicit multiplication is not supported: write `2*x`
-         --> 1:6
-          |
-        1 | max(2x, y)
-          |      ^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `2*x`
+             --> <input>:1:6
+              |
+            1 | max(2x, y)
+              |      ^
+              |
+              = help: write `*` between the two operands"#]],
     );
     check(
         "2 .5",
         expect![[r#"
-        error: implicit multiplication is not supported: write `2*.5`
-         --> 1:3
-          |
-        1 | 2 .5
-          |   ^^
-          = help: write `*` between the two operands"#]],
+            error: implicit multiplication is not supported: write `2*.5`
+             --> <input>:1:3
+              |
+            1 | 2 .5
+              |   ^^
+              |
+              = help: write `*` between the two operands"#]],
     );
 }
 
@@ -640,102 +697,112 @@ fn definitions() {
     check(
         "a = b + 1; b = 2; a",
         expect![[r#"
-        error: `b` is used before its definition
-         --> 1:5
-          |
-        1 | a = b + 1; b = 2; a
-          |     ^
-          = help: it is defined at 1:12; move that definition before this use"#]],
+            error: `b` is used before its definition
+             --> <input>:1:5
+              |
+            1 | a = b + 1; b = 2; a
+              |     ^
+              |
+              = help: it is defined at 1:12; move that definition before this use"#]],
     );
     check(
         "a = a + 1; a",
         expect![[r#"
-        error: `a` is used before its definition
-         --> 1:5
-          |
-        1 | a = a + 1; a
-          |     ^
-          = help: it is defined at 1:1; move that definition before this use"#]],
+            error: `a` is used before its definition
+             --> <input>:1:5
+              |
+            1 | a = a + 1; a
+              |     ^
+              |
+              = help: it is defined at 1:1; move that definition before this use"#]],
     );
     check(
         "z = x; z = 2*z; z",
         expect![[r#"
-        error: `z` is defined twice
-         --> 1:8
-          |
-        1 | z = x; z = 2*z; z
-          |        ^
-          = help: first defined at 1:1; use a different name"#]],
+            error: `z` is defined twice
+             --> <input>:1:8
+              |
+            1 | z = x; z = 2*z; z
+              |        ^
+              |
+              = help: first defined at 1:1; use a different name"#]],
     );
     check(
         "z = x;",
         expect![[r#"
-        error: expected the final expression after the definitions
-         --> 1:7
-          |
-        1 | z = x;
-          |       ^
-          = help: the input ends with the expression to differentiate, as in `z = w*x; z^2`"#]],
+            error: expected the final expression after the definitions
+             --> <input>:1:7
+              |
+            1 | z = x;
+              |       ^
+              |
+              = help: the input ends with the expression to differentiate, as in `z = w*x; z^2`"#]],
     );
     check(
         "z = x; y = z;\n",
         expect![[r#"
-        error: expected the final expression after the definitions
-         --> 2:1
-          |
-        2 | 
-          | ^
-          = help: the input ends with the expression to differentiate, as in `z = w*x; z^2`"#]],
+            error: expected the final expression after the definitions
+             --> <input>:2:1
+              |
+            2 |
+              | ^
+              |
+              = help: the input ends with the expression to differentiate, as in `z = w*x; z^2`"#]],
     );
     check(
         "z = x",
         expect![[r#"
-        error: expected `;` after the definition of `z`
-         --> 1:6
-          |
-        1 | z = x
-          |      ^
-          = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
+            error: expected `;` after the definition of `z`
+             --> <input>:1:6
+              |
+            1 | z = x
+              |      ^
+              |
+              = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
     );
     check(
         "z = x\ny = z; y",
         expect![[r#"
-        error: expected `;` after the definition of `z`
-         --> 1:6
-          |
-        1 | z = x
-          |      ^
-          = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
+            error: expected `;` after the definition of `z`
+             --> <input>:1:6
+              |
+            1 | z = x
+              |      ^
+              |
+              = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
     );
     check(
         "z = x; y = 2*z\n  t = y; t",
         expect![[r#"
-        error: expected `;` after the definition of `y`
-         --> 1:15
-          |
-        1 | z = x; y = 2*z
-          |               ^
-          = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
+            error: expected `;` after the definition of `y`
+             --> <input>:1:15
+              |
+            1 | z = x; y = 2*z
+              |               ^
+              |
+              = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
     );
     check(
         "z = x; z\nw = 1; w",
         expect![[r#"
-        error: expected `;` before the next definition
-         --> 1:9
-          |
-        1 | z = x; z
-          |         ^
-          = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
+            error: expected `;` before the next definition
+             --> <input>:1:9
+              |
+            1 | z = x; z
+              |         ^
+              |
+              = help: end each definition `name = expr;` with `;`, then write the final expression"#]],
     );
     check(
         "z = x, y; z",
         expect![[r#"
-        error: expected `;`, found `,`
-         --> 1:6
-          |
-        1 | z = x, y; z
-          |      ^
-          = help: `,` separates the arguments of a call, as in `max(a, b)`"#]],
+            error: expected `;`, found `,`
+             --> <input>:1:6
+              |
+            1 | z = x, y; z
+              |      ^
+              |
+              = help: `,` separates the arguments of a call, as in `max(a, b)`"#]],
     );
 }
 
@@ -744,12 +811,13 @@ fn multi_line_caret() {
     check(
         "z = w*x + b;\ny = sigmoid(z);\n(y - t)^^2",
         expect![[r#"
-        error: expected an operand after `^`
-         --> 3:9
-          |
-        3 | (y - t)^^2
-          |         ^
-          = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
+            error: expected an operand after `^`
+             --> <input>:3:9
+              |
+            3 | (y - t)^^2
+              |         ^
+              |
+              = help: `^` and `**` both mean power: use one of them alone, as in `x^2` or `x**2`"#]],
     );
 }
 
@@ -759,12 +827,13 @@ fn too_deep() {
     check(
         &deep,
         expect![[r#"
-        error: expression nested too deeply: more than 256 levels
-           --> 257:1
-            |
-        257 | (
-            | ^
-            = help: each `(`, call, sign and `^` counts as a level; name a part with a definition such as `t = ...;`"#]],
+            error: expression nested too deeply: more than 256 levels
+               --> <input>:257:1
+                |
+            257 | (
+                | ^
+                |
+                = help: each `(`, call, sign and `^` counts as a level; name a part with a definition such as `t = ...;`"#]],
     );
     let signs = format!("{}x", "-".repeat(symdiff_parser::MAX_DEPTH + 1));
     let error = parse(&signs)
@@ -800,12 +869,13 @@ fn a_byte_order_mark_starts_a_file_and_tabs_show_as_spaces() {
     check(
         "x +\t* y",
         expect![[r#"
-        error: expected an operand after `+`
-         --> 1:5
-          |
-        1 | x + * y
-          |     ^
-          = help: found `*`; `+` needs an operand on its right"#]],
+            error: expected an operand after `+`
+             --> <input>:1:5
+              |
+            1 | x + * y
+              |     ^
+              |
+              = help: found `*`; `+` needs an operand on its right"#]],
     );
 }
 
@@ -816,71 +886,78 @@ fn comparisons() {
     check(
         "x < 1",
         expect![[r#"
-        error: a comparison is only allowed as a condition
-         --> 1:3
-          |
-        1 | x < 1
-          |   ^
-          = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
+            error: a comparison is only allowed as a condition
+             --> <input>:1:3
+              |
+            1 | x < 1
+              |   ^
+              |
+              = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
     );
     check(
         "(x >= 1)*y",
         expect![[r#"
-        error: a comparison is only allowed as a condition
-         --> 1:4
-          |
-        1 | (x >= 1)*y
-          |    ^^
-          = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
+            error: a comparison is only allowed as a condition
+             --> <input>:1:4
+              |
+            1 | (x >= 1)*y
+              |    ^^
+              |
+              = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
     );
     check(
         "where(sin(x) + (x < 1), 1, 2)",
         expect![[r#"
-        error: a comparison is only allowed as a condition
-         --> 1:19
-          |
-        1 | where(sin(x) + (x < 1), 1, 2)
-          |                   ^
-          = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
+            error: a comparison is only allowed as a condition
+             --> <input>:1:19
+              |
+            1 | where(sin(x) + (x < 1), 1, 2)
+              |                   ^
+              |
+              = help: write it as the first argument of `where`, as in `where(x > 0, x, 0)`"#]],
     );
     check(
         "where(a < b < c, 1, 2)",
         expect![[r#"
-        error: comparisons cannot be chained
-         --> 1:13
-          |
-        1 | where(a < b < c, 1, 2)
-          |             ^
-          = help: nest the conditions: `where(a < b, where(b < c, x, y), y)`"#]],
+            error: comparisons cannot be chained
+             --> <input>:1:13
+              |
+            1 | where(a < b < c, 1, 2)
+              |             ^
+              |
+              = help: nest the conditions: `where(a < b, where(b < c, x, y), y)`"#]],
     );
     check(
         "where(a <, 1, 2)",
         expect![[r#"
-        error: expected an operand after `<`
-         --> 1:10
-          |
-        1 | where(a <, 1, 2)
-          |          ^
-          = help: found `,`; `<` needs an operand on its right"#]],
+            error: expected an operand after `<`
+             --> <input>:1:10
+              |
+            1 | where(a <, 1, 2)
+              |          ^
+              |
+              = help: found `,`; `<` needs an operand on its right"#]],
     );
     check(
         "where(<= a, 1, 2)",
         expect![[r#"
-        error: expected an expression after `(`
-         --> 1:7
-          |
-        1 | where(<= a, 1, 2)
-          |       ^
-          = help: found `<`"#]],
+            error: expected an expression after `(`
+             --> <input>:1:7
+              |
+            1 | where(<= a, 1, 2)
+              |       ^
+              |
+              = help: found `<`"#]],
     );
     check(
         "where(a => b, 1, 2)",
         expect![[r#"
-        error: expected `,` or `)`, found `=`
-         --> 1:9
-          |
-        1 | where(a => b, 1, 2)
-          |         ^
-          = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
+            error: expected `,` or `)`, found `=`
+             --> <input>:1:9
+              |
+            1 | where(a => b, 1, 2)
+              |         ^
+              |
+              = help: only a single name can be defined, as in `z = w*x; z^2`"#]],
     );
 }

@@ -337,10 +337,11 @@ fn lone_expression() {
     };
     expect![[r#"
         error: expected end of input, found `=`
-         --> 1:3
+         --> <input>:1:3
           |
         1 | z = 1; z
           |   ^
+          |
           = help: only a single name can be defined, as in `z = w*x; z^2`"#]]
     .assert_eq(&actual);
 }

@@ -477,27 +477,27 @@ mod tests {
     fn first_error_in_source_order() {
         check_error(
             "foo(bar(x))",
-            expect!["error: unknown function `foo` --> 1:1"],
+            expect!["error: unknown function `foo` --> <input>:1:1"],
         );
         check_error(
             "sin(1, sigmod(x))",
-            expect!["error: `sin` takes 1 argument, but 2 were given --> 1:1"],
+            expect!["error: `sin` takes 1 argument, but 2 were given --> <input>:1:1"],
         );
         check_error(
             "x + sinn(1e400) * max(y)",
-            expect!["error: unknown function `sinn` --> 1:5"],
+            expect!["error: unknown function `sinn` --> <input>:1:5"],
         );
         check_error(
             "x + sin(1e400) * max(y)",
-            expect!["error: the number `1e400` is out of range --> 1:9"],
+            expect!["error: the number `1e400` is out of range --> <input>:1:9"],
         );
         check_error(
             "z = exp(x); pi = foo(z); z",
-            expect!["error: `pi` is a constant and cannot be redefined --> 1:13"],
+            expect!["error: `pi` is a constant and cannot be redefined --> <input>:1:13"],
         );
         check_error(
             "z = foo(x); pi = 2; z",
-            expect!["error: unknown function `foo` --> 1:5"],
+            expect!["error: unknown function `foo` --> <input>:1:5"],
         );
     }
 

@@ -158,12 +158,13 @@ fn parse_errors_render_as_text() {
     check(
         "sigmoid(w*x + )",
         expect![[r#"
-        error: expected an operand after `+`
-         --> 1:15
-          |
-        1 | sigmoid(w*x + )
-          |               ^
-          = help: found `)`; `+` needs an operand on its right"#]],
+            error: expected an operand after `+`
+             --> <input>:1:15
+              |
+            1 | sigmoid(w*x + )
+              |               ^
+              |
+              = help: found `)`; `+` needs an operand on its right"#]],
     );
 }
 

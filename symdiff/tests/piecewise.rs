@@ -128,17 +128,18 @@ fn comparisons_outside_where_are_errors() {
         "where(x, 1, 2)",
         expect![[r#"
             error: the first argument of `where` must be a comparison
-             --> 1:7
+             --> <input>:1:7
               |
             1 | where(x, 1, 2)
               |       ^
+              |
               = help: write `where(x > 0, a, b)`: `a` where the comparison holds, else `b`"#]],
     );
     check(
         "where(x < 1, 2)",
         expect![[r#"
             error: `where` takes 3 arguments, but 2 were given
-             --> 1:1
+             --> <input>:1:1
               |
             1 | where(x < 1, 2)
               | ^^^^^"#]],
@@ -147,30 +148,33 @@ fn comparisons_outside_where_are_errors() {
         "max(x < 1, 2)",
         expect![[r#"
             error: a comparison is only allowed as the first argument of `where`
-             --> 1:5
+             --> <input>:1:5
               |
             1 | max(x < 1, 2)
               |     ^^^^^
+              |
               = help: write `where(x > 0, a, b)`: `a` where the comparison holds, else `b`"#]],
     );
     check(
         "where(x < 1, y > 2, 3)",
         expect![[r#"
             error: a comparison is only allowed as the first argument of `where`
-             --> 1:14
+             --> <input>:1:14
               |
             1 | where(x < 1, y > 2, 3)
               |              ^^^^^
+              |
               = help: write `where(x > 0, a, b)`: `a` where the comparison holds, else `b`"#]],
     );
     check(
         "where = 2; where",
         expect![[r#"
             error: `where` is a function and cannot be redefined
-             --> 1:1
+             --> <input>:1:1
               |
             1 | where = 2; where
               | ^^^^^
+              |
               = help: choose another name"#]],
     );
 }

@@ -36,12 +36,13 @@ fn integers_beyond_i64_stay_exact() {
     check(
         "1e400",
         expect![[r#"
-        error: the number `1e400` is out of range
-         --> 1:1
-          |
-        1 | 1e400
-          | ^^^^^
-          = help: numbers must be below 1.8e308 in magnitude"#]],
+            error: the number `1e400` is out of range
+             --> <input>:1:1
+              |
+            1 | 1e400
+              | ^^^^^
+              |
+              = help: numbers must be below 1.8e308 in magnitude"#]],
     );
 }
 
@@ -163,79 +164,84 @@ fn semantic_errors_point_at_the_name() {
     check(
         "2*sin + x",
         expect![[r#"
-        error: `sin` is a function, not a value
-         --> 1:3
-          |
-        1 | 2*sin + x
-          |   ^^^
-          = help: call it, as in `sin(x)`, or choose another name for a variable"#]],
+            error: `sin` is a function, not a value
+             --> <input>:1:3
+              |
+            1 | 2*sin + x
+              |   ^^^
+              |
+              = help: call it, as in `sin(x)`, or choose another name for a variable"#]],
     );
     check(
         "sin = x; sin(sin)",
         expect![[r#"
-        error: `sin` is a function and cannot be redefined
-         --> 1:1
-          |
-        1 | sin = x; sin(sin)
-          | ^^^
-          = help: choose another name"#]],
+            error: `sin` is a function and cannot be redefined
+             --> <input>:1:1
+              |
+            1 | sin = x; sin(sin)
+              | ^^^
+              |
+              = help: choose another name"#]],
     );
     check(
         "sigmod(w*x + b)",
         expect![[r#"
-        error: unknown function `sigmod`
-         --> 1:1
-          |
-        1 | sigmod(w*x + b)
-          | ^^^^^^
-          = help: did you mean `sigmoid`?"#]],
+            error: unknown function `sigmod`
+             --> <input>:1:1
+              |
+            1 | sigmod(w*x + b)
+              | ^^^^^^
+              |
+              = help: did you mean `sigmoid`?"#]],
     );
     check(
         "max(x)",
         expect![[r#"
-        error: `max` takes 2 arguments, but 1 was given
-         --> 1:1
-          |
-        1 | max(x)
-          | ^^^"#]],
+            error: `max` takes 2 arguments, but 1 was given
+             --> <input>:1:1
+              |
+            1 | max(x)
+              | ^^^"#]],
     );
     check(
         "log(x, b, c)",
         expect![[r#"
-        error: `log` takes 1 or 2 arguments, but 3 were given
-         --> 1:1
-          |
-        1 | log(x, b, c)
-          | ^^^"#]],
+            error: `log` takes 1 or 2 arguments, but 3 were given
+             --> <input>:1:1
+              |
+            1 | log(x, b, c)
+              | ^^^"#]],
     );
     check(
         "cbrt(x, y)",
         expect![[r#"
-        error: `cbrt` takes 1 argument, but 2 were given
-         --> 1:1
-          |
-        1 | cbrt(x, y)
-          | ^^^^"#]],
+            error: `cbrt` takes 1 argument, but 2 were given
+             --> <input>:1:1
+              |
+            1 | cbrt(x, y)
+              | ^^^^"#]],
     );
     check(
         "foo(x)",
         expect![[r#"
             error: unknown function `foo`
-             --> 1:1
+             --> <input>:1:1
               |
             1 | foo(x)
               | ^^^
+              |
               = help: known functions: sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, ln, sqrt, abs, sign, sigmoid, relu, leaky_relu, softplus, heaviside, max, min, erf, gelu, silu, swish, elu, softsign, log1p, expm1, atan2, hypot, cbrt, pow"#]],
     );
     check(
         "pi = 3; pi",
         expect![[r#"
-        error: `pi` is a constant and cannot be redefined
-         --> 1:1
-          |
-        1 | pi = 3; pi
-          | ^^
-          = help: choose another name"#]],
+            error: `pi` is a constant and cannot be redefined
+             --> <input>:1:1
+              |
+            1 | pi = 3; pi
+              | ^^
+              |
+              = help: choose another name"#]],
     );
 }
 
