@@ -1,7 +1,7 @@
 //! The piecewise node `where(l < r, a, b)` (or `<=`): its constructor and
-//! its derivative terms, which `max` and `min` share. Its value and every derivative follow the branch
-//! the comparison takes at the point, as PyTorch's and JAX's `where` do: at
-//! a tie the comparison itself decides (`where(x > 0, x, 0)` takes the second
+//! its derivative terms, which `max` and `min` share. Its value and every
+//! derivative follow the branch the comparison takes at the point, as
+//! PyTorch's and JAX's `where` do: at a tie the comparison itself decides (`where(x > 0, x, 0)` takes the second
 //! branch at 0, so its derivative there is 0), the same rule as `relu`
 //! (`relu'(0) = 0`). Where `l` or `r` is NaN, the value and every derivative
 //! are NaN.
@@ -225,16 +225,12 @@ pub fn comparison_of(op: CompareOp) -> (Comparison, bool) {
 /// The chain rule's term for operand `index` of the `where` node `node`
 /// with inner derivative `inner`: `where(c, inner, 0)` for the first branch,
 /// `where(c, 0, inner)` for the second, 0 for the sides of the comparison.
-/// `max` and `min` are piecewise too (see [`extremum_term`]).
 pub(crate) fn where_term(
     graph: &mut Graph,
     node: NodeId,
     index: usize,
     inner: NodeId,
 ) -> Option<NodeId> {
-    if let Some(term) = extremum_term(graph, node, index, inner) {
-        return Some(term);
-    }
     let (comparison, [l, r, _, _]) = graph.as_where(node)?;
     let zero = graph.zero();
     Some(match index {
@@ -244,24 +240,15 @@ pub(crate) fn where_term(
     })
 }
 
-/// The chain rule's term for operand `index` of `max(a, b)` or `min(a, b)`:
-/// the winner's derivative, and half of each at a tie, as PyTorch's and
-/// JAX's `maximum` give it. Both operands' terms nest the same two
-/// conditions (for `max`, `b < a` outside and `a < b` inside), so that they
-/// merge in [`sum`]: `max(alpha*x, x)` has the derivative
-/// `where(x < alpha*x, alpha, where(alpha*x < x, 1, …))`, alpha or 1, as the
-/// course writes it. NaN in either operand makes the conditions, and so the
-/// term, NaN.
-fn extremum_term(graph: &mut Graph, node: NodeId, index: usize, inner: NodeId) -> Option<NodeId> {
-    let (func, a, b) = match graph.node(node) {
-        Node::Call(func @ (Func::Max | Func::Min), args) => (*func, args[0], args[1]),
-        _ => return None,
-    };
-    Some(extremum_share(graph, func, [a, b], index, inner))
-}
-
 /// `inner` times ∂ func(a, b) / ∂ operand `index` for `max` or `min`, as a
-/// nest of conditions (see [`extremum_term`]).
+/// nest of conditions: the winner's derivative, and half of each at a tie,
+/// as PyTorch's and JAX's `maximum` give it. Both operands' partials nest
+/// the same two conditions (for `max`, `b < a` outside and `a < b` inside),
+/// so the chain rule, which enters a small nest of conditions with its inner
+/// derivative (see [`masked`]), gives terms that merge in [`sum`]:
+/// `max(alpha*x, x)` has the derivative `where(x < alpha*x, alpha,
+/// where(alpha*x < x, 1, …))`, alpha or 1, as the course writes it. NaN in
+/// either operand makes the conditions, and so the term, NaN.
 pub(crate) fn extremum_share(
     graph: &mut Graph,
     func: Func,
