@@ -420,6 +420,21 @@ impl Expr {
         crate::latex::to_latex(&self.graph.borrow(), self.id)
     }
 
+    /// The expression as one presentation MathML `<math>` element.
+    ///
+    /// ```
+    /// let f = symdiff::Expr::parse("x^2")?;
+    /// assert_eq!(
+    ///     f.to_mathml(),
+    ///     "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">\
+    ///      <msup><mrow><mi>x</mi></mrow><mrow><mn>2</mn></mrow></msup></math>"
+    /// );
+    /// # Ok::<(), symdiff::Error>(())
+    /// ```
+    pub fn to_mathml(&self) -> String {
+        crate::mathml::to_mathml(&self.graph.borrow(), self.id)
+    }
+
     /// The number of nodes when printed as a tree.
     pub fn tree_size(&self) -> f64 {
         crate::size::tree_sizes(&self.graph.borrow(), &[self.id])[0]

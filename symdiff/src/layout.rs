@@ -30,6 +30,8 @@ pub(crate) trait Syntax {
     const GROUP: [&'static str; 2];
     /// Before and after the exponent of a power: `x^2`, `x^{2}`.
     const POWER: [&'static str; 2];
+    /// Before the base of a power (MathML's `<msup>`).
+    const POWER_BEFORE: &'static str = "";
     /// Whether the exponent's delimiters group it, so that it never needs
     /// parentheses.
     const EXPONENT_GROUPS: bool;
@@ -48,6 +50,14 @@ pub(crate) trait Syntax {
     /// prints as that power (`t1 = x^-2`) rather than as a quotient.
     const DEFINITION_KEEPS_POWER: bool;
 
+    /// The sign before a leading negative term, and the operators between
+    /// the terms of a sum: `-`, ` - `, ` + `.
+    const SIGNS: [&'static str; 3] = ["-", " - ", " + "];
+    /// Between a definition's name and its value.
+    const EQUALS: &'static str = " = ";
+    /// Between the arguments of a call.
+    const ARGUMENT_SEPARATOR: &'static str = ", ";
+
     fn write_number(out: &mut String, number: Number);
 
     /// Writes the name of a variable or of a definition.
@@ -57,6 +67,12 @@ pub(crate) trait Syntax {
 
     /// The function's name, then the delimiters around its arguments.
     fn call(func: Func) -> [&'static str; 3];
+
+    /// Writes the function's name before its arguments: by default the
+    /// first of [`Syntax::call`].
+    fn write_function_name(out: &mut String, func: Func) {
+        out.push_str(Self::call(func)[0]);
+    }
 
     /// The delimiters of a subscript after the function's name that holds
     /// its last argument (LaTeX's `\log_{b}`), if the syntax writes the
@@ -113,7 +129,7 @@ pub(crate) fn write_definition<S: Syntax>(
         return write_definition::<S>(out, &flat, &definitions, copy);
     }
     S::write_name(out, name);
-    out.push_str(" = ");
+    out.push_str(S::EQUALS);
     Layout::<S>::new(graph, definitions, Some(node)).write(out, node, Precedence::Sum);
     true
 }
@@ -393,6 +409,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
         } else {
             Precedence::Unary
         };
+        out.push_str(S::POWER_BEFORE);
         self.write(out, base, Precedence::Atom);
         out.push_str(S::POWER[0]);
         self.write_factor(out, exponent, exponent_context);
@@ -400,8 +417,8 @@ impl<'a, S: Syntax> Layout<'a, S> {
     }
 
     fn write_call(&self, out: &mut String, func: Func, args: &[NodeId]) {
-        let [name, open, close] = S::call(func);
-        out.push_str(name);
+        let [_, open, close] = S::call(func);
+        S::write_function_name(out, func);
         let mut args = args;
         if let (Some([sub_open, sub_close]), Some((&last, rest))) =
             (S::last_argument_subscript(func), args.split_last())
@@ -418,12 +435,16 @@ impl<'a, S: Syntax> Layout<'a, S> {
                 self.write(out, *l, Precedence::Sum);
                 out.push_str(S::comparison(comparison));
                 self.write(out, *r, Precedence::Sum);
-                (rest, ", ")
+                (rest, S::ARGUMENT_SEPARATOR)
             }
             _ => (args, ""),
         };
         for (index, &arg) in args.iter().enumerate() {
-            out.push_str(if index > 0 { ", " } else { separator });
+            out.push_str(if index > 0 {
+                S::ARGUMENT_SEPARATOR
+            } else {
+                separator
+            });
             self.write(out, arg, Precedence::Sum);
         }
         out.push_str(close);
@@ -440,10 +461,10 @@ impl<'a, S: Syntax> Layout<'a, S> {
         for (index, &term) in ordered.enumerate() {
             let negative = self.term_is_negative(term);
             out.push_str(match (index, negative) {
-                (0, true) => "-",
+                (0, true) => S::SIGNS[0],
                 (0, false) => "",
-                (_, true) => " - ",
-                (_, false) => " + ",
+                (_, true) => S::SIGNS[1],
+                (_, false) => S::SIGNS[2],
             });
             if negative {
                 self.write_negated(out, term);
@@ -484,15 +505,15 @@ impl<'a, S: Syntax> Layout<'a, S> {
         if negative && self.leads_with_product(node) {
             // `-(a*b*c)*d` would read back as `(-a*b*c)*d`: the sign is a
             // factor of its own.
-            let start = out.len();
             S::write_number(out, Number::MINUS_ONE);
+            let after_sign = out.len();
             self.write_quotient(out, node, true);
-            let separator = S::factor_separator(&out[start + 2..]);
-            out.insert_str(start + 2, separator);
+            let separator = S::factor_separator(&out[after_sign..]);
+            out.insert_str(after_sign, separator);
             return;
         }
         if negative {
-            out.push('-');
+            out.push_str(S::SIGNS[0]);
         }
         self.write_quotient(out, node, negative);
     }
@@ -585,7 +606,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// Several factors in a context tighter than a product are grouped.
     fn write_factors(&self, out: &mut String, factors: &[Factor], context: Precedence) {
         if factors.is_empty() {
-            out.push('1');
+            S::write_number(out, Number::ONE);
         } else if factors.len() > 1 && context > Precedence::Product {
             self.group(out, true, |out| {
                 self.write_factors(out, factors, Precedence::Product)

@@ -35,7 +35,8 @@
 //! ## Print formulas
 //!
 //! An [`Expr`] prints as text that [`Expr::parse`] reads back
-//! (`Display`), as LaTeX ([`Expr::to_latex`]), and in terms of its
+//! (`Display`), as LaTeX ([`Expr::to_latex`]), as presentation MathML
+//! ([`Expr::to_mathml`], which browsers render), and in terms of its
 //! program's named steps ([`Expr::to_steps_text`]); [`Expr::expand`] and
 //! [`Expr::factor`] rewrite it as a textbook would print it.
 //!
@@ -183,6 +184,8 @@ pub mod latex;
 mod layout;
 #[doc(hidden)]
 pub mod lower;
+#[doc(hidden)]
+pub mod mathml;
 mod merge;
 #[doc(hidden)]
 pub mod newton;
