@@ -72,6 +72,9 @@ pub enum Format {
     Text,
     /// Formulas as LaTeX (math mode, one equation per line).
     Latex,
+    /// Formulas as presentation MathML, one `<math>` element per line (for
+    /// browsers and notebooks).
+    Mathml,
     /// The Rust functions that `codegen` prints.
     Rust,
     /// One JSON object on standard output.

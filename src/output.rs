@@ -6,6 +6,7 @@ use serde_json::Value;
 use symdiff::Expr;
 use symdiff::graph::{Graph, NodeId};
 use symdiff::latex::{definitions_to_latex, to_latex_with};
+use symdiff::mathml::{definitions_to_mathml, math};
 use symdiff::print::{Definitions, to_text_with};
 use symdiff::size::tree_sizes;
 
@@ -121,6 +122,58 @@ pub(crate) fn partial_label_latex(vars: &[&str]) -> String {
     format!("\\frac{{\\partial{power} f}}{{{}}}", parts.join(" \\, "))
 }
 
+/// The MathML of the same label, as the content of a `<math>` element:
+/// `<mfrac><mrow><msup><mo>∂</mo><mn>2</mn></msup><mi>f</mi></mrow>…`.
+pub(crate) fn partial_label_mathml(vars: &[&str]) -> String {
+    let order = vars.len();
+    if order == 0 {
+        return "<mi>f</mi>".to_owned();
+    }
+    let mut denominator = String::new();
+    let mut index = 0;
+    while index < vars.len() {
+        let run = vars[index..]
+            .iter()
+            .take_while(|&&var| var == vars[index])
+            .count();
+        let name = symdiff::mathml::mathml_name(vars[index]);
+        denominator.push_str("<mo>∂</mo>");
+        if run > 1 {
+            denominator.push_str(&format!("<msup><mrow>{name}</mrow><mn>{run}</mn></msup>"));
+        } else {
+            denominator.push_str(&name);
+        }
+        index += run;
+    }
+    let numerator = if order > 1 {
+        format!("<msup><mo>∂</mo><mn>{order}</mn></msup><mi>f</mi>")
+    } else {
+        "<mo>∂</mo><mi>f</mi>".to_owned()
+    };
+    format!("<mfrac><mrow>{numerator}</mrow><mrow>{denominator}</mrow></mfrac>")
+}
+
+/// One MathML equation `label = value`, as a `<math>` element; `label` and
+/// `value` are MathML content.
+pub(crate) fn mathml_equation(label: &str, value: &str) -> String {
+    math(&format!("{label}<mo>=</mo>{value}"))
+}
+
+/// A number as MathML content: `<mn>0.5</mn>`, `<mo>-</mo><mn>2</mn>`.
+pub(crate) fn mathml_number(value: f64) -> String {
+    let mut out = String::new();
+    symdiff::mathml::write_float(&mut out, value);
+    out
+}
+
+/// A sentence as a `<math>` element of text, with `<`, `>` and `&` escaped.
+pub(crate) fn mathml_text(sentence: &str) -> String {
+    math(&format!(
+        "<mtext>{}</mtext>",
+        symdiff::mathml::escape(sentence)
+    ))
+}
+
 pub(crate) fn superscript(number: usize) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     number
@@ -186,6 +239,13 @@ impl Formulas {
                     .map(|&root| to_latex_with(&graph, root, &definitions))
                     .collect(),
             },
+            Format::Mathml => Formulas {
+                definitions: definitions_to_mathml(&graph, &definitions),
+                formulas: roots
+                    .iter()
+                    .map(|&root| symdiff::mathml::content_with(&graph, root, &definitions))
+                    .collect(),
+            },
             _ => Formulas {
                 definitions: text_definitions(&graph, &definitions),
                 formulas: roots
@@ -206,10 +266,13 @@ impl Formulas {
             .join(" ")
     }
 
-    /// Definition lines (`t1 = …;`, or `t_{1} = …` in LaTeX), each ending
-    /// in a newline.
+    /// Definition lines (`t1 = …;`, `t_{1} = …` in LaTeX, one `<math>`
+    /// element in MathML), each ending in a newline.
     pub(crate) fn definition_lines(&self, format: Format) -> String {
-        let terminator = if format == Format::Latex { "" } else { ";" };
+        let terminator = match format {
+            Format::Latex | Format::Mathml => "",
+            _ => ";",
+        };
         self.definitions
             .iter()
             .map(|line| format!("{line}{terminator}\n"))
@@ -239,11 +302,17 @@ fn text_definitions(graph: &Graph, definitions: &Definitions) -> Vec<String> {
         .collect()
 }
 
-/// `label = formula` lines, after the definitions.
+/// `label = formula` lines, after the definitions (in MathML, each line
+/// one `<math>` element).
 pub(crate) fn formula_lines(formulas: &Formulas, labels: &[String], format: Format) -> String {
     let mut out = formulas.definition_lines(format);
     for (label, formula) in labels.iter().zip(&formulas.formulas) {
-        out.push_str(&format!("{label} = {formula}\n"));
+        if format == Format::Mathml {
+            out.push_str(&mathml_equation(label, formula));
+            out.push('\n');
+        } else {
+            out.push_str(&format!("{label} = {formula}\n"));
+        }
     }
     out
 }

@@ -424,13 +424,13 @@ fn grad_errors() {
     check(
         &["grad", "x", "--format", "yaml"],
         expect![[r#"
-        status 2
-        --- stderr
-        error: invalid value 'yaml' for '--format <FORMAT>'
-          [possible values: text, latex, rust, json]
+            status 2
+            --- stderr
+            error: invalid value 'yaml' for '--format <FORMAT>'
+              [possible values: text, latex, mathml, rust, json]
 
-        For more information, try '--help'.
-    "#]],
+            For more information, try '--help'.
+        "#]],
     );
 }
 
@@ -1557,7 +1557,7 @@ fn usage_errors() {
               help         Print this message or the help of the given subcommand(s)
 
             Options:
-                  --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, rust, json]
+                  --format <FORMAT>  How to print the result [default: text] [possible values: text, latex, mathml, rust, json]
                   --stats            Print timings and sizes as one JSON line on standard error
                   --repeat <N>       With `--stats`: parse and derive N times more, each time in a fresh graph, and report the median times (warm, as a benchmark running in one process measures them) [default: 1]
                   --max-nodes <N>    The most distinct subexpressions a command may build (about 150 bytes each) before it stops with an error [default: 10000000]

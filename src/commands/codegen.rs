@@ -48,13 +48,10 @@ pub(crate) fn run(
         .record_results(&expr.graph().borrow(), &ids(&gradient));
     match session.format {
         Format::Json => session.print(&json!({ "name": args.name, "code": code }).to_string()),
-        Format::Latex => {
-            let formulas = Formulas::render(expr, &ids(&gradient), Format::Latex);
-            let labels: Vec<String> = vars
-                .iter()
-                .map(|var| label(&[var], Format::Latex))
-                .collect();
-            session.print(&formula_lines(&formulas, &labels, Format::Latex));
+        format @ (Format::Latex | Format::Mathml) => {
+            let formulas = Formulas::render(expr, &ids(&gradient), format);
+            let labels: Vec<String> = vars.iter().map(|var| label(&[var], format)).collect();
+            session.print(&formula_lines(&formulas, &labels, format));
         }
         Format::Text | Format::Rust => session.print(&code),
     }

@@ -3,7 +3,9 @@
 use crate::cli::{DiffArgs, Format};
 use crate::error::CliError;
 use crate::input::load;
-use crate::output::{Formulas, formula_lines, partial_label, partial_label_latex};
+use crate::output::{
+    Formulas, formula_lines, partial_label, partial_label_latex, partial_label_mathml,
+};
 use crate::session::Session;
 use crate::wrt::Steps;
 use serde_json::{Map, Value};
@@ -40,11 +42,13 @@ pub(crate) fn run(
     let shown = super::shaped(expr, &[derivative.id()], args.shape);
     let vars = vec![var.as_str(); args.order.min(symdiff::diff::MAX_ORDER)];
     match session.format {
-        Format::Text | Format::Latex => {
+        Format::Text | Format::Latex | Format::Mathml => {
             let formulas = Formulas::render(expr, &shown, session.format);
             let label = match session.format {
                 Format::Latex if args.order == vars.len() => partial_label_latex(&vars),
                 Format::Latex => order_label_latex(&var, args.order),
+                Format::Mathml if args.order == vars.len() => partial_label_mathml(&vars),
+                Format::Mathml => order_label_mathml(&var, args.order),
                 _ if args.order == vars.len() => partial_label(&vars),
                 _ => {
                     let power = crate::output::superscript(args.order);
@@ -81,4 +85,13 @@ pub(crate) fn run(
 fn order_label_latex(var: &str, order: usize) -> String {
     let name = symdiff::latex::latex_name(var);
     format!("\\frac{{\\partial^{{{order}}} f}}{{\\partial {name}^{{{order}}}}}")
+}
+
+/// The MathML of the same label: `∂ᴺf/∂xᴺ` as an `<mfrac>`.
+fn order_label_mathml(var: &str, order: usize) -> String {
+    let name = symdiff::mathml::mathml_name(var);
+    format!(
+        "<mfrac><mrow><msup><mo>∂</mo><mn>{order}</mn></msup><mi>f</mi></mrow>\
+         <mrow><mo>∂</mo><msup><mrow>{name}</mrow><mn>{order}</mn></msup></mrow></mfrac>"
+    )
 }

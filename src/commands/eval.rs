@@ -37,6 +37,15 @@ pub(crate) fn run(
             let formula = symdiff::latex::to_latex(&expr.graph().borrow(), expr.id());
             session.print(&format!("{formula} = {number}"));
         }
+        Format::Mathml => {
+            let formula = symdiff::mathml::content_with(
+                &expr.graph().borrow(),
+                expr.id(),
+                &symdiff::print::Definitions::none(),
+            );
+            let number = crate::output::mathml_number(value);
+            session.print(&crate::output::mathml_equation(&formula, &number));
+        }
         Format::Json => session.print(&json!({ "value": json_number(value) }).to_string()),
         Format::Rust => {
             let code =

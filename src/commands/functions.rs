@@ -24,7 +24,8 @@ pub(crate) fn run(session: &mut Session) -> Result<i32, CliError> {
                 session.print(&entry.latex());
             }
         }
-        Format::Text | Format::Rust => {
+        // `dispatch` refuses MathML here.
+        Format::Text | Format::Rust | Format::Mathml => {
             let text: Vec<String> = entries.iter().map(Entry::text).collect();
             session.print(&text.join("\n"));
         }

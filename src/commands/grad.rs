@@ -70,7 +70,10 @@ pub(crate) fn run(
 
 /// `f` and one row per gradient entry, for `values` = [value, gradient...].
 fn value_rows(vars: &[&str], values: &[f64], format: Format) -> Vec<(String, f64)> {
-    let mut rows = vec![("f".to_owned(), values.first().copied().unwrap_or(f64::NAN))];
+    let mut rows = vec![(
+        label(&[], format),
+        values.first().copied().unwrap_or(f64::NAN),
+    )];
     for (var, &value) in vars.iter().zip(values.iter().skip(1)) {
         rows.push((label(&[var], format), value));
     }

@@ -123,7 +123,7 @@ fn print_lines(
         formula_lines(&formulas, &upper_labels(vars, format), format)
     };
     if let (Some(point), Some(at_point)) = (point, at_point) {
-        let mut rows = vec![("f".to_owned(), at_point.value)];
+        let mut rows = vec![(label(&[], format), at_point.value)];
         rows.extend(
             vars.iter()
                 .zip(&at_point.gradient)

@@ -147,12 +147,30 @@ pub(super) fn invalid_tol(tol: f64) -> CliError {
     ))
 }
 
-/// The Hessian's values as an aligned matrix (text) or a `pmatrix` (LaTeX).
+/// The Hessian's values as an aligned matrix (text), a `pmatrix` (LaTeX) or
+/// an `<mtable>` in parentheses (MathML).
 pub(super) fn matrix_block(hessian: &[Vec<f64>], format: Format) -> String {
     let cells: Vec<Vec<String>> = hessian
         .iter()
         .map(|row| row.iter().map(|&value| fmt_rounded(value, 6)).collect())
         .collect();
+    if format == Format::Mathml {
+        let rows: String = hessian
+            .iter()
+            .map(|row| {
+                let cells: String = row
+                    .iter()
+                    .map(|&value| format!("<mtd>{}</mtd>", mathml_rounded(value)))
+                    .collect();
+                format!("<mtr>{cells}</mtr>")
+            })
+            .collect();
+        let matrix = format!("<mrow><mo>(</mo><mtable>{rows}</mtable><mo>)</mo></mrow>");
+        return format!(
+            "{}\n",
+            crate::output::mathml_equation("<mi>H</mi>", &matrix)
+        );
+    }
     if format == Format::Latex {
         let rows: Vec<String> = cells.iter().map(|row| row.join(" & ")).collect();
         return format!(
@@ -178,7 +196,7 @@ pub(super) fn verdict_block(judgement: &Judgement, vars: &[&str], format: Format
                 format,
             );
         }
-        Judgement::None => return "verdict: none (some value is not finite)\n".to_owned(),
+        Judgement::None => return text_line("verdict: none (some value is not finite)", format),
         Judgement::Verdict {
             analysis,
             identically_zero,
@@ -221,6 +239,19 @@ pub(super) fn verdict_block(judgement: &Judgement, vars: &[&str], format: Format
             }
             out
         }
+        Format::Mathml => {
+            let values: Vec<String> = analysis
+                .eigenvalues
+                .iter()
+                .map(|&value| mathml_rounded(value))
+                .collect();
+            let mut out = crate::output::mathml_equation("<mi>λ</mi>", &values.join("<mo>,</mo>"));
+            out.push('\n');
+            for line in &lines {
+                out.push_str(&text_line(line, format));
+            }
+            out
+        }
         _ => format!(
             "eigenvalues = {}\n{}\n",
             eigenvalues.join(", "),
@@ -229,10 +260,18 @@ pub(super) fn verdict_block(judgement: &Judgement, vars: &[&str], format: Format
     }
 }
 
-/// `line` and a newline, as `\text{…}` in LaTeX.
+/// A value rounded to 6 significant digits, as MathML content.
+fn mathml_rounded(value: f64) -> String {
+    let rounded = fmt_rounded(value, 6);
+    crate::output::mathml_number(rounded.parse().unwrap_or(value))
+}
+
+/// `line` and a newline, as `\text{…}` in LaTeX and `<mtext>` in MathML.
 fn text_line(line: &str, format: Format) -> String {
-    if format != Format::Latex {
-        return format!("{line}\n");
+    match format {
+        Format::Latex => {}
+        Format::Mathml => return format!("{}\n", crate::output::mathml_text(line)),
+        _ => return format!("{line}\n"),
     }
     let latex = line
         .replace('_', "\\_")

@@ -86,6 +86,10 @@ fn labels<T>(vars: &[&str], sparse: &SparseHessian<T>, format: Format) -> Vec<St
             let partial = label(&[vars[row], vars[col]], format);
             match format {
                 Format::Latex => format!("H_{{{row},{col}}} = {partial}"),
+                Format::Mathml => format!(
+                    "<msub><mi>H</mi><mrow><mn>{row}</mn><mo>,</mo><mn>{col}</mn></mrow></msub>\
+                     <mo>=</mo>{partial}"
+                ),
                 _ => format!("({row}, {col}) {partial}"),
             }
         })
@@ -118,6 +122,7 @@ fn lines<T>(
     let labels = labels(vars, sparse, format);
     let mut out = match format {
         Format::Latex => format!("\\text{{{}}}\n", summary(sparse)),
+        Format::Mathml => format!("{}\n", crate::output::mathml_text(&summary(sparse))),
         _ if labels.is_empty() => format!("{}\n", summary(sparse)),
         _ => format!("{}:\n", summary(sparse)),
     };

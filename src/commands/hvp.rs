@@ -77,11 +77,17 @@ pub(crate) fn run(
     Ok(0)
 }
 
-/// `(H·v)_x` (text) or `(H v)_{x}` (LaTeX): the product's component by `x`.
+/// `(H·v)_x` (text), `(H v)_{x}` (LaTeX) or its `<msub>` (MathML): the
+/// product's component by `x`.
 fn labels(vars: &[&str], format: Format) -> Vec<String> {
     vars.iter()
         .map(|var| match format {
             Format::Latex => format!("\\left(H v\\right)_{{{}}}", symdiff::latex::latex_name(var)),
+            Format::Mathml => format!(
+                "<msub><mrow><mo>(</mo><mi>H</mi><mo>&#x2062;</mo><mi>v</mi><mo>)</mo></mrow>\
+                 <mrow>{}</mrow></msub>",
+                symdiff::mathml::mathml_name(var)
+            ),
             _ => format!("(H·v)_{var}"),
         })
         .collect()

@@ -100,8 +100,8 @@ struct Table<'a> {
 }
 
 impl Table<'_> {
-    /// `∂f1/∂x` (text) or `\frac{\partial f_{1}}{\partial x}` (LaTeX), row
-    /// by row.
+    /// `∂f1/∂x` (text), `\frac{\partial f_{1}}{\partial x}` (LaTeX) or its
+    /// `<mfrac>` (MathML), row by row.
     fn labels(&self, format: Format) -> Vec<String> {
         let mut labels = Vec::with_capacity(self.n_outputs * self.vars.len());
         for output in 1..=self.n_outputs {
@@ -110,6 +110,11 @@ impl Table<'_> {
                     Format::Latex => format!(
                         "\\frac{{\\partial f_{{{output}}}}}{{\\partial {}}}",
                         symdiff::latex::latex_name(var)
+                    ),
+                    Format::Mathml => format!(
+                        "<mfrac><mrow><mo>∂</mo><msub><mi>f</mi><mn>{output}</mn></msub></mrow>\
+                         <mrow><mo>∂</mo>{}</mrow></mfrac>",
+                        symdiff::mathml::mathml_name(var)
                     ),
                     _ => format!("∂f{output}/∂{var}"),
                 });
@@ -122,6 +127,7 @@ impl Table<'_> {
     fn value_rows(&self, values: &[f64], format: Format) -> Vec<(String, f64)> {
         let outputs = (1..=self.n_outputs).map(|output| match format {
             Format::Latex => format!("f_{{{output}}}"),
+            Format::Mathml => format!("<msub><mi>f</mi><mn>{output}</mn></msub>"),
             _ => format!("f{output}"),
         });
         outputs

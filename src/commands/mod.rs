@@ -29,6 +29,15 @@ pub(crate) fn dispatch(
     session: &mut Session,
     stdin: &mut dyn Read,
 ) -> Result<i32, CliError> {
+    if session.format == crate::cli::Format::Mathml
+        && let Some(name) = without_mathml(command)
+    {
+        return Err(CliError::with_help(
+            format!("`{name}` does not print MathML"),
+            "`--format mathml` is for formulas: parse, diff, grad, hessian, jacobian, hvp, \
+             eval and codegen; use `--format latex` here",
+        ));
+    }
     match command {
         Command::Parse(args) => parse::run(args, session, stdin),
         Command::Diff(args) => diff::run(args, session, stdin),
@@ -45,6 +54,17 @@ pub(crate) fn dispatch(
         Command::Completions { shell } => shell_support::completions(*shell, session),
         Command::Man => shell_support::man(session),
         Command::Functions => functions::run(session),
+    }
+}
+
+/// The name of a command whose output is not formulas (a table or a story),
+/// which `--format mathml` does not apply to.
+fn without_mathml(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Check(_) => Some("check"),
+        Command::Explain(_) => Some("explain"),
+        Command::Functions => Some("functions"),
+        _ => None,
     }
 }
 
@@ -84,14 +104,26 @@ fn values_block(
     format: crate::cli::Format,
     precision: Option<usize>,
 ) -> String {
-    if format == crate::cli::Format::Latex {
-        let mut out = String::new();
-        for (label, value) in rows {
-            let mut number = String::new();
-            symdiff::latex::write_float(&mut number, *value);
-            out.push_str(&format!("{label} = {number}\n"));
+    match format {
+        crate::cli::Format::Latex => {
+            let mut out = String::new();
+            for (label, value) in rows {
+                let mut number = String::new();
+                symdiff::latex::write_float(&mut number, *value);
+                out.push_str(&format!("{label} = {number}\n"));
+            }
+            return out;
         }
-        return out;
+        crate::cli::Format::Mathml => {
+            let mut out = String::new();
+            for (label, value) in rows {
+                let number = crate::output::mathml_number(*value);
+                out.push_str(&crate::output::mathml_equation(label, &number));
+                out.push('\n');
+            }
+            return out;
+        }
+        _ => {}
     }
     let rows: Vec<(String, String)> = rows
         .iter()
@@ -101,19 +133,22 @@ fn values_block(
 }
 
 /// The sentence that stands for an empty result: `the expression has no
-/// variables: {what}`, as `\text{…}` in LaTeX.
+/// variables: {what}`, as `\text{…}` in LaTeX and `<mtext>` in MathML.
 fn no_variables_line(what: &str, format: crate::cli::Format) -> String {
     let sentence = format!("the expression has no variables: {what}");
     match format {
         crate::cli::Format::Latex => format!("\\text{{{sentence}}}\n"),
+        crate::cli::Format::Mathml => format!("{}\n", crate::output::mathml_text(&sentence)),
         _ => format!("{sentence}\n"),
     }
 }
 
-/// `∂/∂w` in text, `\frac{\partial f}{\partial w}` in LaTeX.
+/// `∂/∂w` in text, `\frac{\partial f}{\partial w}` in LaTeX, an `<mfrac>`
+/// in MathML.
 fn label(vars: &[&str], format: crate::cli::Format) -> String {
     match format {
         crate::cli::Format::Latex => crate::output::partial_label_latex(vars),
+        crate::cli::Format::Mathml => crate::output::partial_label_mathml(vars),
         _ => crate::output::partial_label(vars),
     }
 }

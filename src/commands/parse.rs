@@ -26,6 +26,10 @@ pub(crate) fn run(
             let latex = symdiff::latex::to_latex(&expr.graph().borrow(), expr.id());
             session.print(&latex);
         }
+        Format::Mathml => {
+            let mathml = symdiff::mathml::to_mathml(&expr.graph().borrow(), expr.id());
+            session.print(&mathml);
+        }
         Format::Json => {
             let object = json!({ "text": text, "variables": expr.variables() });
             session.print(&object.to_string());
