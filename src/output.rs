@@ -10,10 +10,6 @@ use symdiff::mathml::{definitions_to_mathml, math};
 use symdiff::print::{Definitions, to_text_with};
 use symdiff::size::tree_sizes;
 
-/// Formulas that would print as trees of more than this many nodes in all
-/// are printed with their shared subexpressions named (`t1 = …;`).
-pub(crate) const TREE_LIMIT: f64 = 500.0;
-
 /// A number for people: shortest round-trip digits, `2` not `2.0`,
 /// exponents for very large and small values, `NaN`, `inf`, `-inf`.
 pub(crate) fn fmt_value(value: f64) -> String {
@@ -217,8 +213,8 @@ impl Formulas {
     /// subexpressions once, by name too.
     pub(crate) fn render(expr: &Expr, roots: &[NodeId], format: Format) -> Formulas {
         let tree_size: f64 = tree_sizes(&expr.graph().borrow(), roots).iter().sum();
-        let large =
-            tree_size > TREE_LIMIT || symdiff::print::is_deep(&expr.graph().borrow(), roots);
+        let large = tree_size > symdiff::print::TREE_LIMIT
+            || symdiff::print::is_deep(&expr.graph().borrow(), roots);
         let roots = if large {
             symdiff::factor::factor_common(&mut expr.graph().borrow_mut(), roots)
         } else {

@@ -567,7 +567,7 @@ const DOC_LIMIT: usize = 16 * 1024;
 /// A doc comment with a summary line and one formula per output (shared
 /// subexpressions named when the formulas are large).
 fn write_doc(out: &mut String, graph: &Graph, summary: &str, roots: &[NodeId], labels: &[String]) {
-    let definitions = Definitions::when_large(graph, roots, 400.0);
+    let definitions = Definitions::when_large(graph, roots, crate::print::TREE_LIMIT);
     let mut lines: Vec<String> = Vec::new();
     for &node in &definitions.order {
         let mut line = String::new();

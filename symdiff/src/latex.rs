@@ -30,12 +30,17 @@ use crate::func::{Comparison, Func, LatexForm};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::layout::{self, Precedence, Syntax};
 use crate::number::Number;
-use crate::print::Definitions;
+use crate::print::{Definitions, TREE_LIMIT};
 use std::fmt::Write;
 
-/// Prints `root` as one LaTeX formula (math mode, without delimiters).
+/// Prints `root` as one LaTeX formula (math mode, without delimiters); a
+/// formula larger than [`TREE_LIMIT`] as a tree first defines its shared
+/// subexpressions, `t_{1} = …;\quad … ;\quad` and then uses their names.
 pub fn to_latex(graph: &Graph, root: NodeId) -> String {
-    to_latex_with(graph, root, &Definitions::none())
+    let definitions = Definitions::when_large(graph, &[root], TREE_LIMIT);
+    let mut parts = definitions_to_latex(graph, &definitions);
+    parts.push(to_latex_with(graph, root, &definitions));
+    parts.join(";\\quad ")
 }
 
 /// Prints `root` using the names in `definitions` for the nodes they name.

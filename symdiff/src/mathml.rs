@@ -24,15 +24,20 @@ use crate::func::{Comparison, Func, LatexForm};
 use crate::graph::{Constant, Graph, NodeId};
 use crate::layout::{self, Precedence, Syntax};
 use crate::number::Number;
-use crate::print::Definitions;
+use crate::print::{Definitions, TREE_LIMIT};
 use std::fmt::Write;
 
 /// The `<math>` element's opening tag, with the MathML namespace.
 const MATH_OPEN: &str = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">";
 
-/// Prints `root` as one `<math>` element.
+/// Prints `root` as one `<math>` element; a formula larger than
+/// [`TREE_LIMIT`] as a tree first defines its shared subexpressions, `t₁ =
+/// … ; …`, and then uses their names.
 pub fn to_mathml(graph: &Graph, root: NodeId) -> String {
-    to_mathml_with(graph, root, &Definitions::none())
+    let definitions = Definitions::when_large(graph, &[root], TREE_LIMIT);
+    let mut parts = definitions_content(graph, &definitions);
+    parts.push(content_with(graph, root, &definitions));
+    math(&parts.join("<mo>;</mo>"))
 }
 
 /// Prints `root` as one `<math>` element, using the names in `definitions`
@@ -52,13 +57,20 @@ pub fn content_with(graph: &Graph, root: NodeId, definitions: &Definitions) -> S
 /// The definitions as `<math>` elements `t₁ = …`, one per named node, in
 /// definition order (each uses only names defined before it).
 pub fn definitions_to_mathml(graph: &Graph, definitions: &Definitions) -> Vec<String> {
+    definitions_content(graph, definitions)
+        .iter()
+        .map(|content| math(content))
+        .collect()
+}
+
+/// The definitions' contents `t₁ = …`, without `<math>` elements.
+fn definitions_content(graph: &Graph, definitions: &Definitions) -> Vec<String> {
     definitions
         .order
         .iter()
         .filter_map(|&node| {
             let mut out = String::new();
-            layout::write_definition::<MathMl>(&mut out, graph, definitions, node)
-                .then(|| math(&out))
+            layout::write_definition::<MathMl>(&mut out, graph, definitions, node).then_some(out)
         })
         .collect()
 }

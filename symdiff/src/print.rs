@@ -227,14 +227,18 @@ pub(crate) fn is_trivial(graph: &Graph, node: NodeId) -> bool {
     }
 }
 
-/// Prints `root` as one expression, with no names; a formula that nests
-/// too deeply to print as one is printed as a program of named steps
-/// (see [`to_program_text`]).
+/// Formulas that would print as trees of more than this many nodes in all
+/// (or nest deeper than the parser reads) print their shared subexpressions
+/// once, named: `t1 = …; t2 = …; …`. The printers, the command line and the
+/// generated code's doc comments all use it, so that the size of printed
+/// text stays proportional to the graph.
+pub const TREE_LIMIT: f64 = 400.0;
+
+/// Prints `root` as one expression; a formula larger than [`TREE_LIMIT`] as
+/// a tree, or that nests too deeply to print as one, is printed as a
+/// program of named steps (see [`to_program_text`]).
 pub fn to_text(graph: &Graph, root: NodeId) -> String {
-    if is_deep(graph, &[root]) {
-        return to_program_text(graph, root, f64::INFINITY);
-    }
-    to_text_with(graph, root, &Definitions::none())
+    to_program_text(graph, root, TREE_LIMIT)
 }
 
 /// Prints `root` using the names in `definitions` for the nodes they name

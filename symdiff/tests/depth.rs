@@ -197,3 +197,41 @@ fn gradients_of_many_variables_find_each_variable_by_hash() {
     let gradient = f.gradient(&wrt);
     assert_eq!(gradient[12_345].to_string(), "2*x12345");
 }
+
+/// `t_i = sin(t_{i-1})*t_{i-1}`, n steps: every step uses the previous one
+/// twice, so that as a tree the expression doubles with each step.
+fn doubling(n: usize) -> String {
+    let mut source = String::from("t0 = sin(x) + x; ");
+    for step in 1..n {
+        source.push_str(&format!("t{step} = sin(t{0})*t{0}; ", step - 1));
+    }
+    source.push_str(&format!("t{}", n - 1));
+    source
+}
+
+/// Printed as text, LaTeX and MathML, a formula that doubles with each step
+/// as a tree names its shared subexpressions, so that its text grows
+/// linearly with the number of steps (as trees, 30 steps would be 10⁹
+/// nodes).
+#[test]
+fn printed_formulas_grow_linearly_with_depth() {
+    let lengths = |n: usize| {
+        let expr = Expr::parse(&doubling(n)).expect("the chain parses");
+        [
+            expr.to_string().len(),
+            expr.to_latex().len(),
+            expr.to_mathml().len(),
+        ]
+    };
+    let (short, long) = (lengths(15), lengths(30));
+    for (printer, (short, long)) in ["text", "latex", "mathml"]
+        .iter()
+        .zip(short.iter().zip(long))
+    {
+        assert!(long < 120 * 30 * 8, "{printer}: {long} bytes for 30 steps");
+        assert!(
+            long <= short * 5 / 2,
+            "{printer}: {short} → {long} bytes from 15 to 30 steps"
+        );
+    }
+}
