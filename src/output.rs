@@ -61,33 +61,7 @@ pub(crate) fn json_numbers(values: &[f64]) -> Value {
     Value::Array(values.iter().map(|&value| json_number(value)).collect())
 }
 
-/// `∂/∂w`, `∂²/∂w²`, `∂²/∂w∂b`, `∂³/∂x³`: the derivative by `vars` in turn.
-pub(crate) fn partial_label(vars: &[&str]) -> String {
-    let order = vars.len();
-    if order == 0 {
-        return "f".to_owned();
-    }
-    let mut denominator = String::new();
-    let mut index = 0;
-    while index < vars.len() {
-        let run = vars[index..]
-            .iter()
-            .take_while(|&&var| var == vars[index])
-            .count();
-        denominator.push('∂');
-        denominator.push_str(vars[index]);
-        if run > 1 {
-            denominator.push_str(&superscript(run));
-        }
-        index += run;
-    }
-    let power = if order > 1 {
-        superscript(order)
-    } else {
-        String::new()
-    };
-    format!("∂{power}/{denominator}")
-}
+pub(crate) use symdiff::print::{partial_label, superscript};
 
 /// The LaTeX of the same label: `\frac{\partial^{2} f}{\partial w \partial b}`.
 pub(crate) fn partial_label_latex(vars: &[&str]) -> String {
@@ -168,15 +142,6 @@ pub(crate) fn mathml_text(sentence: &str) -> String {
         "<mtext>{}</mtext>",
         symdiff::mathml::escape(sentence)
     ))
-}
-
-pub(crate) fn superscript(number: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    number
-        .to_string()
-        .chars()
-        .map(|digit| digit.to_digit(10).map_or(digit, |d| DIGITS[d as usize]))
-        .collect()
 }
 
 /// `label = value` lines with the labels padded to one width, and a space

@@ -445,7 +445,7 @@ fn sparse_hessian_as_rust() {
             /// The Hessian of `f`: the 2 entries of its lower triangle that are not identically zero, row by row (see `F_HESSIAN_PATTERN`).
             ///
             /// ```text
-            /// ∂²/∂x∂x = 2*y
+            /// ∂²/∂x² = 2*y
             /// ∂²/∂y∂x = 2*x
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]

@@ -155,7 +155,7 @@ pub fn emit_derivative_functions(
         let hessian = crate::gradient::hessian_from_gradient(graph, &gradient, spec.wrt);
         let entries: Vec<NodeId> = hessian.iter().flatten().copied().collect();
         let labels: Vec<String> = (0..n * n)
-            .map(|k| format!("∂²/∂{}∂{}", wrt_names[k / n], wrt_names[k % n]))
+            .map(|k| crate::print::partial_label(&[&wrt_names[k / n], &wrt_names[k % n]]))
             .collect();
         write_doc(
             &mut out,
@@ -375,7 +375,7 @@ fn emit_sparse_hessian(
     let labels: Vec<String> = sparse
         .pattern
         .iter()
-        .map(|&(row, col)| format!("∂²/∂{}∂{}", wrt_names[row], wrt_names[col]))
+        .map(|&(row, col)| crate::print::partial_label(&[&wrt_names[row], &wrt_names[col]]))
         .collect();
     write_doc(
         out,

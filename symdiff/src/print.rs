@@ -310,3 +310,41 @@ impl Syntax for Plain {
         "*"
     }
 }
+
+/// `∂/∂w`, `∂²/∂w²`, `∂²/∂w∂b`, `∂³/∂x³`: the derivative by `vars` in turn.
+pub fn partial_label(vars: &[&str]) -> String {
+    let order = vars.len();
+    if order == 0 {
+        return "f".to_owned();
+    }
+    let mut denominator = String::new();
+    let mut index = 0;
+    while index < vars.len() {
+        let run = vars[index..]
+            .iter()
+            .take_while(|&&var| var == vars[index])
+            .count();
+        denominator.push('∂');
+        denominator.push_str(vars[index]);
+        if run > 1 {
+            denominator.push_str(&superscript(run));
+        }
+        index += run;
+    }
+    let power = if order > 1 {
+        superscript(order)
+    } else {
+        String::new()
+    };
+    format!("∂{power}/{denominator}")
+}
+
+/// A number in superscript digits: `12` is `¹²`.
+pub fn superscript(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    number
+        .to_string()
+        .chars()
+        .map(|digit| digit.to_digit(10).map_or(digit, |d| DIGITS[d as usize]))
+        .collect()
+}

@@ -80,9 +80,9 @@ fn hessian_vector_product_and_sparse_hessian() {
         /// The Hessian of `f`: the 3 entries of its lower triangle that are not identically zero, row by row (see `F_HESSIAN_PATTERN`).
         ///
         /// ```text
-        /// ∂²/∂x∂x = 2*y
+        /// ∂²/∂x² = 2*y
         /// ∂²/∂y∂x = 2*x
-        /// ∂²/∂y∂y = 6*y
+        /// ∂²/∂y² = 6*y
         /// ```
         #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
         pub fn f_hessian_sparse(x: ::core::primitive::f64, y: ::core::primitive::f64, z: ::core::primitive::f64) -> [::core::primitive::f64; 3] {
@@ -239,10 +239,10 @@ fn saddle_with_hessian() {
             /// The Hessian of `f` with respect to (x, y).
             ///
             /// ```text
-            /// ∂²/∂x∂x = 2
+            /// ∂²/∂x² = 2
             /// ∂²/∂x∂y = 3*y^2
             /// ∂²/∂y∂x = 3*y^2
-            /// ∂²/∂y∂y = 6*x*y - 2
+            /// ∂²/∂y² = 6*x*y - 2
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_hessian(x: ::core::primitive::f64, y: ::core::primitive::f64) -> [[::core::primitive::f64; 2]; 2] {

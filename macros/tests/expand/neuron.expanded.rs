@@ -98,10 +98,10 @@ pub fn loss_value_and_grad(
 /// t3 = 1 - t1
 /// t4 = t1*t3
 /// t5 = t2*(x*t4*t3 - x*t4*t1) + t4*(2*x*t4)
-/// ∂²/∂w∂w = x*t5
+/// ∂²/∂w² = x*t5
 /// ∂²/∂w∂b = t5
 /// ∂²/∂b∂w = t5
-/// ∂²/∂b∂b = 2*t4*t1*t3 + t2*(t4*t3 + (-t1*t3)*t1)
+/// ∂²/∂b² = 2*t4*t1*t3 + t2*(t4*t3 + (-t1*t3)*t1)
 /// ```
 #[allow(
     unused_variables,
