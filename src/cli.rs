@@ -247,7 +247,7 @@ pub struct HessianArgs {
     /// moves by TOL of itself; an exact 0 needs none.
     #[arg(
         long,
-        default_value_t = 1e-8,
+        default_value_t = symdiff::critical::Tolerances::DEFAULT.gradient,
         value_name = "TOL",
         requires = "at",
         allow_hyphen_values = true
@@ -312,7 +312,7 @@ pub struct CheckArgs {
     /// Relative step of the central differences.
     #[arg(
         long,
-        default_value_t = 1e-6,
+        default_value_t = symdiff::check::CheckOptions::DEFAULT.eps,
         value_name = "E",
         allow_hyphen_values = true
     )]
@@ -320,7 +320,7 @@ pub struct CheckArgs {
     /// Relative tolerance.
     #[arg(
         long,
-        default_value_t = 1e-3,
+        default_value_t = symdiff::check::CheckOptions::DEFAULT.rtol,
         value_name = "R",
         allow_hyphen_values = true
     )]
@@ -328,7 +328,7 @@ pub struct CheckArgs {
     /// Absolute tolerance.
     #[arg(
         long,
-        default_value_t = 1e-5,
+        default_value_t = symdiff::check::CheckOptions::DEFAULT.atol,
         value_name = "A",
         allow_hyphen_values = true
     )]
@@ -338,7 +338,7 @@ pub struct CheckArgs {
     /// rounding error is inconclusive (try a larger --eps), not a failure.
     #[arg(
         long,
-        default_value_t = f64::EPSILON,
+        default_value_t = symdiff::check::CheckOptions::DEFAULT.rounding,
         value_name = "TOL",
         allow_hyphen_values = true
     )]

@@ -39,11 +39,7 @@ pub(crate) fn fmt_printed(value: f64, precision: Option<usize>) -> String {
 
 /// A number rounded to `digits` significant digits, for tables.
 pub(crate) fn fmt_rounded(value: f64, digits: usize) -> String {
-    if !value.is_finite() {
-        return fmt_value(value);
-    }
-    let rounded = format!("{:.*e}", digits.saturating_sub(1), value);
-    fmt_value(rounded.parse().unwrap_or(value))
+    fmt_value(symdiff::print::round_significant(value, digits))
 }
 
 /// A JSON number, or the string `"NaN"`, `"inf"` or `"-inf"`.

@@ -434,9 +434,9 @@ fn grad_errors() {
     );
 }
 
-/// An expression of the benchmark suite (tests/data/cli_suite.tsv).
+/// An expression of the benchmark suite (symdiff/benches/data/suite.tsv).
 fn suite(name: &str) -> &'static str {
-    include_str!("data/cli_suite.tsv")
+    include_str!("../symdiff/benches/data/suite.tsv")
         .lines()
         .find_map(|line| line.strip_prefix(name)?.strip_prefix('\t'))
         .expect("the suite has the expression")

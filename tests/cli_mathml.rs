@@ -135,7 +135,7 @@ fn each_formula_command_prints_mathml() {
 /// subexpressions as definitions).
 #[test]
 fn the_suite_prints_well_formed_mathml() {
-    for line in include_str!("data/cli_suite.tsv").lines() {
+    for line in include_str!("../symdiff/benches/data/suite.tsv").lines() {
         let (name, expression) = line.split_once('\t').expect("name, tab, expression");
         for command in ["parse", "grad", "hessian", "codegen"] {
             let outcome = symdiff_cli::run(

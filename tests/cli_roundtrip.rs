@@ -15,7 +15,7 @@ fn run_json(args: &[&str]) -> Value {
 }
 
 fn suite(name: &str) -> String {
-    include_str!("data/cli_suite.tsv")
+    include_str!("../symdiff/benches/data/suite.tsv")
         .lines()
         .find_map(|line| {
             line.strip_prefix(name)?

@@ -822,10 +822,11 @@ fn first_difference(left: &str, right: &str) -> Option<String> {
 fn codegen_agrees_with_derive_grad_on_the_suite() {
     let generated: syn::File =
         syn::parse_str(include_str!("../tests/suite/generated.rs")).expect("parses");
-    let suite: std::collections::BTreeMap<&str, &str> = include_str!("../tests/data/suite.tsv")
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
-        .collect();
+    let suite: std::collections::BTreeMap<&str, &str> =
+        include_str!("../../symdiff/benches/data/suite.tsv")
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .collect();
     let mut compared = 0;
     for item in &generated.items {
         let syn::Item::Mod(module) = item else {

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use std::io::Read;
 use symdiff::Expr;
 use symdiff::check::{CheckEntry, CheckOptions, CheckReport, EntryKind, Status};
+use symdiff::print::round_significant;
 
 pub(crate) fn run(
     args: &CheckArgs,
@@ -137,13 +138,12 @@ fn print_table(
     let entries = &report.entries;
     let format = session.format;
     let number = |value: f64, digits: usize| {
-        let rounded = fmt_rounded(value, digits);
         if format == Format::Latex {
             let mut latex = String::new();
-            symdiff::latex::write_float(&mut latex, rounded.parse().unwrap_or(value));
+            symdiff::latex::write_float(&mut latex, round_significant(value, digits));
             latex
         } else {
-            rounded
+            fmt_rounded(value, digits)
         }
     };
     let header = ["entry", "analytic", "numeric", "abs err", "rel err", ""].map(str::to_owned);

@@ -262,8 +262,7 @@ pub(super) fn verdict_block(judgement: &Judgement, vars: &[&str], format: Format
 
 /// A value rounded to 6 significant digits, as MathML content.
 fn mathml_rounded(value: f64) -> String {
-    let rounded = fmt_rounded(value, 6);
-    crate::output::mathml_number(rounded.parse().unwrap_or(value))
+    crate::output::mathml_number(symdiff::print::round_significant(value, 6))
 }
 
 /// `line` and a newline, as `\text{…}` in LaTeX and `<mtext>` in MathML.

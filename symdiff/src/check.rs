@@ -225,32 +225,25 @@ impl fmt::Display for CheckEntry {
             self.kind,
             index.join(", "),
             self.status,
-            round_significant(self.analytic, 6),
-            round_significant(self.numeric, 6),
+            crate::print::round_significant(self.analytic, 6),
+            crate::print::round_significant(self.numeric, 6),
         )?;
         match self.status {
             Status::Pass => Ok(()),
             Status::Fail => write!(
                 f,
                 " (abs_err {:?}, rel_err {:?})",
-                round_significant(self.abs_err, 3),
-                round_significant(self.rel_err, 3),
+                crate::print::round_significant(self.abs_err, 3),
+                crate::print::round_significant(self.rel_err, 3),
             ),
             Status::Inconclusive => write!(
                 f,
                 " (abs_err {:?}, within rounding_err {:?})",
-                round_significant(self.abs_err, 3),
-                round_significant(self.rounding_err, 3),
+                crate::print::round_significant(self.abs_err, 3),
+                crate::print::round_significant(self.rounding_err, 3),
             ),
         }
     }
-}
-
-/// Rounds to `digits` significant digits, so that `{:?}` prints a short,
-/// stable number (`2.0`, `-0.5`, `1e-12`). Non-finite values are returned unchanged.
-fn round_significant(value: f64, digits: usize) -> f64 {
-    let rounded = format!("{:.*e}", digits.saturating_sub(1), value);
-    rounded.parse().unwrap_or(value)
 }
 
 /// The outcome of a check: one entry per compared derivative.

@@ -243,7 +243,7 @@ impl fmt::Display for CriticalPointAnalysis {
         let eigenvalues: Vec<f64> = self
             .eigenvalues
             .iter()
-            .map(|&eigenvalue| round_significant(eigenvalue, 6))
+            .map(|&eigenvalue| crate::print::round_significant(eigenvalue, 6))
             .collect();
         write!(f, " ({}), eigenvalues {eigenvalues:?}, ", self.curvature)?;
         let entry = |f: &mut fmt::Formatter<'_>, entry: &GradientEntry, relation: &str| {
@@ -251,8 +251,8 @@ impl fmt::Display for CriticalPointAnalysis {
                 f,
                 "gradient[{}] = {:?} {relation} tolerance {:?}",
                 entry.index,
-                round_significant(entry.value, 6),
-                round_significant(entry.tolerance, 6),
+                crate::print::round_significant(entry.value, 6),
+                crate::print::round_significant(entry.tolerance, 6),
             )
         };
         match &self.gradient_test {
@@ -266,7 +266,7 @@ impl fmt::Display for CriticalPointAnalysis {
                 f,
                 ", {} eigenvalue(s) within {:?} ({}) count as 0",
                 test.n_rounded_to_zero,
-                round_significant(test.threshold, 6),
+                crate::print::round_significant(test.threshold, 6),
                 if test.decided_by_change() {
                     "the Hessian's change"
                 } else {
@@ -276,13 +276,6 @@ impl fmt::Display for CriticalPointAnalysis {
         }
         Ok(())
     }
-}
-
-/// Rounds to `digits` significant digits, so that `{:?}` prints a short,
-/// stable number (`2.0`, `-0.5`, `1e-12`).
-fn round_significant(value: f64, digits: usize) -> f64 {
-    let rounded = format!("{:.*e}", digits.saturating_sub(1), value);
-    rounded.parse().unwrap_or(value)
 }
 
 /// Why [`analyze`] could not judge a point.

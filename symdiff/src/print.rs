@@ -348,3 +348,12 @@ pub fn superscript(number: usize) -> String {
         .map(|digit| digit.to_digit(10).map_or(digit, |d| DIGITS[d as usize]))
         .collect()
 }
+
+/// `value` rounded to `digits` significant digits, so that `{:?}` prints a
+/// short, stable number (`2.0`, `-0.5`, `1e-12`); non-finite values are
+/// returned unchanged. The one rounding helper of the check reports, the
+/// critical-point analysis and the command line's tables.
+pub fn round_significant(value: f64, digits: usize) -> f64 {
+    let rounded = format!("{:.*e}", digits.saturating_sub(1), value);
+    rounded.parse().unwrap_or(value)
+}

@@ -1,4 +1,4 @@
-//! Every case of the benchmark suite (`tests/data/suite.tsv`), compiled by the
+//! Every case of the benchmark suite (`symdiff/benches/data/suite.tsv`), compiled by the
 //! macros and run: the generated gradients agree with central differences
 //! (`symdiff::check`) and with the engine's run-time evaluation, as `grad!`
 //! strings and as `#[derive_grad]` functions; Hessians likewise. The loop
@@ -52,7 +52,7 @@ fn assert_all_close(case: &str, what: &str, got: &[f64], want: &[f64]) {
 
 #[test]
 fn the_suite_file_is_the_shared_one() {
-    let cases: Vec<(&str, &str)> = include_str!("../data/suite.tsv")
+    let cases: Vec<(&str, &str)> = include_str!("../../../symdiff/benches/data/suite.tsv")
         .lines()
         .filter_map(|line| line.split_once('\t'))
         .collect();
