@@ -1,23 +1,18 @@
 //! `--dir`: the direction of `hvp`, one number per variable in order
 //! (`1,0,-1/2`), or by name (`y=1`, the variables not named taken as 0).
 
+use crate::diagnostics::{Mistake, NameHelp};
 use crate::error::CliError;
 use crate::input::Loaded;
 use crate::point::{split_commas, trimmed};
 use std::ops::Range;
 use symdiff::Expr;
-
-const NUMBER_HELP: &str = "components are numbers such as `1`, `-0.5`, `1e-3` or `1/3`";
+use symdiff::error::NameMistake;
 
 /// The direction's components, one per variable of `vars`, in order.
 pub(crate) fn parse(text: &str, vars: &[String], loaded: &Loaded) -> Result<Vec<Expr>, CliError> {
     if text.trim().is_empty() {
-        return Err(dir_error(
-            text,
-            0..text.len(),
-            "expected a direction",
-            Some("give one number per variable (`--dir 1,0`) or name them (`--dir x=1`)"),
-        ));
+        return Err(Mistake::ExpectedDirection.in_flag("--dir", text, 0..text.len()));
     }
     let pieces = split_commas(text);
     let named = pieces.iter().any(|piece| text[piece.clone()].contains('='));
@@ -39,19 +34,11 @@ fn parse_ordered(
             Some(extra) => extra.start..text.len(),
             None => text.len()..text.len(),
         };
-        let message = format!(
-            "the direction has {} component{}, but the Hessian is over {} variable{} ({})",
-            pieces.len(),
-            plural(pieces.len()),
-            vars.len(),
-            plural(vars.len()),
-            vars.join(", ")
-        );
-        let zeros = vec!["0"; vars.len()].join(",");
-        let help = format!(
-            "give one number per variable, in the order of --wrt (`--dir {zeros}`), or name them (`--dir name=1`)"
-        );
-        return Err(dir_error(text, span, &message, Some(&help)));
+        let mistake = Mistake::DirectionLength {
+            components: pieces.len(),
+            variables: vars.to_vec(),
+        };
+        return Err(mistake.in_flag("--dir", text, span));
     }
     pieces
         .iter()
@@ -70,12 +57,8 @@ fn parse_named(
     for piece in pieces {
         let raw = &text[piece.clone()];
         let Some(equals) = raw.find('=') else {
-            return Err(dir_error(
-                text,
-                trimmed(text, piece.clone()),
-                "expected `name=number`",
-                Some("name every component or none: `--dir x=1,y=0.5` or `--dir 1,0.5`"),
-            ));
+            let span = trimmed(text, piece.clone());
+            return Err(Mistake::ExpectedNameNumber.in_flag("--dir", text, span));
         };
         let name_range = trimmed(text, piece.start..piece.start + equals);
         let name = &text[name_range.clone()];
@@ -83,12 +66,13 @@ fn parse_named(
             return Err(unknown_name(text, name_range, name, vars, loaded));
         };
         if components[index].is_some() {
-            return Err(dir_error(
-                text,
-                name_range,
-                &format!("`{name}` is given twice"),
-                None,
-            ));
+            let mistake = Mistake::Name {
+                mistake: NameMistake::Repeated {
+                    name: name.to_owned(),
+                },
+                help: NameHelp::None,
+            };
+            return Err(mistake.in_flag("--dir", text, name_range));
         }
         components[index] = Some(number(text, piece.start + equals + 1..piece.end)?);
     }
@@ -111,19 +95,27 @@ fn unknown_name(
     } else {
         span
     };
-    if !crate::wrt::is_identifier(name) {
-        let message = match name.is_empty() {
-            true => "missing the variable's name before `=`".to_owned(),
-            false => format!("`{name}` is not a variable name"),
+    let name = name.to_owned();
+    let mistake = if !crate::wrt::is_identifier(&name) {
+        let mistake = match name.is_empty() {
+            true => NameMistake::EmptyBeforeEquals,
+            false => NameMistake::NotAName { name },
         };
-        return dir_error(text, span, &message, None);
-    }
-    let message = match loaded.not_a_variable(name) {
-        Some(kind) => kind.message(name),
-        None => format!("`{name}` is not one of the variables of --wrt"),
+        let help = NameHelp::None;
+        Mistake::Name { mistake, help }
+    } else {
+        match loaded.not_a_variable(&name) {
+            Some(mistake) => {
+                let help = NameHelp::Hessian(vars.to_vec());
+                Mistake::Name { mistake, help }
+            }
+            None => Mistake::NotInWrt {
+                name,
+                variables: vars.to_vec(),
+            },
+        }
     };
-    let help = format!("the Hessian is over {}", vars.join(", "));
-    dir_error(text, span, &message, Some(&help))
+    mistake.in_flag("--dir", text, span)
 }
 
 /// The number at `range` of `text`, exact where it is written exactly
@@ -133,28 +125,13 @@ fn number(text: &str, range: Range<usize>) -> Result<Expr, CliError> {
     let written = &text[span.clone()];
     if written.is_empty() {
         let span = range.start.saturating_sub(1)..range.start.max(1);
-        return Err(dir_error(
-            text,
-            span,
-            "expected a number here",
-            Some(NUMBER_HELP),
-        ));
+        return Err(Mistake::ExpectedNumber.in_flag("--dir", text, span));
     }
     match Expr::parse(written) {
         Ok(expr) if expr.variables().is_empty() => Ok(expr),
-        _ => Err(dir_error(
-            text,
-            span,
-            &format!("`{written}` is not a number"),
-            Some(NUMBER_HELP),
-        )),
+        _ => {
+            let written = written.to_owned();
+            Err(Mistake::NotANumber { text: written }.in_flag("--dir", text, span))
+        }
     }
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
-}
-
-fn dir_error(text: &str, span: Range<usize>, message: &str, help: Option<&str>) -> CliError {
-    CliError::in_flag("--dir", text, span, message, help)
 }

@@ -7,6 +7,7 @@
 
 mod cli;
 mod commands;
+mod diagnostics;
 mod direction;
 mod error;
 mod eval;
@@ -24,7 +25,8 @@ use std::ffi::OsString;
 use std::io::Read;
 
 pub use cli::{Cli, ColorChoice, Command, Format};
-pub use error::CliError;
+pub use diagnostics::{Mistake, NameHelp};
+pub use error::{CliError, Place};
 
 /// What one invocation printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

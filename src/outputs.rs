@@ -3,15 +3,13 @@
 //! parsed with the definitions before it, and all of them are brought into
 //! the first output's graph, where the definitions are shared nodes.
 
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::input::{Loaded, read_source};
 use crate::session::Session;
 use std::io::Read;
 use std::ops::Range;
 use symdiff::Expr;
-
-/// How a list of outputs is written, for the hints.
-const EXAMPLE: &str = "`z = w*x + b; sigmoid(z); z^2`";
 
 /// Where the parts of the source are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +36,7 @@ pub(crate) fn load_outputs(
     let expr = outputs
         .first()
         .cloned()
-        .ok_or_else(|| CliError::at(&source, 0..0, "expected an output", Some(EXAMPLE)))?;
+        .ok_or_else(|| Mistake::ExpectedOutput.at(&source, 0..0))?;
     Ok(Loaded {
         source,
         expr,
@@ -126,19 +124,12 @@ fn layout(source: &str) -> Result<Layout, CliError> {
         .all(|piece| source[piece.clone()].trim().is_empty());
     if nothing_after && rest.len() <= 1 {
         let end = source.trim_end().len();
-        let message = if source.trim_end().ends_with(';') {
-            "expected an output after the definitions"
+        let mistake = if source.trim_end().ends_with(';') {
+            Mistake::ExpectedOutputAfterDefinitions
         } else {
-            "expected `;` and the outputs after the definitions"
+            Mistake::ExpectedSemicolonAndOutputs
         };
-        return Err(CliError::at(
-            source,
-            end..end,
-            message,
-            Some(&format!(
-                "write the outputs after the definitions, separated by `;`, as in {EXAMPLE}"
-            )),
-        ));
+        return Err(mistake.at(source, end..end));
     }
     let definitions_end = pieces[last_definition].end + 1;
     outputs_after(source, definitions_end, rest)
@@ -164,14 +155,9 @@ fn outputs_after(
         }
         if let Some(name) = definition_name(text) {
             let start = piece.start + (text.len() - text.trim_start().len());
-            return Err(CliError::at(
-                source,
-                start..start + name.len(),
-                &format!("the definition of `{name}` comes after an output"),
-                Some(&format!(
-                    "write the definitions first, then the outputs, as in {EXAMPLE}"
-                )),
-            ));
+            let span = start..start + name.len();
+            let name = name.to_owned();
+            return Err(Mistake::DefinitionAfterOutput { name }.at(source, span));
         }
     }
     Ok(Layout {
@@ -183,22 +169,12 @@ fn outputs_after(
 /// An empty output: at the `;` after it, or at the last `;` when it is
 /// the end of the source.
 fn empty_output(source: &str, piece: &Range<usize>) -> CliError {
-    let (span, message) = if piece.end < source.len() {
-        (piece.end..piece.end + 1, "expected an output before `;`")
+    if piece.end < source.len() {
+        Mistake::ExpectedOutputBeforeSemicolon.at(source, piece.end..piece.end + 1)
     } else {
-        (
-            piece.start.saturating_sub(1)..piece.start,
-            "expected an output after `;`",
-        )
-    };
-    CliError::at(
-        source,
-        span,
-        message,
-        Some(&format!(
-            "separate the outputs by single `;`s, with none after the last, as in {EXAMPLE}"
-        )),
-    )
+        let span = piece.start.saturating_sub(1)..piece.start;
+        Mistake::ExpectedOutputAfterSemicolon.at(source, span)
+    }
 }
 
 /// The byte ranges between the `;`s.

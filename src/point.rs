@@ -1,11 +1,11 @@
 //! `--at name=value,...`: a point at which to evaluate.
 
+use crate::diagnostics::{Mistake, NameHelp};
 use crate::error::CliError;
-use crate::input::{Loaded, NotAVariable};
+use crate::input::Loaded;
 use crate::session::Session;
 use std::ops::Range;
-
-const VALUE_HELP: &str = "values are decimal numbers such as `0.5`, `-2`, `1e-3`, `inf` or `nan`";
+use symdiff::error::NameMistake;
 
 /// The values given on the command line, in the order given.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -23,12 +23,8 @@ impl Point {
         for piece in split_commas(text) {
             let (name, value) = parse_entry(text, piece.clone())?;
             if entries.iter().any(|(known, _)| *known == name) {
-                return Err(at_error(
-                    text,
-                    piece,
-                    &format!("`{name}` is given twice"),
-                    None,
-                ));
+                let mistake = NameMistake::Repeated { name };
+                return Err(name_error(text, piece, mistake));
             }
             entries.push((name, value));
         }
@@ -43,18 +39,19 @@ impl Point {
         session: &mut Session,
     ) -> Result<(), CliError> {
         for (name, _) in &self.entries {
-            let Some(kind) = loaded.not_a_variable(name) else {
+            let Some(mistake) = loaded.not_a_variable(name) else {
                 continue;
             };
-            let problem = kind.message(name);
-            if kind == NotAVariable::Constant {
-                return Err(CliError::with_help(
-                    format!("--at gives a value to `{name}`: {problem}"),
-                    loaded.variables_hint(),
-                ));
+            if let NameMistake::Constant { name } = mistake {
+                return Err(Mistake::ValueForConstant {
+                    name,
+                    variables: loaded.variables(),
+                }
+                .into());
             }
             session.warn(&format!(
-                "--at gives a value to `{name}`, which is ignored: {problem}"
+                "--at gives a value to `{name}`, which is ignored: {}",
+                mistake.message()
             ));
         }
         Ok(())
@@ -106,11 +103,11 @@ impl Point {
 }
 
 fn missing(name: &str, names: &[String]) -> CliError {
-    let example: Vec<String> = names.iter().map(|name| format!("{name}=…")).collect();
-    CliError::with_help(
-        format!("--at gives no value for the variable `{name}`"),
-        format!("every variable needs a value: --at {}", example.join(",")),
-    )
+    Mistake::NoValueFor {
+        name: name.to_owned(),
+        names: names.to_vec(),
+    }
+    .into()
 }
 
 /// The byte ranges of the comma-separated pieces of `text`.
@@ -135,20 +132,10 @@ fn parse_entry(text: &str, piece: Range<usize>) -> Result<(String, f64), CliErro
         } else {
             piece
         };
-        return Err(at_error(
-            text,
-            span,
-            "expected `name=value` here",
-            Some("entries are separated by single commas: `w=0.5,b=0.1`"),
-        ));
+        return Err(Mistake::ExpectedEntry.in_flag("--at", text, span));
     }
     let Some(equals) = raw.find('=') else {
-        return Err(at_error(
-            text,
-            trimmed(text, piece),
-            "expected `name=value`",
-            Some("write each value as `name=value`, e.g. `x=1.5`"),
-        ));
+        return Err(Mistake::ExpectedNameValue.in_flag("--at", text, trimmed(text, piece)));
     };
     let name_range = trimmed(text, piece.start..piece.start + equals);
     let value_range = trimmed(text, piece.start + equals + 1..piece.end);
@@ -159,30 +146,31 @@ fn parse_entry(text: &str, piece: Range<usize>) -> Result<(String, f64), CliErro
         } else {
             name_range
         };
-        let message = if name.is_empty() {
-            "missing the variable's name before `=`".to_owned()
+        let mistake = if name.is_empty() {
+            NameMistake::EmptyBeforeEquals
         } else {
-            format!("`{name}` is not a variable name")
+            NameMistake::NotAName {
+                name: name.to_owned(),
+            }
         };
-        return Err(at_error(text, span, &message, None));
+        return Err(name_error(text, span, mistake));
     }
     let value_text = &text[value_range.clone()];
     if value_text.is_empty() {
-        return Err(at_error(
-            text,
-            piece.start + equals..piece.start + equals + 1,
-            &format!("missing the value of `{name}` after `=`"),
-            Some(VALUE_HELP),
-        ));
+        let mistake = Mistake::MissingValue {
+            name: name.to_owned(),
+        };
+        let equals_sign = piece.start + equals..piece.start + equals + 1;
+        return Err(mistake.in_flag("--at", text, equals_sign));
     }
     match value_text.parse::<f64>() {
         Ok(value) => Ok((name.to_owned(), value)),
-        Err(_) => Err(at_error(
-            text,
-            value_range,
-            &format!("`{value_text}` is not a number"),
-            Some(VALUE_HELP),
-        )),
+        Err(_) => {
+            let mistake = Mistake::NotAValue {
+                text: value_text.to_owned(),
+            };
+            Err(mistake.in_flag("--at", text, value_range))
+        }
     }
 }
 
@@ -194,6 +182,8 @@ pub(crate) fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-fn at_error(text: &str, span: Range<usize>, message: &str, help: Option<&str>) -> CliError {
-    CliError::in_flag("--at", text, span, message, help)
+/// A mistake in a name of `--at`, without a hint.
+fn name_error(text: &str, span: Range<usize>, mistake: NameMistake) -> CliError {
+    let help = NameHelp::None;
+    Mistake::Name { mistake, help }.in_flag("--at", text, span)
 }

@@ -1,8 +1,10 @@
 //! `--wrt VARS`: the variables to differentiate by.
 
+use crate::diagnostics::{Mistake, NameHelp, variables_hint};
 use crate::error::CliError;
-use crate::input::{Loaded, NotAVariable};
+use crate::input::Loaded;
 use crate::session::Session;
+use symdiff::error::NameMistake;
 
 /// Whether `name` can be a variable: a letter or `_`, then letters, digits
 /// and `_`.
@@ -56,31 +58,24 @@ pub(crate) fn check_listed(
     session: &mut Session,
 ) -> Result<(), CliError> {
     for name in names {
-        let kind = match loaded.not_a_variable(name) {
+        let variables = loaded.variables();
+        let mistake = match loaded.not_a_variable(name) {
             None => continue,
-            Some(NotAVariable::Defined) if steps == Steps::Allowed => continue,
-            Some(NotAVariable::Absent) => {
+            Some(NameMistake::Defined { .. }) if steps == Steps::Allowed => continue,
+            Some(NameMistake::Absent { .. }) => {
                 session.warn(&format!(
                     "--wrt: `{name}` does not appear in the expression, so its derivative is 0 ({})",
-                    loaded.variables_hint()
+                    variables_hint(&variables)
                 ));
                 continue;
             }
-            Some(kind) => kind,
+            Some(NameMistake::Defined { name }) => Mistake::DefinedInWrt { name, variables },
+            Some(mistake) => Mistake::Name {
+                mistake,
+                help: NameHelp::Variables(variables),
+            },
         };
-        let mut problem = kind.message(name);
-        if kind == NotAVariable::Defined {
-            problem.push_str(
-                " (derivatives with respect to defined names are given by `diff` and `grad`)",
-            );
-        }
-        return Err(CliError::in_flag(
-            "--wrt",
-            text,
-            span_of(text, name),
-            &problem,
-            Some(&loaded.variables_hint()),
-        ));
+        return Err(mistake.in_flag("--wrt", text, span_of(text, name)));
     }
     Ok(())
 }
@@ -100,40 +95,40 @@ fn span_of(text: &str, name: &str) -> std::ops::Range<usize> {
 
 /// Parses `w,b,x`: names, no duplicates, at least one.
 pub(crate) fn parse_list(text: &str) -> Result<Vec<String>, CliError> {
-    parse_names(text, &|span, message| wrt_error(text, span, message))
+    parse_names(text).map_err(|(mistake, span)| {
+        let help = NameHelp::WrtSyntax;
+        Mistake::Name { mistake, help }.in_flag("--wrt", text, span)
+    })
 }
 
 /// Reads `codegen --args w,b,x,t`, the order of the generated functions'
 /// parameters: every variable of the expression (`variables`) once.
 pub(crate) fn parameter_order(text: &str, variables: &[String]) -> Result<Vec<String>, CliError> {
-    let hint = format!(
-        "list every variable once, in the order the functions take them; the variables are: {}",
-        variables.join(", ")
-    );
-    let error = |span, message: &str| CliError::in_flag("--args", text, span, message, Some(&hint));
-    let names = parse_names(text, &error)?;
+    let error = |mistake, span| {
+        let help = NameHelp::Args(variables.to_vec());
+        Mistake::Name { mistake, help }.in_flag("--args", text, span)
+    };
+    let names = parse_names(text).map_err(|(mistake, span)| error(mistake, span))?;
     if let Some(name) = names.iter().find(|name| !variables.contains(name)) {
-        let message = format!("`{name}` is not a variable of the expression");
-        return Err(error(span_of(text, name), &message));
+        let span = span_of(text, name);
+        let name = name.clone();
+        return Err(error(NameMistake::NotAVariable { name }, span));
     }
-    let missing: Vec<&str> = variables
+    let missing: Vec<String> = variables
         .iter()
         .filter(|variable| !names.contains(variable))
-        .map(String::as_str)
+        .cloned()
         .collect();
     if !missing.is_empty() {
-        let message = format!("missing `{}`", missing.join("`, `"));
-        return Err(error(text.len()..text.len() + 1, &message));
+        let mistake = NameMistake::Missing { names: missing };
+        return Err(error(mistake, text.len()..text.len() + 1));
     }
     Ok(names)
 }
 
-/// Parses a comma-separated list of names, no duplicates, at least one,
-/// reporting a mistake at its span through `error`.
-fn parse_names(
-    text: &str,
-    error: &dyn Fn(std::ops::Range<usize>, &str) -> CliError,
-) -> Result<Vec<String>, CliError> {
+/// Parses a comma-separated list of names, no duplicates, at least one; a
+/// mistake comes with its span.
+fn parse_names(text: &str) -> Result<Vec<String>, (NameMistake, std::ops::Range<usize>)> {
     let mut names: Vec<String> = Vec::new();
     let mut start = 0;
     for piece in text.split(',') {
@@ -142,16 +137,17 @@ fn parse_names(
         let name = piece.trim();
         let offset = range.start + (piece.len() - piece.trim_start().len());
         let span = offset..offset + name.len().max(1);
+        let name = name.to_owned();
         if name.is_empty() {
-            return Err(error(span, "expected a variable name here"));
+            return Err((NameMistake::Empty, span));
         }
-        if !is_identifier(name) {
-            return Err(error(span, &format!("`{name}` is not a variable name")));
+        if !is_identifier(&name) {
+            return Err((NameMistake::NotAName { name }, span));
         }
-        if names.iter().any(|known| known == name) {
-            return Err(error(span, &format!("`{name}` is listed twice")));
+        if names.contains(&name) {
+            return Err((NameMistake::Repeated { name }, span));
         }
-        names.push(name.to_owned());
+        names.push(name);
     }
     Ok(names)
 }
@@ -161,19 +157,6 @@ pub(crate) fn parse_one(text: &str) -> Result<String, CliError> {
     let names = parse_list(text)?;
     match names.as_slice() {
         [name] => Ok(name.clone()),
-        _ => Err(CliError::with_help(
-            format!("`diff --wrt` takes one variable, got {}", names.len()),
-            "use `grad --wrt` for several first derivatives, or `--order` for higher ones",
-        )),
+        _ => Err(Mistake::DiffTakesOne { count: names.len() }.into()),
     }
-}
-
-fn wrt_error(text: &str, span: std::ops::Range<usize>, message: &str) -> CliError {
-    CliError::in_flag(
-        "--wrt",
-        text,
-        span,
-        message,
-        Some("list variables separated by commas: `--wrt w,b`"),
-    )
 }

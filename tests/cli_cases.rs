@@ -1023,7 +1023,7 @@ fn eval_point_errors() {
         expect![[r#"
             status 2
             --- stderr
-            error: in --at: `x` is given twice
+            error: in --at: `x` is listed twice
              --> <input>:1:5
               |
             1 | x=1,x=2
@@ -1480,7 +1480,7 @@ fn codegen_args_orders_the_parameters() {
         expect![[r#"
             status 2
             --- stderr
-            error: in --args: missing `y`
+            error: in --args: the variable `y` is missing
              --> <input>:1:4
               |
             1 | z,x

@@ -171,7 +171,7 @@ fn mistakes() {
         expect![[r#"
             status 2
             --- stderr
-            error: `explain` prints text, LaTeX or JSON
+            error: `explain` does not print Rust
               |
               = help: use `--format text`, `--format latex` or `--format json`
         "#]],

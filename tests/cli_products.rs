@@ -667,7 +667,7 @@ fn hvp_direction_errors() {
             $ hvp x^2*y + sin(y) --dir x=1,x=2
             status 2
             --- stderr
-            error: in --dir: `x` is given twice
+            error: in --dir: `x` is listed twice
              --> <input>:1:5
               |
             1 | x=1,x=2

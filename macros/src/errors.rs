@@ -5,6 +5,7 @@
 use proc_macro2::Span;
 use quote::ToTokens;
 use std::fmt;
+use symdiff::error::{NameMistake, SemanticErrorKind};
 
 /// The operations `#[derive_grad]` can differentiate, for hints; the
 /// functions called by name are the function table's that are no `f64`
@@ -26,7 +27,7 @@ fn supported() -> String {
 }
 
 /// One kind of mistake, with what the message says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Problem {
     /// `#[derive_grad]` on something that is not a function.
     NotAFunction,
@@ -37,17 +38,11 @@ pub(crate) enum Problem {
         name: String,
         params: Vec<String>,
     },
-    WrtRepeated {
-        name: String,
-    },
-    /// A name listed twice in a string macro's `args = [..]`.
-    ArgsRepeated {
-        name: String,
-    },
-    /// Variables of the expression that a string macro's `args = [..]`
-    /// leaves out.
-    ArgsMissing {
-        missing: Vec<String>,
+    /// A mistake in a list of names (`wrt`, `args = [..]`), in the words
+    /// the command line uses for the same mistake.
+    Name {
+        mistake: NameMistake,
+        list: NameList,
     },
     Generic,
     Receiver,
@@ -124,45 +119,44 @@ pub(crate) enum Problem {
     },
     IntegerOverflow,
     AssignTarget,
-    UnknownFunction {
-        name: String,
-        suggestion: Option<&'static str>,
-    },
+    /// An unknown function or a wrong number of arguments: the engine's
+    /// kinds, with the engine's messages.
+    Semantic(SemanticErrorKind),
     UnknownMethod {
         name: String,
-    },
-    WrongArity {
-        name: String,
-        expected: Vec<usize>,
-        found: usize,
     },
     PowiExponent,
     Unsupported {
         what: &'static str,
     },
-    /// An expression string that the engine cannot read; the text is the
+    /// An expression string that the engine cannot read, rendered with the
     /// engine's caret diagnostic.
-    InvalidExpression {
-        rendered: String,
-    },
-    NotAVariable {
-        name: String,
-        variables: Vec<String>,
-    },
+    InvalidExpression(symdiff::Error),
     VariableNotAnIdentifier {
         name: String,
     },
     /// The order of `diff!` is not a non-negative integer literal.
     DiffOrder,
     /// The order of `diff!` is above the engine's cap and the derivative is
-    /// not 0 by then; the text is the engine's error.
-    DiffOrderTooHigh {
+    /// not 0 by then: the engine's error.
+    DiffOrderTooHigh(symdiff::Error),
+    /// The engine failed where it should not: its error.
+    Engine(symdiff::Error),
+    /// Rust the engine emitted that does not lex (a bug).
+    EmittedTokens {
         message: String,
     },
-    /// The engine failed where it should not; the text is its error.
-    Engine {
-        message: String,
-    },
+}
+
+/// The list a [`Problem::Name`] is in, which decides the hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameList {
+    /// `wrt(..)` or `wrt = ..`.
+    Wrt,
+    /// A string macro's `args = [..]`.
+    Args,
+    /// A list that must name the expression's variables, which are these.
+    Variables(Vec<String>),
 }
 
 impl Problem {
@@ -173,13 +167,7 @@ impl Problem {
             Problem::WrtNotAParameter { name, .. } => {
                 format!("`{name}` in wrt(..) is not a parameter of this function")
             }
-            Problem::WrtRepeated { name } => format!("`{name}` appears twice in `wrt`"),
-            Problem::ArgsRepeated { name } => format!("`{name}` appears twice in `args`"),
-            Problem::ArgsMissing { missing } => format!(
-                "`args` leaves out the variable{} `{}`",
-                plural(missing.len()),
-                missing.join("`, `")
-            ),
+            Problem::Name { mistake, .. } => mistake.message(),
             Problem::Generic => "derive_grad cannot differentiate a generic function".to_owned(),
             Problem::Receiver => "derive_grad cannot differentiate a method".to_owned(),
             Problem::Qualifier { which } => format!("derive_grad cannot differentiate {which}"),
@@ -255,18 +243,16 @@ impl Problem {
             Problem::IteratorMethod { name } => format!("unknown iterator method `{name}`"),
             Problem::IntegerOverflow => "integer overflow at compile time".to_owned(),
             Problem::AssignTarget => "cannot assign to this".to_owned(),
-            Problem::UnknownFunction { name, .. } => format!("unknown function `{name}`"),
+            Problem::Semantic(kind) => kind.message(),
             Problem::UnknownMethod { name } => format!("unknown f64 method `{name}`"),
-            Problem::WrongArity {
-                name,
-                expected,
-                found,
-            } => symdiff::error::wrong_arity_message(name, expected, *found),
             Problem::PowiExponent => "`powi` needs a constant integer exponent".to_owned(),
             Problem::Unsupported { what } => format!("{what} cannot be differentiated"),
-            Problem::InvalidExpression { rendered } => rendered.clone(),
-            Problem::NotAVariable { name, .. } => {
-                format!("`{name}` is not a variable of the expression")
+            Problem::InvalidExpression(error) => {
+                let rendered = error.to_string();
+                rendered
+                    .strip_prefix("error: ")
+                    .unwrap_or(&rendered)
+                    .to_owned()
             }
             Problem::VariableNotAnIdentifier { name } => {
                 format!("variable `{name}` cannot be a Rust parameter name")
@@ -274,8 +260,11 @@ impl Problem {
             Problem::DiffOrder => {
                 "the order of differentiation must be a non-negative integer literal".to_owned()
             }
-            Problem::DiffOrderTooHigh { message } => message.clone(),
-            Problem::Engine { message } => format!("symdiff failed: {message}"),
+            Problem::DiffOrderTooHigh(error) => error.to_string(),
+            Problem::Engine(error) => format!("symdiff failed: {error}"),
+            Problem::EmittedTokens { message } => {
+                format!("symdiff emitted Rust that does not lex: {message}")
+            }
         }
     }
 
@@ -288,10 +277,25 @@ impl Problem {
             Problem::WrtNotAParameter { params, .. } => {
                 return Some(format!("the parameters are: {}", params.join(", ")));
             }
-            Problem::WrtRepeated { .. } => "list each name once",
-            Problem::ArgsRepeated { .. } | Problem::ArgsMissing { .. } => {
+            Problem::Name {
+                list: NameList::Wrt,
+                ..
+            } => "list each name once",
+            Problem::Name {
+                list: NameList::Args,
+                ..
+            } => {
                 "`args` lists every variable of the expression once, in the order the closure \
                  takes them"
+            }
+            Problem::Name {
+                list: NameList::Variables(variables),
+                ..
+            } => {
+                return Some(format!(
+                    "the variables of the expression are: {}",
+                    variables.join(", ")
+                ));
             }
             Problem::Generic | Problem::Qualifier { .. } => {
                 "derive_grad differentiates plain functions of f64 values"
@@ -371,13 +375,9 @@ impl Problem {
             Problem::AssignTarget => {
                 "assign to a `let mut` local or to an entry of a local array: `h[j] = ...`"
             }
-            Problem::UnknownFunction {
-                suggestion: Some(known),
-                ..
-            } => return Some(format!("did you mean `{known}`?")),
-            Problem::UnknownFunction {
+            Problem::Semantic(SemanticErrorKind::UnknownFunction {
                 suggestion: None, ..
-            } => {
+            }) => {
                 return Some(format!(
                     "the known functions are {}, and f64 methods such as `x.exp()`; a call of \
                      another function cannot be differentiated, even of one marked \
@@ -391,20 +391,17 @@ impl Problem {
                     crate::derive_grad::calls::method_names().join(", ")
                 ));
             }
-            Problem::WrongArity { .. } | Problem::InvalidExpression { .. } => return None,
+            Problem::Semantic(kind) => return kind.help(),
+            Problem::InvalidExpression(_) => return None,
             Problem::PowiExponent => "use `powf` for an exponent that is not a constant integer",
-            Problem::NotAVariable { variables, .. } => {
-                return Some(format!(
-                    "the variables of the expression are: {}",
-                    variables.join(", ")
-                ));
-            }
             Problem::VariableNotAnIdentifier { .. } => "rename the variable",
             Problem::DiffOrder => "write `diff!(\"x^3\", x, 2)` for the second derivative",
             Problem::DiffOrderTooHigh { .. } => {
                 "differentiate fewer times, or write the derivative you need"
             }
-            Problem::Engine { .. } => "this is a bug in symdiff; please report it with the input",
+            Problem::Engine(_) | Problem::EmittedTokens { .. } => {
+                "this is a bug in symdiff; please report it with the input"
+            }
         };
         Some(hint.to_owned())
     }

@@ -9,11 +9,12 @@
 //! expression with a caret under the bad column (a span inside a literal
 //! cannot be had on stable Rust).
 
-use crate::errors::{Errors, Problem};
+use crate::errors::{Errors, NameList, Problem};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use symdiff::Expr;
 use symdiff::emit_rust::{OutputShape, emit_closure_body};
+use symdiff::error::NameMistake;
 use symdiff::graph::{Graph, NodeId, VarId};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
@@ -171,9 +172,7 @@ pub(crate) fn diff(input: TokenStream) -> TokenStream {
         // is 0, and refuses an order above its cap only if it is not 0 by
         // then (a definition's name is the step it names, as in `grad!`).
         let derivative = parsed.expr.try_diff_n(name, order).map_err(|error| {
-            let problem = Problem::DiffOrderTooHigh {
-                message: error.to_string(),
-            };
+            let problem = Problem::DiffOrderTooHigh(error);
             match &args.order {
                 Some(order) => syn::Error::new_spanned(order, problem),
                 None => syn::Error::new(parsed.source.span(), problem),
@@ -259,10 +258,13 @@ fn arg_order(args: &ArgOrder, variables: &[String]) -> syn::Result<Vec<String>> 
     for ident in &args.names {
         let name = ident.unraw().to_string();
         if !variables.contains(&name) {
-            let variables = variables.to_vec();
-            errors.report(ident, Problem::NotAVariable { name, variables });
+            let list = NameList::Variables(variables.to_vec());
+            let mistake = NameMistake::NotAVariable { name };
+            errors.report(ident, Problem::Name { mistake, list });
         } else if names.contains(&name) {
-            errors.report(ident, Problem::ArgsRepeated { name });
+            let mistake = NameMistake::Repeated { name };
+            let list = NameList::Args;
+            errors.report(ident, Problem::Name { mistake, list });
         } else {
             names.push(name);
         }
@@ -273,7 +275,9 @@ fn arg_order(args: &ArgOrder, variables: &[String]) -> syn::Result<Vec<String>> 
         .cloned()
         .collect();
     if !missing.is_empty() {
-        errors.report_at(args.span, Problem::ArgsMissing { missing });
+        let mistake = NameMistake::Missing { names: missing };
+        let list = NameList::Args;
+        errors.report_at(args.span, Problem::Name { mistake, list });
     }
     errors.finish()?;
     Ok(names)
@@ -299,14 +303,8 @@ struct Parsed {
 impl Parsed {
     fn new(source: &LitStr, args: Option<&ArgOrder>) -> syn::Result<Parsed> {
         let text = source.value();
-        let expr = Expr::parse(&text).map_err(|error| {
-            let rendered = error.to_string();
-            let rendered = rendered
-                .strip_prefix("error: ")
-                .unwrap_or(&rendered)
-                .to_owned();
-            syn::Error::new(source.span(), Problem::InvalidExpression { rendered })
-        })?;
+        let expr = Expr::parse(&text)
+            .map_err(|error| syn::Error::new(source.span(), Problem::InvalidExpression(error)))?;
         let variables = expr.variables();
         let mut errors = Errors::new();
         for name in &variables {
@@ -364,16 +362,16 @@ impl Parsed {
             let known = self.variables.contains(&name) || is_step(&name);
             match known {
                 true if names.contains(&name) => {
-                    errors.report(ident, Problem::WrtRepeated { name });
+                    let mistake = NameMistake::Repeated { name };
+                    let list = NameList::Wrt;
+                    errors.report(ident, Problem::Name { mistake, list });
                 }
                 true => names.push(name),
-                false => errors.report(
-                    ident,
-                    Problem::NotAVariable {
-                        name,
-                        variables: self.variables.clone(),
-                    },
-                ),
+                false => {
+                    let mistake = NameMistake::NotAVariable { name };
+                    let list = NameList::Variables(self.variables.clone());
+                    errors.report(ident, Problem::Name { mistake, list });
+                }
             }
         }
         errors.finish()?;
@@ -403,19 +401,19 @@ impl Parsed {
             .iter()
             .map(|(_, name)| format_ident!("{}", name))
             .collect();
-        let engine_error =
-            |message: String| syn::Error::new(self.source.span(), Problem::Engine { message });
+        let engine_error = |problem: Problem| syn::Error::new(self.source.span(), problem);
         let body = emit_closure_body(graph, roots, &inputs, shape)
-            .map_err(|error| engine_error(error.to_string()))?;
+            .map_err(|error| engine_error(Problem::Engine(error)))?;
         if graph.budget_exceeded() {
             let max_nodes = graph.max_nodes();
-            return Err(engine_error(
-                symdiff::Error::NodeBudget { max_nodes }.to_string(),
-            ));
+            let error = symdiff::Error::NodeBudget { max_nodes };
+            return Err(engine_error(Problem::Engine(error)));
         }
-        let body: TokenStream = body
-            .parse()
-            .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
+        let body: TokenStream = body.parse().map_err(|error: proc_macro2::LexError| {
+            engine_error(Problem::EmittedTokens {
+                message: error.to_string(),
+            })
+        })?;
         let f64_path = quote!(::core::primitive::f64);
         let generated = Ident::new("__symdiff_generated", Span::mixed_site());
         let output = match shape {

@@ -5,6 +5,7 @@
 
 use super::{as_strs, ids, label};
 use crate::cli::{CheckArgs, Format};
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::input::load;
 use crate::output::{fmt_rounded, fmt_value, json_number};
@@ -51,13 +52,9 @@ pub(crate) fn run(
     };
     // The engine calls --tol `rounding`.
     if !(args.tol.is_finite() && args.tol >= 0.0) {
-        return Err(CliError::message(format!(
-            "option `tol` must be finite and non-negative, got {}",
-            fmt_value(args.tol)
-        )));
+        return Err(Mistake::InvalidCheckTol { value: args.tol }.into());
     }
-    let report = symdiff::check::check_expr(expr, &var_refs, &values, &options)
-        .map_err(|error| CliError::message(error.to_string()))?;
+    let report = symdiff::check::check_expr(expr, &var_refs, &values, &options)?;
     let entries = &report.entries;
     let analytic: Vec<(String, f64)> = entries
         .iter()

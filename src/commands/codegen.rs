@@ -4,6 +4,7 @@
 
 use super::{as_strs, ids, label};
 use crate::cli::{CodegenArgs, Format};
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::input::load;
 use crate::output::{Formulas, formula_lines};
@@ -120,7 +121,7 @@ pub(crate) fn emit_jacobian(
     check_rust_name(name, "--name")?;
     let params = scalar_params(variables)?;
     let Some(first) = outputs.first() else {
-        return Err(CliError::message("`jacobian` needs at least one output"));
+        return Err(Mistake::ExpectedOutput.into());
     };
     let mut graph = first.graph().borrow_mut();
     let wrt: Vec<_> = wrt.iter().map(|name| graph.var_id(name)).collect();
@@ -160,17 +161,14 @@ fn scalar_params(variables: Vec<String>) -> Result<Vec<Param>, CliError> {
     Ok(params)
 }
 
-fn check_rust_name(name: &str, what: &str) -> Result<(), CliError> {
+fn check_rust_name(name: &str, what: &'static str) -> Result<(), CliError> {
     if !crate::wrt::is_identifier(name) {
-        return Err(CliError::message(format!(
-            "{what} `{name}` is not a Rust identifier"
-        )));
+        let name = name.to_owned();
+        return Err(Mistake::NotARustIdentifier { what, name }.into());
     }
     if RUST_KEYWORDS.contains(&name) {
-        return Err(CliError::with_help(
-            format!("{what} `{name}` is a Rust keyword, so it cannot name a function or parameter"),
-            "rename it to generate Rust",
-        ));
+        let name = name.to_owned();
+        return Err(Mistake::RustKeyword { what, name }.into());
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use super::explain_render::{Backward, Explained, Forward, render};
 use crate::cli::{ExplainArgs, Format};
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::input::load;
 use crate::point::Point;
@@ -22,10 +23,11 @@ pub(crate) fn run(
     stdin: &mut dyn Read,
 ) -> Result<i32, CliError> {
     if session.format == Format::Rust {
-        return Err(CliError::with_help(
-            "`explain` prints text, LaTeX or JSON",
-            "use `--format text`, `--format latex` or `--format json`",
-        ));
+        return Err(Mistake::FormatRefused {
+            command: "explain",
+            format: "Rust",
+        }
+        .into());
     }
     let point = args.at.as_deref().map(Point::parse).transpose()?;
     let loaded = load(&args.expr, stdin, session)?;

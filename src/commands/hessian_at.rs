@@ -4,6 +4,7 @@
 use super::hessian::upper_labels;
 use super::{label, warn_non_finite};
 use crate::cli::Format;
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::eval::Evaluator;
 use crate::output::{fmt_rounded, json_number, json_numbers};
@@ -141,10 +142,7 @@ pub(super) fn evaluate(
 
 /// The error for a `--tol` that is not finite and non-negative.
 pub(super) fn invalid_tol(tol: f64) -> CliError {
-    CliError::message(format!(
-        "--tol must be finite and non-negative, got {}",
-        crate::output::fmt_value(tol)
-    ))
+    Mistake::InvalidTol { value: tol }.into()
 }
 
 /// The Hessian's values as an aligned matrix (text), a `pmatrix` (LaTeX) or

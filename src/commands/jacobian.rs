@@ -5,6 +5,7 @@
 use super::codegen::emit_jacobian;
 use super::{as_strs, ids, values_block, warn_non_finite};
 use crate::cli::{Format, JacobianArgs};
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::output::{Formulas, formula_lines, json_numbers};
 use crate::outputs::load_outputs;
@@ -81,13 +82,8 @@ pub(crate) fn run(
 fn several_arguments(args: &JacobianArgs) -> CliError {
     let mut all = vec![args.outputs.as_str()];
     all.extend(args.more.iter().map(String::as_str));
-    CliError::with_help(
-        format!(
-            "`jacobian` takes its outputs in one argument, separated by `;` (got {} arguments)",
-            all.len()
-        ),
-        format!("symdiff jacobian '{}'", all.join("; ")),
-    )
+    let arguments = all.iter().map(|&argument| argument.to_owned()).collect();
+    Mistake::SeveralArguments { arguments }.into()
 }
 
 /// The Jacobian's formulas (row by row) and, at a point, its values.

@@ -32,11 +32,11 @@ pub(crate) fn dispatch(
     if session.format == crate::cli::Format::Mathml
         && let Some(name) = without_mathml(command)
     {
-        return Err(CliError::with_help(
-            format!("`{name}` does not print MathML"),
-            "`--format mathml` is for formulas: parse, diff, grad, hessian, jacobian, hvp, \
-             eval and codegen; use `--format latex` here",
-        ));
+        return Err(crate::diagnostics::Mistake::FormatRefused {
+            command: name,
+            format: "MathML",
+        }
+        .into());
     }
     match command {
         Command::Parse(args) => parse::run(args, session, stdin),

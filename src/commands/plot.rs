@@ -3,6 +3,7 @@
 //! then draws (`plot/`) and writes the file whole or not at all.
 
 use crate::cli::PlotArgs;
+use crate::diagnostics::{Mistake, NameHelp};
 use crate::error::CliError;
 use crate::input::{Loaded, load};
 use crate::plot::{Axes, Range};
@@ -18,10 +19,8 @@ pub(crate) fn run(
 ) -> Result<i32, CliError> {
     let range = Range::parse(&args.range)?;
     if args.derivatives > 2 {
-        return Err(CliError::with_help(
-            format!("--derivatives {} is too many to draw", args.derivatives),
-            "draw the function with 0, 1 or 2 of its derivatives",
-        ));
+        let count = args.derivatives;
+        return Err(Mistake::TooManyDerivatives { count }.into());
     }
     let point = match &args.at {
         Some(text) => Point::parse(text)?,
@@ -60,15 +59,11 @@ fn plotted_variables(
         Some(text) => {
             let names = crate::wrt::parse_list(text)?;
             for name in &names {
-                if let Some(kind) = loaded.not_a_variable(name) {
+                if let Some(mistake) = loaded.not_a_variable(name) {
                     let span = text.find(name.as_str()).unwrap_or(0);
-                    return Err(CliError::in_flag(
-                        "--wrt",
-                        text,
-                        span..span + name.len(),
-                        &kind.message(name),
-                        Some(&loaded.variables_hint()),
-                    ));
+                    let help = NameHelp::Variables(loaded.variables());
+                    let mistake = Mistake::Name { mistake, help };
+                    return Err(mistake.in_flag("--wrt", text, span..span + name.len()));
                 }
             }
             names
@@ -76,17 +71,14 @@ fn plotted_variables(
         None => loaded.expr.variables(),
     };
     if names.len() != n_axes {
-        let hint = match list {
-            Some(_) => format!("the plot takes {what} in --wrt"),
-            None => format!(
-                "{}; choose {what} with --wrt and give the others values with --at",
-                loaded.variables_hint()
-            ),
-        };
-        return Err(CliError::with_help(
-            format!("the plot needs {what}, got {}", names.len()),
-            hint,
-        ));
+        let variables = list.is_none().then(|| loaded.variables());
+        let count = names.len();
+        return Err(Mistake::PlotVariables {
+            what,
+            count,
+            variables,
+        }
+        .into());
     }
     Ok(names)
 }
@@ -99,7 +91,10 @@ fn write_whole(path: &Path, text: &str) -> Result<(), CliError> {
     let temporary = std::path::PathBuf::from(temporary);
     let failed = |error: std::io::Error| {
         let _ = std::fs::remove_file(&temporary);
-        CliError::message(format!("cannot write {}: {error}", path.display()))
+        CliError::from(Mistake::CannotWrite {
+            path: path.display().to_string(),
+            error: error.to_string(),
+        })
     };
     std::fs::write(&temporary, text).map_err(failed)?;
     std::fs::rename(&temporary, path).map_err(failed)

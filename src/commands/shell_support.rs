@@ -20,7 +20,9 @@ pub(crate) fn man(session: &mut Session) -> Result<i32, CliError> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
-        .map_err(|error| CliError::message(format!("cannot write the manual page: {error}")))?;
+        .map_err(|error| crate::diagnostics::Mistake::Internal {
+            what: format!("cannot write the manual page: {error}"),
+        })?;
     session.print(&String::from_utf8_lossy(&page));
     Ok(0)
 }

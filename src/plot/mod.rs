@@ -6,6 +6,7 @@
 pub(crate) mod contour;
 pub(crate) mod curves;
 
+use crate::diagnostics::Mistake;
 use crate::error::CliError;
 use crate::point::Point;
 use symdiff::Expr;
@@ -30,33 +31,25 @@ pub(crate) struct Range {
 
 impl Range {
     pub(crate) fn parse(text: &str) -> Result<Range, CliError> {
-        let error = |span: std::ops::Range<usize>, message: &str| {
-            CliError::in_flag(
-                "--range",
-                text,
-                span,
-                message,
-                Some("write the interval as FROM:TO, e.g. `--range -5:5`"),
-            )
-        };
+        let error = |mistake: Mistake, span| mistake.in_flag("--range", text, span);
         let Some((from_text, to_text)) = text.split_once(':') else {
-            return Err(error(0..text.len().max(1), "expected `FROM:TO`"));
+            return Err(error(Mistake::ExpectedRange, 0..text.len().max(1)));
         };
         let number = |piece: &str, start: usize| -> Result<f64, CliError> {
             let span = start..start + piece.len().max(1);
             match piece.trim().parse::<f64>() {
                 Ok(value) if value.is_finite() => Ok(value),
-                Ok(_) => Err(error(span, "the bounds must be finite numbers")),
-                Err(_) => Err(error(span, &format!("`{piece}` is not a number"))),
+                Ok(_) => Err(error(Mistake::InfiniteBound, span)),
+                Err(_) => {
+                    let text = piece.to_owned();
+                    Err(error(Mistake::NotABound { text }, span))
+                }
             }
         };
         let from = number(from_text, 0)?;
         let to = number(to_text, from_text.len() + 1)?;
         if from >= to {
-            return Err(error(
-                0..text.len(),
-                "the range is empty: FROM must be below TO",
-            ));
+            return Err(error(Mistake::EmptyRange, 0..text.len()));
         }
         Ok(Range { from, to })
     }
@@ -169,5 +162,8 @@ pub(crate) fn draw_legend<'a, DB: plotters::prelude::DrawingBackend + 'a>(
 
 /// A plotters failure (drawing into a string, so only a bug).
 pub(crate) fn drawing_error<E: std::fmt::Debug>(error: E) -> CliError {
-    CliError::message(format!("drawing failed: {error:?}"))
+    Mistake::Internal {
+        what: format!("drawing failed: {error:?}"),
+    }
+    .into()
 }

@@ -52,8 +52,8 @@ pub enum SemanticErrorKind {
 
 /// The message of a call with `found` arguments of a function that takes
 /// one of the numbers `expected`: "`log` takes 1 or 2 arguments, but 3 were
-/// given". The macros say the same.
-pub fn wrong_arity_message(name: &str, expected: &[usize], found: usize) -> String {
+/// given".
+fn wrong_arity_message(name: &str, expected: &[usize], found: usize) -> String {
     let numbers: Vec<String> = expected.iter().map(usize::to_string).collect();
     let plural = expected.last().is_none_or(|&last| last != 1);
     format!(
@@ -62,6 +62,79 @@ pub fn wrong_arity_message(name: &str, expected: &[usize], found: usize) -> Stri
         if plural { "s" } else { "" },
         if found == 1 { "was" } else { "were" },
     )
+}
+
+/// A mistake in a list of variable names, as the command line (`--wrt`,
+/// `--args`, `--at`, `--dir`) and the macros (`wrt = ..`, `args = [..]`)
+/// read them: one message each, shared by both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameMistake {
+    /// An empty entry (`--wrt w,,b`).
+    Empty,
+    /// An empty name before `=` (`--at =1`).
+    EmptyBeforeEquals,
+    /// An entry that is not a name (`--wrt 2x`).
+    NotAName {
+        /// The entry as written.
+        name: String,
+    },
+    /// A name listed twice.
+    Repeated {
+        /// The name.
+        name: String,
+    },
+    /// A name that is not a variable of the expression, for a list that must
+    /// name variables only (`args`).
+    NotAVariable {
+        /// The name.
+        name: String,
+    },
+    /// The constant `pi` or `e`, which has no derivative and no value to give.
+    Constant {
+        /// The name.
+        name: String,
+    },
+    /// A name the expression defines (`z` in `z = w*x + b; sigmoid(z)`).
+    Defined {
+        /// The name.
+        name: String,
+    },
+    /// A name that does not appear in the expression.
+    Absent {
+        /// The name.
+        name: String,
+    },
+    /// Variables a list that must name every variable leaves out.
+    Missing {
+        /// The variables left out, in order.
+        names: Vec<String>,
+    },
+}
+
+impl NameMistake {
+    /// The one-line message.
+    pub fn message(&self) -> String {
+        match self {
+            NameMistake::Empty => "expected a variable name here".to_owned(),
+            NameMistake::EmptyBeforeEquals => "missing the variable's name before `=`".to_owned(),
+            NameMistake::NotAName { name } => format!("`{name}` is not a variable name"),
+            NameMistake::Repeated { name } => format!("`{name}` is listed twice"),
+            NameMistake::NotAVariable { name } => {
+                format!("`{name}` is not a variable of the expression")
+            }
+            NameMistake::Constant { name } => format!("`{name}` is a constant, not a variable"),
+            NameMistake::Defined { name } => {
+                format!("`{name}` is defined in the expression, not a variable")
+            }
+            NameMistake::Absent { name } => format!("`{name}` does not appear in the expression"),
+            NameMistake::Missing { names } if names.len() == 1 => {
+                format!("the variable `{}` is missing", names.join(""))
+            }
+            NameMistake::Missing { names } => {
+                format!("the variables `{}` are missing", names.join("`, `"))
+            }
+        }
+    }
 }
 
 /// A semantic error with the span it is about and the source, so that it can
@@ -76,10 +149,10 @@ pub struct SemanticError {
     pub source: Box<str>,
 }
 
-impl SemanticError {
+impl SemanticErrorKind {
     /// The one-line message, without the caret.
     pub fn message(&self) -> String {
-        match &self.kind {
+        match self {
             SemanticErrorKind::UnknownFunction { name, .. } => format!("unknown function `{name}`"),
             SemanticErrorKind::WrongArity {
                 name,
@@ -109,7 +182,7 @@ impl SemanticError {
 
     /// A hint on how to fix it, if there is one.
     pub fn help(&self) -> Option<String> {
-        match &self.kind {
+        match self {
             SemanticErrorKind::UnknownFunction {
                 suggestion: Some(known),
                 ..
@@ -133,6 +206,18 @@ impl SemanticError {
             ),
             _ => None,
         }
+    }
+}
+
+impl SemanticError {
+    /// The one-line message, without the caret.
+    pub fn message(&self) -> String {
+        self.kind.message()
+    }
+
+    /// A hint on how to fix it, if there is one.
+    pub fn help(&self) -> Option<String> {
+        self.kind.help()
     }
 }
 

@@ -13,6 +13,7 @@ use crate::derive_grad::valid::Output;
 use crate::derive_grad::value::{Cond, Value};
 use crate::errors::{Errors, Problem};
 use quote::ToTokens;
+use symdiff::error::SemanticErrorKind;
 use symdiff::func::{Comparison, Lookup};
 use symdiff::graph::{Constant, Graph, NodeId};
 use symdiff::number::Number;
@@ -542,11 +543,11 @@ impl Translator<'_> {
             let found = args.len();
             return self.report(
                 &call.method,
-                Problem::WrongArity {
+                Problem::Semantic(SemanticErrorKind::WrongArity {
                     name,
                     expected: vec![arity],
                     found,
-                },
+                }),
             );
         }
         let receiver = self.num(receiver?, &call.receiver)?;
@@ -575,10 +576,10 @@ impl Translator<'_> {
         let Some(callee) = callee else {
             return self.report(
                 &call.func,
-                Problem::UnknownFunction {
+                Problem::Semantic(SemanticErrorKind::UnknownFunction {
                     name: call.func.to_token_stream().to_string().replace(' ', ""),
                     suggestion: None,
-                },
+                }),
             );
         };
         let found = args.len();
@@ -588,16 +589,22 @@ impl Translator<'_> {
                 let callable = match calls::function(&name, found) {
                     Lookup::Found(callable) => callable,
                     Lookup::WrongArity(expected) => {
-                        let problem = Problem::WrongArity {
+                        let problem = Problem::Semantic(SemanticErrorKind::WrongArity {
                             name,
                             expected,
                             found,
-                        };
+                        });
                         return self.report(ident, problem);
                     }
                     Lookup::Unknown => {
                         let suggestion = symdiff::func::suggest(&name);
-                        return self.report(ident, Problem::UnknownFunction { name, suggestion });
+                        return self.report(
+                            ident,
+                            Problem::Semantic(SemanticErrorKind::UnknownFunction {
+                                name,
+                                suggestion,
+                            }),
+                        );
                     }
                 };
                 let args: Vec<NodeId> = args.into_iter().collect::<Option<_>>()?;
@@ -609,11 +616,11 @@ impl Translator<'_> {
                     return self.report(ident, Problem::UnknownMethod { name });
                 };
                 if found != arity + 1 {
-                    let problem = Problem::WrongArity {
+                    let problem = Problem::Semantic(SemanticErrorKind::WrongArity {
                         name,
                         expected: vec![arity + 1],
                         found,
-                    };
+                    });
                     return self.report(ident, problem);
                 }
                 let args: Vec<NodeId> = args.into_iter().collect::<Option<_>>()?;

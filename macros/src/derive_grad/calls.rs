@@ -8,6 +8,7 @@
 use crate::errors::Problem;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote_spanned};
+use symdiff::error::SemanticErrorKind;
 use symdiff::func::{Callable, Comparison, Func, Lookup, callable_names, lookup};
 use symdiff::graph::{Graph, NodeId};
 use symdiff::number::Number;
@@ -66,13 +67,13 @@ pub(crate) fn function(name: &str, n_args: usize) -> Lookup {
 /// `func(args)` as a graph node, or the error of a wrong number of
 /// arguments.
 fn call(graph: &mut Graph, func: Func, args: &[NodeId]) -> Result<NodeId, Problem> {
-    graph
-        .try_call(func, args)
-        .map_err(|error| Problem::WrongArity {
+    graph.try_call(func, args).map_err(|error| {
+        Problem::Semantic(SemanticErrorKind::WrongArity {
             name: func.name().to_owned(),
             expected: vec![func.arity()],
             found: error.found,
         })
+    })
 }
 
 /// `receiver.name(args)` as graph nodes. The caller has checked the name and
@@ -138,11 +139,11 @@ pub(crate) fn build_function(
     match (callable, args) {
         (Callable::Func(func), args) => call(graph, func, args),
         (Callable::Pow, &[base, exponent]) => Ok(graph.pow(base, exponent)),
-        (Callable::Pow, _) => Err(Problem::WrongArity {
+        (Callable::Pow, _) => Err(Problem::Semantic(SemanticErrorKind::WrongArity {
             name: symdiff::func::POW.to_owned(),
             expected: vec![2],
             found: args.len(),
-        }),
+        })),
     }
 }
 

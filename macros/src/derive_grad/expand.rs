@@ -149,12 +149,8 @@ fn derivative_functions(
     params: &[ParamSpec],
     options: &Options,
 ) -> Result<TokenStream, Option<syn::Error>> {
-    let engine_error = |message: String| {
-        Some(syn::Error::new_spanned(
-            &original.sig.ident,
-            Problem::Engine { message },
-        ))
-    };
+    let engine_error =
+        |problem: Problem| Some(syn::Error::new_spanned(&original.sig.ident, problem));
     let spec_params: Vec<Param> = params
         .iter()
         .filter_map(|param| {
@@ -190,16 +186,17 @@ fn derivative_functions(
             emit_jacobian_functions(graph, roots, &names, &spec)
         }
     }
-    .map_err(|error| engine_error(error.to_string()))?;
+    .map_err(|error| engine_error(Problem::Engine(error)))?;
     if graph.budget_exceeded() {
         let max_nodes = graph.max_nodes();
-        return Err(engine_error(
-            symdiff::Error::NodeBudget { max_nodes }.to_string(),
-        ));
+        let error = symdiff::Error::NodeBudget { max_nodes };
+        return Err(engine_error(Problem::Engine(error)));
     }
-    let items: TokenStream = source
-        .parse()
-        .map_err(|error: proc_macro2::LexError| engine_error(error.to_string()))?;
+    let items: TokenStream = source.parse().map_err(|error: proc_macro2::LexError| {
+        engine_error(Problem::EmittedTokens {
+            message: error.to_string(),
+        })
+    })?;
     let inherited: TokenStream = original
         .attrs
         .iter()

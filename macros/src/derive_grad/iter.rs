@@ -6,6 +6,7 @@
 use crate::derive_grad::ast::Translator;
 use crate::derive_grad::value::Value;
 use crate::errors::Problem;
+use symdiff::error::SemanticErrorKind;
 use symdiff::graph::NodeId;
 use syn::Expr;
 
@@ -28,11 +29,11 @@ impl Translator<'_> {
             let found = args.len();
             return self.report(
                 &call.method,
-                Problem::WrongArity {
+                Problem::Semantic(SemanticErrorKind::WrongArity {
                     name,
                     expected: vec![expected],
                     found,
-                },
+                }),
             );
         }
         if let Some(turbofish) = &call.turbofish

@@ -1,8 +1,9 @@
 //! Checks of what surrounds the body: the attribute's options and the
 //! function's signature. Every problem is recorded, none stops the checks.
 
-use crate::errors::{Errors, Problem};
+use crate::errors::{Errors, NameList, Problem};
 use proc_macro2::TokenStream;
+use symdiff::error::NameMistake;
 use syn::parse::{Parse, Parser};
 use syn::{FnArg, Ident, Pat, ReturnType, Signature, Type};
 
@@ -308,12 +309,11 @@ pub(crate) fn resolve_wrt(
     for name in wrt {
         match params.iter().position(|param| param.ident == *name) {
             Some(index) if indices.contains(&index) => {
-                errors.report(
-                    name,
-                    Problem::WrtRepeated {
-                        name: name.to_string(),
-                    },
-                );
+                let mistake = NameMistake::Repeated {
+                    name: name.to_string(),
+                };
+                let list = NameList::Wrt;
+                errors.report(name, Problem::Name { mistake, list });
                 ok = false;
             }
             Some(index) => indices.push(index),
