@@ -436,3 +436,83 @@ pub(crate) fn variables_hint(variables: &[String]) -> String {
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
+
+/// Something worth saying that does not stop the command: printed on
+/// standard error after `warning: `.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// A `--wrt` name that does not appear in the expression.
+    AbsentInWrt {
+        /// The name.
+        name: String,
+        /// The expression's variables.
+        variables: Vec<String>,
+    },
+    /// An `--at` value for a name that is no variable, which is ignored.
+    IgnoredValue {
+        /// Why the name is no variable.
+        mistake: NameMistake,
+    },
+    /// `--order` with `--format rust`, which emits first derivatives.
+    OrderIgnored,
+    /// No eigenvalues or verdict: something is not finite at the point.
+    NoVerdictNotFinite,
+    /// No eigenvalues or verdict: the analysis failed for another reason.
+    NoVerdict {
+        /// The analysis's error.
+        error: symdiff::critical::AnalysisError,
+    },
+    /// Values that are not finite at the point.
+    NotFinite {
+        /// `label = value` of each such value.
+        values: Vec<String>,
+    },
+}
+
+impl Warning {
+    /// The message, after `warning: `.
+    pub fn message(&self) -> String {
+        match self {
+            Warning::AbsentInWrt { name, variables } => format!(
+                "--wrt: `{name}` does not appear in the expression, so its derivative is 0 ({})",
+                variables_hint(variables)
+            ),
+            Warning::IgnoredValue { mistake } => {
+                let name = match mistake {
+                    NameMistake::Constant { name }
+                    | NameMistake::Defined { name }
+                    | NameMistake::Absent { name } => name.as_str(),
+                    _ => "",
+                };
+                format!(
+                    "--at gives a value to `{name}`, which is ignored: {}",
+                    mistake.message()
+                )
+            }
+            Warning::OrderIgnored => {
+                "the generated Rust computes first derivatives; --order is ignored".to_owned()
+            }
+            Warning::NoVerdictNotFinite => {
+                "no eigenvalues or verdict: the gradient or the Hessian is not finite at this point"
+                    .to_owned()
+            }
+            Warning::NoVerdict { error } => format!("no eigenvalues or verdict: {error}"),
+            Warning::NotFinite { values } => {
+                let shown = values
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let more = match values.len() > 5 {
+                    true => format!(" and {} more", values.len() - 5),
+                    false => String::new(),
+                };
+                format!(
+                    "not finite at this point (a function outside its domain, a division by zero \
+                     or an overflow): {shown}{more}"
+                )
+            }
+        }
+    }
+}

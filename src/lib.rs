@@ -25,7 +25,7 @@ use std::ffi::OsString;
 use std::io::Read;
 
 pub use cli::{Cli, ColorChoice, Command, Format};
-pub use diagnostics::{Mistake, NameHelp};
+pub use diagnostics::{Mistake, NameHelp, Warning};
 pub use error::{CliError, Place};
 
 /// What one invocation printed and how it ended.

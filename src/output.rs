@@ -275,23 +275,15 @@ pub(crate) fn formula_lines(formulas: &Formulas, labels: &[String], format: Form
 }
 
 /// A warning about the values that are not finite, or `None` if all are.
-pub(crate) fn non_finite_warning(labels: &[String], values: &[f64]) -> Option<String> {
-    let bad: Vec<String> = labels
+pub(crate) fn non_finite_warning(
+    labels: &[String],
+    values: &[f64],
+) -> Option<crate::diagnostics::Warning> {
+    let values: Vec<String> = labels
         .iter()
         .zip(values)
         .filter(|(_, value)| !value.is_finite())
         .map(|(label, &value)| format!("{label} = {}", fmt_value(value)))
         .collect();
-    if bad.is_empty() {
-        return None;
-    }
-    let shown = bad.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-    let more = if bad.len() > 5 {
-        format!(" and {} more", bad.len() - 5)
-    } else {
-        String::new()
-    };
-    Some(format!(
-        "not finite at this point (a function outside its domain, a division by zero or an overflow): {shown}{more}"
-    ))
+    (!values.is_empty()).then_some(crate::diagnostics::Warning::NotFinite { values })
 }

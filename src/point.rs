@@ -1,6 +1,6 @@
 //! `--at name=value,...`: a point at which to evaluate.
 
-use crate::diagnostics::{Mistake, NameHelp};
+use crate::diagnostics::{Mistake, NameHelp, Warning};
 use crate::error::CliError;
 use crate::input::Loaded;
 use crate::session::Session;
@@ -49,10 +49,7 @@ impl Point {
                 }
                 .into());
             }
-            session.warn(&format!(
-                "--at gives a value to `{name}`, which is ignored: {}",
-                mistake.message()
-            ));
+            session.warn(&Warning::IgnoredValue { mistake });
         }
         Ok(())
     }

@@ -45,9 +45,9 @@ impl Session {
         }
     }
 
-    pub(crate) fn warn(&mut self, message: &str) {
+    pub(crate) fn warn(&mut self, warning: &crate::diagnostics::Warning) {
         self.stderr.push_str("warning: ");
-        self.stderr.push_str(message);
+        self.stderr.push_str(&warning.message());
         self.stderr.push('\n');
     }
 

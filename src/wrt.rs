@@ -1,6 +1,6 @@
 //! `--wrt VARS`: the variables to differentiate by.
 
-use crate::diagnostics::{Mistake, NameHelp, variables_hint};
+use crate::diagnostics::{Mistake, NameHelp, Warning};
 use crate::error::CliError;
 use crate::input::Loaded;
 use crate::session::Session;
@@ -63,10 +63,10 @@ pub(crate) fn check_listed(
             None => continue,
             Some(NameMistake::Defined { .. }) if steps == Steps::Allowed => continue,
             Some(NameMistake::Absent { .. }) => {
-                session.warn(&format!(
-                    "--wrt: `{name}` does not appear in the expression, so its derivative is 0 ({})",
-                    variables_hint(&variables)
-                ));
+                session.warn(&Warning::AbsentInWrt {
+                    name: name.clone(),
+                    variables,
+                });
                 continue;
             }
             Some(NameMistake::Defined { name }) => Mistake::DefinedInWrt { name, variables },

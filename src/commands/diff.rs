@@ -71,7 +71,7 @@ pub(crate) fn run(
         }
         Format::Rust => {
             if args.order != 1 {
-                session.warn("the generated Rust computes first derivatives; --order is ignored");
+                session.warn(&crate::diagnostics::Warning::OrderIgnored);
             }
             let code = super::codegen::emit(expr, "f", &expr.variables(), &[var], false)?;
             session.print(&code);

@@ -4,7 +4,7 @@
 use super::hessian::upper_labels;
 use super::{label, warn_non_finite};
 use crate::cli::Format;
-use crate::diagnostics::Mistake;
+use crate::diagnostics::{Mistake, Warning};
 use crate::error::CliError;
 use crate::eval::Evaluator;
 use crate::output::{fmt_rounded, json_number, json_numbers};
@@ -121,13 +121,11 @@ pub(super) fn evaluate(
                 | AnalysisError::NonFiniteGradient { .. }
                 | AnalysisError::NonFiniteHessian { .. },
             ) => {
-                session.warn(
-                    "no eigenvalues or verdict: the gradient or the Hessian is not finite at this point",
-                );
+                session.warn(&Warning::NoVerdictNotFinite);
                 Judgement::None
             }
             Err(error) => {
-                session.warn(&format!("no eigenvalues or verdict: {error}"));
+                session.warn(&Warning::NoVerdict { error });
                 Judgement::None
             }
         }
