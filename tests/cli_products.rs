@@ -564,12 +564,13 @@ fn hvp_as_rust() {
             /// ```
             #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
             pub fn f_hvp(x: ::core::primitive::f64, y: ::core::primitive::f64, v: [::core::primitive::f64; 2]) -> [::core::primitive::f64; 2] {
-                let __t0: ::core::primitive::f64 = v[1];
+                let [__t_v_0, __t_v_1] = v;
+                let __t0: ::core::primitive::f64 = __t_v_1;
                 let __t1: ::core::primitive::f64 = 2.0_f64;
                 let __t2: ::core::primitive::f64 = y;
                 let __t3: ::core::primitive::f64 = __t2 * __t1;
                 let __t4: ::core::primitive::f64 = __t3 * __t0;
-                let __t5: ::core::primitive::f64 = v[0];
+                let __t5: ::core::primitive::f64 = __t_v_0;
                 let __t6: ::core::primitive::f64 = __t5 * __t3;
                 let __t7: ::core::primitive::f64 = x;
                 let __t8: ::core::primitive::f64 = __t0 * __t1;

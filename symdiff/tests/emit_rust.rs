@@ -53,12 +53,13 @@ fn hessian_vector_product_and_sparse_hessian() {
         /// ```
         #[allow(unused_variables, unused_parens, non_snake_case, clippy::all, clippy::pedantic, clippy::nursery)]
         pub fn f_hvp(x: ::core::primitive::f64, y: ::core::primitive::f64, z: ::core::primitive::f64, v: [::core::primitive::f64; 3]) -> [::core::primitive::f64; 3] {
+            let [__t_v_0, __t_v_1, __t_v_2] = v;
             let __t0: ::core::primitive::f64 = y;
             let __t1: ::core::primitive::f64 = 2.0_f64;
-            let __t2: ::core::primitive::f64 = v[0];
+            let __t2: ::core::primitive::f64 = __t_v_0;
             let __t3: ::core::primitive::f64 = __t2 * __t1;
             let __t4: ::core::primitive::f64 = __t3 * __t0;
-            let __t5: ::core::primitive::f64 = v[1];
+            let __t5: ::core::primitive::f64 = __t_v_1;
             let __t6: ::core::primitive::f64 = x;
             let __t7: ::core::primitive::f64 = __t6 * __t1;
             let __t8: ::core::primitive::f64 = __t7 * __t5;

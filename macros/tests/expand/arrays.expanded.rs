@@ -45,14 +45,16 @@ fn layer_grad(
     bias: ::core::primitive::f64,
 ) -> [::core::primitive::f64; 3] {
     let _ = layer;
-    let __t0: ::core::primitive::f64 = input[0];
+    let [__t_weights_0, __t_weights_1] = *weights;
+    let [__t_input_0, __t_input_1] = input;
+    let __t0: ::core::primitive::f64 = __t_input_0;
     let __t1: ::core::primitive::f64 = 2.302585092994046_f64;
     let __t2: ::core::primitive::f64 = 1.0_f64;
     let __t3: ::core::primitive::f64 = bias;
-    let __t4: ::core::primitive::f64 = weights[0];
+    let __t4: ::core::primitive::f64 = __t_weights_0;
     let __t5: ::core::primitive::f64 = __t4 * __t0;
-    let __t6: ::core::primitive::f64 = input[1];
-    let __t7: ::core::primitive::f64 = weights[1];
+    let __t6: ::core::primitive::f64 = __t_input_1;
+    let __t7: ::core::primitive::f64 = __t_weights_1;
     let __t8: ::core::primitive::f64 = __t7 * __t6;
     let __t9: ::core::primitive::f64 = __t3 + __t5;
     let __t10: ::core::primitive::f64 = __t9 + __t8;
@@ -163,14 +165,16 @@ fn layer_value_and_grad(
     (
         layer(weights, input, bias),
         {
-            let __t0: ::core::primitive::f64 = input[0];
+            let [__t_weights_0, __t_weights_1] = *weights;
+            let [__t_input_0, __t_input_1] = input;
+            let __t0: ::core::primitive::f64 = __t_input_0;
             let __t1: ::core::primitive::f64 = 2.302585092994046_f64;
             let __t2: ::core::primitive::f64 = 1.0_f64;
             let __t3: ::core::primitive::f64 = bias;
-            let __t4: ::core::primitive::f64 = weights[0];
+            let __t4: ::core::primitive::f64 = __t_weights_0;
             let __t5: ::core::primitive::f64 = __t4 * __t0;
-            let __t6: ::core::primitive::f64 = input[1];
-            let __t7: ::core::primitive::f64 = weights[1];
+            let __t6: ::core::primitive::f64 = __t_input_1;
+            let __t7: ::core::primitive::f64 = __t_weights_1;
             let __t8: ::core::primitive::f64 = __t7 * __t6;
             let __t9: ::core::primitive::f64 = __t3 + __t5;
             let __t10: ::core::primitive::f64 = __t9 + __t8;

@@ -92,9 +92,10 @@ fn pair(x: [f64; 2]) -> (f64, f64) {
 )]
 fn pair_jacobian(x: [::core::primitive::f64; 2]) -> [[::core::primitive::f64; 2]; 2] {
     let _ = pair;
+    let [__t_x_0, __t_x_1] = x;
     let __t0: ::core::primitive::f64 = 2.0_f64;
-    let __t1: ::core::primitive::f64 = x[0];
-    let __t2: ::core::primitive::f64 = x[1];
+    let __t1: ::core::primitive::f64 = __t_x_0;
+    let __t2: ::core::primitive::f64 = __t_x_1;
     let __t3: ::core::primitive::f64 = __t1 + __t2;
     let __t4: ::core::primitive::f64 = __t3 * __t0;
     let __t5: ::core::primitive::f64 = 1.0_f64;
@@ -131,9 +132,10 @@ fn pair_value_and_jacobian(
             [__symdiff_value_0, __symdiff_value_1]
         },
         {
+            let [__t_x_0, __t_x_1] = x;
             let __t0: ::core::primitive::f64 = 2.0_f64;
-            let __t1: ::core::primitive::f64 = x[0];
-            let __t2: ::core::primitive::f64 = x[1];
+            let __t1: ::core::primitive::f64 = __t_x_0;
+            let __t2: ::core::primitive::f64 = __t_x_1;
             let __t3: ::core::primitive::f64 = __t1 + __t2;
             let __t4: ::core::primitive::f64 = __t3 * __t0;
             let __t5: ::core::primitive::f64 = 1.0_f64;
