@@ -38,6 +38,25 @@ const SHAPED_FROM: usize = 4096;
 /// A shaped body ends a basic block after this many statements.
 const BLOCK: usize = 256;
 
+/// Bodies with more statements than this read their parameters' entries in
+/// a basic block of their own. LLVM's SLP vectoriser, which looks for
+/// isomorphic operations within a block to pack into vector instructions,
+/// follows every derivative down to its inputs: when these are consecutive
+/// loads from one array, as they are for a parameter `x: &[f64; 100]`, each
+/// tree it tries can be vectorised down to its leaves, and trying them all is
+/// superlinear in the size of the block. Read in the block before, the
+/// entries are opaque values to it, as scalar parameters are, and its trees
+/// stop there. On the loop version of rosen100's gradient (995 statements)
+/// this takes the vectoriser from 64 ms to 8 ms and LLVM from 148 ms to 68
+/// ms (it had vectorised two small trees of the result in the end), and the
+/// gradient runs 16 % faster; mlp16's (556 statements) runs 3 % slower
+/// (BENCHMARKS.md, issue 12). The cost is one predictable branch, and the
+/// entries are live across it.
+const SEPARATE_READS_FROM: usize = 256;
+
+/// A branch that the optimiser cannot see through, which ends a basic block.
+const BLOCK_END: &str = "    if ::core::hint::black_box(false) { ::core::hint::black_box(()); }\n";
+
 /// One part of a generated function's result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -137,22 +156,27 @@ fn places(parts: &[Part]) -> Vec<String> {
     places
 }
 
-/// The block `{ items; statements; result }` of the tape, whose outputs
-/// fill `parts` in order. `items` are the helper items the statements call,
-/// written first; temporaries are named `{prefix}0`, `{prefix}1`, …, the
-/// result filled in place `{prefix}out`; `statement(index)` is the Rust
-/// expression of instruction `index`.
+/// The block `{ items; reads; statements; result }` of the tape, whose
+/// outputs fill `parts` in order. `items` are the helper items the statements
+/// call, written first; `reads` the statements that read the parameters'
+/// entries into locals (empty when there are none); temporaries are named
+/// `{prefix}0`, `{prefix}1`, …, the result filled in place `{prefix}out`;
+/// `statement(index)` is the Rust expression of instruction `index`.
 pub(crate) fn body(
     tape: &Tape,
     parts: &[Part],
     prefix: &str,
     items: &str,
+    reads: &str,
     statement: &impl Fn(usize) -> String,
 ) -> String {
     let name = |reg: Reg| format!("{prefix}{reg}");
     let n = tape.instructions().len();
     let outputs: Vec<String> = tape.outputs().iter().map(|&reg| name(reg)).collect();
-    let mut text = format!("{{\n{items}");
+    let mut text = format!("{{\n{items}{reads}");
+    if !reads.is_empty() && n > SEPARATE_READS_FROM {
+        text.push_str(BLOCK_END);
+    }
     if n <= LET_LIMIT {
         for index in 0..n {
             let _ = writeln!(
@@ -188,10 +212,7 @@ pub(crate) fn body(
             let _ = writeln!(text, "    {result}{place} = {target};");
         }
         if shaped && (index + 1) % BLOCK == 0 && index + 1 < n {
-            let _ = writeln!(
-                text,
-                "    if ::core::hint::black_box(false) {{ ::core::hint::black_box(()); }}"
-            );
+            text.push_str(BLOCK_END);
         }
     }
     let tail = if filled {

@@ -456,9 +456,14 @@ fn emit_body(
         inputs.to_vec()
     };
     let statement = |index: usize| instr_expr(&tape.instructions()[index], &name, &reads);
-    let items = helper_items(&tape) + &destructuring;
+    let helpers = helper_items(&tape);
     Ok(crate::emit_body::body(
-        &tape, parts, &prefix, &items, &statement,
+        &tape,
+        parts,
+        &prefix,
+        &helpers,
+        &destructuring,
+        &statement,
     ))
 }
 

@@ -543,3 +543,66 @@ fn erf_is_emitted_once_per_function_as_a_local_item() {
     let first_let = grad.find("let __t0").expect("the first statement");
     assert!(helper < first_let, "the helper comes before the statements");
 }
+
+/// The gradient of Rosenbrock's function over the entries of `x: &[f64;
+/// len]`, as generated for `#[derive_grad]`.
+fn rosenbrock_over_an_array(len: usize) -> String {
+    let mut graph = symdiff::graph::Graph::new();
+    let entries: Vec<_> = (0..len)
+        .map(|index| graph.var(&format!("x[{index}]")))
+        .collect();
+    let mut terms = Vec::new();
+    for pair in entries.windows(2) {
+        let square = graph.powi(pair[0], 2);
+        let step = graph.sub(pair[1], square);
+        let step_squared = graph.powi(step, 2);
+        let hundred = graph.int(100);
+        terms.push(graph.mul2(hundred, step_squared));
+        let one = graph.one();
+        let offset = graph.sub(one, pair[0]);
+        terms.push(graph.powi(offset, 2));
+    }
+    let root = graph.add(&terms);
+    let wrt: Vec<_> = (0..len)
+        .filter_map(|index| graph.find_var(&format!("x[{index}]")))
+        .collect();
+    let params = [Param {
+        name: "x".to_owned(),
+        kind: ParamKind::ArrayRef(len),
+    }];
+    let spec = RustSpec {
+        name: "f",
+        visibility: "",
+        params: &params,
+        wrt: &wrt,
+        hessian: false,
+        hvp: false,
+        sparse_hessian: false,
+    };
+    emit_derivative_functions(&mut graph, root, &spec).expect("emits")
+}
+
+/// A long body reads its array parameters' entries in a basic block of its
+/// own, so that LLVM's SLP vectoriser sees them as opaque values (issue 12);
+/// a short one reads them where it starts.
+#[test]
+fn long_bodies_read_array_parameters_in_a_block_of_their_own() {
+    let reads_then = |code: &str| -> Vec<String> {
+        let lines: Vec<&str> = code.lines().map(str::trim).collect();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.starts_with("let [__t_x_0, "))
+            .map(|(index, _)| lines.get(index + 1).copied().unwrap_or("").to_owned())
+            .collect()
+    };
+    let block_end = "if ::core::hint::black_box(false) { ::core::hint::black_box(()); }";
+    let long = rosenbrock_over_an_array(100);
+    assert!(long.contains("let [__t_x_0, __t_x_1, __t_x_2, "), "{long}");
+    assert!(long.contains("__t_x_99] = *x;"));
+    // Both `f_grad` and `f_value_and_grad` read the array, then end the block.
+    assert_eq!(reads_then(&long), [block_end, block_end]);
+    let short = rosenbrock_over_an_array(3);
+    assert!(!short.contains("black_box"), "{short}");
+    assert_eq!(reads_then(&short).len(), 2);
+}
