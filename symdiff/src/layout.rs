@@ -108,6 +108,12 @@ pub(crate) fn write_expression<S: Syntax>(
     Layout::<S>::new(graph, definitions, None).write(out, root, Precedence::Sum);
 }
 
+/// The stack left below which the printer continues on a new segment.
+const STACK_RED_ZONE: usize = 64 * 1024;
+
+/// The size of each new stack segment.
+const STACK_SEGMENT: usize = 1024 * 1024;
+
 /// The largest result (in tree nodes) that prints from a fully merged copy.
 const FLAT_PRINT_LIMIT: f64 = 5000.0;
 
@@ -169,13 +175,17 @@ impl<'a, S: Syntax> Layout<'a, S> {
         }
     }
 
+    /// Writes `node` in `context`. A formula printed without names recurses
+    /// once per level of nesting; when the stack runs low it continues on a
+    /// new segment on the heap (stacker, as rustc does), so that no depth
+    /// overflows it.
     fn write(&self, out: &mut String, node: NodeId, context: Precedence) {
-        match self.name(node) {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || match self.name(node) {
             Some(name) => S::write_name(out, name),
             None => self.group(out, self.precedence(node) < context, |out| {
                 self.write_bare(out, node)
             }),
-        }
+        });
     }
 
     fn group(&self, out: &mut String, grouped: bool, write: impl FnOnce(&mut String)) {

@@ -235,3 +235,29 @@ fn printed_formulas_grow_linearly_with_depth() {
         );
     }
 }
+
+/// A chain of 20,000 nested calls prints, even as one tree without names
+/// (`to_text_with` and no definitions), without overflowing the stack; by
+/// default it prints as named steps that the parser reads back.
+#[test]
+fn printing_any_depth_keeps_to_the_stack() {
+    let mut source = String::from("t0 = sin(x); ");
+    for step in 1..20_000 {
+        source.push_str(&format!("t{step} = sin(t{}); ", step - 1));
+    }
+    source.push_str("t19999");
+    let expr = Expr::parse(&source).expect("the chain parses");
+    let graph = expr.graph().borrow();
+    let none = symdiff::print::Definitions::none();
+    let tree = symdiff::print::to_text_with(&graph, expr.id(), &none);
+    assert_eq!(tree.len(), "sin()".len() * 20_000 + 1);
+    let latex = symdiff::latex::to_latex_with(&graph, expr.id(), &none);
+    assert!(
+        latex.starts_with("\\sin\\left(\\sin\\left("),
+        "{}",
+        &latex[..40]
+    );
+    drop(graph);
+    let program = expr.to_string();
+    assert_eq!(Expr::parse(&program).expect("the program reads back"), expr);
+}
