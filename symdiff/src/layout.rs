@@ -265,7 +265,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// the products nested in it that `spelled_in_place` allows written in
     /// place, so that `x*(y*z)` reads `x*y*z` as a person writes it.
     fn spelled_product(&self, node: NodeId) -> (Number, Vec<NodeId>) {
-        let is_infinity = |factor: NodeId| {
+        let zero_base = |factor: NodeId| {
             matches!(self.graph.node(factor), Node::Pow([base, _])
                 if self.graph.as_number(*base).is_some_and(Number::is_zero))
         };
@@ -277,10 +277,10 @@ impl<'a, S: Syntax> Layout<'a, S> {
         // A product with the infinity `1/0` keeps only its sign (see
         // `finish_product`): spelled out, it would read back without its
         // nested coefficients.
-        let spelled = if factors.iter().any(|&factor| is_infinity(factor)) {
+        let spelled = if factors.iter().any(|&factor| zero_base(factor)) {
             factors.to_vec()
         } else {
-            self.spelled_in_place(factors, false, is_infinity, key)
+            self.spelled_in_place(factors, false, zero_base, key)
         };
         let mut coefficient = Number::ONE;
         let mut kept = Vec::with_capacity(spelled.len());
@@ -404,7 +404,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
             Node::Var(var) => S::write_name(out, self.graph.var_name(*var)),
             Node::Add(terms) => self.write_sum(out, &self.spelled_sum(terms)),
             Node::Mul(_) => self.write_product(out, node),
-            Node::Pow(_) if self.is_infinity(node) => {
+            Node::Pow(_) if self.prints_as_infinity(node) => {
                 S::write_number(out, Number::Float(f64::INFINITY))
             }
             Node::Pow(_) if self.reciprocal_part(node).is_some() => self.write_product(out, node),
@@ -589,7 +589,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
         } else {
             self.name(factor).is_some()
         };
-        if named || self.is_infinity(factor) {
+        if named || self.prints_as_infinity(factor) {
             return None;
         }
         match self.graph.node(factor) {
@@ -608,7 +608,7 @@ impl<'a, S: Syntax> Layout<'a, S> {
     /// Whether `node` is the canonical infinity `0^-1`, which the syntax
     /// prints as `1/0`. (A power of 0 with any other exponent, `0^x`, is an
     /// ordinary power.)
-    fn is_infinity(&self, node: NodeId) -> bool {
+    fn prints_as_infinity(&self, node: NodeId) -> bool {
         S::ZERO_POWER_IS_INFINITY && self.graph.is_infinity(node)
     }
 
