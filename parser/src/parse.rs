@@ -218,6 +218,48 @@ enum Frame {
     },
 }
 
+/// What the expression loop does next, as a handler returns it.
+enum Step {
+    /// Read an operand, after the token given (named in a missing-operand
+    /// error).
+    Operand(&'static str),
+    /// Continue after this complete operand: a number, a name, a call or a
+    /// parenthesis.
+    Postfix(ExprId),
+    /// The expression is complete.
+    Done(ExprId),
+}
+
+/// Closes a chain (a sum, a product or a call's arguments): moves its
+/// operands, its run from `run` on the scratch stack `open` and then `last`,
+/// to the end of the program's list `list`, and returns their range there.
+#[inline(always)]
+fn close_run<T: Copy>(
+    open: &mut Vec<T>,
+    run: usize,
+    last: T,
+    list: &mut Vec<T>,
+    source_len: usize,
+) -> (usize, usize) {
+    open.push(last);
+    if list.capacity() == 0 {
+        *list = Vec::with_capacity(list_capacity(source_len));
+    }
+    let start = list.len();
+    // Runs are short: an element loop beats a call to `memcpy`.
+    list.extend(open.get(run..).unwrap_or_default().iter().copied());
+    open.truncate(run);
+    (start, list.len())
+}
+
+/// A first capacity for an operand list, from the source's length in bytes
+/// (the suite's cases have at most one term, factor or argument per 9
+/// bytes).
+#[cold]
+fn list_capacity(source_len: usize) -> usize {
+    source_len / 8 + 4
+}
+
 fn unclosed(open: usize) -> Error {
     Error::new(ParseErrorKind::UnclosedParen, Span::new(open, open + 1))
 }
@@ -345,13 +387,6 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         }
     }
 
-    /// A first capacity for an operand list, from the source's length (the
-    /// suite's cases have at most one term, factor or argument per 9 bytes).
-    #[cold]
-    fn list_capacity(&self) -> usize {
-        self.src.len() / 8 + 4
-    }
-
     fn program(&mut self) -> PResult<Program<'src>> {
         let mut definitions = Vec::new();
         loop {
@@ -447,25 +482,12 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     }
 
     /// Closes the product on top of the frame stack with its last factor
-    /// `last`, moving its factors' run into the program.
+    /// `last`.
     #[inline]
     fn close_product(&mut self, first: ExprId, run: usize, op: MulOp, last: ExprId) -> ExprId {
-        self.scratch.factors.push((op, last));
-        if self.factors.capacity() == 0 {
-            self.factors = Vec::with_capacity(self.list_capacity());
-        }
-        let start = self.factors.len();
-        // Runs are short: an element loop beats a call to `memcpy`.
-        self.factors.extend(
-            self.scratch
-                .factors
-                .get(run..)
-                .unwrap_or_default()
-                .iter()
-                .copied(),
-        );
-        self.scratch.factors.truncate(run);
-        let rest = FactorList::new(start, self.factors.len());
+        let scratch = &mut self.scratch.factors;
+        let (start, end) = close_run(scratch, run, (op, last), &mut self.factors, self.src.len());
+        let rest = FactorList::new(start, end);
         let span = Span::new(self.span_of(first).start, self.span_of(last).end);
         self.push_expr(ExprKind::Product { first, rest }, span)
     }
@@ -473,22 +495,9 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     /// Closes the sum on top of the frame stack with its last term `last`.
     #[inline]
     fn close_sum(&mut self, first: ExprId, run: usize, op: AddOp, last: ExprId) -> ExprId {
-        self.scratch.terms.push((op, last));
-        if self.terms.capacity() == 0 {
-            self.terms = Vec::with_capacity(self.list_capacity());
-        }
-        let start = self.terms.len();
-        // Runs are short: an element loop beats a call to `memcpy`.
-        self.terms.extend(
-            self.scratch
-                .terms
-                .get(run..)
-                .unwrap_or_default()
-                .iter()
-                .copied(),
-        );
-        self.scratch.terms.truncate(run);
-        let rest = TermList::new(start, self.terms.len());
+        let scratch = &mut self.scratch.terms;
+        let (start, end) = close_run(scratch, run, (op, last), &mut self.terms, self.src.len());
+        let rest = TermList::new(start, end);
         let span = Span::new(self.span_of(first).start, self.span_of(last).end);
         self.push_expr(ExprKind::Sum { first, rest }, span)
     }
@@ -497,25 +506,12 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     /// `last`; the parser is after the `)`.
     #[inline]
     fn close_call(&mut self, name_span: Span, run: usize, last: ExprId) -> ExprId {
-        self.scratch.args.push(last);
-        if self.args.capacity() == 0 {
-            self.args = Vec::with_capacity(self.list_capacity());
-        }
-        let start = self.args.len();
-        // Runs are short: an element loop beats a call to `memcpy`.
-        self.args.extend(
-            self.scratch
-                .args
-                .get(run..)
-                .unwrap_or_default()
-                .iter()
-                .copied(),
-        );
-        self.scratch.args.truncate(run);
+        let scratch = &mut self.scratch.args;
+        let (start, end) = close_run(scratch, run, last, &mut self.args, self.src.len());
         let kind = ExprKind::Call {
             name: self.text(name_span.start, name_span.end),
             name_span,
-            args: ArgList::new(start, self.args.len()),
+            args: ArgList::new(start, end),
         };
         self.push_expr(kind, Span::new(name_span.start, self.pos))
     }
@@ -525,213 +521,289 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     ///
     /// There is no recursion: every open construct (a sign, a power, a
     /// pending product or sum, a parenthesis, a call) is a [`Frame`] on
-    /// the scratch stack, so the stack use is the same at any depth.
+    /// the scratch stack, so the stack use is the same at any depth. Each
+    /// step below is one small handler that returns the next [`Step`].
     fn expression(&mut self, mut after: &'static str) -> PResult<ExprId> {
-        'operand: loop {
-            self.skip_whitespace();
-            let start = self.pos;
-            let mut cur = match self.peek() {
-                Some(sign @ (b'-' | b'+')) => {
-                    let (op, text) = if sign == b'-' {
-                        (UnaryOp::Neg, "-")
-                    } else {
-                        (UnaryOp::Plus, "+")
-                    };
-                    self.push_nested(Frame::Unary { op, start })?;
-                    self.pos += 1;
-                    after = text;
-                    continue 'operand;
-                }
-                Some(b'(') => {
-                    self.push_nested(Frame::Group { open: start })?;
-                    self.pos += 1;
-                    after = "(";
-                    continue 'operand;
-                }
-                Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
-                    let number = self.number()?;
-                    self.push_expr(ExprKind::Number(number), Span::new(start, self.pos))
-                }
-                Some(byte) if is_name_start(byte) => {
-                    let name = self.name();
-                    let name_span = Span::new(start, self.pos);
-                    self.skip_whitespace();
-                    if self.peek() == Some(b'(') {
-                        self.open_call(name, name_span)?;
-                        after = "(";
-                        continue 'operand;
+        loop {
+            let mut step = self.operand(after)?;
+            loop {
+                match step {
+                    Step::Operand(token) => {
+                        after = token;
+                        break;
                     }
-                    self.pos = name_span.end;
-                    self.push_expr(ExprKind::Name(name), name_span)
-                }
-                _ => return Err(self.expected_operand(after)),
-            };
-            'postfix: loop {
-                // `cur` is a number, a name, a call or a parenthesis.
-                self.skip_whitespace();
-                let power = match (self.peek(), self.peek_at(1)) {
-                    (Some(b'^'), _) => Some((1, "^")),
-                    (Some(b'*'), Some(b'*')) => Some((2, "**")),
-                    _ => None,
-                };
-                if let Some((len, text)) = power {
-                    self.push_nested(Frame::Power { base: cur })?;
-                    self.pos += len;
-                    after = text;
-                    continue 'operand;
-                }
-                // The factor is complete: close the signs and powers that
-                // wait for it, innermost first.
-                loop {
-                    let (kind, start) = match self.scratch.frames.last() {
-                        Some(&Frame::Unary { op, start }) => {
-                            (ExprKind::Unary { op, operand: cur }, start)
-                        }
-                        Some(&Frame::Power { base }) => (
-                            ExprKind::Power {
-                                base,
-                                exponent: cur,
-                            },
-                            self.span_of(base).start,
-                        ),
-                        _ => break,
-                    };
-                    self.scratch.frames.pop();
-                    self.depth -= 1;
-                    let span = Span::new(start, self.span_of(cur).end);
-                    cur = self.push_expr(kind, span);
-                }
-                if let Some(op) = self.product_operator(cur)? {
-                    self.pos += 1;
-                    after = match op {
-                        MulOp::Mul => "*",
-                        MulOp::Div => "/",
-                    };
-                    match self.scratch.frames.last_mut() {
-                        Some(Frame::Product { op: pending, .. }) => {
-                            self.scratch.factors.push((*pending, cur));
-                            *pending = op;
-                        }
-                        _ => {
-                            let run = self.scratch.factors.len();
-                            self.scratch.frames.push(Frame::Product {
-                                first: cur,
-                                run,
-                                op,
-                            });
-                        }
-                    }
-                    continue 'operand;
-                }
-                if let Some(&Frame::Product { first, run, op }) = self.scratch.frames.last() {
-                    self.scratch.frames.pop();
-                    cur = self.close_product(first, run, op, cur);
-                }
-                let add = match self.peek() {
-                    Some(b'+') => Some(AddOp::Add),
-                    Some(b'-') => Some(AddOp::Sub),
-                    _ => None,
-                };
-                if let Some(op) = add {
-                    self.pos += 1;
-                    after = match op {
-                        AddOp::Add => "+",
-                        AddOp::Sub => "-",
-                    };
-                    match self.scratch.frames.last_mut() {
-                        Some(Frame::Sum { op: pending, .. }) => {
-                            self.scratch.terms.push((*pending, cur));
-                            *pending = op;
-                        }
-                        _ => {
-                            let run = self.scratch.terms.len();
-                            self.scratch.frames.push(Frame::Sum {
-                                first: cur,
-                                run,
-                                op,
-                            });
-                        }
-                    }
-                    continue 'operand;
-                }
-                if let Some(&Frame::Sum { first, run, op }) = self.scratch.frames.last() {
-                    self.scratch.frames.pop();
-                    cur = self.close_sum(first, run, op, cur);
-                }
-                // The sum is complete: it ends a comparison, a parenthesis,
-                // an argument, or the whole expression.
-                if let Some(&Frame::Compare { left, op }) = self.scratch.frames.last() {
-                    self.scratch.frames.pop();
-                    let span = Span::new(self.span_of(left).start, self.span_of(cur).end);
-                    cur = self.push_expr(
-                        ExprKind::Compare {
-                            op,
-                            left,
-                            right: cur,
-                        },
-                        span,
-                    );
-                    if let Some((_, len)) = self.comparison() {
-                        let kind = ParseErrorKind::ChainedComparison;
-                        return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
-                    }
-                } else if let Some((op, len)) = self.comparison() {
-                    if !matches!(self.scratch.frames.last(), Some(Frame::Call { .. })) {
-                        let kind = ParseErrorKind::ComparisonOutsideCall;
-                        return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
-                    }
-                    self.scratch.frames.push(Frame::Compare { left: cur, op });
-                    self.pos += len;
-                    after = op.symbol();
-                    continue 'operand;
-                }
-                let next = self.peek();
-                match self.scratch.frames.last() {
-                    Some(&Frame::Group { open }) => match next {
-                        Some(b')') => {
-                            self.scratch.frames.pop();
-                            self.depth -= 1;
-                            self.pos += 1;
-                            if let Some(expr) = self.exprs.get_mut(cur.index()) {
-                                expr.span = Span::new(open, self.pos);
-                            }
-                            continue 'postfix;
-                        }
-                        None | Some(b';') => return Err(unclosed(open)),
-                        Some(_) => return Err(self.unexpected(Expected::CloseParen)),
-                    },
-                    Some(&Frame::Call {
-                        name_span,
-                        open,
-                        run,
-                    }) => match next {
-                        Some(b',') => {
-                            self.scratch.args.push(cur);
-                            let comma = self.pos;
-                            self.pos += 1;
-                            self.skip_whitespace();
-                            if self.peek() == Some(b')') {
-                                let kind = ParseErrorKind::TrailingComma {
-                                    function: self.text(name_span.start, name_span.end).to_owned(),
-                                };
-                                return Err(Error::new(kind, Span::new(comma, comma + 1)));
-                            }
-                            after = ",";
-                            continue 'operand;
-                        }
-                        Some(b')') => {
-                            self.scratch.frames.pop();
-                            self.depth -= 1;
-                            self.pos += 1;
-                            cur = self.close_call(name_span, run, cur);
-                            continue 'postfix;
-                        }
-                        None | Some(b';') => return Err(unclosed(open)),
-                        Some(_) => return Err(self.unexpected(Expected::CommaOrCloseParen)),
-                    },
-                    _ => return Ok(cur),
+                    Step::Postfix(cur) => step = self.after_operand(cur)?,
+                    Step::Done(cur) => return Ok(cur),
                 }
             }
+        }
+    }
+
+    /// At the start of an operand: opens a sign, a parenthesis or a call,
+    /// or reads a number or a name.
+    #[inline(always)]
+    fn operand(&mut self, after: &'static str) -> PResult<Step> {
+        self.skip_whitespace();
+        let start = self.pos;
+        match self.peek() {
+            Some(sign @ (b'-' | b'+')) => {
+                let (op, text) = if sign == b'-' {
+                    (UnaryOp::Neg, "-")
+                } else {
+                    (UnaryOp::Plus, "+")
+                };
+                self.push_nested(Frame::Unary { op, start })?;
+                self.pos += 1;
+                Ok(Step::Operand(text))
+            }
+            Some(b'(') => {
+                self.push_nested(Frame::Group { open: start })?;
+                self.pos += 1;
+                Ok(Step::Operand("("))
+            }
+            Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
+                let number = self.number()?;
+                let span = Span::new(start, self.pos);
+                Ok(Step::Postfix(
+                    self.push_expr(ExprKind::Number(number), span),
+                ))
+            }
+            Some(byte) if is_name_start(byte) => {
+                let name = self.name();
+                let name_span = Span::new(start, self.pos);
+                self.skip_whitespace();
+                if self.peek() == Some(b'(') {
+                    self.open_call(name, name_span)?;
+                    return Ok(Step::Operand("("));
+                }
+                self.pos = name_span.end;
+                Ok(Step::Postfix(
+                    self.push_expr(ExprKind::Name(name), name_span),
+                ))
+            }
+            _ => Err(self.expected_operand(after)),
+        }
+    }
+
+    /// After the operand `cur` (a number, a name, a call or a
+    /// parenthesis): a power opens; otherwise the factor is complete, and
+    /// the product, then the sum, then the comparison, parenthesis or call
+    /// around it continue or close.
+    #[inline(always)]
+    fn after_operand(&mut self, cur: ExprId) -> PResult<Step> {
+        self.skip_whitespace();
+        let power = match (self.peek(), self.peek_at(1)) {
+            (Some(b'^'), _) => Some((1, "^")),
+            (Some(b'*'), Some(b'*')) => Some((2, "**")),
+            _ => None,
+        };
+        if let Some((len, text)) = power {
+            self.push_nested(Frame::Power { base: cur })?;
+            self.pos += len;
+            return Ok(Step::Operand(text));
+        }
+        let cur = self.close_prefixes(cur);
+        if let Some(op) = self.product_operator(cur)? {
+            return Ok(self.continue_product(cur, op));
+        }
+        let cur = match self.scratch.frames.last() {
+            Some(&Frame::Product { first, run, op }) => {
+                self.scratch.frames.pop();
+                self.close_product(first, run, op, cur)
+            }
+            _ => cur,
+        };
+        let add = match self.peek() {
+            Some(b'+') => Some(AddOp::Add),
+            Some(b'-') => Some(AddOp::Sub),
+            _ => None,
+        };
+        if let Some(op) = add {
+            return Ok(self.continue_sum(cur, op));
+        }
+        let cur = match self.scratch.frames.last() {
+            Some(&Frame::Sum { first, run, op }) => {
+                self.scratch.frames.pop();
+                self.close_sum(first, run, op, cur)
+            }
+            _ => cur,
+        };
+        self.after_sum(cur)
+    }
+
+    /// The factor `cur` is complete: closes the signs and powers that wait
+    /// for it, innermost first.
+    #[inline(always)]
+    fn close_prefixes(&mut self, mut cur: ExprId) -> ExprId {
+        loop {
+            let (kind, start) = match self.scratch.frames.last() {
+                Some(&Frame::Unary { op, start }) => (ExprKind::Unary { op, operand: cur }, start),
+                Some(&Frame::Power { base }) => (
+                    ExprKind::Power {
+                        base,
+                        exponent: cur,
+                    },
+                    self.span_of(base).start,
+                ),
+                _ => return cur,
+            };
+            self.scratch.frames.pop();
+            self.depth -= 1;
+            let span = Span::new(start, self.span_of(cur).end);
+            cur = self.push_expr(kind, span);
+        }
+    }
+
+    /// The factor `cur` and the operator `op` after it (the parser is at
+    /// it) continue the open product, or start one.
+    #[inline(always)]
+    fn continue_product(&mut self, cur: ExprId, op: MulOp) -> Step {
+        self.pos += 1;
+        match self.scratch.frames.last_mut() {
+            Some(Frame::Product { op: pending, .. }) => {
+                self.scratch.factors.push((*pending, cur));
+                *pending = op;
+            }
+            _ => {
+                let run = self.scratch.factors.len();
+                let frame = Frame::Product {
+                    first: cur,
+                    run,
+                    op,
+                };
+                self.scratch.frames.push(frame);
+            }
+        }
+        Step::Operand(match op {
+            MulOp::Mul => "*",
+            MulOp::Div => "/",
+        })
+    }
+
+    /// The term `cur` and the operator `op` after it (the parser is at it)
+    /// continue the open sum, or start one.
+    #[inline(always)]
+    fn continue_sum(&mut self, cur: ExprId, op: AddOp) -> Step {
+        self.pos += 1;
+        match self.scratch.frames.last_mut() {
+            Some(Frame::Sum { op: pending, .. }) => {
+                self.scratch.terms.push((*pending, cur));
+                *pending = op;
+            }
+            _ => {
+                let run = self.scratch.terms.len();
+                let frame = Frame::Sum {
+                    first: cur,
+                    run,
+                    op,
+                };
+                self.scratch.frames.push(frame);
+            }
+        }
+        Step::Operand(match op {
+            AddOp::Add => "+",
+            AddOp::Sub => "-",
+        })
+    }
+
+    /// The sum `cur` is complete: it ends a comparison, a parenthesis, an
+    /// argument, or the whole expression.
+    #[inline(always)]
+    fn after_sum(&mut self, mut cur: ExprId) -> PResult<Step> {
+        if let Some(&Frame::Compare { left, op }) = self.scratch.frames.last() {
+            self.scratch.frames.pop();
+            cur = self.close_compare(left, op, cur)?;
+        } else if let Some((op, len)) = self.comparison() {
+            return self.open_compare(cur, op, len);
+        }
+        match self.scratch.frames.last() {
+            Some(&Frame::Group { open }) => self.close_group(open, cur),
+            Some(&Frame::Call {
+                name_span,
+                open,
+                run,
+            }) => self.after_argument(name_span, open, run, cur),
+            _ => Ok(Step::Done(cur)),
+        }
+    }
+
+    /// The sum `left` and the comparison `op` after it (`len` bytes, the
+    /// parser is at it): opens a comparison, which only an argument may be.
+    #[cold]
+    fn open_compare(&mut self, left: ExprId, op: CompareOp, len: usize) -> PResult<Step> {
+        if !matches!(self.scratch.frames.last(), Some(Frame::Call { .. })) {
+            let kind = ParseErrorKind::ComparisonOutsideCall;
+            return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
+        }
+        self.scratch.frames.push(Frame::Compare { left, op });
+        self.pos += len;
+        Ok(Step::Operand(op.symbol()))
+    }
+
+    /// Closes the comparison `left op right`, which no second comparison
+    /// may follow.
+    #[cold]
+    fn close_compare(&mut self, left: ExprId, op: CompareOp, right: ExprId) -> PResult<ExprId> {
+        let span = Span::new(self.span_of(left).start, self.span_of(right).end);
+        let compare = self.push_expr(ExprKind::Compare { op, left, right }, span);
+        if let Some((_, len)) = self.comparison() {
+            let kind = ParseErrorKind::ChainedComparison;
+            return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
+        }
+        Ok(compare)
+    }
+
+    /// The sum `cur` inside the parenthesis opened at `open`: `)` closes
+    /// it, and the parenthesis is an operand.
+    #[inline(always)]
+    fn close_group(&mut self, open: usize, cur: ExprId) -> PResult<Step> {
+        match self.peek() {
+            Some(b')') => {
+                self.scratch.frames.pop();
+                self.depth -= 1;
+                self.pos += 1;
+                if let Some(expr) = self.exprs.get_mut(cur.index()) {
+                    expr.span = Span::new(open, self.pos);
+                }
+                Ok(Step::Postfix(cur))
+            }
+            None | Some(b';') => Err(unclosed(open)),
+            Some(_) => Err(self.unexpected(Expected::CloseParen)),
+        }
+    }
+
+    /// The argument `cur` of the call `name_span(` opened at `open`: `,`
+    /// starts the next argument, `)` closes the call, which is an operand.
+    #[inline(always)]
+    fn after_argument(
+        &mut self,
+        name_span: Span,
+        open: usize,
+        run: usize,
+        cur: ExprId,
+    ) -> PResult<Step> {
+        match self.peek() {
+            Some(b',') => {
+                self.scratch.args.push(cur);
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_whitespace();
+                if self.peek() == Some(b')') {
+                    let kind = ParseErrorKind::TrailingComma {
+                        function: self.text(name_span.start, name_span.end).to_owned(),
+                    };
+                    return Err(Error::new(kind, Span::new(comma, comma + 1)));
+                }
+                Ok(Step::Operand(","))
+            }
+            Some(b')') => {
+                self.scratch.frames.pop();
+                self.depth -= 1;
+                self.pos += 1;
+                Ok(Step::Postfix(self.close_call(name_span, run, cur)))
+            }
+            None | Some(b';') => Err(unclosed(open)),
+            Some(_) => Err(self.unexpected(Expected::CommaOrCloseParen)),
         }
     }
 
