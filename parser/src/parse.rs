@@ -1,5 +1,5 @@
-//! Text to syntax tree: a hand-written operator-precedence parser over bytes,
-//! with nom recognising the digits of numbers.
+//! Text to syntax tree: an operator-precedence parser over tokens that nom
+//! recognises (`parse/lex.rs`).
 //!
 //! The grammar, loosest first:
 //!
@@ -34,6 +34,7 @@ mod definitions;
 mod lex;
 
 use definitions::check_definitions;
+use lex::{Operator, is_name_continue, is_name_start};
 
 /// The deepest nesting of parentheses, calls, signs and powers that parses;
 /// one level more is [`ParseErrorKind::TooDeep`], never a stack overflow.
@@ -264,28 +265,6 @@ fn unclosed(open: usize) -> Error {
     Error::new(ParseErrorKind::UnclosedParen, Span::new(open, open + 1))
 }
 
-#[inline]
-fn is_name_start(byte: u8) -> bool {
-    byte.is_ascii_alphabetic() || byte == b'_'
-}
-
-#[inline]
-fn is_name_continue(byte: u8) -> bool {
-    NAME_CONTINUE[usize::from(byte)]
-}
-
-/// `[A-Za-z0-9_]`, by byte: one load instead of three range tests.
-static NAME_CONTINUE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || b == b'_';
-        byte += 1;
-    }
-    table
-};
-
 /// The ASCII characters that have a meaning somewhere in the grammar; any
 /// other character is a stray character.
 fn is_syntax_byte(byte: u8) -> bool {
@@ -307,7 +286,13 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         Self {
             src,
             bytes: src.as_bytes(),
-            pos: 0,
+            // A UTF-8 byte-order mark, which some editors write, starts a
+            // file: it is read as whitespace.
+            pos: if src.as_bytes().starts_with(BYTE_ORDER_MARK) {
+                BYTE_ORDER_MARK.len()
+            } else {
+                0
+            },
             depth: 0,
             scratch,
             exprs: Vec::with_capacity(src.len() / BYTES_PER_NODE + 4),
@@ -329,12 +314,10 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     #[inline]
     fn skip_whitespace(&mut self) {
-        // A UTF-8 byte-order mark, which some editors write, starts a file.
-        if self.pos == 0 && self.bytes.starts_with(BYTE_ORDER_MARK) {
-            self.pos = BYTE_ORDER_MARK.len();
-        }
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        // Most tokens have no whitespace before them: one byte test saves
+        // running the whitespace parser for nothing.
+        if let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.eat(lex::whitespace);
         }
     }
 
@@ -453,14 +436,10 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     /// Consumes `name =` (not `==`) if the input continues with it.
     fn definition_head(&mut self) -> Option<(&'src str, Span)> {
         let start = self.pos;
-        if !self.peek().is_some_and(is_name_start) {
-            return None;
-        }
-        let name = self.name();
+        let name = self.name()?;
         let name_span = Span::new(start, self.pos);
         self.skip_whitespace();
-        if self.peek() == Some(b'=') && self.peek_at(1) != Some(b'=') {
-            self.pos += 1;
+        if self.eat(lex::equals).is_some() {
             Some((name, name_span))
         } else {
             self.pos = start;
@@ -540,49 +519,51 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     }
 
     /// At the start of an operand: opens a sign, a parenthesis or a call,
-    /// or reads a number or a name.
+    /// or reads a number or a name. The first byte picks the token to read.
     #[inline(always)]
     fn operand(&mut self, after: &'static str) -> PResult<Step> {
         self.skip_whitespace();
         let start = self.pos;
-        match self.peek() {
-            Some(sign @ (b'-' | b'+')) => {
-                let (op, text) = if sign == b'-' {
-                    (UnaryOp::Neg, "-")
-                } else {
-                    (UnaryOp::Plus, "+")
-                };
-                self.push_nested(Frame::Unary { op, start })?;
-                self.pos += 1;
-                Ok(Step::Operand(text))
-            }
-            Some(b'(') => {
-                self.push_nested(Frame::Group { open: start })?;
-                self.pos += 1;
-                Ok(Step::Operand("("))
-            }
-            Some(byte) if byte.is_ascii_digit() || byte == b'.' => {
-                let number = self.number()?;
-                let span = Span::new(start, self.pos);
-                Ok(Step::Postfix(
-                    self.push_expr(ExprKind::Number(number), span),
-                ))
-            }
-            Some(byte) if is_name_start(byte) => {
-                let name = self.name();
-                let name_span = Span::new(start, self.pos);
-                self.skip_whitespace();
-                if self.peek() == Some(b'(') {
-                    self.open_call(name, name_span)?;
-                    return Ok(Step::Operand("("));
-                }
-                self.pos = name_span.end;
-                Ok(Step::Postfix(
-                    self.push_expr(ExprKind::Name(name), name_span),
-                ))
-            }
-            _ => Err(self.expected_operand(after)),
+        let first = self.peek().unwrap_or_default();
+        if let Some(name) = self.name() {
+            return self.name_or_call(name, Span::new(start, self.pos));
         }
+        if (first.is_ascii_digit() || first == b'.')
+            && let Some(number) = self.number()?
+        {
+            let span = Span::new(start, self.pos);
+            let number = self.push_expr(ExprKind::Number(number), span);
+            return Ok(Step::Postfix(number));
+        }
+        if let Some((op, len)) = self.scan(lex::sign) {
+            self.push_nested(Frame::Unary { op, start })?;
+            self.pos += len;
+            return Ok(Step::Operand(match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Plus => "+",
+            }));
+        }
+        if let Some(((), len)) = self.scan(lex::punctuation('(')) {
+            self.push_nested(Frame::Group { open: start })?;
+            self.pos += len;
+            return Ok(Step::Operand("("));
+        }
+        Err(self.expected_operand(after))
+    }
+
+    /// After the name `name` at `name_span`: opens a call if `(` follows,
+    /// else the name is an operand.
+    #[inline(always)]
+    fn name_or_call(&mut self, name: &'src str, name_span: Span) -> PResult<Step> {
+        self.skip_whitespace();
+        if self.scan(lex::punctuation('(')).is_some() {
+            self.open_call(name, name_span)?;
+            return Ok(Step::Operand("("));
+        }
+        self.pos = name_span.end;
+        Ok(Step::Postfix(
+            self.push_expr(ExprKind::Name(name), name_span),
+        ))
     }
 
     /// After the operand `cur` (a number, a name, a call or a
@@ -592,19 +573,17 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     #[inline(always)]
     fn after_operand(&mut self, cur: ExprId) -> PResult<Step> {
         self.skip_whitespace();
-        let power = match (self.peek(), self.peek_at(1)) {
-            (Some(b'^'), _) => Some((1, "^")),
-            (Some(b'*'), Some(b'*')) => Some((2, "**")),
-            _ => None,
-        };
-        if let Some((len, text)) = power {
+        let token = self.scan(lex::operator);
+        if let Some((Operator::Power(text), len)) = token {
             self.push_nested(Frame::Power { base: cur })?;
             self.pos += len;
             return Ok(Step::Operand(text));
         }
         let cur = self.close_prefixes(cur);
-        if let Some(op) = self.product_operator(cur)? {
-            return Ok(self.continue_product(cur, op));
+        match token {
+            Some((Operator::Mul(op), len)) => return Ok(self.continue_product(cur, op, len)),
+            None => self.check_adjacent(cur)?,
+            Some(_) => {}
         }
         let cur = match self.scratch.frames.last() {
             Some(&Frame::Product { first, run, op }) => {
@@ -613,13 +592,8 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             }
             _ => cur,
         };
-        let add = match self.peek() {
-            Some(b'+') => Some(AddOp::Add),
-            Some(b'-') => Some(AddOp::Sub),
-            _ => None,
-        };
-        if let Some(op) = add {
-            return Ok(self.continue_sum(cur, op));
+        if let Some((Operator::Add(op), len)) = token {
+            return Ok(self.continue_sum(cur, op, len));
         }
         let cur = match self.scratch.frames.last() {
             Some(&Frame::Sum { first, run, op }) => {
@@ -628,7 +602,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             }
             _ => cur,
         };
-        self.after_sum(cur)
+        self.after_sum(cur, token)
     }
 
     /// The factor `cur` is complete: closes the signs and powers that wait
@@ -654,11 +628,11 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         }
     }
 
-    /// The factor `cur` and the operator `op` after it (the parser is at
-    /// it) continue the open product, or start one.
+    /// The factor `cur` and the operator `op` after it (`len` bytes, the
+    /// parser is at it) continue the open product, or start one.
     #[inline(always)]
-    fn continue_product(&mut self, cur: ExprId, op: MulOp) -> Step {
-        self.pos += 1;
+    fn continue_product(&mut self, cur: ExprId, op: MulOp, len: usize) -> Step {
+        self.pos += len;
         match self.scratch.frames.last_mut() {
             Some(Frame::Product { op: pending, .. }) => {
                 self.scratch.factors.push((*pending, cur));
@@ -680,11 +654,11 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         })
     }
 
-    /// The term `cur` and the operator `op` after it (the parser is at it)
-    /// continue the open sum, or start one.
+    /// The term `cur` and the operator `op` after it (`len` bytes, the
+    /// parser is at it) continue the open sum, or start one.
     #[inline(always)]
-    fn continue_sum(&mut self, cur: ExprId, op: AddOp) -> Step {
-        self.pos += 1;
+    fn continue_sum(&mut self, cur: ExprId, op: AddOp, len: usize) -> Step {
+        self.pos += len;
         match self.scratch.frames.last_mut() {
             Some(Frame::Sum { op: pending, .. }) => {
                 self.scratch.terms.push((*pending, cur));
@@ -706,23 +680,23 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         })
     }
 
-    /// The sum `cur` is complete: it ends a comparison, a parenthesis, an
-    /// argument, or the whole expression.
+    /// The sum `cur` is complete, and `token` follows it: it ends a
+    /// comparison, a parenthesis, an argument, or the whole expression.
     #[inline(always)]
-    fn after_sum(&mut self, mut cur: ExprId) -> PResult<Step> {
+    fn after_sum(&mut self, mut cur: ExprId, token: Option<(Operator, usize)>) -> PResult<Step> {
         if let Some(&Frame::Compare { left, op }) = self.scratch.frames.last() {
             self.scratch.frames.pop();
-            cur = self.close_compare(left, op, cur)?;
-        } else if let Some((op, len)) = self.comparison() {
+            cur = self.close_compare(left, op, cur, token)?;
+        } else if let Some((Operator::Compare(op), len)) = token {
             return self.open_compare(cur, op, len);
         }
         match self.scratch.frames.last() {
-            Some(&Frame::Group { open }) => self.close_group(open, cur),
+            Some(&Frame::Group { open }) => self.close_group(open, cur, token),
             Some(&Frame::Call {
                 name_span,
                 open,
                 run,
-            }) => self.after_argument(name_span, open, run, cur),
+            }) => self.after_argument(name_span, open, run, cur, token),
             _ => Ok(Step::Done(cur)),
         }
     }
@@ -741,12 +715,18 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     }
 
     /// Closes the comparison `left op right`, which no second comparison
-    /// may follow.
+    /// (`token`) may follow.
     #[cold]
-    fn close_compare(&mut self, left: ExprId, op: CompareOp, right: ExprId) -> PResult<ExprId> {
+    fn close_compare(
+        &mut self,
+        left: ExprId,
+        op: CompareOp,
+        right: ExprId,
+        token: Option<(Operator, usize)>,
+    ) -> PResult<ExprId> {
         let span = Span::new(self.span_of(left).start, self.span_of(right).end);
         let compare = self.push_expr(ExprKind::Compare { op, left, right }, span);
-        if let Some((_, len)) = self.comparison() {
+        if let Some((Operator::Compare(_), len)) = token {
             let kind = ParseErrorKind::ChainedComparison;
             return Err(Error::new(kind, Span::new(self.pos, self.pos + len)));
         }
@@ -756,24 +736,27 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     /// The sum `cur` inside the parenthesis opened at `open`: `)` closes
     /// it, and the parenthesis is an operand.
     #[inline(always)]
-    fn close_group(&mut self, open: usize, cur: ExprId) -> PResult<Step> {
-        match self.peek() {
-            Some(b')') => {
-                self.scratch.frames.pop();
-                self.depth -= 1;
-                self.pos += 1;
-                if let Some(expr) = self.exprs.get_mut(cur.index()) {
-                    expr.span = Span::new(open, self.pos);
-                }
-                Ok(Step::Postfix(cur))
-            }
-            None | Some(b';') => Err(unclosed(open)),
-            Some(_) => Err(self.unexpected(Expected::CloseParen)),
+    fn close_group(
+        &mut self,
+        open: usize,
+        cur: ExprId,
+        token: Option<(Operator, usize)>,
+    ) -> PResult<Step> {
+        let Some((Operator::Close, len)) = token else {
+            return Err(self.unclosed_or_unexpected(open, Expected::CloseParen));
+        };
+        self.scratch.frames.pop();
+        self.depth -= 1;
+        self.pos += len;
+        if let Some(expr) = self.exprs.get_mut(cur.index()) {
+            expr.span = Span::new(open, self.pos);
         }
+        Ok(Step::Postfix(cur))
     }
 
-    /// The argument `cur` of the call `name_span(` opened at `open`: `,`
-    /// starts the next argument, `)` closes the call, which is an operand.
+    /// The argument `cur` of the call `name_span(` opened at `open`, and
+    /// `token` after it: `,` starts the next argument, `)` closes the call,
+    /// which is an operand.
     #[inline(always)]
     fn after_argument(
         &mut self,
@@ -781,41 +764,39 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         open: usize,
         run: usize,
         cur: ExprId,
+        token: Option<(Operator, usize)>,
     ) -> PResult<Step> {
-        match self.peek() {
-            Some(b',') => {
+        match token {
+            Some((Operator::Comma, len)) => {
                 self.scratch.args.push(cur);
                 let comma = self.pos;
-                self.pos += 1;
+                self.pos += len;
                 self.skip_whitespace();
-                if self.peek() == Some(b')') {
+                if self.scan(lex::punctuation(')')).is_some() {
                     let kind = ParseErrorKind::TrailingComma {
                         function: self.text(name_span.start, name_span.end).to_owned(),
                     };
-                    return Err(Error::new(kind, Span::new(comma, comma + 1)));
+                    return Err(Error::new(kind, Span::new(comma, comma + len)));
                 }
                 Ok(Step::Operand(","))
             }
-            Some(b')') => {
+            Some((Operator::Close, len)) => {
                 self.scratch.frames.pop();
                 self.depth -= 1;
-                self.pos += 1;
+                self.pos += len;
                 Ok(Step::Postfix(self.close_call(name_span, run, cur)))
             }
-            None | Some(b';') => Err(unclosed(open)),
-            Some(_) => Err(self.unexpected(Expected::CommaOrCloseParen)),
+            _ => Err(self.unclosed_or_unexpected(open, Expected::CommaOrCloseParen)),
         }
     }
 
-    /// The comparison operator at the parser's position, if any, and its
-    /// length in bytes (not consumed).
-    fn comparison(&self) -> Option<(CompareOp, usize)> {
-        match (self.peek()?, self.peek_at(1)) {
-            (b'<', Some(b'=')) => Some((CompareOp::LessEq, 2)),
-            (b'<', _) => Some((CompareOp::Less, 1)),
-            (b'>', Some(b'=')) => Some((CompareOp::GreaterEq, 2)),
-            (b'>', _) => Some((CompareOp::Greater, 1)),
-            _ => None,
+    /// The error where a parenthesis opened at `open` must continue with
+    /// `expected`: unclosed at the end or at a `;`, else unexpected.
+    #[cold]
+    fn unclosed_or_unexpected(&self, open: usize, expected: Expected) -> Error {
+        match self.peek() {
+            None | Some(b';') => unclosed(open),
+            Some(_) => self.unexpected(expected),
         }
     }
 
@@ -869,14 +850,11 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             })?
     }
 
-    /// After the factor `left`: `*` or `/` if one follows (not consumed), or
-    /// the error for an operand that follows with no operator in between.
+    /// After the factor `left`, with no operator after it: the error for
+    /// an operand that follows with no operator in between.
     #[inline]
-    fn product_operator(&mut self, left: ExprId) -> PResult<Option<MulOp>> {
-        self.skip_whitespace();
+    fn check_adjacent(&mut self, left: ExprId) -> PResult<()> {
         match self.peek() {
-            Some(b'*') => Ok(Some(MulOp::Mul)),
-            Some(b'/') => Ok(Some(MulOp::Div)),
             Some(byte)
                 if is_name_start(byte)
                     || byte.is_ascii_digit()
@@ -885,7 +863,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             {
                 Err(self.juxtaposition(self.span_of(left)))
             }
-            _ => Ok(None),
+            _ => Ok(()),
         }
     }
 
