@@ -500,18 +500,52 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     ///
     /// There is no recursion: every open construct (a sign, a power, a
     /// pending product or sum, a parenthesis, a call) is a [`Frame`] on
-    /// the scratch stack, so the stack use is the same at any depth. Each
-    /// step below is one small handler that returns the next [`Step`].
+    /// the scratch stack, so the stack use is the same at any depth. Each kind
+    /// of frame has its own small handler below; the loop here only reads
+    /// the operator after each operand and passes control between them.
     fn expression(&mut self, mut after: &'static str) -> PResult<ExprId> {
-        loop {
-            let mut step = self.operand(after)?;
+        'operand: loop {
+            let mut cur = match self.operand(after)? {
+                Step::Postfix(cur) => cur,
+                Step::Operand(token) => {
+                    after = token;
+                    continue 'operand;
+                }
+                Step::Done(cur) => return Ok(cur),
+            };
+            // `cur` is a complete operand: the operator after it continues
+            // the innermost open construct or closes it. (The commonest
+            // steps jump back directly rather than through a `Step`.)
             loop {
-                match step {
+                self.skip_whitespace();
+                let token = self.scan(lex::operator);
+                if let Some((Operator::Power, len)) = token {
+                    self.push_nested(Frame::Power { base: cur })?;
+                    self.pos += len;
+                    after = if len == 1 { "^" } else { "**" };
+                    continue 'operand;
+                }
+                cur = self.close_prefixes(cur);
+                match token {
+                    Some((Operator::Mul(op), len)) => {
+                        after = self.continue_product(cur, op, len);
+                        continue 'operand;
+                    }
+                    None => self.check_adjacent(cur)?,
+                    Some(_) => {}
+                }
+                cur = self.close_open_product(cur);
+                if let Some((Operator::Add(op), len)) = token {
+                    after = self.continue_sum(cur, op, len);
+                    continue 'operand;
+                }
+                cur = self.close_open_sum(cur);
+                match self.after_sum(cur, token)? {
+                    Step::Postfix(closed) => cur = closed,
                     Step::Operand(token) => {
                         after = token;
-                        break;
+                        continue 'operand;
                     }
-                    Step::Postfix(cur) => step = self.after_operand(cur)?,
                     Step::Done(cur) => return Ok(cur),
                 }
             }
@@ -524,29 +558,36 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn operand(&mut self, after: &'static str) -> PResult<Step> {
         self.skip_whitespace();
         let start = self.pos;
-        let first = self.peek().unwrap_or_default();
-        if let Some(name) = self.name() {
-            return self.name_or_call(name, Span::new(start, self.pos));
-        }
-        if (first.is_ascii_digit() || first == b'.')
-            && let Some(number) = self.number()?
-        {
-            let span = Span::new(start, self.pos);
-            let number = self.push_expr(ExprKind::Number(number), span);
-            return Ok(Step::Postfix(number));
-        }
-        if let Some((op, len)) = self.scan(lex::sign) {
-            self.push_nested(Frame::Unary { op, start })?;
-            self.pos += len;
-            return Ok(Step::Operand(match op {
-                UnaryOp::Neg => "-",
-                UnaryOp::Plus => "+",
-            }));
-        }
-        if let Some(((), len)) = self.scan(lex::punctuation('(')) {
-            self.push_nested(Frame::Group { open: start })?;
-            self.pos += len;
-            return Ok(Step::Operand("("));
+        match self.peek() {
+            Some(b'-' | b'+') => {
+                if let Some((op, len)) = self.scan(lex::sign) {
+                    self.push_nested(Frame::Unary { op, start })?;
+                    self.pos += len;
+                    return Ok(Step::Operand(match op {
+                        UnaryOp::Neg => "-",
+                        UnaryOp::Plus => "+",
+                    }));
+                }
+            }
+            Some(b'(') => {
+                if let Some(((), len)) = self.scan(lex::punctuation('(')) {
+                    self.push_nested(Frame::Group { open: start })?;
+                    self.pos += len;
+                    return Ok(Step::Operand("("));
+                }
+            }
+            Some(b'0'..=b'9' | b'.') => {
+                if let Some(number) = self.number()? {
+                    let span = Span::new(start, self.pos);
+                    let number = self.push_expr(ExprKind::Number(number), span);
+                    return Ok(Step::Postfix(number));
+                }
+            }
+            _ => {
+                if let Some(name) = self.name() {
+                    return self.name_or_call(name, Span::new(start, self.pos));
+                }
+            }
         }
         Err(self.expected_operand(after))
     }
@@ -566,43 +607,29 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         ))
     }
 
-    /// After the operand `cur` (a number, a name, a call or a
-    /// parenthesis): a power opens; otherwise the factor is complete, and
-    /// the product, then the sum, then the comparison, parenthesis or call
-    /// around it continue or close.
+    /// Closes the open product, if there is one, with its last factor
+    /// `cur`.
     #[inline(always)]
-    fn after_operand(&mut self, cur: ExprId) -> PResult<Step> {
-        self.skip_whitespace();
-        let token = self.scan(lex::operator);
-        if let Some((Operator::Power(text), len)) = token {
-            self.push_nested(Frame::Power { base: cur })?;
-            self.pos += len;
-            return Ok(Step::Operand(text));
-        }
-        let cur = self.close_prefixes(cur);
-        match token {
-            Some((Operator::Mul(op), len)) => return Ok(self.continue_product(cur, op, len)),
-            None => self.check_adjacent(cur)?,
-            Some(_) => {}
-        }
-        let cur = match self.scratch.frames.last() {
+    fn close_open_product(&mut self, cur: ExprId) -> ExprId {
+        match self.scratch.frames.last() {
             Some(&Frame::Product { first, run, op }) => {
                 self.scratch.frames.pop();
                 self.close_product(first, run, op, cur)
             }
             _ => cur,
-        };
-        if let Some((Operator::Add(op), len)) = token {
-            return Ok(self.continue_sum(cur, op, len));
         }
-        let cur = match self.scratch.frames.last() {
+    }
+
+    /// Closes the open sum, if there is one, with its last term `cur`.
+    #[inline(always)]
+    fn close_open_sum(&mut self, cur: ExprId) -> ExprId {
+        match self.scratch.frames.last() {
             Some(&Frame::Sum { first, run, op }) => {
                 self.scratch.frames.pop();
                 self.close_sum(first, run, op, cur)
             }
             _ => cur,
-        };
-        self.after_sum(cur, token)
+        }
     }
 
     /// The factor `cur` is complete: closes the signs and powers that wait
@@ -631,7 +658,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     /// The factor `cur` and the operator `op` after it (`len` bytes, the
     /// parser is at it) continue the open product, or start one.
     #[inline(always)]
-    fn continue_product(&mut self, cur: ExprId, op: MulOp, len: usize) -> Step {
+    fn continue_product(&mut self, cur: ExprId, op: MulOp, len: usize) -> &'static str {
         self.pos += len;
         match self.scratch.frames.last_mut() {
             Some(Frame::Product { op: pending, .. }) => {
@@ -648,16 +675,16 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
                 self.scratch.frames.push(frame);
             }
         }
-        Step::Operand(match op {
+        match op {
             MulOp::Mul => "*",
             MulOp::Div => "/",
-        })
+        }
     }
 
     /// The term `cur` and the operator `op` after it (`len` bytes, the
     /// parser is at it) continue the open sum, or start one.
     #[inline(always)]
-    fn continue_sum(&mut self, cur: ExprId, op: AddOp, len: usize) -> Step {
+    fn continue_sum(&mut self, cur: ExprId, op: AddOp, len: usize) -> &'static str {
         self.pos += len;
         match self.scratch.frames.last_mut() {
             Some(Frame::Sum { op: pending, .. }) => {
@@ -674,10 +701,10 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
                 self.scratch.frames.push(frame);
             }
         }
-        Step::Operand(match op {
+        match op {
             AddOp::Add => "+",
             AddOp::Sub => "-",
-        })
+        }
     }
 
     /// The sum `cur` is complete, and `token` follows it: it ends a

@@ -120,8 +120,8 @@ pub(super) fn sign(input: Bytes<'_>) -> Token<'_, UnaryOp> {
 /// A token that can follow an operand.
 #[derive(Clone, Copy)]
 pub(super) enum Operator {
-    /// `^` or `**`, as written.
-    Power(&'static str),
+    /// `^` or `**`.
+    Power,
     /// `*` or `/`.
     Mul(MulOp),
     /// `+` or `-`.
@@ -141,9 +141,9 @@ pub(super) fn operator(input: Bytes<'_>) -> Token<'_, Operator> {
     let (rest, first) = anychar(input)?;
     let or_equals = |op, with_equals| alt((value(with_equals, char('=')), success(op)));
     match first {
-        '^' => Ok((rest, Operator::Power("^"))),
+        '^' => Ok((rest, Operator::Power)),
         '*' => alt((
-            value(Operator::Power("**"), char('*')),
+            value(Operator::Power, char('*')),
             success(Operator::Mul(MulOp::Mul)),
         ))
         .parse(rest),
