@@ -462,7 +462,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     /// Closes the product on top of the frame stack with its last factor
     /// `last`.
-    #[inline]
+    #[inline(always)]
     fn close_product(&mut self, first: ExprId, run: usize, op: MulOp, last: ExprId) -> ExprId {
         let scratch = &mut self.scratch.factors;
         let (start, end) = close_run(scratch, run, (op, last), &mut self.factors, self.src.len());
@@ -472,7 +472,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     }
 
     /// Closes the sum on top of the frame stack with its last term `last`.
-    #[inline]
+    #[inline(always)]
     fn close_sum(&mut self, first: ExprId, run: usize, op: AddOp, last: ExprId) -> ExprId {
         let scratch = &mut self.scratch.terms;
         let (start, end) = close_run(scratch, run, (op, last), &mut self.terms, self.src.len());
@@ -483,7 +483,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     /// Closes the call on top of the frame stack with its last argument
     /// `last`; the parser is after the `)`.
-    #[inline]
+    #[inline(always)]
     fn close_call(&mut self, name_span: Span, run: usize, last: ExprId) -> ExprId {
         let scratch = &mut self.scratch.args;
         let (start, end) = close_run(scratch, run, last, &mut self.args, self.src.len());
