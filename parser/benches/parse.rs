@@ -32,6 +32,17 @@ fn bench_parse(c: &mut Criterion) {
         group.bench_function("symdiff", |b| {
             b.iter(|| symdiff_parser::parse(black_box(expression)))
         });
+        // The same parse into vectors kept between iterations, as fasteval's
+        // slab is below.
+        let mut buffers = symdiff_parser::ParseBuffers::new();
+        group.bench_function("symdiff_reused", |b| {
+            b.iter(|| {
+                let program = buffers.parse(black_box(expression));
+                if let Ok(program) = program {
+                    buffers.recycle(black_box(program));
+                }
+            })
+        });
         if !fasteval_reads {
             group.finish();
             continue;

@@ -1,6 +1,7 @@
 //! The one check shared by the property tests and the cargo-fuzz target.
 
-use crate::{ExprId, ExprKind, MAX_DEPTH, ParseErrorKind, Program, parse};
+use crate::{ExprId, ExprKind, MAX_DEPTH, ParseBuffers, ParseErrorKind, Program, parse};
+use std::cell::RefCell;
 
 pub use crate::print::tree;
 
@@ -10,10 +11,13 @@ pub use crate::print::tree;
 ///   [`check_arena_order`]), and printing and parsing again gives the same
 ///   tree, and printing that gives the same text (the printer is a fixpoint);
 /// - on failure, the span lies on character boundaries within the source,
-///   and the error renders.
+///   and the error renders;
+/// - parsing into kept buffers ([`ParseBuffers`], reused from earlier
+///   inputs) gives the same program or the same error.
 ///
 /// Panics if one of these fails.
 pub fn check_roundtrip(source: &str) {
+    check_buffers_agree(source);
     match parse(source) {
         Ok(program) => {
             check_arena_order(&program);
@@ -38,6 +42,32 @@ pub fn check_roundtrip(source: &str) {
             }
         }
     }
+}
+
+thread_local! {
+    /// Buffers kept across the checks of one thread, so that each parse
+    /// into them reuses vectors that earlier inputs filled.
+    static BUFFERS: RefCell<ParseBuffers> = RefCell::new(ParseBuffers::new());
+}
+
+/// [`ParseBuffers::parse`] agrees with [`parse`] on `source`.
+fn check_buffers_agree(source: &str) {
+    BUFFERS.with(|buffers| {
+        let mut buffers = buffers.borrow_mut();
+        match (parse(source), buffers.parse(source)) {
+            (Ok(fresh), Ok(reused)) => {
+                assert_eq!(tree(&fresh), tree(&reused), "{source:?}");
+                assert_eq!(fresh.to_string(), reused.to_string(), "{source:?}");
+                let spans = |program: &Program<'_>| -> Vec<_> {
+                    program.iter().map(|(_, expr)| expr.span).collect()
+                };
+                assert_eq!(spans(&fresh), spans(&reused), "{source:?}");
+                buffers.recycle(reused);
+            }
+            (Err(fresh), Err(reused)) => assert_eq!(fresh, reused, "{source:?}"),
+            (fresh, reused) => panic!("{source:?}: {fresh:?} against {reused:?}"),
+        }
+    });
 }
 
 /// Checks the order that consumers of a [`Program`] rely on: the nodes are

@@ -32,4 +32,4 @@ pub use diagnostic::{
     DiagnosticStyle, render_diagnostic, render_diagnostic_styled, render_message_styled,
 };
 pub use error::{Expected, Found, NumberProblem, ParseError, ParseErrorKind};
-pub use parse::{MAX_DEPTH, MAX_SOURCE_LEN, parse, parse_expr};
+pub use parse::{MAX_DEPTH, MAX_SOURCE_LEN, ParseBuffers, parse, parse_expr};

@@ -32,9 +32,12 @@ use std::cell::RefCell;
 
 mod definitions;
 mod lex;
+mod reuse;
 
 use definitions::check_definitions;
 use lex::{Operator, is_name_continue, is_name_start};
+use reuse::Lists;
+pub use reuse::ParseBuffers;
 
 /// The deepest nesting of parentheses, calls, signs and powers that parses;
 /// one level more is [`ParseErrorKind::TooDeep`], never a stack overflow.
@@ -47,8 +50,17 @@ pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
 
 /// Parses a whole input: definitions `name = expr;`, then the final expression.
 pub fn parse(source: &str) -> Result<Program<'_>, ParseError> {
+    parse_into(source, None)
+}
+
+/// [`parse`], into the vectors and with the scratch stacks of `buffers`
+/// when given.
+fn parse_into<'src>(
+    source: &'src str,
+    buffers: Option<(Lists<'src>, &mut Scratch)>,
+) -> Result<Program<'src>, ParseError> {
     check_length(source)
-        .and_then(|()| run_parser(source, |parser| parser.program()))
+        .and_then(|()| run_parser(source, buffers, |parser| parser.program()))
         .and_then(|program| check_definitions(&program).map(|()| program))
         .map_err(|error| error.with_source(source))
 }
@@ -57,7 +69,7 @@ pub fn parse(source: &str) -> Result<Program<'_>, ParseError> {
 /// [`Program::definitions`] are empty.
 pub fn parse_expr(source: &str) -> Result<Program<'_>, ParseError> {
     check_length(source)
-        .and_then(|()| run_parser(source, |parser| parser.lone_expression()))
+        .and_then(|()| run_parser(source, None, |parser| parser.lone_expression()))
         .map_err(|error| error.with_source(source))
 }
 
@@ -114,7 +126,7 @@ struct Parser<'src, 'scratch> {
 /// The parser's working stacks. They are kept in a thread-local between
 /// parses, so that a parse allocates only the vectors of its program.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     /// The open constructs, innermost last.
     frames: Vec<Frame>,
     /// The operands so far of the open sums (then products, then calls),
@@ -125,7 +137,7 @@ struct Scratch {
 }
 
 impl Scratch {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Self {
             frames: Vec::new(),
             terms: Vec::new(),
@@ -165,23 +177,33 @@ thread_local! {
 /// Scratch stacks that outgrew this many entries are not kept.
 const MAX_SPARE: usize = 4096;
 
-/// Runs `run` on a parser of `source` with this thread's scratch stacks (or
-/// fresh ones, during thread teardown).
+/// Runs `run` on a parser of `source` that fills `buffers` (the vectors
+/// and scratch stacks of a [`ParseBuffers`]), or new vectors with this
+/// thread's scratch stacks (or fresh ones, during thread teardown).
 fn run_parser<'src>(
     source: &'src str,
+    buffers: Option<(Lists<'src>, &mut Scratch)>,
     run: fn(&mut Parser<'src, '_>) -> PResult<Program<'src>>,
 ) -> PResult<Program<'src>> {
+    if let Some((lists, scratch)) = buffers {
+        scratch.reset();
+        return run(&mut Parser::new(source, scratch, lists));
+    }
     let reused = SCRATCH.try_with(|cell| {
         let mut scratch = cell.try_borrow_mut().ok()?;
         scratch.reset();
-        Some(run(&mut Parser::new(source, &mut scratch)))
+        Some(run(&mut Parser::new(
+            source,
+            &mut scratch,
+            Lists::fresh(source),
+        )))
     });
     match reused {
         Ok(Some(result)) => result,
         _ => {
             let mut scratch = Scratch::new();
             scratch.reset();
-            run(&mut Parser::new(source, &mut scratch))
+            run(&mut Parser::new(source, &mut scratch, Lists::fresh(source)))
         }
     }
 }
@@ -282,7 +304,7 @@ const MAX_QUOTE: usize = 24;
 const BYTES_PER_NODE: usize = 2;
 
 impl<'src, 'scratch> Parser<'src, 'scratch> {
-    fn new(src: &'src str, scratch: &'scratch mut Scratch) -> Self {
+    fn new(src: &'src str, scratch: &'scratch mut Scratch, lists: Lists<'src>) -> Self {
         Self {
             src,
             bytes: src.as_bytes(),
@@ -295,10 +317,10 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             },
             depth: 0,
             scratch,
-            exprs: Vec::with_capacity(src.len() / BYTES_PER_NODE + 4),
-            terms: Vec::new(),
-            factors: Vec::new(),
-            args: Vec::new(),
+            exprs: lists.exprs,
+            terms: lists.terms,
+            factors: lists.factors,
+            args: lists.args,
         }
     }
 
