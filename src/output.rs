@@ -65,21 +65,16 @@ pub(crate) fn partial_label_latex(vars: &[&str]) -> String {
     if order == 0 {
         return "f".to_owned();
     }
-    let mut parts: Vec<String> = Vec::new();
-    let mut index = 0;
-    while index < vars.len() {
-        let run = vars[index..]
-            .iter()
-            .take_while(|&&var| var == vars[index])
-            .count();
-        let name = symdiff::latex::latex_name(vars[index]);
-        parts.push(if run > 1 {
-            format!("\\partial {name}^{{{run}}}")
-        } else {
-            format!("\\partial {name}")
-        });
-        index += run;
-    }
+    let parts: Vec<String> = symdiff::print::runs(vars)
+        .into_iter()
+        .map(|(var, run)| {
+            let name = symdiff::latex::latex_name(var);
+            match run {
+                1 => format!("\\partial {name}"),
+                _ => format!("\\partial {name}^{{{run}}}"),
+            }
+        })
+        .collect();
     let power = if order > 1 {
         format!("^{{{order}}}")
     } else {
@@ -96,20 +91,13 @@ pub(crate) fn partial_label_mathml(vars: &[&str]) -> String {
         return "<mi>f</mi>".to_owned();
     }
     let mut denominator = String::new();
-    let mut index = 0;
-    while index < vars.len() {
-        let run = vars[index..]
-            .iter()
-            .take_while(|&&var| var == vars[index])
-            .count();
-        let name = symdiff::mathml::mathml_name(vars[index]);
+    for (var, run) in symdiff::print::runs(vars) {
+        let name = symdiff::mathml::mathml_name(var);
         denominator.push_str("<mo>∂</mo>");
-        if run > 1 {
-            denominator.push_str(&format!("<msup><mrow>{name}</mrow><mn>{run}</mn></msup>"));
-        } else {
-            denominator.push_str(&name);
+        match run {
+            1 => denominator.push_str(&name),
+            _ => denominator.push_str(&format!("<msup><mrow>{name}</mrow><mn>{run}</mn></msup>")),
         }
-        index += run;
     }
     let numerator = if order > 1 {
         format!("<msup><mo>∂</mo><mn>{order}</mn></msup><mi>f</mi>")

@@ -318,18 +318,12 @@ pub fn partial_label(vars: &[&str]) -> String {
         return "f".to_owned();
     }
     let mut denominator = String::new();
-    let mut index = 0;
-    while index < vars.len() {
-        let run = vars[index..]
-            .iter()
-            .take_while(|&&var| var == vars[index])
-            .count();
+    for (var, run) in runs(vars) {
         denominator.push('∂');
-        denominator.push_str(vars[index]);
+        denominator.push_str(var);
         if run > 1 {
             denominator.push_str(&superscript(run));
         }
-        index += run;
     }
     let power = if order > 1 {
         superscript(order)
@@ -337,6 +331,19 @@ pub fn partial_label(vars: &[&str]) -> String {
         String::new()
     };
     format!("∂{power}/{denominator}")
+}
+
+/// The runs of equal names in `vars`, each with its length: `[w, w, b]` is
+/// `(w, 2), (b, 1)`; the denominator of a partial derivative's label.
+pub fn runs<'a>(vars: &[&'a str]) -> Vec<(&'a str, usize)> {
+    let mut runs: Vec<(&str, usize)> = Vec::new();
+    for &var in vars {
+        match runs.last_mut() {
+            Some((last, count)) if *last == var => *count += 1,
+            _ => runs.push((var, 1)),
+        }
+    }
+    runs
 }
 
 /// A number in superscript digits: `12` is `¹²`.
