@@ -254,3 +254,24 @@ fn batches_of_every_size_agree_bit_for_bit_with_single_points() {
         }
     }
 }
+
+/// Evaluations at a point reuse one buffer per thread: a tape evaluated
+/// after a longer one, and the longer one again, each give the values of a
+/// tape evaluated alone (an instruction reads only values written before
+/// it in the same evaluation).
+#[test]
+fn evaluations_on_one_thread_do_not_see_each_other() {
+    let long = Expr::parse("sin(x)*exp(y) + x^3 - y/x").expect("parses");
+    let short = Expr::parse("x + 1").expect("parses");
+    let long_tape = Expr::compile(std::slice::from_ref(&long), &["x", "y"]).expect("compiles");
+    let short_tape = Expr::compile(std::slice::from_ref(&short), &["x"]).expect("compiles");
+    let mut out = [0.0];
+    long_tape.eval(&[0.5, 2.0], &mut out).expect("evaluates");
+    let expected_long = 0.5f64.sin() * 2.0f64.exp() + 0.125 - 4.0;
+    assert!((out[0] - expected_long).abs() < 1e-12, "{}", out[0]);
+    short_tape.eval(&[3.0], &mut out).expect("evaluates");
+    assert_eq!(out[0], 4.0);
+    long_tape.eval(&[1.0, 0.0], &mut out).expect("evaluates");
+    let expected = 1.0f64.sin() + 1.0;
+    assert!((out[0] - expected).abs() < 1e-12, "{}", out[0]);
+}
