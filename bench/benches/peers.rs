@@ -83,6 +83,16 @@ fn parsing(c: &mut Criterion) {
         group.bench_function("symdiff", |b| {
             b.iter(|| symdiff_parser::parse(black_box(source)))
         });
+        // Like for like with fasteval's slab: the program's vectors kept and
+        // reused from one parse to the next.
+        let mut buffers = symdiff_parser::ParseBuffers::new();
+        group.bench_function("symdiff_reused", |b| {
+            b.iter(|| {
+                if let Ok(program) = buffers.parse(black_box(source)) {
+                    buffers.recycle(black_box(program));
+                }
+            })
+        });
         if fasteval_ok {
             // fasteval parses into a slab that is reused and cleared, as it
             // intends (this favours it).
