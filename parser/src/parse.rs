@@ -50,27 +50,48 @@ pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
 
 /// Parses a whole input: definitions `name = expr;`, then the final expression.
 pub fn parse(source: &str) -> Result<Program<'_>, ParseError> {
-    parse_into(source, None)
-}
-
-/// [`parse`], into the vectors and with the scratch stacks of `buffers`
-/// when given.
-fn parse_into<'src>(
-    source: &'src str,
-    buffers: Option<(Lists<'src>, &mut Scratch)>,
-) -> Result<Program<'src>, ParseError> {
-    check_length(source)
-        .and_then(|()| run_parser(source, buffers, |parser| parser.program()))
-        .and_then(|program| check_definitions(&program).map(|()| program))
-        .map_err(|error| error.with_source(source))
+    check_length(source).map_err(|error| error.with_source(source))?;
+    with_scratch(|scratch| {
+        read_into(source, Lists::fresh(source), scratch, |parser| {
+            parser.program()
+        })
+    })
 }
 
 /// Parses a single expression, without definitions: a [`Program`] whose
 /// [`Program::definitions`] are empty.
 pub fn parse_expr(source: &str) -> Result<Program<'_>, ParseError> {
-    check_length(source)
-        .and_then(|()| run_parser(source, None, |parser| parser.lone_expression()))
-        .map_err(|error| error.with_source(source))
+    check_length(source).map_err(|error| error.with_source(source))?;
+    with_scratch(|scratch| {
+        read_into(source, Lists::fresh(source), scratch, |parser| {
+            parser.lone_expression()
+        })
+    })
+}
+
+/// Reads `source` (whose length [`check_length`] has passed) with `read`, a
+/// whole program or a lone expression, into the vectors `lists`, with the
+/// scratch stacks `scratch`, and checks its definitions.
+///
+/// Always inlined, and written with plain matches rather than combinators:
+/// a `Program` is 128 bytes, and each layer that passes it on by value
+/// copied it (about a tenth of a short parse's instructions).
+#[inline(always)]
+fn read_into<'src>(
+    source: &'src str,
+    lists: Lists<'src>,
+    scratch: &mut Scratch,
+    read: impl FnOnce(&mut Parser<'src, '_>) -> PResult<Program<'src>>,
+) -> Result<Program<'src>, ParseError> {
+    scratch.reset();
+    let program = match read(&mut Parser::new(source, scratch, lists)) {
+        Ok(program) => program,
+        Err(error) => return Err(error.with_source(source)),
+    };
+    match check_definitions(&program) {
+        Ok(()) => Ok(program),
+        Err(error) => Err(error.with_source(source)),
+    }
 }
 
 /// The UTF-8 encoding of U+FEFF, read as whitespace at the very start.
@@ -177,34 +198,14 @@ thread_local! {
 /// Scratch stacks that outgrew this many entries are not kept.
 const MAX_SPARE: usize = 4096;
 
-/// Runs `run` on a parser of `source` that fills `buffers` (the vectors
-/// and scratch stacks of a [`ParseBuffers`]), or new vectors with this
-/// thread's scratch stacks (or fresh ones, during thread teardown).
-fn run_parser<'src>(
-    source: &'src str,
-    buffers: Option<(Lists<'src>, &mut Scratch)>,
-    run: fn(&mut Parser<'src, '_>) -> PResult<Program<'src>>,
-) -> PResult<Program<'src>> {
-    if let Some((lists, scratch)) = buffers {
-        scratch.reset();
-        return run(&mut Parser::new(source, scratch, lists));
-    }
-    let reused = SCRATCH.try_with(|cell| {
-        let mut scratch = cell.try_borrow_mut().ok()?;
-        scratch.reset();
-        Some(run(&mut Parser::new(
-            source,
-            &mut scratch,
-            Lists::fresh(source),
-        )))
-    });
+/// Runs `run` with this thread's scratch stacks, or with fresh ones during
+/// thread teardown.
+#[inline(always)]
+fn with_scratch<T>(run: impl Fn(&mut Scratch) -> T) -> T {
+    let reused = SCRATCH.try_with(|cell| Some(run(&mut *cell.try_borrow_mut().ok()?)));
     match reused {
         Ok(Some(result)) => result,
-        _ => {
-            let mut scratch = Scratch::new();
-            scratch.reset();
-            run(&mut Parser::new(source, &mut scratch, Lists::fresh(source)))
-        }
+        _ => run(&mut Scratch::new()),
     }
 }
 
@@ -304,6 +305,7 @@ const MAX_QUOTE: usize = 24;
 const BYTES_PER_NODE: usize = 2;
 
 impl<'src, 'scratch> Parser<'src, 'scratch> {
+    #[inline(always)]
     fn new(src: &'src str, scratch: &'scratch mut Scratch, lists: Lists<'src>) -> Self {
         Self {
             src,
@@ -392,6 +394,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         }
     }
 
+    #[inline(always)]
     fn program(&mut self) -> PResult<Program<'src>> {
         let mut definitions = Vec::new();
         loop {
@@ -457,6 +460,17 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     /// Consumes `name =` (not `==`) if the input continues with it.
     fn definition_head(&mut self) -> Option<(&'src str, Span)> {
+        // Most inputs are one expression: a look at the bytes after the
+        // name rules out most of them before the tokens are read.
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        if !rest.first().is_some_and(|&byte| is_name_start(byte)) {
+            return None;
+        }
+        let name_len = rest.iter().position(|&byte| !is_name_continue(byte));
+        let after_name = rest.get(name_len.unwrap_or(rest.len())..);
+        if after_name.unwrap_or_default().trim_ascii_start().first() != Some(&b'=') {
+            return None;
+        }
         let start = self.pos;
         let name = self.name()?;
         let name_span = Span::new(start, self.pos);

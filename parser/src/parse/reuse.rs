@@ -60,6 +60,7 @@ impl ParseBuffers {
 
     /// Parses `source` as [`crate::parse`] does, into the kept vectors.
     pub fn parse<'src>(&mut self, source: &'src str) -> Result<Program<'src>, ParseError> {
+        super::check_length(source).map_err(|error| error.with_source(source))?;
         let mut exprs = relabel(std::mem::take(&mut self.exprs));
         exprs.reserve(source.len() / BYTES_PER_NODE + 4);
         let lists = Lists {
@@ -68,7 +69,7 @@ impl ParseBuffers {
             factors: std::mem::take(&mut self.factors),
             args: std::mem::take(&mut self.args),
         };
-        super::parse_into(source, Some((lists, &mut self.scratch)))
+        super::read_into(source, lists, &mut self.scratch, |parser| parser.program())
     }
 
     /// Takes back the vectors of `program`, emptied, for the next parse
