@@ -338,10 +338,17 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     #[inline]
     fn skip_whitespace(&mut self) {
-        // Most tokens have no whitespace before them: one byte test saves
-        // running the whitespace parser for nothing.
-        if let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.eat(lex::whitespace);
+        // Most tokens have no whitespace before them, and most whitespace
+        // is one space: two byte tests save running the whitespace parser
+        // for nothing, or for one byte.
+        match self.peek() {
+            Some(b' ') if !matches!(self.peek_at(1), Some(b' ' | b'\t' | b'\n' | b'\r')) => {
+                self.pos += 1;
+            }
+            Some(b' ' | b'\t' | b'\n' | b'\r') => {
+                self.eat(lex::whitespace);
+            }
+            _ => {}
         }
     }
 
