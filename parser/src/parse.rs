@@ -294,6 +294,15 @@ fn is_syntax_byte(byte: u8) -> bool {
     is_name_continue(byte) || b"+-*/^().,;=<> \t\n\r".contains(&byte)
 }
 
+/// Whether `byte` is whitespace (a space, tab, line feed or carriage
+/// return), as the whitespace token reads it: every other byte is tested
+/// with one comparison, since all four are at most a space.
+#[inline(always)]
+fn is_space(byte: u8) -> bool {
+    const SPACES: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << b'\r';
+    byte <= b' ' && SPACES >> byte & 1 == 1
+}
+
 /// Operand texts quoted in a message are cut to this many bytes.
 const MAX_QUOTE: usize = 24;
 
@@ -339,16 +348,15 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     #[inline]
     fn skip_whitespace(&mut self) {
         // Most tokens have no whitespace before them, and most whitespace
-        // is one space: two byte tests save running the whitespace parser
-        // for nothing, or for one byte.
-        match self.peek() {
-            Some(b' ') if !matches!(self.peek_at(1), Some(b' ' | b'\t' | b'\n' | b'\r')) => {
-                self.pos += 1;
-            }
-            Some(b' ' | b'\t' | b'\n' | b'\r') => {
-                self.eat(lex::whitespace);
-            }
-            _ => {}
+        // is one byte: a byte test or two saves running the whitespace
+        // parser for nothing, or for one byte.
+        if !self.peek().is_some_and(is_space) {
+            return;
+        }
+        if self.peek_at(1).is_some_and(is_space) {
+            self.eat(lex::whitespace);
+        } else {
+            self.pos += 1;
         }
     }
 
@@ -644,7 +652,8 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             self.open_call(name, name_span)?;
             return Ok(Step::Operand("("));
         }
-        self.pos = name_span.end;
+        // The parser stays after the whitespace, which the operator that
+        // follows would skip anyway.
         Ok(Step::Postfix(
             self.push_expr(ExprKind::Name(name), name_span),
         ))
