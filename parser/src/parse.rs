@@ -81,11 +81,12 @@ fn read_into<'src>(
     source: &'src str,
     lists: Lists<'src>,
     scratch: &mut Scratch,
-    read: impl FnOnce(&mut Parser<'src, '_>) -> PResult<Program<'src>>,
+    read: impl FnOnce(&mut Parser<'src, '_>) -> PResult<Parsed<'src>>,
 ) -> Result<Program<'src>, ParseError> {
     scratch.reset();
-    let program = match read(&mut Parser::new(source, scratch, lists)) {
-        Ok(program) => program,
+    let mut parser = Parser::new(source, scratch, lists);
+    let program = match read(&mut parser) {
+        Ok(parsed) => parser.into_program(parsed),
         Err(error) => return Err(error.with_source(source)),
     };
     match check_definitions(&program) {
@@ -129,6 +130,10 @@ impl Error {
 
 type PResult<T> = Result<T, Error>;
 
+/// What reading an input gives besides the arena: the definitions and the
+/// body.
+type Parsed<'src> = (Vec<Definition<'src>>, ExprId);
+
 struct Parser<'src, 'scratch> {
     src: &'src str,
     bytes: &'src [u8],
@@ -169,11 +174,24 @@ impl Scratch {
 
     /// Empties the stacks (a failed parse leaves entries behind), and frees
     /// them if they grew large on a pathological input.
+    #[inline(always)]
     fn reset(&mut self) {
+        self.frames.clear();
+        self.terms.clear();
+        self.factors.clear();
+        self.args.clear();
         let is_large = self.frames.capacity() > MAX_SPARE
             || self.terms.capacity() > MAX_SPARE
             || self.factors.capacity() > MAX_SPARE
             || self.args.capacity() > MAX_SPARE;
+        if is_large || self.frames.capacity() == 0 {
+            self.renew(is_large);
+        }
+    }
+
+    /// New stacks of a small capacity, in place of none or of large ones.
+    #[cold]
+    fn renew(&mut self, is_large: bool) {
         if is_large {
             *self = Scratch::new();
         }
@@ -183,10 +201,6 @@ impl Scratch {
             self.factors.reserve(16);
             self.args.reserve(16);
         }
-        self.frames.clear();
-        self.terms.clear();
-        self.factors.clear();
-        self.args.clear();
     }
 }
 
@@ -398,19 +412,20 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     }
 
     /// The finished program: the arena and lists move out of the parser.
-    fn finish(&mut self, definitions: Vec<Definition<'src>>, body: ExprId) -> Program<'src> {
+    #[inline(always)]
+    fn into_program(self, (definitions, body): Parsed<'src>) -> Program<'src> {
         Program {
             definitions,
             body,
-            exprs: std::mem::take(&mut self.exprs),
-            terms: std::mem::take(&mut self.terms),
-            factors: std::mem::take(&mut self.factors),
-            args: std::mem::take(&mut self.args),
+            exprs: self.exprs,
+            terms: self.terms,
+            factors: self.factors,
+            args: self.args,
         }
     }
 
     #[inline(always)]
-    fn program(&mut self) -> PResult<Program<'src>> {
+    fn program(&mut self) -> PResult<Parsed<'src>> {
         let mut definitions = Vec::new();
         loop {
             self.skip_whitespace();
@@ -446,13 +461,13 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
                 None => {
                     let body = self.expression("")?;
                     self.expect_end()?;
-                    return Ok(self.finish(definitions, body));
+                    return Ok((definitions, body));
                 }
             }
         }
     }
 
-    fn lone_expression(&mut self) -> PResult<Program<'src>> {
+    fn lone_expression(&mut self) -> PResult<Parsed<'src>> {
         self.skip_whitespace();
         if self.peek().is_none() {
             return Err(Error::new(
@@ -462,7 +477,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         }
         let body = self.expression("")?;
         self.expect_end()?;
-        Ok(self.finish(Vec::new(), body))
+        Ok((Vec::new(), body))
     }
 
     fn expect_end(&mut self) -> PResult<()> {
@@ -474,6 +489,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     }
 
     /// Consumes `name =` (not `==`) if the input continues with it.
+    #[inline(always)]
     fn definition_head(&mut self) -> Option<(&'src str, Span)> {
         // Most inputs are one expression: a look at the bytes after the
         // name rules out most of them before the tokens are read.
@@ -486,6 +502,11 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         if after_name.unwrap_or_default().trim_ascii_start().first() != Some(&b'=') {
             return None;
         }
+        self.read_definition_head()
+    }
+
+    /// [`Parser::definition_head`] once the bytes allow it: the tokens.
+    fn read_definition_head(&mut self) -> Option<(&'src str, Span)> {
         let start = self.pos;
         let name = self.name()?;
         let name_span = Span::new(start, self.pos);

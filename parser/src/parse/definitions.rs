@@ -11,11 +11,17 @@ use std::collections::HashMap;
 /// A definition's nodes are the run of the arena that ends at its value, and
 /// the names in a run are in source order, so a plain scan finds the first
 /// offending use.
+#[inline(always)]
 pub(super) fn check_definitions(program: &Program<'_>) -> PResult<()> {
-    let definitions = program.definitions();
-    if definitions.is_empty() {
+    if program.definitions().is_empty() {
         return Ok(());
     }
+    check_each_definition(program)
+}
+
+/// [`check_definitions`] for a program that has definitions.
+fn check_each_definition(program: &Program<'_>) -> PResult<()> {
+    let definitions = program.definitions();
     let mut first_definition: HashMap<&str, usize> = HashMap::with_capacity(definitions.len());
     for (index, definition) in definitions.iter().enumerate() {
         first_definition.entry(definition.name).or_insert(index);
