@@ -279,13 +279,13 @@ fn close_run<T: Copy>(
     list: &mut Vec<T>,
     source_len: usize,
 ) -> (usize, usize) {
-    open.push(last);
     if list.capacity() == 0 {
         *list = Vec::with_capacity(list_capacity(source_len));
     }
     let start = list.len();
     // Runs are short: an element loop beats a call to `memcpy`.
     list.extend(open.get(run..).unwrap_or_default().iter().copied());
+    list.push(last);
     open.truncate(run);
     (start, list.len())
 }
