@@ -136,7 +136,6 @@ type Parsed<'src> = (Vec<Definition<'src>>, ExprId);
 
 struct Parser<'src, 'scratch> {
     src: &'src str,
-    bytes: &'src [u8],
     pos: usize,
     /// The number of open signs, powers, parentheses and calls.
     depth: usize,
@@ -332,7 +331,6 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn new(src: &'src str, scratch: &'scratch mut Scratch, lists: Lists<'src>) -> Self {
         Self {
             src,
-            bytes: src.as_bytes(),
             // A UTF-8 byte-order mark, which some editors write, starts a
             // file: it is read as whitespace.
             pos: if src.as_bytes().starts_with(BYTE_ORDER_MARK) {
@@ -351,12 +349,12 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 
     #[inline]
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+        self.src.as_bytes().get(self.pos).copied()
     }
 
     #[inline]
     fn peek_at(&self, offset: usize) -> Option<u8> {
-        self.bytes.get(self.pos + offset).copied()
+        self.src.as_bytes().get(self.pos + offset).copied()
     }
 
     #[inline]
@@ -493,7 +491,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn definition_head(&mut self) -> Option<(&'src str, Span)> {
         // Most inputs are one expression: a look at the bytes after the
         // name rules out most of them before the tokens are read.
-        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let rest = self.src.as_bytes().get(self.pos..).unwrap_or_default();
         if !rest.first().is_some_and(|&byte| is_name_start(byte)) {
             return None;
         }
@@ -976,7 +974,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         let span = Span::new(start, token_end);
         if self.depth == 0 && self.peek().is_some_and(is_name_start) {
             // `z = x` then a new line `y = ...`: a forgotten `;`.
-            let after_name = self.bytes.get(token_end..).unwrap_or_default();
+            let after_name = self.src.as_bytes().get(token_end..).unwrap_or_default();
             let after_name = after_name.trim_ascii_start();
             if after_name.first() == Some(&b'=') && after_name.get(1) != Some(&b'=') {
                 let end = left.end;
@@ -1015,12 +1013,13 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     /// The end of the number or name at `start`, or one character.
     fn token_end(&self, start: usize) -> usize {
         let is_token_byte = |b: &u8| is_name_continue(*b) || *b == b'.';
-        match self.bytes.get(start) {
+        match self.src.as_bytes().get(start) {
             Some(b) if is_token_byte(b) => self
-                .bytes
+                .src
+                .as_bytes()
                 .get(start..)
                 .and_then(|rest| rest.iter().position(|b| !is_token_byte(b)))
-                .map_or(self.bytes.len(), |len| start + len),
+                .map_or(self.src.len(), |len| start + len),
             _ => self.char_span(start).end,
         }
     }
@@ -1030,11 +1029,11 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
     fn operand_end(&self, start: usize) -> usize {
         let mut end = self.token_end(start);
         let mut paren = end;
-        if self.bytes.get(start) != Some(&b'(') {
-            while let Some(b' ' | b'\t') = self.bytes.get(paren) {
+        if self.src.as_bytes().get(start) != Some(&b'(') {
+            while let Some(b' ' | b'\t') = self.src.as_bytes().get(paren) {
                 paren += 1;
             }
-            if self.bytes.get(paren) != Some(&b'(') {
+            if self.src.as_bytes().get(paren) != Some(&b'(') {
                 return end;
             }
         } else {
@@ -1042,7 +1041,8 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         }
         let mut open = 0usize;
         for (offset, byte) in self
-            .bytes
+            .src
+            .as_bytes()
             .get(paren..)
             .unwrap_or_default()
             .iter()

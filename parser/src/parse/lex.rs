@@ -302,13 +302,13 @@ impl<'src> Parser<'src, '_> {
     /// The input from the parser's position.
     #[inline(always)]
     fn rest(&self) -> Bytes<'src> {
-        Bytes(self.bytes.get(self.pos..).unwrap_or_default())
+        Bytes(self.src.as_bytes().get(self.pos..).unwrap_or_default())
     }
 
     /// The byte offset of `rest`, a tail of the input.
     #[inline(always)]
     fn offset_of(&self, rest: Bytes<'_>) -> usize {
-        self.bytes.len() - rest.0.len()
+        self.src.len() - rest.0.len()
     }
 
     /// Runs `token` at the parser's position: if it matches, moves past the
