@@ -272,7 +272,7 @@ fn malformed(rest: Bytes<'_>, problem: NumberProblem) -> nom::Err<NumberError<'_
 
 #[inline(always)]
 pub(super) fn is_name_start(byte: u8) -> bool {
-    byte.is_ascii_alphabetic() || byte == b'_'
+    NAME_START[usize::from(byte)]
 }
 
 /// [`is_name_start`] for nom's character parsers.
@@ -287,16 +287,22 @@ pub(super) fn is_name_continue(byte: u8) -> bool {
 }
 
 /// `[A-Za-z0-9_]`, by byte: one load instead of three range tests.
-static NAME_CONTINUE: [bool; 256] = {
+static NAME_CONTINUE: [bool; 256] = name_bytes(true);
+
+/// `[A-Za-z_]`, by byte, likewise.
+static NAME_START: [bool; 256] = name_bytes(false);
+
+/// The bytes of names, with or without the digits, as a table.
+const fn name_bytes(with_digits: bool) -> [bool; 256] {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 256 {
         let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || b == b'_';
+        table[byte] = b.is_ascii_alphabetic() || b == b'_' || (with_digits && b.is_ascii_digit());
         byte += 1;
     }
     table
-};
+}
 
 impl<'src> Parser<'src, '_> {
     /// The input from the parser's position.
