@@ -7,18 +7,13 @@ use expect_test::{Expect, expect};
 const NEURON: &str = "z = w*x + b; y = sigmoid(z); (y - t)^2";
 const NEURON_AT: &str = "w=0.5,b=0.1,x=2,t=0.8";
 
+mod common;
+
+/// Runs `symdiff explain ARGS` and renders what it printed.
 fn run(args: &[&str]) -> String {
-    let mut argv = vec!["symdiff", "explain"];
+    let mut argv = vec!["explain"];
     argv.extend_from_slice(args);
-    let outcome = symdiff_cli::run(argv, &mut "".as_bytes());
-    let mut rendered = format!("status {}\n", outcome.code);
-    if !outcome.stdout.is_empty() {
-        rendered.push_str(&format!("--- stdout\n{}", outcome.stdout));
-    }
-    if !outcome.stderr.is_empty() {
-        rendered.push_str(&format!("--- stderr\n{}", outcome.stderr));
-    }
-    rendered
+    common::rendered(&argv, "")
 }
 
 fn check(args: &[&str], expect: Expect) {
