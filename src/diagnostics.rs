@@ -477,18 +477,11 @@ impl Warning {
                 "--wrt: `{name}` does not appear in the expression, so its derivative is 0 ({})",
                 variables_hint(variables)
             ),
-            Warning::IgnoredValue { mistake } => {
-                let name = match mistake {
-                    NameMistake::Constant { name }
-                    | NameMistake::Defined { name }
-                    | NameMistake::Absent { name } => name.as_str(),
-                    _ => "",
-                };
-                format!(
-                    "--at gives a value to `{name}`, which is ignored: {}",
-                    mistake.message()
-                )
-            }
+            Warning::IgnoredValue { mistake } => format!(
+                "--at gives a value to `{}`, which is ignored: {}",
+                mistake.name().unwrap_or_default(),
+                mistake.message()
+            ),
             Warning::OrderIgnored => {
                 "the generated Rust computes first derivatives; --order is ignored".to_owned()
             }

@@ -104,7 +104,7 @@ fn unknown_name(
         let help = NameHelp::None;
         Mistake::Name { mistake, help }
     } else {
-        match loaded.not_a_variable(&name) {
+        match loaded.not_a_variable(&name, &loaded.variables()) {
             Some(mistake) => {
                 let help = NameHelp::Hessian(vars.to_vec());
                 Mistake::Name { mistake, help }

@@ -21,10 +21,11 @@ pub(crate) struct Loaded {
 
 impl Loaded {
     /// Why `name` cannot be given a value or taken a derivative by, if it
-    /// is not one of the expression's variables: a constant, a defined name
-    /// or an absent one.
-    pub(crate) fn not_a_variable(&self, name: &str) -> Option<NameMistake> {
-        if self.variables().iter().any(|var| var == name) {
+    /// is not one of the expression's `variables` (from [`Loaded::variables`],
+    /// which a caller checking several names computes once): a constant, a
+    /// defined name or an absent one.
+    pub(crate) fn not_a_variable(&self, name: &str, variables: &[String]) -> Option<NameMistake> {
+        if variables.iter().any(|var| var == name) {
             return None;
         }
         let defines = || self.expr.steps().is_some_and(|steps| steps.is_step(name));

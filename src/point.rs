@@ -38,16 +38,13 @@ impl Point {
         loaded: &Loaded,
         session: &mut Session,
     ) -> Result<(), CliError> {
+        let variables = loaded.variables();
         for (name, _) in &self.entries {
-            let Some(mistake) = loaded.not_a_variable(name) else {
+            let Some(mistake) = loaded.not_a_variable(name, &variables) else {
                 continue;
             };
             if let NameMistake::Constant { name } = mistake {
-                return Err(Mistake::ValueForConstant {
-                    name,
-                    variables: loaded.variables(),
-                }
-                .into());
+                return Err(Mistake::ValueForConstant { name, variables }.into());
             }
             session.warn(&Warning::IgnoredValue { mistake });
         }

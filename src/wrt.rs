@@ -57,15 +57,15 @@ pub(crate) fn check_listed(
     steps: Steps,
     session: &mut Session,
 ) -> Result<(), CliError> {
+    let variables = loaded.variables();
     for name in names {
-        let variables = loaded.variables();
-        let mistake = match loaded.not_a_variable(name) {
+        let mistake = match loaded.not_a_variable(name, &variables) {
             None => continue,
             Some(NameMistake::Defined { .. }) if steps == Steps::Allowed => continue,
             Some(NameMistake::Absent { .. }) => {
                 session.warn(&Warning::AbsentInWrt {
                     name: name.clone(),
-                    variables,
+                    variables: variables.clone(),
                 });
                 continue;
             }
@@ -114,13 +114,7 @@ pub(crate) fn parameter_order(text: &str, variables: &[String]) -> Result<Vec<St
         let name = name.clone();
         return Err(error(NameMistake::NotAVariable { name }, span));
     }
-    let missing: Vec<String> = variables
-        .iter()
-        .filter(|variable| !names.contains(variable))
-        .cloned()
-        .collect();
-    if !missing.is_empty() {
-        let mistake = NameMistake::Missing { names: missing };
+    if let Some(mistake) = NameMistake::missing_from(variables, &names) {
         return Err(error(mistake, text.len()..text.len() + 1));
     }
     Ok(names)

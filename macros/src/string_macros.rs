@@ -269,13 +269,7 @@ fn arg_order(args: &ArgOrder, variables: &[String]) -> syn::Result<Vec<String>> 
             names.push(name);
         }
     }
-    let missing: Vec<String> = variables
-        .iter()
-        .filter(|variable| !names.contains(variable))
-        .cloned()
-        .collect();
-    if !missing.is_empty() {
-        let mistake = NameMistake::Missing { names: missing };
+    if let Some(mistake) = NameMistake::missing_from(variables, &names) {
         let list = NameList::Args;
         errors.report_at(args.span, Problem::Name { mistake, list });
     }

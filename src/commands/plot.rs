@@ -58,10 +58,11 @@ fn plotted_variables(
     let names = match list {
         Some(text) => {
             let names = crate::wrt::parse_list(text)?;
+            let variables = loaded.variables();
             for name in &names {
-                if let Some(mistake) = loaded.not_a_variable(name) {
+                if let Some(mistake) = loaded.not_a_variable(name, &variables) {
                     let span = text.find(name.as_str()).unwrap_or(0);
-                    let help = NameHelp::Variables(loaded.variables());
+                    let help = NameHelp::Variables(variables);
                     let mistake = Mistake::Name { mistake, help };
                     return Err(mistake.in_flag("--wrt", text, span..span + name.len()));
                 }

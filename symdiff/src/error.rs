@@ -112,6 +112,32 @@ pub enum NameMistake {
 }
 
 impl NameMistake {
+    /// The variables of `variables` that `names` leaves out, for a list
+    /// that must name every variable, or `None` when it names them all.
+    pub fn missing_from(variables: &[String], names: &[String]) -> Option<NameMistake> {
+        let missing: Vec<String> = variables
+            .iter()
+            .filter(|variable| !names.contains(variable))
+            .cloned()
+            .collect();
+        (!missing.is_empty()).then_some(NameMistake::Missing { names: missing })
+    }
+
+    /// The one name the mistake is about, if it is about one.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            NameMistake::NotAName { name }
+            | NameMistake::Repeated { name }
+            | NameMistake::NotAVariable { name }
+            | NameMistake::Constant { name }
+            | NameMistake::Defined { name }
+            | NameMistake::Absent { name } => Some(name),
+            NameMistake::Empty | NameMistake::EmptyBeforeEquals | NameMistake::Missing { .. } => {
+                None
+            }
+        }
+    }
+
     /// The one-line message.
     pub fn message(&self) -> String {
         match self {
