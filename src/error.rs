@@ -79,23 +79,7 @@ impl CliError {
 
     fn write(&self, out: &mut dyn fmt::Write, style: DiagnosticStyle) -> fmt::Result {
         match self {
-            CliError::Engine(symdiff::Error::Parse(error)) => render_diagnostic_styled(
-                out,
-                &error.source,
-                error.span,
-                &error.message(),
-                error.help().as_deref(),
-                style,
-            ),
-            CliError::Engine(symdiff::Error::Semantic(error)) => render_diagnostic_styled(
-                out,
-                &error.source,
-                error.span,
-                &error.message(),
-                error.help().as_deref(),
-                style,
-            ),
-            CliError::Engine(error) => render_message_styled(out, &error.to_string(), None, style),
+            CliError::Engine(error) => error.write_styled(out, style),
             CliError::Mistake {
                 mistake,
                 place: None,

@@ -2,7 +2,10 @@
 //! values, never a panic.
 
 use std::fmt;
-use symdiff_parser::{ParseError, Span, render_diagnostic};
+use symdiff_parser::{
+    DiagnosticStyle, ParseError, Span, render_diagnostic, render_diagnostic_styled,
+    render_message_styled,
+};
 
 /// A name or call that parses but means nothing to the engine.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -323,6 +326,17 @@ pub enum Error {
 }
 
 impl Error {
+    /// Writes the error as `Display` does, in `style`: a parse or semantic
+    /// error with a caret under its span, any other as its message.
+    pub fn write_styled(&self, out: &mut dyn fmt::Write, style: DiagnosticStyle) -> fmt::Result {
+        let (source, span, message, help) = match self {
+            Error::Parse(error) => (&error.source, error.span, error.message(), error.help()),
+            Error::Semantic(error) => (&error.source, error.span, error.message(), error.help()),
+            other => return render_message_styled(out, &other.to_string(), None, style),
+        };
+        render_diagnostic_styled(out, source, span, &message, help.as_deref(), style)
+    }
+
     /// The span in the source that the error is about, if any.
     pub fn span(&self) -> Option<Span> {
         match self {
