@@ -8,7 +8,6 @@ use symdiff::graph::{Graph, NodeId};
 use symdiff::latex::{definitions_to_latex, to_latex_with};
 use symdiff::mathml::{definitions_to_mathml, math};
 use symdiff::print::{Definitions, to_text_with};
-use symdiff::size::tree_sizes;
 
 /// A number for people: shortest round-trip digits, `2` not `2.0`,
 /// exponents for very large and small values, `NaN`, `inf`, `-inf`.
@@ -161,9 +160,8 @@ impl Formulas {
     /// factored (see `factor.rs`) and print their other shared
     /// subexpressions once, by name too.
     pub(crate) fn render(expr: &Expr, roots: &[NodeId], format: Format) -> Formulas {
-        let tree_size: f64 = tree_sizes(&expr.graph().borrow(), roots).iter().sum();
-        let large = tree_size > symdiff::print::TREE_LIMIT
-            || symdiff::print::is_deep(&expr.graph().borrow(), roots);
+        let large =
+            symdiff::print::is_large(&expr.graph().borrow(), roots, symdiff::print::TREE_LIMIT);
         let roots = if large {
             symdiff::factor::factor_common(&mut expr.graph().borrow_mut(), roots)
         } else {

@@ -145,8 +145,7 @@ impl Definitions {
     /// Names shared subexpressions only when the roots printed as trees would
     /// have more than `tree_limit` nodes or nest deeper than the parser reads.
     pub fn when_large(graph: &Graph, roots: &[NodeId], tree_limit: f64) -> Self {
-        let tree_size: f64 = crate::size::tree_sizes(graph, roots).iter().sum();
-        if tree_size > tree_limit || is_deep(graph, roots) {
+        if is_large(graph, roots, tree_limit) {
             Self::shared(graph, roots)
         } else {
             Self::none()
@@ -195,6 +194,14 @@ impl Definitions {
 /// stays shallow (the printer recurses) and reads back within the parser's
 /// nesting limit (`MAX_DEPTH`, 256, counting parentheses and signs too).
 const MAX_UNNAMED_DEPTH: usize = 48;
+
+/// Whether `roots` printed as trees would have more than `tree_limit` nodes
+/// in all or nest deeper than the parser reads: then they print with their
+/// shared subexpressions named.
+pub fn is_large(graph: &Graph, roots: &[NodeId], tree_limit: f64) -> bool {
+    let tree_size: f64 = crate::size::tree_sizes(graph, roots).iter().sum();
+    tree_size > tree_limit || is_deep(graph, roots)
+}
 
 /// Whether some root nests deeper than `MAX_UNNAMED_DEPTH`: printed as one
 /// tree it would not read back (the parser's `MAX_DEPTH`).
