@@ -65,6 +65,9 @@ pub struct Tape {
     /// Where batch evaluation keeps each instruction's values (see
     /// `batch.rs`).
     slots: crate::batch::Slots,
+    /// The instructions regrouped for evaluation at a point (see
+    /// `point.rs`), built by the first such evaluation.
+    program: std::sync::OnceLock<crate::point::Program>,
 }
 
 impl Tape {
@@ -111,6 +114,7 @@ impl Tape {
             outputs,
             inputs: inputs.to_vec(),
             slots,
+            program: std::sync::OnceLock::new(),
         })
     }
 
@@ -199,28 +203,10 @@ impl Tape {
                 found: outputs.len(),
             });
         }
-        for (index, instr) in self.instrs.iter().enumerate() {
-            let value = |reg: Reg| scratch[reg as usize];
-            scratch[index] = match *instr {
-                Instr::Const(bits) => f64::from_bits(bits),
-                Instr::Input(position) => inputs[position as usize],
-                Instr::Add(a, b) => value(a) + value(b),
-                Instr::Sub(a, b) => value(a) - value(b),
-                Instr::Mul(a, b) => value(a) * value(b),
-                Instr::Div(a, b) => value(a) / value(b),
-                Instr::Neg(a) => -value(a),
-                Instr::Powi(a, n) => value(a).powi(n),
-                Instr::Powf(a, b) => value(a).powf(value(b)),
-                Instr::Call1(func, a) => func.eval1(value(a)),
-                Instr::Call2(func, a, b) => func.eval2(value(a), value(b)),
-                Instr::Select(comparison, [l, r, a, b]) => {
-                    crate::func::select(comparison, value(l), value(r), value(a), value(b))
-                }
-            };
-        }
-        for (output, &reg) in outputs.iter_mut().zip(&self.outputs) {
-            *output = scratch[reg as usize];
-        }
+        let program = self
+            .program
+            .get_or_init(|| crate::point::Program::new(&self.instrs, &self.outputs));
+        program.eval(scratch, inputs, outputs);
         Ok(())
     }
 }

@@ -194,6 +194,7 @@ pub mod number;
 mod order;
 #[doc(hidden)]
 pub mod piecewise;
+mod point;
 #[doc(hidden)]
 pub mod print;
 #[doc(hidden)]
