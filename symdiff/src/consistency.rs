@@ -471,6 +471,18 @@ fn check_derivatives(
     let mut taped = vec![0.0; roots.len()];
     tape.eval(values, &mut taped)
         .map_err(|error| Inconsistency(format!("tape: {error}")))?;
+    // A point's evaluation regroups the tape's instructions into runs (see
+    // `point.rs`), the batch keeps their order: the same operations on the
+    // same operands, so the same bits.
+    let mut batched = vec![0.0; roots.len()];
+    tape.eval_batch(values, &mut batched)
+        .map_err(|error| Inconsistency(format!("tape: {error}")))?;
+    if let Some(index) = (0..roots.len()).find(|&i| taped[i].to_bits() != batched[i].to_bits()) {
+        let (point, batch) = (taped[index], batched[index]);
+        return fail(format!(
+            "output {index}: tape at a point {point}, in a batch {batch}"
+        ));
+    }
     for (index, (&a, &b)) in direct.iter().zip(&taped).enumerate() {
         if !close(a, b, 1e-9) {
             return fail(format!("output {index}: DAG evaluation {a}, tape {b}"));

@@ -252,6 +252,16 @@ impl Number {
         }
     }
 
+    /// `self * other`, or `None` where two non-zero numbers have a product
+    /// that underflows to zero. Folding such a product into a coefficient
+    /// would let a non-zero factor annihilate the rest of a product:
+    /// `1e-300/(1e300*x)` is NaN where `x` is, not `0`.
+    pub fn mul_unless_vanishing(self, other: Number) -> Option<Number> {
+        let product = self.product(other);
+        let vanished = product.is_zero() && !self.is_zero() && !other.is_zero();
+        (!vanished).then_some(product)
+    }
+
     pub fn recip(self) -> Number {
         match self {
             Number::Rational { numer, denom } => Self::ratio(denom, numer),

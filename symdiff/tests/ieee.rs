@@ -73,7 +73,10 @@ fn rewrites_keep_the_value_where_the_formula_has_none() {
         (x*y)^2 at [("x", 1e200), ("y", 1e-200)] = 1.0
         sqrt(x)^2 at [("x", -1.0)] = NaN
         sqrt(1 + x^2)^2 at [("x", 3.0)] = 10.0
-        (-x)^3 at [("x", 2.0)] = -8.0"#]]
+        (-x)^3 at [("x", 2.0)] = -8.0
+        (1/1e300)/(1e300*x) at [("x", NaN)] = NaN
+        2*((1/1e300)/(1e300*x)) at [("x", NaN)] = NaN
+        1e-300*(1e-300*x + y) - 1e-300*y at [("x", NaN), ("y", 1.0)] = NaN"#]]
     .assert_eq(&table(&[
         ("x^(1/2)*x^(1/2)", &[("x", -2.0)]),
         ("sqrt(x)*sqrt(x)", &[("x", -2.0)]),
@@ -84,6 +87,14 @@ fn rewrites_keep_the_value_where_the_formula_has_none() {
         ("sqrt(x)^2", &[("x", -1.0)]),
         ("sqrt(1 + x^2)^2", &[("x", 3.0)]),
         ("(-x)^3", &[("x", 2.0)]),
+        // Numbers whose product underflows stay factors: the product is not
+        // `0*x`, and keeps the NaN of `x`.
+        ("(1/1e300)/(1e300*x)", &[("x", f64::NAN)]),
+        ("2*((1/1e300)/(1e300*x))", &[("x", f64::NAN)]),
+        (
+            "1e-300*(1e-300*x + y) - 1e-300*y",
+            &[("x", f64::NAN), ("y", 1.0)],
+        ),
     ]));
 }
 
