@@ -182,12 +182,10 @@ impl Graph {
                 Some((coefficient, inner))
                     if cancels(position, &inner, coefficient, &rests, |c| {
                         Some(self.rest_of(c))
-                    }) && self.push_terms_scaled(
-                        &inner,
-                        coefficient,
-                        &mut constant,
-                        &mut scaled,
-                    ) => {}
+                    }) =>
+                {
+                    self.push_terms_scaled(&inner, coefficient, &mut constant, &mut scaled);
+                }
                 _ => self.push_term(term, &mut constant, &mut scaled),
             }
         }
@@ -250,19 +248,16 @@ impl Graph {
         constant: &mut Number,
         scaled: &mut SmallVec<[Scaled; 8]>,
     ) {
-        if let Node::Mul(factors) = self.node(term)
-            && let &[first, second] = &factors[..]
-            && let Some(coefficient) = self.as_number(first)
-            && matches!(self.node(second), Node::Add(_) if self.merges_nested())
-        {
-            let inner: Ids = SmallVec::from_slice(self.node(second).children());
-            if self.push_terms_scaled(&inner, coefficient, constant, scaled) {
-                return;
-            }
-        }
         match self.node(term) {
             Node::Num(number) => *constant = constant.add(*number),
             Node::Mul(factors) => match self.as_number(factors[0]) {
+                Some(coefficient)
+                    if factors.len() == 2
+                        && matches!(self.node(factors[1]), Node::Add(_) if self.merges_nested()) =>
+                {
+                    let inner: Ids = SmallVec::from_slice(self.node(factors[1]).children());
+                    self.push_terms_scaled(&inner, coefficient, constant, scaled);
+                }
                 Some(coefficient) => {
                     let rest = if factors.len() == 2 {
                         factors[1]
@@ -290,42 +285,26 @@ impl Graph {
         }
     }
 
-    /// Pushes `terms`, each multiplied by `coefficient`; pushes nothing and
-    /// returns false where a term's coefficient would underflow to zero (the
-    /// caller keeps the multiple of the sum as one term instead: a vanished
-    /// term would take its NaN with it).
+    /// Pushes `terms`, each multiplied by `coefficient`.
     fn push_terms_scaled(
         &mut self,
         inner: &[NodeId],
         coefficient: Number,
         constant: &mut Number,
         scaled: &mut SmallVec<[Scaled; 8]>,
-    ) -> bool {
-        let (mut inner_constant, mut inner_scaled): (Number, SmallVec<[Scaled; 8]>) =
+    ) {
+        let (mut inner_constant, mut inner_scaled) =
             (Number::ZERO, SmallVec::with_capacity(inner.len()));
         for &inner_term in inner {
             self.push_term(inner_term, &mut inner_constant, &mut inner_scaled);
         }
-        let mut coefficients: SmallVec<[Number; 8]> = SmallVec::with_capacity(inner_scaled.len());
-        for term in &inner_scaled {
-            match term.coefficient.mul_unless_vanishing(coefficient) {
-                Some(product) => coefficients.push(product),
-                None => return false,
-            }
-        }
         *constant = constant.add(inner_constant.mul(coefficient));
         let unscaled = coefficient.is_one();
-        scaled.extend(
-            inner_scaled
-                .into_iter()
-                .zip(coefficients)
-                .map(|(term, coefficient)| Scaled {
-                    rest: term.rest,
-                    coefficient,
-                    original: term.original.filter(|_| unscaled),
-                }),
-        );
-        true
+        scaled.extend(inner_scaled.into_iter().map(|term: Scaled| Scaled {
+            rest: term.rest,
+            coefficient: term.coefficient.mul(coefficient),
+            original: term.original.filter(|_| unscaled),
+        }));
     }
 
     /// `coefficient * rest` for a `rest` that has no coefficient of its own.
@@ -369,12 +348,6 @@ impl Graph {
         }
         let mut coefficient = Number::ONE;
         let mut powers: SmallVec<[Power; 8]> = SmallVec::with_capacity(factors.len());
-        // Where something symbolic is left, a number whose product with the
-        // coefficient underflows stays a factor of its own (see
-        // `Number::mul_unless_vanishing`); a product of numbers only folds.
-        let symbolic = factors
-            .iter()
-            .any(|&factor| self.as_number(factor).is_none());
         // A product scaled by numbers (`-x*y*z`) is merged whatever its size:
         // the result has no more factors than it.
         let scaling = factors
@@ -399,10 +372,10 @@ impl Graph {
                     }) =>
                 {
                     for child in children {
-                        self.push_factor(child, symbolic, &mut coefficient, &mut powers);
+                        self.push_factor(child, &mut coefficient, &mut powers);
                     }
                 }
-                _ => self.push_factor(factor, symbolic, &mut coefficient, &mut powers),
+                _ => self.push_factor(factor, &mut coefficient, &mut powers),
             }
         }
         if coefficient.is_zero() {
@@ -438,10 +411,7 @@ impl Graph {
             }
             let factor = self.merge_powers(base, &powers[run_start..index]);
             match self.node(factor) {
-                Node::Num(number) => match coefficient.mul_unless_vanishing(*number) {
-                    Some(product) => coefficient = product,
-                    None => collected.push(factor),
-                },
+                Node::Num(number) => coefficient = coefficient.mul(*number),
                 Node::Mul(_) => {
                     needs_another_pass = true;
                     collected.push(factor);
@@ -619,20 +589,11 @@ impl Graph {
     fn push_factor(
         &mut self,
         factor: NodeId,
-        symbolic: bool,
         coefficient: &mut Number,
         powers: &mut SmallVec<[Power; 8]>,
     ) {
         match self.node(factor) {
-            Node::Num(number) => match coefficient.mul_unless_vanishing(*number) {
-                Some(product) => *coefficient = product,
-                None if !symbolic => *coefficient = coefficient.mul(*number),
-                None => powers.push(Power {
-                    base: factor,
-                    exponent: self.one,
-                    original: factor,
-                }),
-            },
+            Node::Num(number) => *coefficient = coefficient.mul(*number),
             &Node::Pow([base, exponent]) => powers.push(Power {
                 base,
                 exponent,

@@ -246,20 +246,29 @@ impl Number {
             (Number::Rational { numer: a, denom: b }, Number::Rational { numer: c, denom: d }) => {
                 Self::ratio_i128(i128::from(a) * i128::from(c), i128::from(b) * i128::from(d))
             }
-            _ => self
-                .big_op(other, |a, b| a * b)
-                .unwrap_or_else(|| Number::float(self.to_f64() * other.to_f64())),
+            _ => self.big_op(other, |a, b| a * b).unwrap_or_else(|| {
+                let float = self.to_f64() * other.to_f64();
+                let underflowed = float == 0.0 && !self.is_zero() && !other.is_zero();
+                underflowed
+                    .then(|| self.exact_product(other))
+                    .flatten()
+                    .unwrap_or_else(|| Number::float(float))
+            }),
         }
     }
 
-    /// `self * other`, or `None` where two non-zero numbers have a product
-    /// that underflows to zero. Folding such a product into a coefficient
-    /// would let a non-zero factor annihilate the rest of a product:
-    /// `1e-300/(1e300*x)` is NaN where `x` is, not `0`.
-    pub fn mul_unless_vanishing(self, other: Number) -> Option<Number> {
-        let product = self.product(other);
-        let vanished = product.is_zero() && !self.is_zero() && !other.is_zero();
-        (!vanished).then_some(product)
+    /// The exact product of two numbers whose product in floating point
+    /// underflows to zero (a float is a dyadic rational), so that it stays
+    /// non-zero: folded to zero, it would annihilate the rest of a product
+    /// (`1e-300/(1e300*x)` is NaN where `x` is, not `0`). `None` beyond the
+    /// size of a big rational.
+    fn exact_product(self, other: Number) -> Option<Number> {
+        let exact = |number: Number| match number {
+            Number::Float(value) => BigRational::from_float(value),
+            _ => number.to_big(),
+        };
+        let product = exact(self)? * exact(other)?;
+        big::fits(&product).then(|| Self::from_big(product))
     }
 
     pub fn recip(self) -> Number {
