@@ -148,6 +148,27 @@ pub(crate) enum Problem {
     },
 }
 
+impl Problem {
+    /// The Rust the engine emitted, as tokens: or its error, the node budget
+    /// met while emitting (every node past it is NaN, so the code would be
+    /// wrong), or text that does not lex, as the problem to report.
+    pub(crate) fn from_emitted(
+        graph: &symdiff::graph::Graph,
+        emitted: Result<String, symdiff::Error>,
+    ) -> Result<proc_macro2::TokenStream, Problem> {
+        let source = emitted.map_err(Problem::Engine)?;
+        if graph.budget_exceeded() {
+            let max_nodes = graph.max_nodes();
+            return Err(Problem::Engine(symdiff::Error::NodeBudget { max_nodes }));
+        }
+        source
+            .parse()
+            .map_err(|error: proc_macro2::LexError| Problem::EmittedTokens {
+                message: error.to_string(),
+            })
+    }
+}
+
 /// The list a [`Problem::Name`] is in, which decides the hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum NameList {

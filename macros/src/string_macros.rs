@@ -396,18 +396,8 @@ impl Parsed {
             .map(|(_, name)| format_ident!("{}", name))
             .collect();
         let engine_error = |problem: Problem| syn::Error::new(self.source.span(), problem);
-        let body = emit_closure_body(graph, roots, &inputs, shape)
-            .map_err(|error| engine_error(Problem::Engine(error)))?;
-        if graph.budget_exceeded() {
-            let max_nodes = graph.max_nodes();
-            let error = symdiff::Error::NodeBudget { max_nodes };
-            return Err(engine_error(Problem::Engine(error)));
-        }
-        let body: TokenStream = body.parse().map_err(|error: proc_macro2::LexError| {
-            engine_error(Problem::EmittedTokens {
-                message: error.to_string(),
-            })
-        })?;
+        let emitted = emit_closure_body(graph, roots, &inputs, shape);
+        let body = Problem::from_emitted(graph, emitted).map_err(engine_error)?;
         let f64_path = quote!(::core::primitive::f64);
         let generated = Ident::new("__symdiff_generated", Span::mixed_site());
         let output = match shape {

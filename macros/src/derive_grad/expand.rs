@@ -179,24 +179,14 @@ fn derivative_functions(
         hvp: options.hvp,
         sparse_hessian: options.sparse_hessian,
     };
-    let source = match (target.output, target.roots) {
+    let emitted = match (target.output, target.roots) {
         (Output::Scalar, &[root]) => emit_derivative_functions(graph, root, &spec),
         (output, roots) => {
             let names = output_names(&name, output, roots.len());
             emit_jacobian_functions(graph, roots, &names, &spec)
         }
-    }
-    .map_err(|error| engine_error(Problem::Engine(error)))?;
-    if graph.budget_exceeded() {
-        let max_nodes = graph.max_nodes();
-        let error = symdiff::Error::NodeBudget { max_nodes };
-        return Err(engine_error(Problem::Engine(error)));
-    }
-    let items: TokenStream = source.parse().map_err(|error: proc_macro2::LexError| {
-        engine_error(Problem::EmittedTokens {
-            message: error.to_string(),
-        })
-    })?;
+    };
+    let items = Problem::from_emitted(graph, emitted).map_err(engine_error)?;
     let inherited: TokenStream = original
         .attrs
         .iter()
