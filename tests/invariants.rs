@@ -33,6 +33,16 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
+/// Asserts that none of `paths` contains any of `forbidden`.
+fn assert_absent(paths: impl IntoIterator<Item = PathBuf>, forbidden: &[&str]) {
+    for path in paths {
+        let text = read(&path);
+        for needle in forbidden {
+            assert!(!text.contains(needle), "{} has {needle}", path.display());
+        }
+    }
+}
+
 /// `symdiff-parser` depends on nothing of ours.
 #[test]
 fn the_parser_depends_on_nothing_of_ours() {
@@ -52,16 +62,7 @@ fn the_parser_depends_on_nothing_of_ours() {
 fn generated_code_needs_only_core() {
     let expansions = rust_files(&root().join("macros/tests/expand"));
     assert!(!expansions.is_empty());
-    for path in expansions {
-        let text = read(&path);
-        for forbidden in ["::symdiff", "symdiff::", "::std::"] {
-            assert!(
-                !text.contains(forbidden),
-                "{} mentions {forbidden}",
-                path.display()
-            );
-        }
-    }
+    assert_absent(expansions, &["::symdiff", "symdiff::", "::std::"]);
 }
 
 /// Every message the command line prints comes from its catalogue
@@ -69,24 +70,18 @@ fn generated_code_needs_only_core() {
 /// builds an error or a warning from text.
 #[test]
 fn the_command_line_speaks_through_its_catalogue() {
-    for path in rust_files(&root().join("src")) {
-        if path.ends_with("diagnostics.rs") {
-            continue;
-        }
-        let text = read(&path);
-        for forbidden in [
+    let files = rust_files(&root().join("src"))
+        .into_iter()
+        .filter(|path| !path.ends_with("diagnostics.rs"));
+    assert_absent(
+        files,
+        &[
             "warn(&format!",
             "warn(\"",
             "CliError::Message",
             "CliError::message",
-        ] {
-            assert!(
-                !text.contains(forbidden),
-                "{} has {forbidden}",
-                path.display()
-            );
-        }
-    }
+        ],
+    );
 }
 
 /// Tests are strict: none is ignored and none expects a panic.
@@ -97,11 +92,7 @@ fn no_test_is_ignored_or_expects_a_panic() {
     for crate_dir in [".", "parser", "symdiff", "macros"] {
         for folder in ["src", "tests"] {
             let dir = root().join(crate_dir).join(folder);
-            for path in rust_files(&dir) {
-                let text = read(&path);
-                assert!(!text.contains(&ignore), "{}", path.display());
-                assert!(!text.contains(&should_panic), "{}", path.display());
-            }
+            assert_absent(rust_files(&dir), &[&ignore, &should_panic]);
         }
     }
 }
