@@ -2,6 +2,7 @@
 
 use expect_test::{Expect, expect};
 use symdiff::emit_rust::{Param, ParamKind, RustSpec, emit_derivative_functions};
+use symdiff::graph::VarId;
 
 /// Emits the gradient functions of `source` over all its variables, as scalars.
 fn check(source: &str, hessian: bool, expect: Expect) {
@@ -35,6 +36,19 @@ fn emit(source: &str, hessian: bool, hvp: bool, sparse_hessian: bool) -> String 
         sparse_hessian,
     };
     emit_derivative_functions(&mut graph, expr.id(), &spec).expect("emits")
+}
+
+/// The spec of a private `f` with its gradient only.
+fn gradient_only<'a>(params: &'a [Param], wrt: &'a [VarId]) -> RustSpec<'a> {
+    RustSpec {
+        name: "f",
+        visibility: "",
+        params,
+        wrt,
+        hessian: false,
+        hvp: false,
+        sparse_hessian: false,
+    }
 }
 
 #[test]
@@ -440,15 +454,7 @@ fn emit_jacobian(sources: &[&str], wrt: &[&str]) -> String {
     let names: Vec<String> = (0..roots.len())
         .map(|index| format!("f[{index}]"))
         .collect();
-    let spec = RustSpec {
-        name: "f",
-        visibility: "",
-        params: &params,
-        wrt: &wrt,
-        hessian: false,
-        hvp: false,
-        sparse_hessian: false,
-    };
+    let spec = gradient_only(&params, &wrt);
     symdiff::emit_rust::emit_jacobian_functions(&mut graph, &roots, &names, &spec).expect("emits")
 }
 
@@ -570,15 +576,7 @@ fn rosenbrock_over_an_array(len: usize) -> String {
         name: "x".to_owned(),
         kind: ParamKind::ArrayRef(len),
     }];
-    let spec = RustSpec {
-        name: "f",
-        visibility: "",
-        params: &params,
-        wrt: &wrt,
-        hessian: false,
-        hvp: false,
-        sparse_hessian: false,
-    };
+    let spec = gradient_only(&params, &wrt);
     emit_derivative_functions(&mut graph, root, &spec).expect("emits")
 }
 
