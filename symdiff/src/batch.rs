@@ -11,8 +11,8 @@
 
 use crate::compile::{Instr, Reg, Tape, operands};
 use crate::func::Eval;
+use crate::kept::Kept;
 use rayon::prelude::*;
-use std::cell::RefCell;
 
 /// About how many bytes of values one block keeps.
 const BLOCK_BYTES: usize = 256 * 1024;
@@ -91,8 +91,8 @@ pub(crate) fn eval_rows(tape: &Tape, inputs: &[f64], outputs: &mut [f64], n_poin
         return;
     }
     let block = block_points(tape);
-    let scratch = || Scratch::take(tape.slots().count * block);
-    let run = |scratch: &mut Scratch, (index, outputs): (usize, &mut [f64])| {
+    let scratch = || Kept::take(tape.slots().count * block);
+    let run = |scratch: &mut Kept, (index, outputs): (usize, &mut [f64])| {
         let points = outputs.len() / n_outputs;
         let start = index * block * n_inputs;
         let inputs = &inputs[start..start + points * n_inputs];
@@ -107,50 +107,6 @@ pub(crate) fn eval_rows(tape: &Tape, inputs: &[f64], outputs: &mut [f64], n_poin
         let mut buffer = scratch();
         let blocks = outputs.chunks_mut(block * n_outputs).enumerate();
         blocks.for_each(|block| run(&mut buffer, block));
-    }
-}
-
-/// Block scratch of at most this many values is kept by its thread for the
-/// next batch (4 MiB); a larger one is freed.
-const MAX_KEPT: usize = 1 << 19;
-
-thread_local! {
-    /// The block scratch of this thread's last batch.
-    static KEPT: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A block's scratch, taken from the one its thread kept and given back
-/// when dropped. Every row is written before it is read (see [`Slots`]),
-/// so the scratch needs no zeroing between batches.
-struct Scratch(Vec<f64>);
-
-impl Scratch {
-    fn take(len: usize) -> Scratch {
-        let mut values = KEPT
-            .try_with(|kept| {
-                kept.try_borrow_mut()
-                    .map(|mut kept| std::mem::take(&mut *kept))
-            })
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        if values.len() < len {
-            values.resize(len, 0.0);
-        }
-        Scratch(values)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let values = std::mem::take(&mut self.0);
-        if values.len() <= MAX_KEPT {
-            let _ = KEPT.try_with(|kept| {
-                if let Ok(mut kept) = kept.try_borrow_mut() {
-                    *kept = values;
-                }
-            });
-        }
     }
 }
 

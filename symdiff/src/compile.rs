@@ -47,15 +47,6 @@ impl Instr {
     }
 }
 
-/// Tapes of at most this many instructions evaluate at a point in a buffer
-/// kept by the thread (8 MiB at most); longer ones in one of their own.
-const MAX_KEPT_VALUES: usize = 1 << 20;
-
-thread_local! {
-    /// The values of the last [`Tape::eval`] on this thread, reused.
-    static KEPT_VALUES: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Straight-line code computing several outputs from several inputs.
 #[derive(Clone, Debug)]
 pub struct Tape {
@@ -139,22 +130,9 @@ impl Tape {
     /// the lengths of [`Tape::inputs`] and [`Tape::outputs`].
     pub fn eval(&self, inputs: &[f64], outputs: &mut [f64]) -> Result<(), Error> {
         let n = self.instrs.len();
-        if n > MAX_KEPT_VALUES {
-            return self.eval_with(&mut vec![0.0; n], inputs, outputs);
-        }
         // The values of this thread's last evaluation are overwritten, in
         // order, by this one's: no allocation and no zeroing per point.
-        let kept = KEPT_VALUES.try_with(|cell| {
-            let mut values = cell.try_borrow_mut().ok()?;
-            if values.len() < n {
-                values.resize(n, 0.0);
-            }
-            Some(self.eval_with(&mut values[..n], inputs, outputs))
-        });
-        match kept {
-            Ok(Some(result)) => result,
-            _ => self.eval_with(&mut vec![0.0; n], inputs, outputs),
-        }
+        crate::kept::with_kept(n, |values| self.eval_with(values, inputs, outputs))
     }
 
     /// Evaluates all outputs at many points: `inputs` holds one row of

@@ -179,6 +179,7 @@ pub mod gradient;
 pub mod graph;
 #[doc(hidden)]
 pub mod import;
+mod kept;
 #[doc(hidden)]
 pub mod latex;
 mod layout;
