@@ -9,6 +9,7 @@
 
 mod erf;
 mod table;
+mod tanh;
 
 use crate::graph::{Graph, NodeId};
 use crate::number::Number;
@@ -16,6 +17,7 @@ use std::fmt;
 
 pub use erf::{ERF_HELPER, erf};
 pub use table::Func;
+pub use tanh::{TANH_HELPER, tanh};
 
 /// How a function is evaluated in IEEE arithmetic; its variant is the
 /// function's arity.

@@ -4,8 +4,8 @@
 //! aspect the rest of symdiff reads come from these entries.
 
 use super::{
-    CallSite, Comparison, ERF_HELPER, Eval, FunctionInfo, LatexForm, PLAIN, elu, gelu, heaviside,
-    leaky_relu, max, min, relu, sigmoid, sign, silu, softplus, softsign,
+    CallSite, Comparison, ERF_HELPER, Eval, FunctionInfo, LatexForm, PLAIN, TANH_HELPER, elu, gelu,
+    heaviside, leaky_relu, max, min, relu, sigmoid, sign, silu, softplus, softsign,
 };
 use crate::graph::{Constant, Graph, NodeId};
 use crate::number::Number;
@@ -154,7 +154,7 @@ functions! {
     Tanh => FunctionInfo {
         name: "tanh",
         doc: "hyperbolic tangent",
-        eval: Eval::Unary(f64::tanh),
+        eval: Eval::Unary(super::tanh),
         fold: |x| x[0].is_zero().then_some(Number::ZERO),
         partial: |graph, site| {
             let one = graph.one();
@@ -162,7 +162,8 @@ functions! {
             graph.sub(one, square)
         },
         latex: LatexForm::Operator("\\tanh"),
-        rust: "$F::tanh($0)",
+        rust: "__symdiff_tanh($0)",
+        helpers: &[TANH_HELPER],
         method: Some("tanh"),
         ..PLAIN
     },
