@@ -477,6 +477,24 @@ pub fn select(comparison: Comparison, l: f64, r: f64, a: f64, b: f64) -> f64 {
     }
 }
 
+/// The distance in units in the last place between two floats of the same
+/// sign (for the tests of the functions computed from their own source).
+#[cfg(test)]
+fn ulps(a: f64, b: f64) -> u64 {
+    a.to_bits().abs_diff(b.to_bits())
+}
+
+/// The largest distance in ulps between `own` and `reference` at `points`.
+#[cfg(test)]
+fn worst_ulps(
+    own: fn(f64) -> f64,
+    reference: fn(f64) -> f64,
+    points: impl IntoIterator<Item = f64>,
+) -> u64 {
+    let distances = points.into_iter().map(|x| ulps(own(x), reference(x)));
+    distances.max().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,12 +25,7 @@ pub const TANH_HELPER: Helper = Helper {
 #[cfg(test)]
 mod tests {
     use super::tanh;
-
-    /// The distance in units in the last place between two floats of the
-    /// same sign.
-    fn ulps(a: f64, b: f64) -> u64 {
-        a.to_bits().abs_diff(b.to_bits())
-    }
+    use crate::func::{ulps, worst_ulps};
 
     /// The points of `tests/data/tanh.tsv` and their correctly rounded
     /// values.
@@ -70,11 +65,7 @@ mod tests {
         let far = [
             1e-300, -1e-30, 5e-9, 0.625, -0.625, 19.06, 22.0, -40.0, 41.0, 1e300,
         ];
-        let worst = grid
-            .chain(far)
-            .map(|x| ulps(tanh(x), libm::tanh(x)))
-            .max()
-            .unwrap_or(0);
+        let worst = worst_ulps(tanh, libm::tanh, grid.chain(far));
         assert!(worst <= 3, "{worst} ulps");
     }
 
