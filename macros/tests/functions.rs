@@ -84,8 +84,16 @@ fn grad_reads_the_new_functions_and_log_with_a_base() {
 }
 
 #[derive_grad]
-fn each_free_function(x: f64, a: f64) -> [f64; 6] {
-    [erf(x), gelu(x), silu(x), swish(x), elu(x, a), softsign(x)]
+fn each_free_function(x: f64, a: f64) -> [f64; 7] {
+    [
+        erf(x),
+        gelu(x),
+        silu(x),
+        swish(x),
+        elu(x, a),
+        softsign(x),
+        tanh(x),
+    ]
 }
 
 /// The functions called by name are re-emitted as the table's Rust, which
@@ -103,6 +111,8 @@ fn inlined_functions_compute_the_engine_s_values_bit_for_bit() {
         0.4,
         1.9,
         6.5,
+        0.625,
+        19.5,
         f64::INFINITY,
         f64::NAN,
     ] {
@@ -114,6 +124,7 @@ fn inlined_functions_compute_the_engine_s_values_bit_for_bit() {
             Func::Silu.eval(&[x]),
             Func::Elu.eval(&[x, 1.3]),
             Func::Softsign.eval(&[x]),
+            Func::Tanh.eval(&[x]),
         ];
         for (index, (a, b)) in computed.iter().zip(expected).enumerate() {
             assert_eq!(a.to_bits(), b.to_bits(), "function {index} at {x}");

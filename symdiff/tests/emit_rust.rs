@@ -530,7 +530,7 @@ fn jacobian_without_variables_has_empty_rows() {
 #[test]
 fn erf_is_emitted_once_per_function_as_a_local_item() {
     let code = emit(
-        "gelu(x)*erf(y) + atan2(y, x) + hypot(x, y) + log(x, y)",
+        "gelu(x)*erf(y) + atan2(y, x) + hypot(x, y) + log(x, y) + tanh(x*y)",
         false,
         false,
         false,
@@ -538,6 +538,8 @@ fn erf_is_emitted_once_per_function_as_a_local_item() {
     let bodies = code.matches("pub fn f_").count();
     assert_eq!(bodies, 2, "f_grad and f_value_and_grad");
     assert_eq!(code.matches("fn __symdiff_erf(").count(), bodies);
+    assert_eq!(code.matches("fn __symdiff_tanh(").count(), bodies);
+    assert!(!code.contains("f64::tanh"), "tanh is symdiff's own");
     for call in ["atan2(", "hypot(", "log("] {
         assert!(
             code.contains(&format!("::core::primitive::f64::{call}")),
