@@ -153,9 +153,10 @@ fn eval_block(
             },
             Instr::Neg(a) => unary(row, operand(a), |x| -x),
             Instr::Powi(a, n) => unary(row, operand(a), |x| x.powi(n)),
-            Instr::Call1(func, a) => match func.info().eval {
-                Eval::Unary(eval) => unary(row, operand(a), eval),
-                Eval::Binary(_) | Eval::Select(_) => row.fill(f64::NAN),
+            Instr::Call1(func, a) => match (func.info().eval_each, func.info().eval) {
+                (Some(eval_each), _) => eval_each(row, operand(a)),
+                (None, Eval::Unary(eval)) => unary(row, operand(a), eval),
+                (None, Eval::Binary(_) | Eval::Select(_)) => row.fill(f64::NAN),
             },
             Instr::Select(comparison, [l, r, a, b]) => {
                 let (l, r, a, b) = (operand(l), operand(r), operand(a), operand(b));

@@ -17,7 +17,11 @@ use std::fmt;
 
 pub use erf::{ERF_HELPER, erf};
 pub use table::Func;
+pub(crate) use tanh::tanh_each;
 pub use tanh::{TANH_HELPER, tanh};
+
+/// A function evaluated at many points: `out[i] = f(x[i])`.
+pub type EvalEach = fn(out: &mut [f64], x: &[f64]);
 
 /// How a function is evaluated in IEEE arithmetic; its variant is the
 /// function's arity.
@@ -99,6 +103,11 @@ pub struct FunctionInfo {
     /// defined, for the README (`relu'(0) = 0`).
     pub kink: Option<&'static str>,
     pub eval: Eval,
+    /// `eval` of each of many points at once (the batch's loop), where the
+    /// function's own source is straight-line code that the compiler
+    /// vectorises when it inlines it: the same bits as `eval`, for several
+    /// points per instruction.
+    pub eval_each: Option<EvalEach>,
     /// The exact value at exact numbers, where it is rational (`sin(0) = 0`).
     /// Called only where the IEEE value is finite.
     pub fold: fn(&[Number]) -> Option<Number>,
@@ -127,6 +136,7 @@ pub(crate) const PLAIN: FunctionInfo = FunctionInfo {
     doc: "",
     kink: None,
     eval: Eval::Unary(|_| f64::NAN),
+    eval_each: None,
     fold: |_| None,
     partial: |graph, _| graph.zero(),
     never_negative: false,

@@ -155,6 +155,7 @@ functions! {
         name: "tanh",
         doc: "hyperbolic tangent",
         eval: Eval::Unary(super::tanh),
+        eval_each: Some(super::tanh_each),
         fold: |x| x[0].is_zero().then_some(Number::ZERO),
         partial: |graph, site| {
             let one = graph.one();
