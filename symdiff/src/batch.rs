@@ -2,14 +2,16 @@
 //! and each instruction runs over a whole block before the next one starts:
 //! the loop of an addition or a product over a block vectorises, and the
 //! dispatch on the instruction is paid once per block instead of once per
-//! point. A block keeps only the values still to be read (see [`Slots`]), so
+//! point. A block keeps only the values still to be read, and computes a
+//! product read by one sum inside the sum's loop (see `batch_plan.rs`), so
 //! that it stays in the core's cache however long the tape is. Large batches
 //! spread their blocks over the cores (rayon).
 //!
 //! Every point goes through the same IEEE operations in the same order as
 //! [`Tape::eval`], so the results are the same bit for bit.
 
-use crate::compile::{Instr, Reg, Tape, operands};
+use crate::batch_plan::Step;
+use crate::compile::{Instr, Reg, Tape};
 use crate::func::Eval;
 use crate::kept::Kept;
 use rayon::prelude::*;
@@ -25,60 +27,9 @@ const MIN_BLOCK: usize = 8;
 /// threads would cost more than they save.
 const PARALLEL_FROM_BLOCKS: usize = 4;
 
-/// Which row of a block's scratch holds each instruction's values. A row is
-/// reused once the last instruction that reads it has run (outputs are kept
-/// to the end), so a block needs as many rows as values are live at once,
-/// not one per instruction. An instruction never writes a row it reads.
-#[derive(Clone, Debug)]
-pub(crate) struct Slots {
-    of: Vec<u32>,
-    count: usize,
-}
-
-impl Slots {
-    pub(crate) fn new(instrs: &[Instr], outputs: &[Reg]) -> Slots {
-        // The last instruction that reads each value (itself if none does).
-        let mut last_read: Vec<usize> = (0..instrs.len()).collect();
-        for (index, instr) in instrs.iter().enumerate() {
-            for operand in operands(instr) {
-                last_read[operand as usize] = index;
-            }
-        }
-        for &output in outputs {
-            last_read[output as usize] = usize::MAX;
-        }
-        let mut free: Vec<u32> = Vec::new();
-        let mut of = Vec::with_capacity(instrs.len());
-        let mut count = 0;
-        for (index, instr) in instrs.iter().enumerate() {
-            let slot = free.pop().unwrap_or_else(|| {
-                count += 1;
-                u32::try_from(count - 1).unwrap_or(u32::MAX)
-            });
-            of.push(slot);
-            // Released after the result has its row, so it never aliases
-            // an operand; `x*x` (and a `where` reading a value twice)
-            // releases each operand once.
-            let mut seen = [Reg::MAX; 4];
-            for (position, operand) in operands(instr).enumerate() {
-                if last_read[operand as usize] == index && !seen.contains(&operand) {
-                    free.push(of[operand as usize]);
-                }
-                if let Some(slot) = seen.get_mut(position) {
-                    *slot = operand;
-                }
-            }
-            if last_read[index] == index {
-                free.push(slot);
-            }
-        }
-        Slots { of, count }
-    }
-}
-
 /// How many points a block of `tape` holds.
 fn block_points(tape: &Tape) -> usize {
-    let per_point = 8 * tape.slots().count.max(1);
+    let per_point = 8 * tape.plan().rows.max(1);
     (BLOCK_BYTES / per_point).clamp(MIN_BLOCK, MAX_BLOCK)
 }
 
@@ -102,7 +53,7 @@ pub(crate) fn eval_rows(tape: &Tape, inputs: &[f64], outputs: &mut [f64], n_poin
         return;
     }
     let block = block_points(tape);
-    let scratch = || Kept::take(tape.slots().count * row_stride(block));
+    let scratch = || Kept::take(tape.plan().rows * row_stride(block));
     let run = |scratch: &mut Kept, (index, outputs): (usize, &mut [f64])| {
         let points = outputs.len() / n_outputs;
         let start = index * block * n_inputs;
@@ -131,61 +82,91 @@ fn eval_block(
     outputs: &mut [f64],
 ) {
     let n_inputs = tape.inputs().len();
-    let slot_of = &tape.slots().of;
+    let (instrs, row_of) = (tape.instructions(), &tape.plan().row_of);
     let stride = row_stride(points);
     touch_lines(inputs);
-    for (index, instr) in tape.instructions().iter().enumerate() {
-        let slot = slot_of[index] as usize;
+    for &step in &tape.plan().steps {
+        let (Step::One(written) | Step::Fused { sum: written, .. }) = step;
+        let slot = row_of[written as usize] as usize;
         let (before, rest) = scratch.split_at_mut(slot * stride);
         let (row, after) = rest.split_at_mut(stride);
         let row = &mut row[..points];
-        // Operands are in other rows than the result (see `Slots`).
+        // Operands are in other rows than the result (see `batch_plan.rs`).
         let operand = |reg: Reg| {
-            let other = slot_of[reg as usize] as usize;
+            let other = row_of[reg as usize] as usize;
             match other < slot {
                 true => &before[other * stride..][..points],
                 false => &after[(other - slot - 1) * stride..][..points],
             }
         };
-        match *instr {
-            Instr::Const(bits) => row.fill(f64::from_bits(bits)),
-            Instr::Input(position) => {
-                let column = inputs.iter().skip(position as usize).step_by(n_inputs);
-                row.iter_mut().zip(column).for_each(|(out, &x)| *out = x);
-            }
-            Instr::Add(a, b) => binary(row, operand(a), operand(b), |x, y| x + y),
-            Instr::Sub(a, b) => binary(row, operand(a), operand(b), |x, y| x - y),
-            Instr::Mul(a, b) => binary(row, operand(a), operand(b), |x, y| x * y),
-            Instr::Div(a, b) => binary(row, operand(a), operand(b), |x, y| x / y),
-            Instr::Powf(a, b) => binary(row, operand(a), operand(b), f64::powf),
-            // The function's evaluation is looked up in the table once per
-            // instruction, not once per point.
-            Instr::Call2(func, a, b) => match func.info().eval {
-                Eval::Binary(eval) => binary(row, operand(a), operand(b), eval),
-                Eval::Unary(_) | Eval::Select(_) => row.fill(f64::NAN),
-            },
-            Instr::Neg(a) => unary(row, operand(a), |x| -x),
-            Instr::Powi(a, n) => unary(row, operand(a), |x| x.powi(n)),
-            Instr::Call1(func, a) => match (func.info().eval_each, func.info().eval) {
-                (Some(eval_each), _) => eval_each(row, operand(a)),
-                (None, Eval::Unary(eval)) => unary(row, operand(a), eval),
-                (None, Eval::Binary(_) | Eval::Select(_)) => row.fill(f64::NAN),
-            },
-            Instr::Select(comparison, [l, r, a, b]) => {
-                let (l, r, a, b) = (operand(l), operand(r), operand(a), operand(b));
-                for (point, out) in row.iter_mut().enumerate() {
-                    *out = crate::func::select(comparison, l[point], r[point], a[point], b[point]);
+        let instr = instrs[written as usize];
+        match step {
+            Step::One(_) => one(instr, row, operand, inputs, n_inputs),
+            Step::Fused { product, .. } => match (instrs[product as usize], instr) {
+                (Instr::Mul(x, y), Instr::Add(a, b) | Instr::Sub(a, b)) => {
+                    let (x, y) = (operand(x), operand(y));
+                    match (instr, a == product) {
+                        (Instr::Add(..), true) => fused(row, x, y, operand(b), |p, c| p + c),
+                        (Instr::Add(..), false) => fused(row, x, y, operand(a), |p, c| c + p),
+                        (_, true) => fused(row, x, y, operand(b), |p, c| p - c),
+                        (_, false) => fused(row, x, y, operand(a), |p, c| c - p),
+                    }
                 }
-            }
+                // The plan fuses only a product into a sum or difference.
+                _ => row.fill(f64::NAN),
+            },
         }
     }
     let n_outputs = tape.outputs().len();
     touch_lines(outputs);
     for (position, &reg) in tape.outputs().iter().enumerate() {
-        let slot = slot_of[reg as usize] as usize;
+        let slot = row_of[reg as usize] as usize;
         let row = &scratch[slot * stride..][..points];
         let column = outputs.iter_mut().skip(position).step_by(n_outputs);
         column.zip(row).for_each(|(out, &value)| *out = value);
+    }
+}
+
+/// Runs `instr` over a block: `row` receives its values, `operand` gives the
+/// values of a register, and `inputs` holds the block's points, one row of
+/// `n_inputs` values each.
+fn one<'a>(
+    instr: Instr,
+    row: &mut [f64],
+    operand: impl Fn(Reg) -> &'a [f64],
+    inputs: &[f64],
+    n_inputs: usize,
+) {
+    match instr {
+        Instr::Const(bits) => row.fill(f64::from_bits(bits)),
+        Instr::Input(position) => {
+            let column = inputs.iter().skip(position as usize).step_by(n_inputs);
+            row.iter_mut().zip(column).for_each(|(out, &x)| *out = x);
+        }
+        Instr::Add(a, b) => binary(row, operand(a), operand(b), |x, y| x + y),
+        Instr::Sub(a, b) => binary(row, operand(a), operand(b), |x, y| x - y),
+        Instr::Mul(a, b) => binary(row, operand(a), operand(b), |x, y| x * y),
+        Instr::Div(a, b) => binary(row, operand(a), operand(b), |x, y| x / y),
+        Instr::Powf(a, b) => binary(row, operand(a), operand(b), f64::powf),
+        // The function's evaluation is looked up in the table once per
+        // instruction, not once per point.
+        Instr::Call2(func, a, b) => match func.info().eval {
+            Eval::Binary(eval) => binary(row, operand(a), operand(b), eval),
+            Eval::Unary(_) | Eval::Select(_) => row.fill(f64::NAN),
+        },
+        Instr::Neg(a) => unary(row, operand(a), |x| -x),
+        Instr::Powi(a, n) => unary(row, operand(a), |x| x.powi(n)),
+        Instr::Call1(func, a) => match (func.info().eval_each, func.info().eval) {
+            (Some(eval_each), _) => eval_each(row, operand(a)),
+            (None, Eval::Unary(eval)) => unary(row, operand(a), eval),
+            (None, Eval::Binary(_) | Eval::Select(_)) => row.fill(f64::NAN),
+        },
+        Instr::Select(comparison, [l, r, a, b]) => {
+            let (l, r, a, b) = (operand(l), operand(r), operand(a), operand(b));
+            for (point, out) in row.iter_mut().enumerate() {
+                *out = crate::func::select(comparison, l[point], r[point], a[point], b[point]);
+            }
+        }
     }
 }
 
@@ -209,6 +190,15 @@ fn touch_lines(values: &[f64]) {
 
 fn unary(row: &mut [f64], a: &[f64], op: impl Fn(f64) -> f64) {
     row.iter_mut().zip(a).for_each(|(out, &x)| *out = op(x));
+}
+
+/// `op(x * y, c)` at each point: a product and the sum (or difference)
+/// that reads it, in one loop.
+fn fused(row: &mut [f64], x: &[f64], y: &[f64], c: &[f64], op: impl Fn(f64, f64) -> f64) {
+    row.iter_mut()
+        .zip(x.iter().zip(y))
+        .zip(c)
+        .for_each(|((out, (&x, &y)), &c)| *out = op(x * y, c));
 }
 
 fn binary(row: &mut [f64], a: &[f64], b: &[f64], op: impl Fn(f64, f64) -> f64) {

@@ -55,7 +55,7 @@ pub struct Tape {
     inputs: Vec<VarId>,
     /// Where batch evaluation keeps each instruction's values (see
     /// `batch.rs`).
-    slots: crate::batch::Slots,
+    plan: crate::batch_plan::Plan,
     /// The instructions regrouped for evaluation at a point (see
     /// `point.rs`), built by the first such evaluation.
     program: std::sync::OnceLock<crate::point::Program>,
@@ -99,18 +99,18 @@ impl Tape {
         }
         let outputs: Vec<Reg> = roots.iter().map(|root| lowering.value(*root)).collect();
         let (instrs, outputs) = eliminate_dead_code(lowering.tape, &outputs);
-        let slots = crate::batch::Slots::new(&instrs, &outputs);
+        let plan = crate::batch_plan::Plan::new(&instrs, &outputs);
         Ok(Tape {
             instrs,
             outputs,
             inputs: inputs.to_vec(),
-            slots,
+            plan,
             program: std::sync::OnceLock::new(),
         })
     }
 
-    pub(crate) fn slots(&self) -> &crate::batch::Slots {
-        &self.slots
+    pub(crate) fn plan(&self) -> &crate::batch_plan::Plan {
+        &self.plan
     }
 
     pub fn instructions(&self) -> &[Instr] {

@@ -148,6 +148,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod batch_plan;
 mod big;
 mod build;
 pub mod check;

@@ -1,0 +1,191 @@
+//! The order in which a batch runs a tape's instructions over a block of
+//! points, and which row of the block's scratch holds each value.
+//!
+//! Two things make a block cheaper than the tape itself. A product read
+//! only by one sum or difference is computed inside that instruction's
+//! loop (`x*y + c` in one pass), so its values never go through a row:
+//! in a network's weighted sums, that is every product. And a row is reused
+//! once the last step that reads it has run (outputs are kept to the end),
+//! so a block needs as many rows as values are live at once, not one per
+//! instruction. The IEEE operations are the tape's, on the same operands in
+//! the same order, so the values are the same bit for bit.
+
+use crate::compile::{Instr, Reg, operands};
+
+/// One pass over a block.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Step {
+    /// The instruction at this index, on its own.
+    One(Reg),
+    /// The sum or difference at index `sum`, one of whose operands is the
+    /// product at index `product`, which nothing else reads: both in one
+    /// loop.
+    Fused { sum: Reg, product: Reg },
+}
+
+/// The steps of a batch and the rows of its values.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    pub(crate) steps: Vec<Step>,
+    /// The row of each instruction's values (none for a fused product).
+    pub(crate) row_of: Vec<u32>,
+    /// How many rows a block needs.
+    pub(crate) rows: usize,
+}
+
+/// The values a step reads: a fused step reads the product's operands and
+/// the sum's other operand.
+fn reads(instrs: &[Instr], step: Step) -> impl Iterator<Item = Reg> {
+    let (regs, n) = match step {
+        Step::One(index) => {
+            let mut regs = [0; 4];
+            let mut n = 0;
+            for (slot, operand) in regs.iter_mut().zip(operands(&instrs[index as usize])) {
+                *slot = operand;
+                n += 1;
+            }
+            (regs, n)
+        }
+        Step::Fused { sum, product } => match (instrs[sum as usize], instrs[product as usize]) {
+            (Instr::Add(a, b) | Instr::Sub(a, b), Instr::Mul(x, y)) => {
+                let other = if a == product { b } else { a };
+                ([x, y, other, 0], 3)
+            }
+            _ => ([0; 4], 0),
+        },
+    };
+    regs.into_iter().take(n)
+}
+
+/// The value a step writes.
+fn result(step: Step) -> Reg {
+    match step {
+        Step::One(index) | Step::Fused { sum: index, .. } => index,
+    }
+}
+
+impl Plan {
+    pub(crate) fn new(instrs: &[Instr], outputs: &[Reg]) -> Plan {
+        let steps = fuse(instrs, outputs);
+        // The last step that reads each value (the one that writes it if
+        // none does); outputs are read at the end.
+        let mut last_read = vec![0usize; instrs.len()];
+        for (position, &step) in steps.iter().enumerate() {
+            last_read[result(step) as usize] = position;
+        }
+        for (position, &step) in steps.iter().enumerate() {
+            for operand in reads(instrs, step) {
+                last_read[operand as usize] = position;
+            }
+        }
+        for &output in outputs {
+            last_read[output as usize] = usize::MAX;
+        }
+        let mut free: Vec<u32> = Vec::new();
+        let mut row_of = vec![u32::MAX; instrs.len()];
+        let mut rows = 0;
+        for (position, &step) in steps.iter().enumerate() {
+            let row = free.pop().unwrap_or_else(|| {
+                rows += 1;
+                u32::try_from(rows - 1).unwrap_or(u32::MAX)
+            });
+            let written = result(step) as usize;
+            row_of[written] = row;
+            // Released after the result has its row, so that a step never
+            // writes a row it reads; `x*x` releases `x` once.
+            let mut seen = [Reg::MAX; 4];
+            for (index, operand) in reads(instrs, step).enumerate() {
+                if last_read[operand as usize] == position && !seen.contains(&operand) {
+                    free.push(row_of[operand as usize]);
+                }
+                if let Some(slot) = seen.get_mut(index) {
+                    *slot = operand;
+                }
+            }
+            if last_read[written] == position {
+                free.push(row);
+            }
+        }
+        Plan {
+            steps,
+            row_of,
+            rows,
+        }
+    }
+}
+
+/// The steps in the tape's order, each product read only by one sum or
+/// difference moved into it.
+fn fuse(instrs: &[Instr], outputs: &[Reg]) -> Vec<Step> {
+    let mut readers = vec![0u32; instrs.len()];
+    for instr in instrs {
+        for operand in operands(instr) {
+            readers[operand as usize] += 1;
+        }
+    }
+    for &output in outputs {
+        readers[output as usize] += 1;
+    }
+    let fusable =
+        |reg: Reg| readers[reg as usize] == 1 && matches!(instrs[reg as usize], Instr::Mul(..));
+    let mut fused = vec![false; instrs.len()];
+    let mut steps: Vec<Step> = Vec::with_capacity(instrs.len());
+    for (index, instr) in instrs.iter().enumerate() {
+        let index = Reg::try_from(index).unwrap_or(Reg::MAX);
+        let product = match *instr {
+            Instr::Add(a, b) | Instr::Sub(a, b) => [a, b].into_iter().find(|&reg| fusable(reg)),
+            _ => None,
+        };
+        match product {
+            Some(product) => {
+                fused[product as usize] = true;
+                steps.push(Step::Fused {
+                    sum: index,
+                    product,
+                });
+            }
+            None => steps.push(Step::One(index)),
+        }
+    }
+    // A product is read after it is written, so its step comes before the
+    // sum that takes it over: drop it now.
+    steps.retain(|&step| !matches!(step, Step::One(index) if fused[index as usize]));
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Step;
+    use crate::Expr;
+
+    /// The plan of `source`'s value and gradient: how many steps, how many
+    /// of them fused, and how many rows a block needs.
+    fn check(source: &str, expected: (usize, usize, usize)) {
+        let expr = Expr::parse(source).expect("parses");
+        let names = expr.variables();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut outputs = vec![expr.clone()];
+        outputs.extend(expr.gradient(&names));
+        let tape = Expr::compile(&outputs, &names).expect("compiles");
+        let plan = tape.plan();
+        let fused = plan
+            .steps
+            .iter()
+            .filter(|step| matches!(step, Step::Fused { .. }));
+        assert_eq!(
+            (plan.steps.len(), fused.count(), plan.rows),
+            expected,
+            "{source} ({} instructions)",
+            tape.instructions().len()
+        );
+    }
+
+    #[test]
+    fn products_read_by_one_sum_are_fused_into_it() {
+        check("tanh(a*x + b*y) + tanh(c*x + d*y)", (24, 6, 12));
+        check("x*y - z", (5, 1, 4));
+        check("z - x*y", (7, 1, 5));
+        // A product read twice keeps its row.
+        check("(x*y + 1) * (x*y + 2)", (11, 0, 6));
+    }
+}
