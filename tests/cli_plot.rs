@@ -3,21 +3,13 @@
 //! exit status 2 that leaves no file behind.
 
 use expect_test::{Expect, expect};
-use std::path::PathBuf;
-
-/// A fresh path for one test's picture.
-fn out_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("symdiff-plot-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let path = dir.join(format!("{name}.svg"));
-    let _ = std::fs::remove_file(&path);
-    path
-}
 
 /// Runs `symdiff plot ARGS --out PATH`; the exit status, what it printed
-/// (the path replaced by `OUT`) and the SVG if one was written.
+/// (the path replaced by `OUT`) and the SVG if one was written. The picture
+/// goes to a fresh directory, removed afterwards.
 fn plot(name: &str, args: &[&str]) -> (String, Option<String>) {
-    let path = out_path(name);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join(format!("{name}.svg"));
     let path_text = path.display().to_string();
     let mut argv = vec!["symdiff", "plot"];
     argv.extend_from_slice(args);
