@@ -156,17 +156,12 @@ fn fuse(instrs: &[Instr], outputs: &[Reg]) -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::Step;
-    use crate::Expr;
+    use crate::compile::value_and_gradient_tape;
 
     /// The plan of `source`'s value and gradient: how many steps, how many
     /// of them fused, and how many rows a block needs.
     fn check(source: &str, expected: (usize, usize, usize)) {
-        let expr = Expr::parse(source).expect("parses");
-        let names = expr.variables();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let mut outputs = vec![expr.clone()];
-        outputs.extend(expr.gradient(&names));
-        let tape = Expr::compile(&outputs, &names).expect("compiles");
+        let tape = value_and_gradient_tape(source);
         let plan = tape.plan();
         let fused = plan
             .steps

@@ -586,3 +586,15 @@ impl Lowering<'_> {
         )
     }
 }
+
+/// The tape of `source`'s value and gradient over its variables, for the
+/// tests of the ways a tape is run.
+#[cfg(test)]
+pub(crate) fn value_and_gradient_tape(source: &str) -> Tape {
+    let expr = crate::Expr::parse(source).expect("parses");
+    let names = expr.variables();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut outputs = vec![expr.clone()];
+    outputs.extend(expr.gradient(&names));
+    crate::Expr::compile(&outputs, &names).expect("compiles")
+}

@@ -272,18 +272,13 @@ impl Ready {
 
 #[cfg(test)]
 mod tests {
-    use crate::Expr;
+    use crate::compile::value_and_gradient_tape;
 
     /// Compiles `source`'s value and gradient, and checks that the program
     /// has `expected_runs` runs and computes at `point` the values of the
     /// tape in its own order (the batch path), bit for bit.
     fn check(source: &str, point: &[f64], expected_runs: usize) {
-        let expr = Expr::parse(source).expect("parses");
-        let names = expr.variables();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let mut outputs = vec![expr.clone()];
-        outputs.extend(expr.gradient(&names));
-        let tape = Expr::compile(&outputs, &names).expect("compiles");
+        let tape = value_and_gradient_tape(source);
         let program = super::Program::new(tape.instructions(), tape.outputs());
         let mut values = vec![0.0; tape.instructions().len()];
         let mut got = vec![0.0; tape.outputs().len()];
