@@ -90,6 +90,7 @@ impl CallSite<'_> {
 
 /// Everything symdiff knows about one function.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct FunctionInfo {
     /// The canonical name, as the parser reads it and the printer writes it.
     pub name: &'static str,
