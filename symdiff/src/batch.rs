@@ -10,7 +10,7 @@
 //! Every point goes through the same IEEE operations in the same order as
 //! [`Tape::eval`], so the results are the same bit for bit.
 
-use crate::batch_plan::Step;
+use crate::batch_plan::{Form, Step};
 use crate::compile::{Instr, Reg, Tape};
 use crate::func::Eval;
 use crate::kept::Kept;
@@ -87,8 +87,7 @@ fn eval_block(
     let stride = row_stride(points);
     touch_lines(inputs);
     for &step in &tape.plan().steps {
-        let (Step::One(written) | Step::Fused { sum: written, .. }) = step;
-        let slot = row_of[written as usize] as usize;
+        let slot = row_of[step.written() as usize] as usize;
         let (before, rest) = scratch.split_at_mut(slot * stride);
         let (row, after) = rest.split_at_mut(stride);
         let row = &mut row[..points];
@@ -100,11 +99,18 @@ fn eval_block(
                 false => &after[(other - slot - 1) * stride..][..points],
             }
         };
-        let instr = instrs[written as usize];
         match step {
-            Step::One(_) => one(instr, row, operand, inputs, n_inputs),
-            Step::Fused { product, .. } => {
-                fused_step(instr, instrs[product as usize], product, row, operand);
+            Step::One(index) => one(instrs[index as usize], row, operand, inputs, n_inputs),
+            Step::Fused {
+                x, y, other, form, ..
+            } => {
+                let (x, y, c) = (operand(x), operand(y), operand(other));
+                match form {
+                    Form::ProductPlus => fused(row, x, y, c, |p, c| p + c),
+                    Form::PlusProduct => fused(row, x, y, c, |p, c| c + p),
+                    Form::ProductMinus => fused(row, x, y, c, |p, c| p - c),
+                    Form::MinusProduct => fused(row, x, y, c, |p, c| c - p),
+                }
             }
         }
     }
@@ -158,30 +164,6 @@ fn one<'a>(
                 *out = crate::func::select(comparison, l[point], r[point], a[point], b[point]);
             }
         }
-    }
-}
-
-/// Runs the sum or difference `instr` over a block, with its operand
-/// `product` (the instruction `product_instr`) computed in the same loop.
-fn fused_step<'a>(
-    instr: Instr,
-    product_instr: Instr,
-    product: Reg,
-    row: &mut [f64],
-    operand: impl Fn(Reg) -> &'a [f64],
-) {
-    let (Instr::Mul(x, y), Instr::Add(a, b) | Instr::Sub(a, b)) = (product_instr, instr) else {
-        // The plan fuses only a product into a sum or difference.
-        row.fill(f64::NAN);
-        return;
-    };
-    let (x, y) = (operand(x), operand(y));
-    // The operands stay in the tape's order: `a + b` is never `b + a`.
-    match (instr, a == product) {
-        (Instr::Add(..), true) => fused(row, x, y, operand(b), |p, c| p + c),
-        (Instr::Add(..), false) => fused(row, x, y, operand(a), |p, c| c + p),
-        (_, true) => fused(row, x, y, operand(b), |p, c| p - c),
-        (_, false) => fused(row, x, y, operand(a), |p, c| c - p),
     }
 }
 

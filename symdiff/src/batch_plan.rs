@@ -11,7 +11,7 @@
 //! tape's, on the same operands in the same order, so the values are the
 //! same bit for bit (NaN where the tape gives NaN).
 
-use crate::compile::{Instr, Reg, operands};
+use crate::compile::{Instr, Reg, operand_array, operands};
 
 /// One pass over a block.
 #[derive(Clone, Copy, Debug)]
@@ -19,9 +19,48 @@ pub(crate) enum Step {
     /// The instruction at this index, on its own.
     One(Reg),
     /// The sum or difference at index `sum`, one of whose operands is the
-    /// product at index `product`, which nothing else reads: both in one
-    /// loop.
-    Fused { sum: Reg, product: Reg },
+    /// product `x * y`, which nothing else reads: both in one loop. `other`
+    /// is the sum's other operand, and `form` says where the product stands.
+    Fused {
+        sum: Reg,
+        x: Reg,
+        y: Reg,
+        other: Reg,
+        form: Form,
+    },
+}
+
+/// Where a fused product `p` stands beside the other operand `c`: the
+/// tape's order, kept so that `a + b` is never computed as `b + a`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `p + c`.
+    ProductPlus,
+    /// `c + p`.
+    PlusProduct,
+    /// `p - c`.
+    ProductMinus,
+    /// `c - p`.
+    MinusProduct,
+}
+
+impl Step {
+    /// The value the step writes.
+    pub(crate) fn written(self) -> Reg {
+        match self {
+            Step::One(index) | Step::Fused { sum: index, .. } => index,
+        }
+    }
+
+    /// The values the step reads: a fused step reads the product's
+    /// operands and the sum's other operand.
+    fn reads(self, instrs: &[Instr]) -> impl Iterator<Item = Reg> {
+        let (regs, n) = match self {
+            Step::One(index) => operand_array(&instrs[index as usize]),
+            Step::Fused { x, y, other, .. } => ([x, y, other, 0], 3),
+        };
+        regs.into_iter().take(n)
+    }
 }
 
 /// The steps of a batch and the rows of its values.
@@ -32,37 +71,6 @@ pub(crate) struct Plan {
     pub(crate) row_of: Vec<u32>,
     /// How many rows a block needs.
     pub(crate) rows: usize,
-}
-
-/// The values a step reads: a fused step reads the product's operands and
-/// the sum's other operand.
-fn reads(instrs: &[Instr], step: Step) -> impl Iterator<Item = Reg> {
-    let (regs, n) = match step {
-        Step::One(index) => {
-            let mut regs = [0; 4];
-            let mut n = 0;
-            for (slot, operand) in regs.iter_mut().zip(operands(&instrs[index as usize])) {
-                *slot = operand;
-                n += 1;
-            }
-            (regs, n)
-        }
-        Step::Fused { sum, product } => match (instrs[sum as usize], instrs[product as usize]) {
-            (Instr::Add(a, b) | Instr::Sub(a, b), Instr::Mul(x, y)) => {
-                let other = if a == product { b } else { a };
-                ([x, y, other, 0], 3)
-            }
-            _ => ([0; 4], 0),
-        },
-    };
-    regs.into_iter().take(n)
-}
-
-/// The value a step writes.
-fn result(step: Step) -> Reg {
-    match step {
-        Step::One(index) | Step::Fused { sum: index, .. } => index,
-    }
 }
 
 impl Plan {
@@ -83,10 +91,10 @@ impl Plan {
 fn last_reads(instrs: &[Instr], outputs: &[Reg], steps: &[Step]) -> Vec<usize> {
     let mut last_read = vec![0usize; instrs.len()];
     for (position, &step) in steps.iter().enumerate() {
-        last_read[result(step) as usize] = position;
+        last_read[step.written() as usize] = position;
     }
     for (position, &step) in steps.iter().enumerate() {
-        for operand in reads(instrs, step) {
+        for operand in step.reads(instrs) {
             last_read[operand as usize] = position;
         }
     }
@@ -107,12 +115,12 @@ fn assign_rows(instrs: &[Instr], steps: &[Step], last_read: &[usize]) -> (Vec<u3
             rows += 1;
             u32::try_from(rows - 1).unwrap_or(u32::MAX)
         });
-        let written = result(step) as usize;
+        let written = step.written() as usize;
         row_of[written] = row;
         // Released after the result has its row, so that a step never
         // writes a row it reads; `x*x` releases `x` once.
         let mut seen = [Reg::MAX; 4];
-        for (index, operand) in reads(instrs, step).enumerate() {
+        for (index, operand) in step.reads(instrs).enumerate() {
             if last_read[operand as usize] == position && !seen.contains(&operand) {
                 free.push(row_of[operand as usize]);
             }
@@ -144,21 +152,28 @@ fn fuse(instrs: &[Instr], outputs: &[Reg]) -> Vec<Step> {
     let mut fused = vec![false; instrs.len()];
     let mut steps: Vec<Step> = Vec::with_capacity(instrs.len());
     for (index, instr) in instrs.iter().enumerate() {
-        let index = Reg::try_from(index).unwrap_or(Reg::MAX);
-        let product = match *instr {
-            Instr::Add(a, b) | Instr::Sub(a, b) => [a, b].into_iter().find(|&reg| fusable(reg)),
+        let sum = Reg::try_from(index).unwrap_or(Reg::MAX);
+        let fusion = match *instr {
+            Instr::Add(a, b) if fusable(a) => Some((a, b, Form::ProductPlus)),
+            Instr::Add(a, b) if fusable(b) => Some((b, a, Form::PlusProduct)),
+            Instr::Sub(a, b) if fusable(a) => Some((a, b, Form::ProductMinus)),
+            Instr::Sub(a, b) if fusable(b) => Some((b, a, Form::MinusProduct)),
             _ => None,
         };
-        match product {
-            Some(product) => {
-                fused[product as usize] = true;
-                steps.push(Step::Fused {
-                    sum: index,
-                    product,
-                });
-            }
-            None => steps.push(Step::One(index)),
-        }
+        let step = fusion.and_then(|(product, other, form)| {
+            let Instr::Mul(x, y) = instrs[product as usize] else {
+                return None;
+            };
+            fused[product as usize] = true;
+            Some(Step::Fused {
+                sum,
+                x,
+                y,
+                other,
+                form,
+            })
+        });
+        steps.push(step.unwrap_or(Step::One(sum)));
     }
     // A product is read after it is written, so its step comes before the
     // sum that takes it over: drop it now.

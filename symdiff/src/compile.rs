@@ -220,7 +220,13 @@ fn eliminate_dead_code(instrs: Vec<Instr>, outputs: &[Reg]) -> (Vec<Instr>, Vec<
 
 /// The registers an instruction reads.
 pub fn operands(instr: &Instr) -> impl Iterator<Item = Reg> {
-    let (regs, n) = match *instr {
+    let (regs, n) = operand_array(instr);
+    regs.into_iter().take(n)
+}
+
+/// The registers an instruction reads, as the first `n` of four.
+pub(crate) fn operand_array(instr: &Instr) -> ([Reg; 4], usize) {
+    match *instr {
         Instr::Const(_) | Instr::Input(_) => ([0; 4], 0),
         Instr::Neg(a) | Instr::Powi(a, _) | Instr::Call1(_, a) => ([a, 0, 0, 0], 1),
         Instr::Add(a, b)
@@ -230,8 +236,7 @@ pub fn operands(instr: &Instr) -> impl Iterator<Item = Reg> {
         | Instr::Powf(a, b)
         | Instr::Call2(_, a, b) => ([a, b, 0, 0], 2),
         Instr::Select(_, regs) => (regs, 4),
-    };
-    regs.into_iter().take(n)
+    }
 }
 
 fn map_operands(instr: Instr, mut map: impl FnMut(Reg) -> Reg) -> Instr {
