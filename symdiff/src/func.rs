@@ -506,6 +506,18 @@ fn worst_ulps(
     distances.max().unwrap_or(0)
 }
 
+/// Checks the IEEE special values of an odd function that tends to ±1 (the
+/// functions computed from their own source, `erf` and `tanh`): ±1 at ±∞,
+/// NaN at NaN, and ±0 kept with its sign.
+#[cfg(test)]
+fn check_odd_unit_limits(f: fn(f64) -> f64) {
+    assert_eq!(f(f64::INFINITY), 1.0);
+    assert_eq!(f(f64::NEG_INFINITY), -1.0);
+    assert!(f(f64::NAN).is_nan());
+    assert_eq!(f(-0.0).to_bits(), (-0.0_f64).to_bits());
+    assert_eq!(f(0.0).to_bits(), 0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
