@@ -58,8 +58,8 @@ impl Expr {
         let mut graph = Graph::new();
         graph.set_max_nodes(max_nodes);
         // About one node per four bytes of source, so lowering does not
-        // grow the tables step by step.
-        graph.reserve(source.len() / 4);
+        // grow the tables step by step, and room for its derivatives.
+        graph.reserve_with_room(source.len() / 4);
         let lowered = crate::lower::lower_program_with(&mut graph, &program, source, &[])?;
         let id = lowered.root;
         let steps = (!lowered.definitions.is_empty()).then(|| Rc::new(Steps::new(source, lowered)));

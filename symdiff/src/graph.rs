@@ -220,6 +220,15 @@ fn matches_compound(node: &Node, kind: Compound, children: &[NodeId]) -> bool {
     }
 }
 
+/// How many times its nodes a parsed expression's per-node tables reserve
+/// room for (see [`Graph::reserve_with_room`]): a gradient and a Hessian
+/// over a few variables grow a deep chain about tenfold.
+const DERIVATIVE_ROOM: usize = 8;
+
+/// The most room for derivatives reserved at once, in nodes (about 100 MB
+/// of address space, none of it touched until written).
+const MAX_ROOM: usize = 1 << 20;
+
 /// How many times the room reserved for nodes the interning table reserves.
 const LOOKUP_RESERVE: usize = 3;
 
@@ -320,20 +329,44 @@ impl Graph {
         self.nodes.is_empty()
     }
 
-    /// Makes room for `additional` more nodes at once. A derivative grows
-    /// the graph by a multiple of its size: reserving that up front copies
-    /// the per-node tables once instead of at every doubling (only the pages
-    /// written are ever touched, so reserving generously costs little; the
-    /// hash table, whose every slot is initialised, grows as it fills).
+    /// Makes room for `additional` more nodes at once, in the per-node
+    /// tables and in the interning table. A derivative grows the graph by a
+    /// multiple of its size: reserving that up front moves the tables once
+    /// instead of at every doubling (nothing moves when there is room).
     pub fn reserve(&mut self, additional: usize) {
+        self.reserve_tables(additional);
+        self.reserve_lookups(additional);
+    }
+
+    /// Makes room for the nodes of an expression of about `nodes` nodes and
+    /// for its derivatives: the per-node tables reserve [`DERIVATIVE_ROOM`]
+    /// times as many (at most [`MAX_ROOM`] more), the interning table as
+    /// many. Room that is never written is never touched, so it costs no
+    /// memory, while a table that grows later is copied, its unwritten room
+    /// included, and in a fresh process every page of the copy is a page
+    /// fault: a third of the faults of the Hessian of a deep chain, before
+    /// the room was reserved here (see BENCHMARKS.md).
+    pub fn reserve_with_room(&mut self, nodes: usize) {
+        let room = nodes.saturating_mul(DERIVATIVE_ROOM).min(nodes + MAX_ROOM);
+        self.reserve_tables(room);
+        self.reserve_lookups(nodes);
+    }
+
+    /// Makes room for `additional` more nodes in the per-node tables.
+    fn reserve_tables(&mut self, additional: usize) {
         self.nodes.reserve(additional);
         self.hashes.reserve(additional);
         self.var_masks.reserve(additional);
         self.keys.reserve(additional);
         self.summaries.reserve(additional);
         self.flags.reserve(additional);
-        // The table holds five bytes a node against the tables' hundred, so
-        // it is reserved for more: growing it rehashes every entry.
+    }
+
+    /// Makes room for `additional` more nodes in the interning table, whose
+    /// every slot is initialised (so it is reserved as it is needed): it is
+    /// reserved for more than the nodes, since growing it rehashes every
+    /// entry.
+    fn reserve_lookups(&mut self, additional: usize) {
         let hashes = &self.hashes;
         self.interned.reserve(LOOKUP_RESERVE * additional, |&id| {
             spread(hashes[id.index()])
