@@ -90,63 +90,34 @@ fn fold(key: Key) -> u64 {
 
 /// What the key of a sum or product is made of, taken through the sums (or
 /// products) nested in it: the ranks (class or group, then name) of its two
-/// leading operands and a hash of the multiset of its operands. Every node
-/// has one, so it is packed into 32 bytes: a rank is kept as its name and
-/// its class apart (see [`Summary::leads`]).
+/// leading operands and a hash of the multiset of its operands.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Summary {
-    lead_names: [u32; 2],
-    /// The classes (or groups) of the leading ranks, [`NO_LEAD`] for none.
-    lead_classes: [u8; 2],
-    /// How many operands it has through its nesting (saturating).
-    count: u16,
+    leads: [u64; 2],
     multiset: u64,
     /// One bit (`bloom_bit`) for what each operand collects under (a
     /// term's rest, a factor's base), in the first word where it counts
     /// positively (coefficient, numeric exponent), in the second where
     /// negatively: a quick test for cancellations.
     pub(crate) bloom: Bloom,
+    /// How many operands it has through its nesting (saturating).
+    count: usize,
 }
-
-/// The class of a lead that is not there; it ranks after every class.
-const NO_LEAD: u8 = u8::MAX;
 
 impl Summary {
     const EMPTY: Summary = Summary {
-        lead_names: [0; 2],
-        lead_classes: [NO_LEAD; 2],
-        count: 0,
+        leads: [u64::MAX; 2],
         multiset: 0,
         bloom: [0; 2],
+        count: 0,
     };
 
-    /// The ranks of the two leading operands, `u64::MAX` for none.
-    fn leads(&self) -> [u64; 2] {
-        [0, 1].map(|index| match self.lead_classes[index] {
-            NO_LEAD => u64::MAX,
-            class => (u64::from(class) << 32) | u64::from(self.lead_names[index]),
-        })
-    }
-
-    fn set_lead(&mut self, index: usize, rank: u64) {
-        let [class, name] = [rank >> 32, rank & NAME_MASK];
-        self.lead_classes[index] = u8::try_from(class).unwrap_or(NO_LEAD);
-        self.lead_names[index] = u32::try_from(name).unwrap_or(0);
-    }
-
     fn add_lead(&mut self, rank: u64) {
-        let [first, second] = self.leads();
-        if rank < first {
-            self.set_lead(1, first);
-            self.set_lead(0, rank);
-        } else if rank < second {
-            self.set_lead(1, rank);
+        if rank < self.leads[0] {
+            self.leads = [rank, self.leads[0]];
+        } else if rank < self.leads[1] {
+            self.leads[1] = rank;
         }
-    }
-
-    /// The number of operands through nesting, once more (saturating).
-    fn counted(&self, more: u16) -> u16 {
-        self.count.saturating_add(more)
     }
 }
 
@@ -160,12 +131,12 @@ fn rank_name(rank: u64) -> u64 {
 }
 
 /// Bits for what operands collect under, by sign (see [`Summary::bloom`]).
-pub(crate) type Bloom = [u32; 2];
+pub(crate) type Bloom = [u64; 2];
 
 /// The bloom bits of one operand collecting under `node` with a multiplicity
 /// of sign `count`.
 pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
-    let bit = 1 << (mix(u64::from(node.0)) & 31);
+    let bit = 1 << (mix(u64::from(node.0)) & 63);
     if count.is_negative() {
         [0, bit]
     } else {
@@ -192,7 +163,7 @@ impl Graph {
     pub(crate) fn structural_key(&self, node: &Node) -> (Key, Summary) {
         if let Node::Add(operands) | Node::Mul(operands) = node {
             let summary = self.summarize(operands, matches!(node, Node::Add(_)));
-            let [lead, second] = summary.leads().map(rank_name);
+            let [lead, second] = summary.leads.map(rank_name);
             let hash = mix(summary.multiset ^ class(node));
             return (pack(class(node), lead, second, hash), summary);
         }
@@ -250,7 +221,7 @@ impl Graph {
             if nested {
                 let inner = self.summary(operand);
                 inner
-                    .leads()
+                    .leads
                     .into_iter()
                     .for_each(|rank| summary.add_lead(rank));
                 summary.multiset = summary.multiset.wrapping_add(inner.multiset);
@@ -258,10 +229,10 @@ impl Graph {
                     summary.bloom[0] | inner.bloom[0],
                     summary.bloom[1] | inner.bloom[1],
                 ];
-                summary.count = summary.counted(inner.count);
+                summary.count = summary.count.saturating_add(inner.count);
                 continue;
             }
-            summary.count = summary.counted(1);
+            summary.count = summary.count.saturating_add(1);
             let keyed = match is_sum {
                 true => Some(self.rest_of(operand)),
                 false => self.numeric_power(operand),
@@ -283,7 +254,7 @@ impl Graph {
         }
         // One too large to merge on a cancellation (`nested_operands` in
         // `merge.rs`) never merges: no bits, so the test skips it at once.
-        if usize::from(summary.count) > crate::merge::CANCEL_LIMIT {
+        if summary.count > crate::merge::CANCEL_LIMIT {
             summary.bloom = [0; 2];
         }
         summary
@@ -373,6 +344,3 @@ impl Graph {
         }
     }
 }
-
-/// Every node has a summary: it stays at 32 bytes.
-const _: () = assert!(std::mem::size_of::<Summary>() == 32);
