@@ -157,6 +157,9 @@ pub struct Graph {
     max_nodes: usize,
     nan: NodeId,
     exhausted: bool,
+    /// Whether the graph holds a condition (`where`, see `piecewise.rs`):
+    /// without one, the derivative rules skip looking for them.
+    has_conditions: bool,
 }
 
 /// The kinds of node with a variable number of operands.
@@ -281,6 +284,7 @@ impl Graph {
             max_nodes: DEFAULT_MAX_NODES,
             nan: NodeId(0),
             exhausted: false,
+            has_conditions: false,
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));
@@ -416,6 +420,7 @@ impl Graph {
         let flags = flag(self.never_negative_node(&node), NEVER_NEGATIVE)
             | flag(self.special_node(&node), SPECIAL);
         let (key, summary) = self.structural_key(&node);
+        self.has_conditions |= matches!(node, Node::Call(Func::Where(_), _));
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
         self.hashes.push(hash);
@@ -483,6 +488,11 @@ impl Graph {
     /// The summary behind the key of a sum or product (see `order.rs`).
     pub(crate) fn summary(&self, id: NodeId) -> crate::order::Summary {
         self.summaries[id.index()]
+    }
+
+    /// Whether the graph holds a condition (`where`, see `piecewise.rs`).
+    pub(crate) fn has_conditions(&self) -> bool {
+        self.has_conditions
     }
 
     /// Every node reachable from `roots`, in ascending (topological) order.

@@ -173,7 +173,10 @@ pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
 
 /// [`sum`] inside `depth` merged conditions.
 fn sum_at(graph: &mut Graph, parts: &[NodeId], depth: usize) -> NodeId {
-    if parts.len() < 2 || !parts.iter().any(|&part| graph.as_where(part).is_some()) {
+    let has_condition = |graph: &Graph| {
+        graph.has_conditions() && parts.iter().any(|&part| graph.as_where(part).is_some())
+    };
+    if parts.len() < 2 || !has_condition(graph) {
         return graph.add(parts);
     }
     // Each condition's branches, in order of first appearance.
@@ -231,6 +234,9 @@ pub(crate) fn where_term(
     index: usize,
     inner: NodeId,
 ) -> Option<NodeId> {
+    if !graph.has_conditions() {
+        return None;
+    }
     let (comparison, [l, r, _, _]) = graph.as_where(node)?;
     let zero = graph.zero();
     Some(match index {
@@ -281,7 +287,7 @@ pub(crate) fn masked(
     depth: usize,
     term: &mut dyn FnMut(&mut Graph, NodeId, usize) -> NodeId,
 ) -> Option<NodeId> {
-    if depth >= MASK_DEPTH {
+    if depth >= MASK_DEPTH || !graph.has_conditions() {
         return None;
     }
     if let Some(parts) = small_sum_of_nests(graph, inner) {
