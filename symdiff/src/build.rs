@@ -14,6 +14,10 @@ use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _};
 
+/// Sums of at most this many terms are sorted by `term_cmp` alone (see
+/// `Graph::sort_by_rest`).
+const SHORT_SORT: usize = 16;
+
 /// A term of a sum being collected: `coefficient * rest`, and the term it
 /// came from when it is a term of its own (not one distributed from
 /// `c*(a + b)`).
@@ -189,7 +193,7 @@ impl Graph {
                 _ => self.push_term(term, &mut constant, &mut scaled),
             }
         }
-        scaled.sort_unstable_by(|a, b| self.term_cmp(a.rest, b.rest));
+        self.sort_by_rest(&mut scaled);
         let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
         let overflowed_constant = !constant.is_finite();
         if !overflowed_constant && !constant.is_zero() {
@@ -235,6 +239,28 @@ impl Graph {
             0 => self.zero(),
             1 => collected[0],
             _ => self.intern_compound(Compound::Add, &collected),
+        }
+    }
+
+    /// Sorts terms by their rests in the canonical order. A long sum (a
+    /// gradient's accumulation over the steps of a simulation) is sorted by
+    /// each rest's order summary, computed once, before `term_cmp`.
+    fn sort_by_rest(&self, scaled: &mut [Scaled]) {
+        if scaled.len() <= SHORT_SORT {
+            scaled.sort_unstable_by(|a, b| self.term_cmp(a.rest, b.rest));
+            return;
+        }
+        let mut keyed: Vec<(u128, Scaled)> = scaled
+            .iter()
+            .map(|&term| (self.term_order(term.rest), term))
+            .collect();
+        keyed.sort_unstable_by(|(order_a, a), (order_b, b)| {
+            order_a
+                .cmp(order_b)
+                .then_with(|| self.term_cmp(a.rest, b.rest))
+        });
+        for (slot, (_, term)) in scaled.iter_mut().zip(keyed) {
+            *slot = term;
         }
     }
 

@@ -303,6 +303,20 @@ impl Graph {
             .then_with(|| self.structural_cmp(a, b))
     }
 
+    /// A summary of [`Graph::term_cmp`]'s order in one number: `term_cmp`
+    /// orders as these do when they differ (they drop the two lowest bits of
+    /// the hash), so sorting many terms compares them first and calls
+    /// `term_cmp` only on ties.
+    pub(crate) fn term_order(&self, id: NodeId) -> u128 {
+        let [class, name, second_name, hash] = parts(self.key(id));
+        let field = |value: u64, shift: u32| u128::from(value) << shift;
+        field(term_group(class), 126)
+            | field(name, 94)
+            | field(class, 91)
+            | field(second_name, 59)
+            | field(hash >> 2, 0)
+    }
+
     /// Compares two nodes with equal keys operand by operand, with an
     /// explicit stack (nodes may be deep).
     fn structural_cmp(&self, a: NodeId, b: NodeId) -> Ordering {

@@ -176,6 +176,18 @@ fn the_canonical_form_does_not_depend_on_what_was_built_first() {
         "q = t - s; p = s*t*u*v; p*q",
         "p = v*u*t*s; q = -s + t; q*p",
     );
+    // A long sum is sorted by a summary of each term's order first.
+    let terms: Vec<String> = (1..=40)
+        .map(|index| match index % 4 {
+            0 => format!("x{index}*y"),
+            1 => format!("y*sin(x{index})"),
+            2 => format!("{index}*w*x{index}"),
+            _ => format!("x{index}^2"),
+        })
+        .collect();
+    let reversed: Vec<String> = terms.iter().rev().cloned().collect();
+    check_same(&terms.join(" + "), &reversed.join(" + "));
+    check_same(&shuffled(terms.clone(), 3).join(" + "), &terms.join(" + "));
     let f = Expr::parse("sin(x) + sin(y)").expect("parses");
     let (dy, dx) = (f.diff("y"), f.diff("x"));
     let g = Expr::parse("sin(x) + sin(y)").expect("parses");
