@@ -15,7 +15,7 @@ use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _};
 
 /// Sums of at most this many terms are sorted by `term_cmp` alone (see
-/// `Graph::sort_by_rest`).
+/// `Graph::sort_terms`).
 const SHORT_SORT: usize = 16;
 
 /// A term of a sum being collected: `coefficient * rest`, and the term it
@@ -193,7 +193,12 @@ impl Graph {
                 _ => self.push_term(term, &mut constant, &mut scaled),
             }
         }
-        self.sort_by_rest(&mut scaled);
+        // Like terms only need to meet: grouped by rest, then ordered by
+        // coefficient, so that a run's coefficients add up in an order that
+        // depends only on them.
+        scaled.sort_unstable_by(|a, b| {
+            (a.rest.cmp(&b.rest)).then_with(|| a.coefficient.total_cmp(&b.coefficient))
+        });
         let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
         let overflowed_constant = !constant.is_finite();
         if !overflowed_constant && !constant.is_zero() {
@@ -234,7 +239,7 @@ impl Graph {
         }
         // Like terms were found by their rests; the sum is ordered by the
         // terms themselves (as the printer orders them).
-        collected.sort_by(|&a, &b| self.term_cmp(a, b));
+        self.sort_terms(&mut collected);
         match collected.len() {
             0 => self.zero(),
             1 => collected[0],
@@ -242,24 +247,22 @@ impl Graph {
         }
     }
 
-    /// Sorts terms by their rests in the canonical order. A long sum (a
-    /// gradient's accumulation over the steps of a simulation) is sorted by
-    /// each rest's order summary, computed once, before `term_cmp`.
-    fn sort_by_rest(&self, scaled: &mut [Scaled]) {
-        if scaled.len() <= SHORT_SORT {
-            scaled.sort_unstable_by(|a, b| self.term_cmp(a.rest, b.rest));
+    /// Sorts the distinct terms of a sum in the canonical order. A long sum
+    /// (a gradient's accumulation over the steps of a simulation) is sorted
+    /// by each term's order summary, computed once, before `term_cmp`.
+    fn sort_terms(&self, terms: &mut [NodeId]) {
+        if terms.len() <= SHORT_SORT {
+            terms.sort_unstable_by(|&a, &b| self.term_cmp(a, b));
             return;
         }
-        let mut keyed: Vec<(u128, Scaled)> = scaled
+        let mut keyed: Vec<(u128, NodeId)> = terms
             .iter()
-            .map(|&term| (self.term_order(term.rest), term))
+            .map(|&term| (self.term_order(term), term))
             .collect();
-        keyed.sort_unstable_by(|(order_a, a), (order_b, b)| {
-            order_a
-                .cmp(order_b)
-                .then_with(|| self.term_cmp(a.rest, b.rest))
+        keyed.sort_unstable_by(|&(order_a, a), &(order_b, b)| {
+            order_a.cmp(&order_b).then_with(|| self.term_cmp(a, b))
         });
-        for (slot, (_, term)) in scaled.iter_mut().zip(keyed) {
+        for (slot, (_, term)) in terms.iter_mut().zip(keyed) {
             *slot = term;
         }
     }

@@ -394,6 +394,20 @@ impl std::ops::Neg for Number {
     }
 }
 
+impl Number {
+    /// A total order that depends only on the numbers: by value (as `f64`,
+    /// NaN after every other value), then, for different numbers of the same
+    /// `f64` value (`1/10` and `0.1`), by how they print.
+    pub(crate) fn total_cmp(&self, other: &Number) -> Ordering {
+        if self == other {
+            return Ordering::Equal;
+        }
+        self.to_f64()
+            .total_cmp(&other.to_f64())
+            .then_with(|| self.to_string().cmp(&other.to_string()))
+    }
+}
+
 impl PartialEq for Number {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {

@@ -33,6 +33,13 @@ use std::hash::{Hash, Hasher};
 pub(crate) type Key = u128;
 
 const CLASS_SHIFT: u32 = 125;
+const CLASS_BITS: u32 = 3;
+const NAME_BITS: u32 = 32;
+const HASH_BITS: u32 = SECOND_NAME_SHIFT;
+/// The bits of the hash that a term's order summary keeps (see
+/// [`Graph::term_order`]): what is left of 128 after a group, a class and
+/// two names.
+const TERM_HASH_BITS: u32 = 128 - 2 * CLASS_BITS - 2 * NAME_BITS;
 const NAME_SHIFT: u32 = 93;
 const SECOND_NAME_SHIFT: u32 = 61;
 const NAME_MASK: u64 = 0xFFFF_FFFF;
@@ -303,18 +310,24 @@ impl Graph {
             .then_with(|| self.structural_cmp(a, b))
     }
 
-    /// A summary of [`Graph::term_cmp`]'s order in one number: `term_cmp`
-    /// orders as these do when they differ (they drop the two lowest bits of
-    /// the hash), so sorting many terms compares them first and calls
-    /// `term_cmp` only on ties.
+    /// A summary of [`Graph::term_cmp`]'s order in one number: its fields,
+    /// most significant first, are those `term_cmp` compares in turn, the
+    /// hash without its lowest bits, so `term_cmp` orders two terms as these
+    /// do when they differ. Sorting many terms compares these first and
+    /// calls `term_cmp` only on ties.
     pub(crate) fn term_order(&self, id: NodeId) -> u128 {
         let [class, name, second_name, hash] = parts(self.key(id));
-        let field = |value: u64, shift: u32| u128::from(value) << shift;
-        field(term_group(class), 126)
-            | field(name, 94)
-            | field(class, 91)
-            | field(second_name, 59)
-            | field(hash >> 2, 0)
+        [
+            (term_group(class), CLASS_BITS),
+            (name, NAME_BITS),
+            (class, CLASS_BITS),
+            (second_name, NAME_BITS),
+        ]
+        .into_iter()
+        .fold(0, |order, (field, bits)| {
+            (order << bits) | u128::from(field)
+        }) << TERM_HASH_BITS
+            | u128::from(hash >> (HASH_BITS - TERM_HASH_BITS))
     }
 
     /// Compares two nodes with equal keys operand by operand, with an
@@ -347,14 +360,45 @@ impl Graph {
     /// operands: a number's value, a name, a function.
     fn leaf_cmp(&self, a: &Node, b: &Node) -> Ordering {
         match (a, b) {
-            (Node::Num(x), Node::Num(y)) => x
-                .to_f64()
-                .total_cmp(&y.to_f64())
-                .then_with(|| format!("{x}").cmp(&format!("{y}"))),
+            (Node::Num(x), Node::Num(y)) => x.total_cmp(y),
             (Node::Const(x), Node::Const(y)) => x.name().cmp(y.name()),
             (Node::Var(x), Node::Var(y)) => self.var_name(*x).cmp(self.var_name(*y)),
             (Node::Call(f, _), Node::Call(g, _)) => f.cmp(g),
             _ => Ordering::Equal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Expr;
+    use crate::graph::NodeId;
+
+    /// Wherever two nodes' order summaries differ, `term_cmp` orders the
+    /// two nodes as their summaries do (checked on every pair of nodes of a
+    /// function and its gradient, names that share their first fifteen
+    /// bytes included).
+    #[test]
+    fn term_order_agrees_with_term_cmp() {
+        let source = "sin(x)*y + 3*x^2*y + x*y^3 + exp(a + b) + pi*x + (x + 1)^2 \
+            + log(y)/x + w*x + b + long_variable_name_a*long_variable_name_b \
+            + sqrt(long_variable_name_a) - 2";
+        let expr = Expr::parse(source).expect("parses");
+        let vars = expr.variables();
+        let names: Vec<&str> = vars.iter().map(String::as_str).collect();
+        let gradient = expr.gradient(&names);
+        let graph = expr.graph().borrow();
+        assert!(gradient.len() == names.len() && graph.len() > 50);
+        let ids: Vec<NodeId> = (0..graph.len())
+            .map(|index| NodeId(u32::try_from(index).expect("fits")))
+            .collect();
+        for &a in &ids {
+            for &b in &ids {
+                let (order_a, order_b) = (graph.term_order(a), graph.term_order(b));
+                if order_a != order_b {
+                    assert_eq!(order_a.cmp(&order_b), graph.term_cmp(a, b), "{a:?} {b:?}");
+                }
+            }
         }
     }
 }

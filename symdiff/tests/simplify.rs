@@ -68,6 +68,11 @@ fn like_terms_collect() {
     check("2*(x + y) - 2*x", expect!["2*y"]);
     check("x*y + y*x", expect!["2*x*y"]);
     check("x/2 + x/2", expect!["x"]);
+    // A sum of more than sixteen terms, where like terms are far apart.
+    check(
+        "x3 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + b1 + b2 + b3 + b4 + b5 + b6 + b7 + 2*x3 - a5 + 5*x3",
+        expect!["a1 + a2 + a3 + a4 + a6 + a7 + a8 + a9 + b1 + b2 + b3 + b4 + b5 + b6 + b7 + 8*x3"],
+    );
 }
 
 #[test]
