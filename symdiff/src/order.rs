@@ -143,7 +143,9 @@ pub(crate) type Bloom = [u64; 2];
 /// The bloom bits of one operand collecting under `node` with a multiplicity
 /// of sign `count`.
 pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
-    let bit = 1 << (mix(u64::from(node.0)) & 63);
+    // Fibonacci hashing: the top six bits of the id times 2^64 / φ spread
+    // consecutive ids over the word.
+    let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
     if count.is_negative() {
         [0, bit]
     } else {
