@@ -251,6 +251,7 @@ impl Drop for Graph {
             summaries: std::mem::take(&mut self.summaries),
             flags: std::mem::take(&mut self.flags),
             interned: std::mem::take(&mut self.interned),
+            written: 0,
         });
     }
 }
@@ -344,16 +345,23 @@ impl Graph {
 
     /// Makes room for the nodes of an expression of about `nodes` nodes and
     /// for its derivatives: the per-node tables reserve [`DERIVATIVE_ROOM`]
-    /// times as many (at most [`MAX_ROOM`] more), the interning table as
-    /// many. Room that is never written is never touched, so it costs no
-    /// memory, while a table that grows later is copied, its unwritten room
-    /// included, and in a fresh process every page of the copy is a page
-    /// fault: a third of the faults of the Hessian of a deep chain, before
-    /// the room was reserved here (see BENCHMARKS.md).
+    /// times as many (at most [`MAX_ROOM`] more, and never beyond the node
+    /// budget), the interning table as many. Room that is never written is
+    /// never touched, so it takes address space but no memory (where memory
+    /// is committed strictly, as on Windows or under Linux's
+    /// `vm.overcommit_memory=2`, it counts against the commit limit), while
+    /// a table that grows later is copied, its unwritten room included, and
+    /// in a fresh process every page of the copy is a page fault: a third of
+    /// the faults of the Hessian of a deep chain, before the room was
+    /// reserved here (see BENCHMARKS.md).
     pub fn reserve_with_room(&mut self, nodes: usize) {
-        let room = nodes.saturating_mul(DERIVATIVE_ROOM).min(nodes + MAX_ROOM);
+        let budget = self.max_nodes.saturating_sub(self.len());
+        let room = nodes
+            .saturating_mul(DERIVATIVE_ROOM)
+            .min(nodes.saturating_add(MAX_ROOM))
+            .min(budget);
         self.reserve_tables(room);
-        self.reserve_lookups(nodes);
+        self.reserve_lookups(nodes.min(budget));
     }
 
     /// Makes room for `additional` more nodes in the per-node tables.
