@@ -823,7 +823,9 @@ impl Graph {
             .collect::<Option<_>>()?;
         let value = func.eval(&values);
         // Floats, NaN and infinities fold in IEEE arithmetic, and so does
-        // any call whose value is not finite (`log(0)`, `sqrt(-1)`).
+        // any call whose value is not finite (`log(0)`, `sqrt(-1)`) or is
+        // the negative zero (`log(1, 1/2)`), which an exact 0 would turn
+        // into +0 (and `1/log(1, 1/2)` into +inf).
         let exact_args: Option<Vec<Number>> = args
             .iter()
             .map(|&arg| {
@@ -832,7 +834,9 @@ impl Graph {
             })
             .collect();
         let numbers = match exact_args {
-            Some(numbers) if value.is_finite() => numbers,
+            Some(numbers) if value.is_finite() && !crate::number::is_negative_zero(value) => {
+                numbers
+            }
             _ => return Some(self.num(Number::float(value))),
         };
         let exact = (func.info().fold)(&numbers)?;

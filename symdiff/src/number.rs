@@ -150,7 +150,7 @@ impl Number {
     /// (`1e-38`, `inf`) stay floats.
     pub fn float(value: f64) -> Number {
         // Non-finite values and the negative zero stay floats.
-        if !value.is_finite() || (value == 0.0 && value.is_sign_negative()) {
+        if !value.is_finite() || is_negative_zero(value) {
             return Number::Float(value);
         }
         let mut text = String::new();
@@ -392,6 +392,11 @@ impl std::ops::Neg for Number {
     fn neg(self) -> Number {
         self.product(Number::MINUS_ONE)
     }
+}
+
+/// Whether `value` is the negative zero, which no exact number stands for.
+pub(crate) fn is_negative_zero(value: f64) -> bool {
+    value == 0.0 && value.is_sign_negative()
 }
 
 impl Number {

@@ -218,6 +218,7 @@ fn the_functions_of_the_table_at_their_domain_edges() {
         atan2(0, -1) at [] = 3.141592653589793
         log(8, 2) at [] = 3.0
         log(1, 1) at [] = NaN
+        1/log(1, 1/2) at [] = -inf
         erf(1/0) at [] = 1.0
         gelu(-1/0) at [] = NaN
         silu(-1/0) at [] = NaN
@@ -236,6 +237,7 @@ fn the_functions_of_the_table_at_their_domain_edges() {
         ("atan2(0, -1)", &[]),
         ("log(8, 2)", &[]),
         ("log(1, 1)", &[]),
+        ("1/log(1, 1/2)", &[]),
         ("erf(1/0)", &[]),
         ("gelu(-1/0)", &[]),
         ("silu(-1/0)", &[]),
