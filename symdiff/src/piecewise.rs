@@ -168,7 +168,10 @@ type Condition = (Comparison, NodeId, NodeId);
 /// contributions from the two branches) is `where(c, a, b)`, equal to it
 /// everywhere, NaN included.
 pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
-    sum_at(graph, parts, 0)
+    match graph.has_conditions() {
+        true => sum_at(graph, parts, 0),
+        false => graph.add(parts),
+    }
 }
 
 /// [`sum`] inside `depth` merged conditions.

@@ -23,15 +23,9 @@ fn chain_term_at(
     inner: NodeId,
     depth: usize,
 ) -> NodeId {
-    // The conditions of `inner` stay outermost, so that a condition that is
-    // NaN where its branch is not taken does not reach the term.
-    let mut term = |graph: &mut Graph, inner: NodeId, depth: usize| {
-        chain_term_at(graph, node, index, inner, depth)
-    };
-    if let Some(term) = piecewise::masked(graph, inner, depth, &mut term) {
-        return term;
-    }
-    if let Some(term) = piecewise::where_term(graph, node, index, inner) {
+    if graph.has_conditions()
+        && let Some(term) = conditional_term(graph, node, index, inner, depth)
+    {
         return term;
     }
     if let Node::Mul(factors) = graph.node(node) {
@@ -44,6 +38,25 @@ fn chain_term_at(
     // where `inner` is infinite.
     let outer = partial(graph, node, index);
     scaled(graph, inner, outer, depth)
+}
+
+/// [`chain_term_at`] where `inner` holds conditions or `node` is one: the
+/// conditions of `inner` stay outermost, so that a condition that is NaN
+/// where its branch is not taken does not reach the term.
+fn conditional_term(
+    graph: &mut Graph,
+    node: NodeId,
+    index: usize,
+    inner: NodeId,
+    depth: usize,
+) -> Option<NodeId> {
+    let mut term = |graph: &mut Graph, inner: NodeId, depth: usize| {
+        chain_term_at(graph, node, index, inner, depth)
+    };
+    match piecewise::masked(graph, inner, depth, &mut term) {
+        Some(term) => Some(term),
+        None => piecewise::where_term(graph, node, index, inner),
+    }
 }
 
 /// The factors of a product but the one at `index`.
@@ -93,6 +106,9 @@ pub(crate) fn chain_terms(
 /// `factor * inner`, with the conditions of `inner` kept outside (see
 /// [`piecewise::masked`]).
 fn scaled(graph: &mut Graph, factor: NodeId, inner: NodeId, depth: usize) -> NodeId {
+    if !graph.has_conditions() {
+        return graph.mul2(factor, inner);
+    }
     let mut term =
         |graph: &mut Graph, inner: NodeId, depth: usize| scaled(graph, factor, inner, depth);
     match piecewise::masked(graph, inner, depth, &mut term) {
