@@ -241,8 +241,8 @@ fn fuzz_findings_stay_fixed() {
         // outside sqrt(y)'s infinite derivative at y = 0 (0*inf, NaN).
         ("elu(x, (y)^(0.5))", &[1.1485197669396696, 0.0, 0.0]),
         // Found by the property test: log(1, 1/2) is -0 in IEEE arithmetic;
-        // folded to an exact 0, x/0
-        // had the wrong infinity, and the condition took the other branch.
+        // folded to an exact 0, x/0 had the wrong infinity, and the
+        // condition took the other branch.
         (
             "where(x < (x / log(1, 0.5)), x, y)",
             &[-1.6992683632168473, 0.0, 0.0],
