@@ -268,6 +268,11 @@ fn never_invents_findings_stay_fixed() {
         // `x2/x3` underflows to 0 as written, so `x1/(x2/x3)` is 0/0 = NaN at
         // x1 = 0; reassociated as `x1*x3/x2` it is 0, its exact value.
         ("x1/(x2/x3)", &[0.0, f64::MIN_POSITIVE, f64::MAX]),
+        // `1e300*(x1*x2)` is -1e300 as written, its square root NaN; the
+        // reference evaluation multiplied the coefficient first, overflowed
+        // to -inf, and `(-inf)^(1/2)` is inf. It multiplies it last now, as
+        // the tape does.
+        ("((1e300 * (x1 * x2)))^(1/2)", &[1e300, -1e-300]),
     ];
     for &(source, at) in findings {
         if let Err(inconsistency) = symdiff::consistency::check_never_invents(source, at) {
