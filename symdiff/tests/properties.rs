@@ -240,6 +240,11 @@ fn fuzz_findings_stay_fixed() {
         // elu's partial in alpha is 0 for x > 0: the forward sweep kept it
         // outside sqrt(y)'s infinite derivative at y = 0 (0*inf, NaN).
         ("elu(x, (y)^(0.5))", &[1.1485197669396696, 0.0, 0.0]),
+        // Found by the property test: the function is infinite at x = 1/16
+        // (log(x, x) is 1), and its derivative multiplies that infinity by
+        // a rounding residue in the DAG's order, by an exact 0 in the tape's:
+        // -inf against NaN, neither a value.
+        ("log(2, log(x, x))", &[0.062480411846700154, 0.0, 0.0]),
         // Found by the property test: log(1, 1/2) is -0 in IEEE arithmetic;
         // folded to an exact 0, x/0 had the wrong infinity, and the
         // condition took the other branch.
