@@ -33,8 +33,10 @@ fn eval_node(
         Node::Const(constant) => constant.value(),
         Node::Var(var) => var_values.get(var.index()).copied().unwrap_or(f64::NAN),
         Node::Add(terms) => terms.iter().map(value_of).sum(),
-        // The coefficient multiplies last, as in the tape (`compile.rs`):
-        // `1e300*(x*y)` at x = 1e300, y = -1e-300 is -1e300, not -inf.
+        // The coefficient multiplies last, as the tape multiplies it
+        // (`compile.rs`): `1e300*(x*y)` at x = 1e300, y = -1e-300 is -1e300,
+        // not -inf. (The tape orders the other factors by register and
+        // divides by reciprocals, so overflows may still differ there.)
         Node::Mul(factors) => match factors.split_first() {
             Some((first, rest)) if graph.as_number(*first).is_some() => {
                 rest.iter().map(value_of).product::<f64>() * value_of(first)
