@@ -176,10 +176,7 @@ pub(crate) fn sum(graph: &mut Graph, parts: &[NodeId]) -> NodeId {
 
 /// [`sum`] inside `depth` merged conditions.
 fn sum_at(graph: &mut Graph, parts: &[NodeId], depth: usize) -> NodeId {
-    let has_condition = |graph: &Graph| {
-        graph.has_conditions() && parts.iter().any(|&part| graph.as_where(part).is_some())
-    };
-    if parts.len() < 2 || !has_condition(graph) {
+    if parts.len() < 2 || !parts.iter().any(|&part| graph.as_where(part).is_some()) {
         return graph.add(parts);
     }
     // Each condition's branches, in order of first appearance.
@@ -237,9 +234,6 @@ pub(crate) fn where_term(
     index: usize,
     inner: NodeId,
 ) -> Option<NodeId> {
-    if !graph.has_conditions() {
-        return None;
-    }
     let (comparison, [l, r, _, _]) = graph.as_where(node)?;
     let zero = graph.zero();
     Some(match index {
@@ -290,7 +284,7 @@ pub(crate) fn masked(
     depth: usize,
     term: &mut dyn FnMut(&mut Graph, NodeId, usize) -> NodeId,
 ) -> Option<NodeId> {
-    if depth >= MASK_DEPTH || !graph.has_conditions() {
+    if depth >= MASK_DEPTH {
         return None;
     }
     if let Some(parts) = small_sum_of_nests(graph, inner) {
