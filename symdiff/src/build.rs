@@ -149,17 +149,6 @@ impl Graph {
 
     /// The sum of `terms`, with like terms collected: `2*x + 3*x` is `5*x`.
     pub fn add(&mut self, terms: &[NodeId]) -> NodeId {
-        // A sum of negative zeros is the negative zero (an exact 0 has no
-        // sign): `1/(-0.0 + -0.0)` is -inf, as written.
-        let negative_zero = |graph: &Self, term: NodeId| {
-            matches!(graph.as_number(term), Some(Number::Float(value))
-                if crate::number::is_negative_zero(value))
-        };
-        if let Some(&first) = terms.first()
-            && terms.iter().all(|&term| negative_zero(self, term))
-        {
-            return first;
-        }
         // A sum of one term (zeros aside) is that term, already canonical; in
         // particular `c*(a + b)` stays factored unless other terms join it.
         let is_zero =
@@ -252,9 +241,23 @@ impl Graph {
         // terms themselves (as the printer orders them).
         self.sort_terms(&mut collected);
         match collected.len() {
-            0 => self.zero(),
+            0 => self.zero_sum(&terms),
             1 => collected[0],
             _ => self.intern_compound(Compound::Add, &collected),
+        }
+    }
+
+    /// The sum of `terms` when it is zero: the negative zero if every term
+    /// is the negative zero (an exact 0 has no sign, and `1/(-0.0 + -0.0)`
+    /// is -inf as written), else 0.
+    fn zero_sum(&mut self, terms: &[NodeId]) -> NodeId {
+        let negative_zero = |graph: &Self, term: NodeId| {
+            matches!(graph.as_number(term), Some(Number::Float(value))
+                if crate::number::is_negative_zero(value))
+        };
+        match terms.first() {
+            Some(&first) if terms.iter().all(|&term| negative_zero(self, term)) => first,
+            _ => self.zero(),
         }
     }
 
