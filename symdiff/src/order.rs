@@ -32,18 +32,19 @@ use std::hash::{Hash, Hasher};
 /// name, 61 of hash.
 pub(crate) type Key = u128;
 
-const CLASS_SHIFT: u32 = 125;
 const CLASS_BITS: u32 = 3;
 const NAME_BITS: u32 = 32;
-const HASH_BITS: u32 = SECOND_NAME_SHIFT;
+const HASH_BITS: u32 = Key::BITS - CLASS_BITS - 2 * NAME_BITS;
+const CLASS_SHIFT: u32 = Key::BITS - CLASS_BITS;
+const NAME_SHIFT: u32 = CLASS_SHIFT - NAME_BITS;
+const SECOND_NAME_SHIFT: u32 = NAME_SHIFT - NAME_BITS;
+const CLASS_MASK: u64 = (1 << CLASS_BITS) - 1;
+const NAME_MASK: u64 = (1 << NAME_BITS) - 1;
+const HASH_MASK: u64 = (1 << HASH_BITS) - 1;
 /// The bits of the hash that a term's order summary keeps (see
 /// [`Graph::term_order`]): what is left of 128 after a group, a class and
 /// two names.
-const TERM_HASH_BITS: u32 = 128 - 2 * CLASS_BITS - 2 * NAME_BITS;
-const NAME_SHIFT: u32 = 93;
-const SECOND_NAME_SHIFT: u32 = 61;
-const NAME_MASK: u64 = 0xFFFF_FFFF;
-const HASH_MASK: u64 = (1 << SECOND_NAME_SHIFT) - 1;
+const TERM_HASH_BITS: u32 = Key::BITS - 2 * CLASS_BITS - 2 * NAME_BITS;
 
 /// The ordering class of a node, loosest-binding last.
 fn class(node: &Node) -> u64 {
@@ -74,7 +75,7 @@ fn name_bits(name: &str) -> u64 {
 fn parts(key: Key) -> [u64; 4] {
     let part = |shift: u32, mask: u64| u64::try_from((key >> shift) & Key::from(mask)).unwrap_or(0);
     [
-        part(CLASS_SHIFT, 0b111),
+        part(CLASS_SHIFT, CLASS_MASK),
         part(NAME_SHIFT, NAME_MASK),
         part(SECOND_NAME_SHIFT, NAME_MASK),
         part(0, HASH_MASK),
