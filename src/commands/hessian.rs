@@ -4,7 +4,7 @@
 use super::hessian_at::{
     AtPoint, add_json_values, evaluate, invalid_tol, matrix_block, verdict_block,
 };
-use super::{as_strs, ids, label, values_block};
+use super::{as_strs, label, values_block};
 use crate::cli::{Format, HessianArgs};
 use crate::error::CliError;
 use crate::input::load;
@@ -37,14 +37,13 @@ pub(crate) fn run(
     let expr = &loaded.expr;
     let vars = crate::wrt::variables(args.wrt.as_deref(), &loaded, Steps::Refused, session)?;
     let var_refs = as_strs(&vars);
-    let (gradient, hessian) = session
+    let (gradient, matrix) = session
         .stats
-        .time_derive(|| expr.gradient_and_hessian(&var_refs));
+        .time_derive(|| expr.gradient_and_hessian_ids(&var_refs));
     expr.check_budget()?;
     session.stats.repeat_warm(&loaded.source, |expr| {
-        std::hint::black_box(expr.gradient_and_hessian(&var_refs));
+        std::hint::black_box(expr.gradient_and_hessian_ids(&var_refs));
     });
-    let matrix: Vec<Vec<NodeId>> = hessian.iter().map(|row| ids(row)).collect();
     let upper = upper_triangle(&matrix);
     session.stats.record_results(&expr.graph().borrow(), &upper);
     let shown_matrix: Vec<Vec<NodeId>> = matrix
@@ -59,13 +58,7 @@ pub(crate) fn run(
     }
     let at_point = match &point {
         Some(point) => Some(evaluate(
-            session,
-            expr,
-            &var_refs,
-            &ids(&gradient),
-            &matrix,
-            point,
-            tol,
+            session, expr, &var_refs, &gradient, &matrix, point, tol,
         )?),
         None => None,
     };

@@ -232,12 +232,8 @@ impl Expr {
     /// The gradient and the Hessian with respect to `vars`, the Hessian built
     /// from the gradient (one reverse sweep for both).
     pub fn gradient_and_hessian(&self, vars: &[&str]) -> (Vec<Expr>, Vec<Vec<Expr>>) {
-        let vars = self.var_ids(vars);
-        let mut graph = self.graph.borrow_mut();
-        let gradient = crate::gradient::gradient(&mut graph, self.id, &vars);
-        let rows = crate::gradient::hessian_from_gradient(&mut graph, &gradient, &vars);
-        drop(graph);
-        let hessian = rows
+        let (gradient, hessian) = self.gradient_and_hessian_ids(vars);
+        let hessian = hessian
             .into_iter()
             .map(|row| row.into_iter().map(|id| self.with(id)).collect())
             .collect();
@@ -245,6 +241,18 @@ impl Expr {
             gradient.into_iter().map(|id| self.with(id)).collect(),
             hessian,
         )
+    }
+
+    /// Like [`Expr::gradient_and_hessian`], as the ids of the results in this
+    /// expression's graph: a Hessian over a hundred variables is ten
+    /// thousand entries, and handles to them cost more than building the
+    /// sparse ones.
+    pub fn gradient_and_hessian_ids(&self, vars: &[&str]) -> (Vec<NodeId>, Vec<Vec<NodeId>>) {
+        let vars = self.var_ids(vars);
+        let mut graph = self.graph.borrow_mut();
+        let gradient = crate::gradient::gradient(&mut graph, self.id, &vars);
+        let hessian = crate::gradient::hessian_from_gradient(&mut graph, &gradient, &vars);
+        (gradient, hessian)
     }
 
     /// The Jacobian of several expressions over `vars`, one row per
