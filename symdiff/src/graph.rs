@@ -235,6 +235,10 @@ const MAX_ROOM: usize = 1 << 20;
 /// How many times the room reserved for nodes the interning table reserves.
 const LOOKUP_RESERVE: usize = 3;
 
+/// The room a graph traversal's stack starts with (see
+/// [`Graph::nodes_below_where`]).
+const STACK_ROOM: usize = 256;
+
 /// The integers whose ids a graph remembers once created.
 const SMALL_INTEGERS: std::ops::RangeInclusive<i64> = -8..=8;
 const SMALL_INTEGER_COUNT: usize = 17;
@@ -520,7 +524,10 @@ impl Graph {
     ) -> Vec<NodeId> {
         let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
         let mut seen = vec![0u64; largest / 64 + 1];
-        let mut stack: Vec<NodeId> = roots.to_vec();
+        // Room for the usual depth of a derivative's operands: the stack
+        // grows a few times less often.
+        let mut stack: Vec<NodeId> = Vec::with_capacity(roots.len().max(STACK_ROOM));
+        stack.extend_from_slice(roots);
         let mut count = 0;
         while let Some(node) = stack.pop() {
             let (word, bit) = (node.index() / 64, 1 << (node.index() % 64));
