@@ -19,7 +19,15 @@ pub struct Differentiator {
     /// The derivative of each node seen so far, indexed by node id (a dense
     /// table: nodes are numbered from 0, and looking one up is the hot path).
     memo: Vec<Option<NodeId>>,
+    /// The nodes whose derivative `memo` holds, while they are few (see
+    /// [`Differentiator::restart`]); `None` once they are many.
+    filled: Option<Vec<NodeId>>,
 }
+
+/// The most derivatives a differentiator lists to clear them one by one on
+/// a restart, in sixteenths of its table: past them, clearing the whole
+/// table is cheaper.
+const LISTED_SIXTEENTHS: usize = 1;
 
 impl Differentiator {
     /// d/d var.
@@ -42,7 +50,25 @@ impl Differentiator {
             seeds,
             mask,
             memo: Vec::new(),
+            filled: Some(Vec::new()),
         }
+    }
+
+    /// Forgets every derivative and differentiates with respect to `var`
+    /// from now on, keeping the tables' memory: a sparse Hessian over many
+    /// variables takes one sweep per variable, most of them short.
+    pub fn restart(&mut self, var: VarId) {
+        match &mut self.filled {
+            Some(filled) => filled
+                .drain(..)
+                .for_each(|node| self.memo[node.index()] = None),
+            None => {
+                self.memo.clear();
+                self.filled = Some(Vec::new());
+            }
+        }
+        self.seeds = SmallVec::from_slice(&[(var, None)]);
+        self.mask = 1 << (var.0 % 64);
     }
 
     fn may_depend(&self, graph: &Graph, node: NodeId) -> bool {
@@ -60,11 +86,24 @@ impl Differentiator {
             let needed = (last.index() + 1).max(self.memo.len());
             self.memo.resize(needed, None);
         }
-        for node in pending {
+        for &node in &pending {
             let derivative = self.diff_node(graph, node);
             self.memo[node.index()] = Some(derivative);
         }
+        self.list_filled(&pending);
         self.derivative_of(graph, root)
+    }
+
+    /// Lists `nodes` as filled in, unless the list grows past
+    /// `LISTED_SIXTEENTHS` of the table.
+    fn list_filled(&mut self, nodes: &[NodeId]) {
+        let limit = self.memo.len() * LISTED_SIXTEENTHS / 16;
+        if let Some(filled) = &mut self.filled {
+            match filled.len() + nodes.len() <= limit {
+                true => filled.extend_from_slice(nodes),
+                false => self.filled = None,
+            }
+        }
     }
 
     /// The nodes below `root` that may depend on the variable and have no

@@ -108,8 +108,12 @@ pub(crate) fn for_each_hessian_entry(
     graph.reserve(graph.len());
     let mut by_name: Vec<usize> = (0..vars.len()).collect();
     by_name.sort_by(|&a, &b| graph.var_name(vars[a]).cmp(graph.var_name(vars[b])));
+    let Some(&first) = vars.first() else {
+        return;
+    };
+    let mut differentiator = Differentiator::new(first);
     for (rank, &col) in by_name.iter().enumerate() {
-        let mut differentiator = Differentiator::new(vars[col]);
+        differentiator.restart(vars[col]);
         for &row in &by_name[..=rank] {
             let entry = differentiator.diff(graph, gradient[row]);
             visit(row, col, entry);

@@ -76,10 +76,14 @@ pub fn jacobian(graph: &mut Graph, roots: &[NodeId], vars: &[VarId]) -> Vec<Vec<
             .map(|&root| crate::gradient::gradient(graph, root, vars))
             .collect();
     }
+    let Some(&first) = vars.first() else {
+        return vec![Vec::new(); roots.len()];
+    };
+    let mut differentiator = Differentiator::new(first);
     let columns: Vec<Vec<NodeId>> = vars
         .iter()
         .map(|&var| {
-            let mut differentiator = Differentiator::new(var);
+            differentiator.restart(var);
             roots
                 .iter()
                 .map(|&root| differentiator.diff(graph, root))
