@@ -427,10 +427,24 @@ impl Graph {
             self.exhausted = true;
             return self.nan;
         }
-        let mask = self.mask_of(&node);
+        // A sum's or product's variables and sign, in one pass over its
+        // operands (the common case).
+        let (mask, never_negative) = match &node {
+            Node::Add(operands) | Node::Mul(operands) => {
+                operands
+                    .iter()
+                    .fold((0, true), |(mask, never_negative), &operand| {
+                        let flags = self.flags[operand.index()];
+                        (
+                            mask | self.var_mask(operand),
+                            never_negative && flags & NEVER_NEGATIVE != 0,
+                        )
+                    })
+            }
+            other => (self.mask_of(other), self.never_negative_node(other)),
+        };
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
-        let flags = flag(self.never_negative_node(&node), NEVER_NEGATIVE)
-            | flag(self.special_node(&node), SPECIAL);
+        let flags = flag(never_negative, NEVER_NEGATIVE) | flag(self.special_node(&node), SPECIAL);
         let (key, summary) = self.structural_key(&node);
         self.has_conditions |= matches!(node, Node::Call(Func::Where(_), _));
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));

@@ -191,14 +191,15 @@ pub(crate) type Bloom = [u64; 2];
 /// The bloom bits of one operand collecting under `node` with a multiplicity
 /// of sign `count`.
 pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
+    signed_bloom_bit(node, count.is_negative())
+}
+
+/// The bloom bits of one operand collecting under `node`, negatively or not.
+fn signed_bloom_bit(node: NodeId, negative: bool) -> Bloom {
     // Fibonacci hashing: the top six bits of the id times 2^64 / φ spread
     // consecutive ids over the word.
     let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
-    if count.is_negative() {
-        [0, bit]
-    } else {
-        [bit, 0]
-    }
+    if negative { [0, bit] } else { [bit, 0] }
 }
 
 /// Whether two blooms may hold operands that cancel (opposite signs).
@@ -290,23 +291,35 @@ impl Graph {
                 continue;
             }
             summary.count = summary.count.saturating_add(1);
-            let keyed = match is_sum {
-                true => Some(self.rest_of(operand)),
-                false => self.numeric_power(operand),
+            let node = self.node(operand);
+            // What the operand collects under (see `rest_of` and
+            // `numeric_power`), and whether with a negative multiplicity.
+            let collected = match (node, is_sum) {
+                (Node::Mul(factors), true) if factors.len() == 2 => {
+                    match self.as_number(factors[0]) {
+                        Some(coefficient) => Some((factors[1], coefficient.is_negative())),
+                        None => Some((operand, false)),
+                    }
+                }
+                (Node::Pow([base, exponent]), false) => self
+                    .as_number(*exponent)
+                    .map(|exponent| (*base, exponent.is_negative())),
+                (Node::Num(_), false) => None,
+                _ => Some((operand, false)),
             };
-            if let Some((base, count)) = keyed {
-                let bits = bloom_bit(base, count);
+            if let Some((base, negative)) = collected {
+                let bits = signed_bloom_bit(base, negative);
                 summary.bloom = [summary.bloom[0] | bits[0], summary.bloom[1] | bits[1]];
             }
-            if self.as_number(operand).is_some() {
-                if is_sum {
-                    summary.multiset = summary.multiset.wrapping_add(mix(fold(self.key(operand))));
-                }
-            } else {
-                let [class, name, ..] = parts(self.key(operand));
+            let key = self.key(operand);
+            if !matches!(node, Node::Num(_)) {
+                let [class, name, ..] = parts(key);
                 let rank = if is_sum { term_group(class) } else { class };
                 summary.add_lead((rank << NAME_BITS) | name);
-                summary.multiset = summary.multiset.wrapping_add(mix(fold(self.key(operand))));
+            }
+            // Numbers count in a sum's multiset, not in a product's.
+            if is_sum || !matches!(node, Node::Num(_)) {
+                summary.multiset = summary.multiset.wrapping_add(mix(fold(key)));
             }
         }
         // One too large to merge on a cancellation (`nested_operands` in

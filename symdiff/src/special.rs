@@ -34,10 +34,15 @@ impl Graph {
     /// Whether a node about to be built is special (see
     /// [`Graph::is_special`]): its operands are built already.
     pub(crate) fn special_node(&self, node: &Node) -> bool {
-        self.is_nan_node(node)
-            || self.is_infinity_node(node)
-            || matches!(node, Node::Mul(factors)
-                if factors.len() == 2 && self.as_number(factors[0]).is_some() && self.is_infinity(factors[1]))
+        match node {
+            Node::Add(_) => false,
+            Node::Mul(factors) => {
+                factors.len() == 2
+                    && self.is_infinity(factors[1])
+                    && self.as_number(factors[0]).is_some()
+            }
+            _ => self.is_nan_node(node) || self.is_infinity_node(node),
+        }
     }
 
     /// The value of a constant that is not a finite number: NaN, infinity,
