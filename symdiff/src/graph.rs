@@ -104,7 +104,7 @@ pub const DEFAULT_MAX_NODES: usize = 10_000_000;
 
 /// The operands of a sum, product or call: two of them (the chain rule's
 /// common case) are stored inline, without an allocation of their own.
-pub type Operands = SmallVec<[NodeId; 2]>;
+pub type Operands = SmallVec<[NodeId; 4]>;
 
 impl Node {
     /// The node's operands, in order (`Pow` has base then exponent).

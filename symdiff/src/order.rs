@@ -444,6 +444,12 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::Summary>(), 32);
     }
 
+    /// So does a node, with up to four operands inline (see `Operands`).
+    #[test]
+    fn node_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<crate::graph::Node>(), 32);
+    }
+
     /// Wherever two nodes' order summaries differ, `term_cmp` orders the
     /// two nodes as their summaries do (checked on every pair of nodes of a
     /// function and its gradient, names that share their first fifteen
