@@ -20,9 +20,9 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
     let relevant = relevant_nodes(graph, root, wrt_mask);
     graph.reserve(GROWTH * relevant.len());
     // Contributions and adjoints are indexed by node id (no id below the
-    // root exceeds it). Most nodes have one or two parents: their
-    // contributions stay inline.
-    let mut contributions: Vec<SmallVec<[NodeId; 2]>> = vec![SmallVec::new(); root.index() + 1];
+    // root exceeds it). Most nodes have a few parents: up to four
+    // contributions stay inline, in the room of a heap pointer and length.
+    let mut contributions: Vec<SmallVec<[NodeId; 4]>> = vec![SmallVec::new(); root.index() + 1];
     let one = graph.one();
     contributions[root.index()].push(one);
     let mut adjoints: Vec<Option<NodeId>> = vec![None; root.index() + 1];
