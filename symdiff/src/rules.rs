@@ -61,8 +61,14 @@ fn conditional_term(
 
 /// The factors of a product but the one at `index`.
 fn all_but(factors: &[NodeId], index: usize) -> Ids {
-    let mut others = Ids::from_slice(&factors[..index]);
-    others.extend_from_slice(&factors[index + 1..]);
+    // One id at a time: the lists are short, and copying them as slices
+    // costs a call to `memcpy` each.
+    let mut others = Ids::new();
+    for (position, &factor) in factors.iter().enumerate() {
+        if position != index {
+            others.push(factor);
+        }
+    }
     others
 }
 
