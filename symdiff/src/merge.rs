@@ -225,6 +225,14 @@ impl Graph {
         if !operands.iter().any(|&operand| large(operand)) {
             return false;
         }
+        // Two operands (the chain rule's usual product): each one's bits
+        // found once.
+        if let &[a, b] = operands {
+            let (bits_a, bits_b) = (bloom(a), bloom(b));
+            let all = [bits_a[0] | bits_b[0], bits_a[1] | bits_b[1]];
+            return (large(a) && crate::order::may_cancel(bits_a, all))
+                || (large(b) && crate::order::may_cancel(bits_b, all));
+        }
         // Everyone's bits against each large operand's (its own included,
         // which can only let more through).
         let all = operands
