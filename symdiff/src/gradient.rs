@@ -67,8 +67,8 @@ fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: u64) -> Vec<NodeId> {
 }
 
 /// The symmetric Hessian of `root`: each pair (i, j) with i <= j is computed
-/// once, as d(∂root/∂x_i)/dx_j, with one memo table per x_j shared by all
-/// gradient entries.
+/// once, as d(∂root/∂x_i)/dx_j, by one sweep per x_j whose memo all the
+/// gradient entries share.
 pub fn hessian(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<Vec<NodeId>> {
     let gradient = gradient(graph, root, vars);
     hessian_from_gradient(graph, &gradient, vars)

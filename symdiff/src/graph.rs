@@ -102,8 +102,9 @@ const SPECIAL: u8 = 2;
 /// [`crate::Error::NodeBudget`] instead of exhausting the machine.
 pub const DEFAULT_MAX_NODES: usize = 10_000_000;
 
-/// The operands of a sum, product or call: two of them (the chain rule's
-/// common case) are stored inline, without an allocation of their own.
+/// The operands of a sum, product or call: up to four are stored inline,
+/// without an allocation of their own, in the room that the pointer and
+/// length of a longer list take anyway (a node is 32 bytes either way).
 pub type Operands = SmallVec<[NodeId; 4]>;
 
 impl Node {

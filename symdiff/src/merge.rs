@@ -225,8 +225,7 @@ impl Graph {
         if !operands.iter().any(|&operand| large(operand)) {
             return false;
         }
-        // Two operands (the chain rule's usual product): each one's bits
-        // found once.
+        // Two operands (the usual case): each one's bits found once.
         if let &[a, b] = operands {
             let (bits_a, bits_b) = (bloom(a), bloom(b));
             let all = [bits_a[0] | bits_b[0], bits_a[1] | bits_b[1]];
@@ -268,7 +267,9 @@ impl Graph {
     }
 
     /// What a term collects under and its coefficient, where that is cheap
-    /// to tell: `(x, 3)` for `3*x`, else the term itself once.
+    /// to tell: `(x, 3)` for `3*x`, else the term itself once. (`summarize`
+    /// in order.rs reads the same off a node it has in hand, and checks in
+    /// debug builds that the two agree, as for `numeric_power`.)
     pub(crate) fn rest_of(&self, term: NodeId) -> (NodeId, Number) {
         match self.node(term) {
             Node::Mul(factors) if factors.len() == 2 => match self.as_number(factors[0]) {

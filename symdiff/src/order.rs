@@ -292,8 +292,9 @@ impl Graph {
             }
             summary.count = summary.count.saturating_add(1);
             let node = self.node(operand);
-            // What the operand collects under (see `rest_of` and
-            // `numeric_power`), and whether with a negative multiplicity.
+            // What the operand collects under, and whether with a negative
+            // multiplicity: `rest_of` for a term, `numeric_power` for a
+            // factor (merge.rs), read off the node already in hand.
             let collected = match (node, is_sum) {
                 (Node::Mul(factors), true) if factors.len() == 2 => {
                     match self.as_number(factors[0]) {
@@ -307,6 +308,7 @@ impl Graph {
                 (Node::Num(_), false) => None,
                 _ => Some((operand, false)),
             };
+            debug_assert_eq!(collected, self.collected_under(operand, is_sum));
             if let Some((base, negative)) = collected {
                 let bits = signed_bloom_bit(base, negative);
                 summary.bloom = [summary.bloom[0] | bits[0], summary.bloom[1] | bits[1]];
@@ -328,6 +330,16 @@ impl Graph {
             summary.bloom = [0; 2];
         }
         summary
+    }
+
+    /// What `summarize` finds an operand collects under, the way the
+    /// cancellation filter (merge.rs) finds it: the two must agree.
+    fn collected_under(&self, operand: NodeId, is_sum: bool) -> Option<(NodeId, bool)> {
+        let keyed = match is_sum {
+            true => Some(self.rest_of(operand)),
+            false => self.numeric_power(operand),
+        };
+        keyed.map(|(base, count)| (base, count.is_negative()))
     }
 
     /// The name bits of the first two operands that are not numbers.
