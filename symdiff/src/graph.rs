@@ -428,22 +428,7 @@ impl Graph {
             self.exhausted = true;
             return self.nan;
         }
-        // A sum's or product's variables and sign, in one pass over its
-        // operands (the common case).
-        let (mask, never_negative) = match &node {
-            Node::Add(operands) | Node::Mul(operands) => {
-                operands
-                    .iter()
-                    .fold((0, true), |(mask, never_negative), &operand| {
-                        let flags = self.flags[operand.index()];
-                        (
-                            mask | self.var_mask(operand),
-                            never_negative && flags & NEVER_NEGATIVE != 0,
-                        )
-                    })
-            }
-            other => (self.mask_of(other), self.never_negative_node(other)),
-        };
+        let (mask, never_negative) = self.mask_and_sign(&node);
         let flag = |set: bool, bit: u8| if set { bit } else { 0 };
         let flags = flag(never_negative, NEVER_NEGATIVE) | flag(self.special_node(&node), SPECIAL);
         let (key, summary) = self.structural_key(&node);
@@ -461,13 +446,31 @@ impl Graph {
         id
     }
 
-    fn mask_of(&self, node: &Node) -> u64 {
+    /// The variables a node about to be built may depend on (see
+    /// `var_masks`), and whether its value is never below zero (see
+    /// [`Graph::never_negative`]), in one pass over its operands.
+    fn mask_and_sign(&self, node: &Node) -> (u64, bool) {
+        let operands = |children: &[NodeId]| {
+            children.iter().fold((0, true), |(mask, all), &child| {
+                (
+                    mask | self.var_mask(child),
+                    all && self.never_negative(child),
+                )
+            })
+        };
         match node {
-            Node::Var(var) => 1 << (var.0 % 64),
-            other => other
-                .children()
-                .iter()
-                .fold(0, |mask, &child| mask | self.var_mask(child)),
+            Node::Num(number) => (0, !number.is_negative()),
+            Node::Const(_) => (0, true),
+            Node::Var(var) => (1 << (var.0 % 64), false),
+            Node::Add(terms) | Node::Mul(terms) => operands(terms),
+            Node::Pow([base, exponent]) => {
+                let even = self
+                    .as_number(*exponent)
+                    .is_some_and(|number| number.as_integer().is_some_and(|n| n % 2 == 0));
+                let (mask, _) = operands(&[*base, *exponent]);
+                (mask, self.never_negative(*base) || even)
+            }
+            Node::Call(func, args) => (operands(args).0, func.never_negative()),
         }
     }
 
@@ -487,24 +490,6 @@ impl Graph {
     /// Whether `id` is NaN, an infinity or a number times an infinity.
     pub(crate) fn is_special(&self, id: NodeId) -> bool {
         self.flags[id.index()] & SPECIAL != 0
-    }
-
-    fn never_negative_node(&self, node: &Node) -> bool {
-        let all = |children: &[NodeId]| children.iter().all(|&child| self.never_negative(child));
-        match node {
-            Node::Num(number) => !number.is_negative(),
-            Node::Const(_) => true,
-            Node::Var(_) => false,
-            Node::Add(terms) => all(terms),
-            Node::Mul(factors) => all(factors),
-            Node::Pow([base, exponent]) => {
-                self.never_negative(*base)
-                    || self
-                        .as_number(*exponent)
-                        .is_some_and(|number| number.as_integer().is_some_and(|n| n % 2 == 0))
-            }
-            Node::Call(func, _) => func.never_negative(),
-        }
     }
 
     /// The structural key of `id` (see `order.rs`).
