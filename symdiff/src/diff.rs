@@ -42,13 +42,16 @@ impl Differentiator {
         Self::seeded(direction.iter().map(|&(var, v)| (var, Some(v))).collect())
     }
 
+    /// A differentiator with no variable yet: [`Differentiator::restart`]
+    /// gives it one, sweep after sweep.
+    pub(crate) fn unseeded() -> Self {
+        Self::seeded(SmallVec::new())
+    }
+
     fn seeded(seeds: SmallVec<[(VarId, Option<NodeId>); 1]>) -> Self {
-        let mask = seeds
-            .iter()
-            .fold(0, |mask, (var, _)| mask | (1 << (var.0 % 64)));
         Self {
+            mask: mask_of(&seeds),
             seeds,
-            mask,
             memo: Vec::new(),
             filled: Some(Vec::new()),
         }
@@ -68,7 +71,7 @@ impl Differentiator {
             }
         }
         self.seeds = SmallVec::from_slice(&[(var, None)]);
-        self.mask = 1 << (var.0 % 64);
+        self.mask = mask_of(&self.seeds);
     }
 
     fn may_depend(&self, graph: &Graph, node: NodeId) -> bool {
@@ -158,6 +161,13 @@ impl Differentiator {
             }
         }
     }
+}
+
+/// The variables of `seeds` as bits (see [`Graph::var_mask`]).
+fn mask_of(seeds: &[(VarId, Option<NodeId>)]) -> u64 {
+    seeds
+        .iter()
+        .fold(0, |mask, (var, _)| mask | (1 << (var.0 % 64)))
 }
 
 /// d root / d var.

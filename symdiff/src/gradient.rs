@@ -108,10 +108,7 @@ pub(crate) fn for_each_hessian_entry(
     graph.reserve(graph.len());
     let mut by_name: Vec<usize> = (0..vars.len()).collect();
     by_name.sort_by(|&a, &b| graph.var_name(vars[a]).cmp(graph.var_name(vars[b])));
-    let Some(&first) = vars.first() else {
-        return;
-    };
-    let mut differentiator = Differentiator::new(first);
+    let mut differentiator = Differentiator::unseeded();
     for (rank, &col) in by_name.iter().enumerate() {
         differentiator.restart(vars[col]);
         for &row in &by_name[..=rank] {

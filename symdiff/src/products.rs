@@ -76,10 +76,7 @@ pub fn jacobian(graph: &mut Graph, roots: &[NodeId], vars: &[VarId]) -> Vec<Vec<
             .map(|&root| crate::gradient::gradient(graph, root, vars))
             .collect();
     }
-    let Some(&first) = vars.first() else {
-        return vec![Vec::new(); roots.len()];
-    };
-    let mut differentiator = Differentiator::new(first);
+    let mut differentiator = Differentiator::unseeded();
     let columns: Vec<Vec<NodeId>> = vars
         .iter()
         .map(|&var| {
