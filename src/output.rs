@@ -171,7 +171,7 @@ impl Formulas {
         let definitions = if large {
             Definitions::shared_with(&expr.graph().borrow(), &roots, steps)
         } else {
-            steps
+            steps.used_in_print(&expr.graph().borrow(), &roots)
         };
         let graph = expr.graph().borrow();
         match format {

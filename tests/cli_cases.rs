@@ -367,6 +367,47 @@ fn grad_domain_problems_warn() {
     );
 }
 
+/// A step that a printed formula merges into its user (`2*z*d` prints
+/// `2*x*y*z`) is not defined above it; one used by another step is.
+#[test]
+fn unused_steps_are_not_printed() {
+    check(
+        &["diff", "d = x*y; t*(2*z*d)", "--wrt", "t"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂/∂t = 2*x*y*z
+        "#]],
+    );
+    check(
+        &["grad", "d = x*y; g = 2*z*d; t*g"],
+        expect![[r#"
+            status 0
+            --- stdout
+            g = 2*x*y*z;
+            ∂/∂x = 2*t*y*z
+            ∂/∂y = 2*t*x*z
+            ∂/∂z = 2*t*x*y
+            ∂/∂t = g
+        "#]],
+    );
+    check(
+        &[
+            "grad",
+            "d = x*y; e2 = d + 1; t*sin(e2)*(2*z*d)",
+            "--wrt",
+            "t",
+        ],
+        expect![[r#"
+            status 0
+            --- stdout
+            d = x*y;
+            e2 = 1 + d;
+            ∂/∂t = 2*x*y*z*sin(e2)
+        "#]],
+    );
+}
+
 #[test]
 fn grad_errors() {
     check(

@@ -140,7 +140,8 @@ impl Expr {
     /// reads back to the same value; plain text when it uses none.
     pub fn to_steps_text(&self) -> String {
         let graph = self.graph.borrow();
-        let definitions = crate::print::Definitions::steps(&graph, &[self.id], self.steps());
+        let definitions = crate::print::Definitions::steps(&graph, &[self.id], self.steps())
+            .used_in_print(&graph, &[self.id]);
         let mut out = String::new();
         definitions.write_prefix(&graph, &mut out);
         out.push_str(&crate::print::to_text_with(&graph, self.id, &definitions));

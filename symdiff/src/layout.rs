@@ -98,14 +98,31 @@ pub(crate) fn write_expression<S: Syntax>(
     definitions: &Definitions,
     root: NodeId,
 ) {
-    let small = || crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT;
-    if (definitions.is_empty() || definitions.flat) && !graph.flattens_fully && small() {
+    if prints_from_flat_copy(graph, definitions, root) {
         let mut flat = Graph::fully_flattening();
         let copy = crate::import::import(&mut flat, graph, root);
         let definitions = definitions.imported(&mut flat, graph);
         return write_expression::<S>(out, &flat, &definitions, copy);
     }
     Layout::<S>::new(graph, definitions, None).write(out, root, Precedence::Sum);
+}
+
+/// Whether `root` prints from a copy in a graph that merges every nested
+/// sum and product (see [`write_expression`]): when it is small enough to
+/// print as a tree and no shared subexpression is named in place.
+pub(crate) fn prints_from_flat_copy(
+    graph: &Graph,
+    definitions: &Definitions,
+    root: NodeId,
+) -> bool {
+    (definitions.is_empty() || definitions.flat)
+        && !graph.flattens_fully
+        && crate::size::tree_sizes(graph, &[root])[0] <= FLAT_PRINT_LIMIT
+}
+
+/// Whether the definitions print from such copies (see [`write_definition`]).
+pub(crate) fn definitions_print_from_flat_copy(graph: &Graph, definitions: &Definitions) -> bool {
+    definitions.flat && !graph.flattens_fully
 }
 
 /// The stack left below which the printer continues on a new segment.
@@ -128,7 +145,7 @@ pub(crate) fn write_definition<S: Syntax>(
     let Some(name) = definitions.name(node) else {
         return false;
     };
-    if definitions.flat && !graph.flattens_fully {
+    if definitions_print_from_flat_copy(graph, definitions) {
         let mut flat = Graph::fully_flattening();
         let copy = crate::import::import(&mut flat, graph, node);
         let definitions = definitions.imported(&mut flat, graph);

@@ -69,13 +69,28 @@ impl Definitions {
         if by_node.is_empty() {
             return definitions;
         }
-        for node in post_order(graph, roots) {
+        for node in post_order(graph, &canonical_order(graph, roots)) {
             if let Some(&name) = by_node.get(&node) {
                 definitions.names.insert(node, name.to_owned());
                 definitions.order.push(node);
             }
         }
         definitions
+    }
+
+    /// Only the definitions that printing `roots` with them uses, in the
+    /// same order. A small formula prints from a fully merged copy, where a
+    /// step may merge into its user (`d = x*y; t*(2*z*d)` prints
+    /// `2*t*x*y*z`): its definition is then left out, as is any step used
+    /// only by definitions left out.
+    pub fn used_in_print(mut self, graph: &Graph, roots: &[NodeId]) -> Self {
+        if self.is_empty() {
+            return self;
+        }
+        let used = UsedNames::find(&self, graph, roots);
+        self.order.retain(|node| used.contains(node));
+        self.names.retain(|node, _| used.contains(node));
+        self
     }
 
     /// The given names for the given nodes, in the order given (each may use
@@ -92,7 +107,7 @@ impl Definitions {
     /// Like [`Definitions::shared`], keeping the names `seeded` already
     /// gives (a program's steps) and naming other nodes around them.
     pub fn shared_with(graph: &Graph, roots: &[NodeId], seeded: Definitions) -> Self {
-        let nodes = post_order(graph, roots);
+        let nodes = post_order(graph, &canonical_order(graph, roots));
         let mut uses: FxHashMap<NodeId, u32> = FxHashMap::default();
         // Each distinct root is printed once where it stands; a root that
         // other nodes use too is named, and prints as its name.
@@ -231,6 +246,92 @@ pub(crate) fn is_trivial(graph: &Graph, node: NodeId) -> bool {
                 && matches!(graph.node(factors[1]), Node::Var(_) | Node::Const(_))
         }
         _ => false,
+    }
+}
+
+/// `roots` without repeats, in an order that depends only on what they are
+/// (the canonical order of terms), so that the names `t1`, `t2`, ... given
+/// below them do not depend on the order the roots were asked for in: each
+/// Hessian entry prints the same for any order of the variables.
+fn canonical_order(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
+    let mut ordered = roots.to_vec();
+    ordered.sort_by(|&a, &b| graph.term_cmp(a, b));
+    ordered.dedup();
+    ordered
+}
+
+/// The named nodes that printing some roots with some definitions spells by
+/// name: each root and each used definition is walked as it prints, from a
+/// fully merged copy or in place (see `layout::prints_from_flat_copy`), and
+/// the walk stops at a named node, whose own definition is walked in turn.
+struct UsedNames<'a> {
+    graph: &'a Graph,
+    definitions: &'a Definitions,
+    /// The fully merged graph and the named nodes' copies in it.
+    flat: Graph,
+    named_copies: FxHashMap<NodeId, NodeId>,
+    copies: FxHashMap<NodeId, NodeId>,
+    used: FxHashSet<NodeId>,
+    pending: Vec<NodeId>,
+}
+
+impl<'a> UsedNames<'a> {
+    fn find(definitions: &'a Definitions, graph: &'a Graph, roots: &[NodeId]) -> FxHashSet<NodeId> {
+        let mut walk = UsedNames {
+            graph,
+            definitions,
+            flat: Graph::fully_flattening(),
+            named_copies: FxHashMap::default(),
+            copies: FxHashMap::default(),
+            used: FxHashSet::default(),
+            pending: Vec::new(),
+        };
+        for &node in &definitions.order {
+            let copy = crate::import::import(&mut walk.flat, graph, node);
+            walk.copies.insert(node, copy);
+            walk.named_copies.entry(copy).or_insert(node);
+        }
+        for &root in roots {
+            let flat = layout::prints_from_flat_copy(graph, definitions, root);
+            walk.visit(root, flat, None);
+        }
+        let definitions_flat = layout::definitions_print_from_flat_copy(graph, definitions);
+        while let Some(named) = walk.pending.pop() {
+            walk.visit(named, definitions_flat, Some(named));
+        }
+        walk.used
+    }
+
+    /// Walks `start` as it prints (from its merged copy when `flat`), noting
+    /// the named nodes it meets; `naming` is the node being defined, which
+    /// spells itself out.
+    fn visit(&mut self, start: NodeId, flat: bool, naming: Option<NodeId>) {
+        let start = match (flat, naming) {
+            (true, Some(named)) => self.copies.get(&named).copied().unwrap_or(start),
+            (true, None) => crate::import::import(&mut self.flat, self.graph, start),
+            (false, _) => start,
+        };
+        let graph = if flat { &self.flat } else { self.graph };
+        let mut seen: FxHashSet<NodeId> = FxHashSet::default();
+        let mut stack = vec![start];
+        while let Some(node) = stack.pop() {
+            if !seen.insert(node) {
+                continue;
+            }
+            let named = if flat {
+                self.named_copies.get(&node).copied()
+            } else {
+                self.definitions.names.contains_key(&node).then_some(node)
+            };
+            match named {
+                Some(named) if node != start || naming.is_none() => {
+                    if self.used.insert(named) {
+                        self.pending.push(named);
+                    }
+                }
+                _ => stack.extend_from_slice(graph.node(node).children()),
+            }
+        }
     }
 }
 
