@@ -486,7 +486,7 @@ impl Warning {
                 "the generated Rust computes first derivatives; --order is ignored".to_owned()
             }
             Warning::NoVerdictNotFinite => {
-                "no eigenvalues or verdict: the gradient or the Hessian is not finite at this point"
+                "no eigenvalues or verdict: the function, its gradient or its Hessian is not finite at this point"
                     .to_owned()
             }
             Warning::NoVerdict { error } => format!("no eigenvalues or verdict: {error}"),

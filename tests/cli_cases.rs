@@ -885,7 +885,7 @@ fn hessian_not_finite() {
             verdict: none (some value is not finite)
             --- stderr
             warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = -inf, ∂/∂x = inf, ∂/∂y = -inf, ∂²/∂x² = -inf, ∂²/∂x∂y = inf
-            warning: no eigenvalues or verdict: the gradient or the Hessian is not finite at this point
+            warning: no eigenvalues or verdict: the function, its gradient or its Hessian is not finite at this point
         "#]],
     );
     check(
@@ -896,7 +896,27 @@ fn hessian_not_finite() {
             {"classification":null,"critical":null,"curvature":null,"eigenvalues":null,"formulas":[["-y/x^2","1/x"],["1/x","0"]],"gradient":["inf","-inf"],"hessian":[["-inf","inf"],["inf",0.0]],"value":"-inf","vars":["x","y"]}
             --- stderr
             warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = -inf, ∂/∂x = inf, ∂/∂y = -inf, ∂²/∂x² = -inf, ∂²/∂x∂y = inf
-            warning: no eigenvalues or verdict: the gradient or the Hessian is not finite at this point
+            warning: no eigenvalues or verdict: the function, its gradient or its Hessian is not finite at this point
+        "#]],
+    );
+    // Only the function is NaN (log of a negative number everywhere): its
+    // derivatives' formulas are finite, but there is no extremum to judge.
+    check(
+        &["hessian", "log(-x^2 - 1)", "--at", "x=0"],
+        expect![[r#"
+            status 0
+            --- stdout
+            ∂²/∂x² = -2/(-1 - x^2) - 4*x^2/(-1 - x^2)^2
+
+            at x = 0:
+            f    =  NaN
+            ∂/∂x =  0
+            hessian =
+              [ 2 ]
+            verdict: none (some value is not finite)
+            --- stderr
+            warning: not finite at this point (a function outside its domain, a division by zero or an overflow): f = NaN
+            warning: no eigenvalues or verdict: the function, its gradient or its Hessian is not finite at this point
         "#]],
     );
 }

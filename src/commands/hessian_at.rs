@@ -89,6 +89,11 @@ pub(super) fn evaluate(
     warn_non_finite(session, &rows);
     let judgement = if vars.is_empty() {
         Judgement::NoVariables
+    } else if !values[0].is_finite() {
+        // A function that is not finite at the point has no extremum there,
+        // whatever its derivatives' formulas give.
+        session.warn(&Warning::NoVerdictNotFinite);
+        Judgement::None
     } else {
         // A variable that only --wrt names has no value and no effect.
         let coordinates: Vec<f64> = vars
