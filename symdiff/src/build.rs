@@ -759,11 +759,14 @@ impl Graph {
     /// and finite, or when the base is 1 or the base is 0 with a positive
     /// exponent.
     fn fold_power(&mut self, base: NodeId, exponent: NodeId) -> Option<NodeId> {
-        // NaN and the infinities fold as `powf` says.
+        // NaN and the infinities fold as the tape computes them (see
+        // `eval::power`: `powf`, but `sqrt` for the exponent 1/2).
         if self.special_value(base).is_some() || self.special_value(exponent).is_some() {
-            let value = self
-                .constant_value(base)?
-                .powf(self.constant_value(exponent)?);
+            let value = crate::eval::power(
+                self.constant_value(base)?,
+                self.as_number(exponent),
+                self.constant_value(exponent)?,
+            );
             return Some(self.num(Number::float(value)));
         }
         let base_number = self.as_number(base)?;
@@ -775,7 +778,7 @@ impl Graph {
         if let Number::Float(zero) = base_number
             && zero == 0.0
         {
-            let value = zero.powf(exponent_number.to_f64());
+            let value = crate::eval::power(zero, Some(exponent_number), exponent_number.to_f64());
             return Some(self.num(Number::float(value)));
         }
         if base_number.is_zero() {

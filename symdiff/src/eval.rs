@@ -4,6 +4,7 @@
 //! reference that tests compare it with.)
 
 use crate::graph::{Graph, Node, NodeId};
+use crate::number::Number;
 use rustc_hash::FxHashMap;
 
 /// The values of `roots`, given a value for every variable of the graph
@@ -33,16 +34,7 @@ fn eval_node(
         Node::Const(constant) => constant.value(),
         Node::Var(var) => var_values.get(var.index()).copied().unwrap_or(f64::NAN),
         Node::Add(terms) => terms.iter().map(value_of).sum(),
-        // The coefficient multiplies last, as the tape multiplies it
-        // (`compile.rs`): `1e300*(x*y)` at x = 1e300, y = -1e-300 is -1e300,
-        // not -inf. (The tape orders the other factors by register and
-        // divides by reciprocals, so overflows may still differ there.)
-        Node::Mul(factors) => match factors.split_first() {
-            Some((first, rest)) if graph.as_number(*first).is_some() => {
-                rest.iter().map(value_of).product::<f64>() * value_of(first)
-            }
-            _ => factors.iter().map(value_of).product(),
-        },
+        Node::Mul(factors) => product(graph, factors, value_of),
         Node::Pow([base, exponent]) => power(
             value_of(base),
             graph.as_number(*exponent),
@@ -55,17 +47,47 @@ fn eval_node(
     }
 }
 
-/// `base ^ exponent`, with an exact integer exponent computed by `powi`.
-pub(crate) fn power(
-    base: f64,
-    exact_exponent: Option<crate::number::Number>,
-    exponent: f64,
-) -> f64 {
-    match exact_exponent
-        .and_then(|number| number.as_integer())
-        .and_then(|n| i32::try_from(n).ok())
-    {
-        Some(n) => base.powi(n),
+/// A product as the tape computes it (`compile.rs`): the factors, the
+/// coefficient last, divided by the powers with negative numeric exponents.
+/// So `1e300*(x*y)` at x = 1e300, y = -1e-300 is -1e300, not -inf, and `x/y`
+/// at x = y = 1e-310 is 1, not `x*(1/y)`, infinite. (The tape orders the
+/// other factors by register, so overflows may still differ.)
+fn product(graph: &Graph, factors: &[NodeId], value_of: impl Fn(&NodeId) -> f64) -> f64 {
+    let (mut numerator, mut coefficient, mut denominator) = (1.0, 1.0, None);
+    for factor in factors {
+        if let Some(number) = graph.as_number(*factor) {
+            coefficient = number.to_f64();
+            continue;
+        }
+        let divisor = match graph.node(*factor) {
+            Node::Pow([base, exponent]) if !graph.is_infinity(*factor) => graph
+                .as_number(*exponent)
+                .filter(|exact| exact.is_negative())
+                .map(|exact| power(value_of(base), Some(-exact), -value_of(exponent))),
+            _ => None,
+        };
+        match divisor {
+            Some(divisor) => *denominator.get_or_insert(1.0) *= divisor,
+            None => numerator *= value_of(factor),
+        }
+    }
+    let numerator = numerator * coefficient;
+    denominator.map_or(numerator, |denominator| numerator / denominator)
+}
+
+/// `base ^ exponent` as the tape computes it (`compile.rs`), the one
+/// definition of a power's value, which folding uses too: a negative exact
+/// exponent divides 1 by the positive power; `1/2` is `sqrt` (the node that
+/// `sqrt(x)` and `x^(1/2)` both build), so it is NaN at -inf and -0 at -0;
+/// an integer exponent is `powi`; any other, `powf`.
+pub(crate) fn power(base: f64, exact_exponent: Option<Number>, exponent: f64) -> f64 {
+    match exact_exponent {
+        Some(exact) if exact.is_negative() => 1.0 / power(base, Some(-exact), -exponent),
+        Some(Number::Rational { numer: 1, denom: 2 }) => base.sqrt(),
+        Some(exact) => match exact.as_integer().and_then(|n| i32::try_from(n).ok()) {
+            Some(n) => base.powi(n),
+            None => base.powf(exponent),
+        },
         None => base.powf(exponent),
     }
 }

@@ -299,15 +299,27 @@ impl Number {
                 let root_denom = exact_root(denom, q)?;
                 Some(Number::ratio(root_numer, root_denom).powi(p))
             }
-            _ => Some(Number::float(self.to_f64().powf(exponent.to_f64()))),
+            _ => Some(Number::float(crate::eval::power(
+                self.to_f64(),
+                Some(exponent),
+                exponent.to_f64(),
+            ))),
         }
     }
 
     fn powi(self, exponent: i64) -> Number {
         let Number::Rational { numer, denom } = self else {
-            return self
-                .big_powi(exponent)
-                .unwrap_or_else(|| Number::float(self.to_f64().powf(exponent as f64)));
+            return self.big_powi(exponent).unwrap_or_else(|| {
+                let exact = Number::Rational {
+                    numer: exponent,
+                    denom: 1,
+                };
+                Number::float(crate::eval::power(
+                    self.to_f64(),
+                    Some(exact),
+                    exponent as f64,
+                ))
+            });
         };
         // Powers of 1 and -1 are exact for any exponent, however large.
         match (numer, denom) {

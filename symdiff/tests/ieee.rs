@@ -279,3 +279,91 @@ fn derivatives_of_the_table_at_their_domain_edges() {
         ("silu(x)", "x", &[("x", 0.0)]),
     ]));
 }
+
+#[test]
+fn the_reference_evaluator_agrees_with_the_tape_at_the_edges() {
+    // `Expr::eval` (what `explain` shows) and the compiled tape (what `eval`,
+    // `grad` and the generated code compute) give the same bits: `x^(1/2)`
+    // is `sqrt(x)`, a negative power divides, and a quotient divides rather
+    // than multiplying by an overflowing reciprocal. Folding agrees as well.
+    let edges = [
+        0.0,
+        -0.0,
+        4.0,
+        -4.0,
+        1e-310,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    let cases = [
+        "x^(1/2)",
+        "x^(-1/2)",
+        "sqrt(x)",
+        "1/sqrt(x)",
+        "x^(-3)",
+        "x^0.7",
+        "x/y",
+        "3*x*y^-2",
+    ];
+    for case in cases {
+        let expr = Expr::parse(case).expect("parses");
+        let tape = Expr::compile(std::slice::from_ref(&expr), &["x", "y"]).expect("compiles");
+        for x in edges {
+            for y in [1e-310, -0.0, 2.0] {
+                let reference = expr.eval(&[("x", x), ("y", y)]).expect("evaluates");
+                let mut computed = [0.0];
+                tape.eval(&[x, y], &mut computed).expect("evaluates");
+                assert!(
+                    reference.to_bits() == computed[0].to_bits()
+                        || reference.is_nan() && computed[0].is_nan(),
+                    "{case} at x = {x:?}, y = {y:?}: {reference:?} against the tape's {:?}",
+                    computed[0]
+                );
+                if case.contains('y') {
+                    continue;
+                }
+                let folded = Expr::parse(&case.replace('x', &format!("({})", literal(x))))
+                    .and_then(|constant| constant.eval(&[]));
+                let folded = folded.expect("folds");
+                assert!(
+                    folded.to_bits() == reference.to_bits()
+                        || folded.is_nan() && reference.is_nan(),
+                    "{case} folded at x = {x:?}: {folded:?} against {reference:?}"
+                );
+            }
+        }
+    }
+}
+
+/// `value` as the syntax writes it (`1/0` for infinity, `0/0` for NaN).
+fn literal(value: f64) -> String {
+    match value {
+        value if value.is_nan() => "0/0".to_owned(),
+        f64::INFINITY => "1/0".to_owned(),
+        f64::NEG_INFINITY => "-1/0".to_owned(),
+        value if value == 0.0 && value.is_sign_negative() => "-0.0".to_owned(),
+        value => format!("{value:e}"),
+    }
+}
+
+#[test]
+fn signed_zeros_that_the_canonical_form_does_not_keep() {
+    // README, "What simplification assumes": `x + 0 = x`, `0 - x = -x` and
+    // sums of zeros may change a zero's sign, and an exact zero has none.
+    expect![[r#"
+        1/(x + 0) at [("x", -0.0)] = -inf
+        1/(0 - x) at [("x", 0.0)] = -inf
+        1/(-x - y) at [("x", 0.0), ("y", 0.0)] = -inf
+        1/(0*-1) at [] = inf
+        1/(-0.0) at [] = -inf
+        1/(-x) at [("x", 0.0)] = -inf"#]]
+    .assert_eq(&table(&[
+        ("1/(x + 0)", &[("x", -0.0)]),
+        ("1/(0 - x)", &[("x", 0.0)]),
+        ("1/(-x - y)", &[("x", 0.0), ("y", 0.0)]),
+        ("1/(0*-1)", &[]),
+        ("1/(-0.0)", &[]),
+        ("1/(-x)", &[("x", 0.0)]),
+    ]));
+}
