@@ -160,6 +160,44 @@ impl Formulas {
     /// factored (see `factor.rs`) and print their other shared
     /// subexpressions once, by name too.
     pub(crate) fn render(expr: &Expr, roots: &[NodeId], format: Format) -> Formulas {
+        let in_order: Vec<usize> = (0..roots.len()).collect();
+        Self::render_naming(expr, roots, &in_order, format)
+    }
+
+    /// As [`Formulas::render`], for derivatives by the variables `by` (one
+    /// list a root): the shared subexpressions are named (`t1`, `t2`, ...)
+    /// going through the roots in the order in which their variables first
+    /// appear in the expression, whatever order `--wrt` asked for them in.
+    /// So each entry prints the same in any order, and in the default order
+    /// the names follow the printed order.
+    pub(crate) fn render_by_vars<'a>(
+        expr: &Expr,
+        roots: &[NodeId],
+        by: &[Vec<&'a str>],
+        format: Format,
+    ) -> Formulas {
+        let appearance = expr.variables();
+        // A variable absent from the expression goes after the others.
+        let rank = |var: &'a str| {
+            let position = appearance.iter().position(|name| name == var);
+            (position.unwrap_or(usize::MAX), var)
+        };
+        let key = |index: usize| {
+            let mut ranks: Vec<(usize, &'a str)> = by
+                .get(index)
+                .map(|vars| vars.iter().map(|&var| rank(var)).collect())
+                .unwrap_or_default();
+            ranks.sort_unstable();
+            ranks
+        };
+        let mut naming: Vec<usize> = (0..roots.len()).collect();
+        naming.sort_by_cached_key(|&index| key(index));
+        Self::render_naming(expr, roots, &naming, format)
+    }
+
+    /// Renders `roots`, naming shared subexpressions going through them in
+    /// the order `naming` gives (indices into `roots`).
+    fn render_naming(expr: &Expr, roots: &[NodeId], naming: &[usize], format: Format) -> Formulas {
         let large =
             symdiff::print::is_large(&expr.graph().borrow(), roots, symdiff::print::TREE_LIMIT);
         let roots = if large {
@@ -167,11 +205,15 @@ impl Formulas {
         } else {
             roots.to_vec()
         };
-        let steps = Definitions::steps(&expr.graph().borrow(), &roots, expr.steps());
+        let named: Vec<NodeId> = naming
+            .iter()
+            .filter_map(|&index| roots.get(index).copied())
+            .collect();
+        let steps = Definitions::steps(&expr.graph().borrow(), &named, expr.steps());
         let definitions = if large {
-            Definitions::shared_with(&expr.graph().borrow(), &roots, steps)
+            Definitions::shared_with(&expr.graph().borrow(), &named, steps)
         } else {
-            steps.used_in_print(&expr.graph().borrow(), &roots)
+            steps.used_in_print(&expr.graph().borrow(), &named)
         };
         let graph = expr.graph().borrow();
         match format {

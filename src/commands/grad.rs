@@ -49,7 +49,8 @@ pub(crate) fn run(
         None => None,
     };
     let shown = super::shaped(expr, &roots, args.shape);
-    let formulas = Formulas::render(expr, &shown, session.format);
+    let by: Vec<Vec<&str>> = var_refs.iter().map(|&var| vec![var]).collect();
+    let formulas = Formulas::render_by_vars(expr, &shown, &by, session.format);
     match session.format {
         Format::Json => print_json(session, &vars, &formulas, values.as_deref()),
         _ => print_lines(

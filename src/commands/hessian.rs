@@ -90,6 +90,17 @@ fn upper_triangle(matrix: &[Vec<NodeId>]) -> Vec<NodeId> {
         .collect()
 }
 
+/// The variables of each entry of the upper triangle, row by row.
+fn upper_pairs<'a>(vars: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let mut pairs = Vec::new();
+    for (row, &first) in vars.iter().enumerate() {
+        for &second in vars.iter().skip(row) {
+            pairs.push(vec![first, second]);
+        }
+    }
+    pairs
+}
+
 pub(super) fn upper_labels(vars: &[&str], format: Format) -> Vec<String> {
     let mut labels = Vec::new();
     for (row, first) in vars.iter().enumerate() {
@@ -112,7 +123,7 @@ fn print_lines(
     let mut out = if vars.is_empty() {
         super::no_variables_line("its Hessian is empty", format)
     } else {
-        let formulas = Formulas::render(expr, upper, format);
+        let formulas = Formulas::render_by_vars(expr, upper, &upper_pairs(vars), format);
         formula_lines(&formulas, &upper_labels(vars, format), format)
     };
     if let (Some(point), Some(at_point)) = (point, at_point) {
@@ -139,7 +150,12 @@ fn print_json(
     at_point: Option<&AtPoint>,
 ) {
     let all: Vec<NodeId> = matrix.iter().flatten().copied().collect();
-    let formulas = Formulas::render(expr, &all, Format::Json);
+    let var_refs = as_strs(vars);
+    let pairs: Vec<Vec<&str>> = var_refs
+        .iter()
+        .flat_map(|&row| var_refs.iter().map(move |&col| vec![row, col]))
+        .collect();
+    let formulas = Formulas::render_by_vars(expr, &all, &pairs, Format::Json);
     let n_vars = vars.len().max(1);
     let rows: Vec<Value> = formulas
         .formulas

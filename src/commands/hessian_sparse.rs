@@ -49,7 +49,12 @@ pub(crate) fn run(
         None => None,
     };
     let shown = super::shaped(expr, &entries, args.shape);
-    let formulas = Formulas::render(expr, &shown, session.format);
+    let by: Vec<Vec<&str>> = sparse
+        .pattern
+        .iter()
+        .map(|&(row, col)| vec![var_refs[row], var_refs[col]])
+        .collect();
+    let formulas = Formulas::render_by_vars(expr, &shown, &by, session.format);
     match session.format {
         Format::Json => print_json(session, &vars, &sparse, &formulas, values.as_deref()),
         _ => {

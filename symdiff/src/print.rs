@@ -69,7 +69,7 @@ impl Definitions {
         if by_node.is_empty() {
             return definitions;
         }
-        for node in post_order(graph, &canonical_order(graph, roots)) {
+        for node in post_order(graph, roots) {
             if let Some(&name) = by_node.get(&node) {
                 definitions.names.insert(node, name.to_owned());
                 definitions.order.push(node);
@@ -107,7 +107,7 @@ impl Definitions {
     /// Like [`Definitions::shared`], keeping the names `seeded` already
     /// gives (a program's steps) and naming other nodes around them.
     pub fn shared_with(graph: &Graph, roots: &[NodeId], seeded: Definitions) -> Self {
-        let nodes = post_order(graph, &canonical_order(graph, roots));
+        let nodes = post_order(graph, roots);
         let mut uses: FxHashMap<NodeId, u32> = FxHashMap::default();
         // Each distinct root is printed once where it stands; a root that
         // other nodes use too is named, and prints as its name.
@@ -247,17 +247,6 @@ pub(crate) fn is_trivial(graph: &Graph, node: NodeId) -> bool {
         }
         _ => false,
     }
-}
-
-/// `roots` without repeats, in an order that depends only on what they are
-/// (the canonical order of terms), so that the names `t1`, `t2`, ... given
-/// below them do not depend on the order the roots were asked for in: each
-/// Hessian entry prints the same for any order of the variables.
-fn canonical_order(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
-    let mut ordered = roots.to_vec();
-    ordered.sort_by(|&a, &b| graph.term_cmp(a, b));
-    ordered.dedup();
-    ordered
 }
 
 /// The named nodes that printing some roots with some definitions spells by
