@@ -127,8 +127,10 @@ fn number(text: &str, range: Range<usize>) -> Result<Expr, CliError> {
         let span = range.start.saturating_sub(1)..range.start.max(1);
         return Err(Mistake::ExpectedNumber.in_flag("--dir", text, span));
     }
+    // A component is a finite constant: `1/0` is refused as `inf` is.
+    let finite = |expr: &Expr| expr.eval(&[]).is_ok_and(f64::is_finite);
     match Expr::parse(written) {
-        Ok(expr) if expr.variables().is_empty() => Ok(expr),
+        Ok(expr) if expr.variables().is_empty() && finite(&expr) => Ok(expr),
         _ => {
             let written = written.to_owned();
             Err(Mistake::NotANumber { text: written }.in_flag("--dir", text, span))

@@ -600,6 +600,7 @@ fn hvp_direction_errors() {
             &["hvp", expr, "--dir", "x=1,x=2"],
             &["hvp", expr, "--dir", "x=1,2"],
             &["hvp", expr, "--dir", "x=a"],
+            &["hvp", expr, "--dir", "0,1/0"],
             &["hvp", expr, "--dir", "1,"],
             &["hvp", expr, "--dir", ""],
             &["hvp", expr],
@@ -691,6 +692,16 @@ fn hvp_direction_errors() {
               |
             1 | x=a
               |   ^
+              |
+              = help: components are numbers such as `1`, `-0.5`, `1e-3` or `1/3`
+            $ hvp x^2*y + sin(y) --dir 0,1/0
+            status 2
+            --- stderr
+            error: in --dir: `1/0` is not a number
+             --> <input>:1:3
+              |
+            1 | 0,1/0
+              |   ^^^
               |
               = help: components are numbers such as `1`, `-0.5`, `1e-3` or `1/3`
             $ hvp x^2*y + sin(y) --dir 1,
