@@ -83,7 +83,7 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the expression back as canonical text.
+    /// Print the expression back as parsed (text), or simplified (other formats).
     Parse(ExprArg),
     /// The derivative with respect to one variable.
     Diff(DiffArgs),

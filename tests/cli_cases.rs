@@ -20,7 +20,7 @@ fn check(args: &[&str], expect: Expect) {
 // --- parse
 
 #[test]
-fn parse_prints_canonical_text() {
+fn parse_prints_normalised_text() {
     check(
         &["parse", "z = w*x+b;  sigmoid( z )"],
         expect![[r#"
@@ -1601,7 +1601,7 @@ fn usage_errors() {
             Usage: symdiff [OPTIONS] <COMMAND>
 
             Commands:
-              parse        Print the expression back as canonical text
+              parse        Print the expression back as parsed (text), or simplified (other formats)
               diff         The derivative with respect to one variable
               grad         The gradient, and its value at a point
               hessian      The Hessian; at a point also its eigenvalues and the verdict

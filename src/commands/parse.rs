@@ -1,4 +1,7 @@
-//! `symdiff parse EXPR`: the expression back as canonical text.
+//! `symdiff parse EXPR`: the expression back as the parser read it, in
+//! normalised text (the program's steps, operand order and grouping kept,
+//! so that one sees how precedence bound); LaTeX, MathML and Rust show the
+//! engine's simplified, canonical form.
 
 use crate::cli::{ExprArg, Format};
 use crate::error::CliError;
