@@ -144,6 +144,52 @@ pub(crate) fn aligned(rows: &[(String, String)]) -> String {
     out
 }
 
+/// A result as a derivative: the output it belongs to (0 for one function)
+/// and the variables it is taken by (see [`Formulas::render_by_vars`]).
+#[derive(Debug, Clone)]
+pub(crate) struct DerivativeOf<'a> {
+    output: usize,
+    vars: Vec<&'a str>,
+    /// Whether results are listed as a lower triangle is, row by row: then
+    /// the variable that appears later in the expression compares first.
+    lower: bool,
+}
+
+impl<'a> DerivativeOf<'a> {
+    /// A derivative of output `output` by `vars`.
+    pub(crate) fn new(output: usize, vars: Vec<&'a str>) -> Self {
+        DerivativeOf {
+            output,
+            vars,
+            lower: false,
+        }
+    }
+}
+
+/// One derivative of one function by each of `vars`, in order.
+pub(crate) fn by_each<'a>(vars: &[&'a str]) -> Vec<DerivativeOf<'a>> {
+    vars.iter()
+        .map(|&var| DerivativeOf::new(0, vec![var]))
+        .collect()
+}
+
+/// The second derivatives of one function at the `(row, column)` places of
+/// a matrix over `vars`, listed as an upper triangle or a full matrix is
+/// (`lower` false), or as a lower triangle is.
+pub(crate) fn by_pairs<'a>(
+    vars: &[&'a str],
+    places: impl IntoIterator<Item = (usize, usize)>,
+    lower: bool,
+) -> Vec<DerivativeOf<'a>> {
+    places
+        .into_iter()
+        .map(|(row, col)| DerivativeOf {
+            lower,
+            ..DerivativeOf::new(0, vec![vars[row], vars[col]])
+        })
+        .collect()
+}
+
 /// Formulas printed together: the definitions of shared subexpressions
 /// (empty unless the formulas are large) and one string per root.
 #[derive(Debug, Clone)]
@@ -164,31 +210,38 @@ impl Formulas {
         Self::render_naming(expr, roots, &in_order, format)
     }
 
-    /// As [`Formulas::render`], for derivatives by the variables `by` (one
-    /// list a root): the shared subexpressions are named (`t1`, `t2`, ...)
-    /// going through the roots in the order in which their variables first
-    /// appear in the expression, whatever order `--wrt` asked for them in.
-    /// So each entry prints the same in any order, and in the default order
-    /// the names follow the printed order.
-    pub(crate) fn render_by_vars<'a>(
+    /// As [`Formulas::render`], for derivatives: `by` gives, for each root,
+    /// the output it belongs to (0 for one function) and the variables it is
+    /// a derivative by. The shared subexpressions are named (`t1`, `t2`, ...)
+    /// going through the roots output by output, in the order in which
+    /// their variables first appear in the expression, whatever order
+    /// `--wrt` asked for them in. So each entry prints the same in any
+    /// order, and in the default order the names follow the printed order.
+    pub(crate) fn render_by_vars(
         expr: &Expr,
         roots: &[NodeId],
-        by: &[Vec<&'a str>],
+        by: &[DerivativeOf<'_>],
         format: Format,
     ) -> Formulas {
         let appearance = expr.variables();
         // A variable absent from the expression goes after the others.
-        let rank = |var: &'a str| {
-            let position = appearance.iter().position(|name| name == var);
-            (position.unwrap_or(usize::MAX), var)
+        let rank = |var: &str| {
+            appearance
+                .iter()
+                .position(|name| name == var)
+                .unwrap_or(usize::MAX)
         };
         let key = |index: usize| {
-            let mut ranks: Vec<(usize, &'a str)> = by
-                .get(index)
-                .map(|vars| vars.iter().map(|&var| rank(var)).collect())
-                .unwrap_or_default();
+            let Some(of) = by.get(index) else {
+                return (0, Vec::new());
+            };
+            let mut ranks: Vec<(usize, &str)> =
+                of.vars.iter().map(|&var| (rank(var), var)).collect();
             ranks.sort_unstable();
-            ranks
+            if of.lower {
+                ranks.reverse();
+            }
+            (of.output, ranks)
         };
         let mut naming: Vec<usize> = (0..roots.len()).collect();
         naming.sort_by_cached_key(|&index| key(index));

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 /// What `symdiff COMMAND SOURCE --format json [--wrt ORDER]` printed: its
 /// definitions, its variables, and each entry keyed by its variables'
-/// names, sorted (a Hessian's upper triangle).
+/// names, sorted (a Hessian's upper triangle; a Jacobian's output first).
 struct Printed {
     definitions: String,
     vars: Vec<String>,
@@ -41,6 +41,15 @@ fn printed(command: &str, source: &str, wrt: Option<&[String]>) -> Printed {
         .enumerate()
     {
         match formulas.as_array() {
+            // A Jacobian's rows are its outputs.
+            Some(row_formulas) if command == "jacobian" => {
+                for (col, formula) in row_formulas.iter().enumerate() {
+                    entries.insert(
+                        vec![format!("output {row}"), vars[col].clone()],
+                        text(formula),
+                    );
+                }
+            }
             Some(row_formulas) => {
                 for (col, formula) in row_formulas.iter().enumerate().skip(row) {
                     let mut pair = vec![vars[row].clone(), vars[col].clone()];
@@ -106,5 +115,6 @@ fn entries_print_the_same_in_any_variable_order() {
     for source in cases.chain(PROGRAMS.iter().copied()) {
         check_any_order("grad", source);
         check_any_order("hessian", source);
+        check_any_order("jacobian", source);
     }
 }

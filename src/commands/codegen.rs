@@ -50,7 +50,7 @@ pub(crate) fn run(
     match session.format {
         Format::Json => session.print(&json!({ "name": args.name, "code": code }).to_string()),
         format @ (Format::Latex | Format::Mathml) => {
-            let by: Vec<Vec<&str>> = vars.iter().map(|var| vec![var.as_str()]).collect();
+            let by = crate::output::by_each(&as_strs(&vars));
             let formulas = Formulas::render_by_vars(expr, &ids(&gradient), &by, format);
             let labels: Vec<String> = vars.iter().map(|var| label(&[var], format)).collect();
             session.print(&formula_lines(&formulas, &labels, format));

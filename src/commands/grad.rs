@@ -49,7 +49,7 @@ pub(crate) fn run(
         None => None,
     };
     let shown = super::shaped(expr, &roots, args.shape);
-    let by: Vec<Vec<&str>> = var_refs.iter().map(|&var| vec![var]).collect();
+    let by = crate::output::by_each(&var_refs);
     let formulas = Formulas::render_by_vars(expr, &shown, &by, session.format);
     match session.format {
         Format::Json => print_json(session, &vars, &formulas, values.as_deref()),

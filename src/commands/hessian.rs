@@ -90,17 +90,6 @@ fn upper_triangle(matrix: &[Vec<NodeId>]) -> Vec<NodeId> {
         .collect()
 }
 
-/// The variables of each entry of the upper triangle, row by row.
-fn upper_pairs<'a>(vars: &[&'a str]) -> Vec<Vec<&'a str>> {
-    let mut pairs = Vec::new();
-    for (row, &first) in vars.iter().enumerate() {
-        for &second in vars.iter().skip(row) {
-            pairs.push(vec![first, second]);
-        }
-    }
-    pairs
-}
-
 pub(super) fn upper_labels(vars: &[&str], format: Format) -> Vec<String> {
     let mut labels = Vec::new();
     for (row, first) in vars.iter().enumerate() {
@@ -123,7 +112,9 @@ fn print_lines(
     let mut out = if vars.is_empty() {
         super::no_variables_line("its Hessian is empty", format)
     } else {
-        let formulas = Formulas::render_by_vars(expr, upper, &upper_pairs(vars), format);
+        let places = (0..vars.len()).flat_map(|row| (row..vars.len()).map(move |col| (row, col)));
+        let by = crate::output::by_pairs(vars, places, false);
+        let formulas = Formulas::render_by_vars(expr, upper, &by, format);
         formula_lines(&formulas, &upper_labels(vars, format), format)
     };
     if let (Some(point), Some(at_point)) = (point, at_point) {
@@ -151,11 +142,10 @@ fn print_json(
 ) {
     let all: Vec<NodeId> = matrix.iter().flatten().copied().collect();
     let var_refs = as_strs(vars);
-    let pairs: Vec<Vec<&str>> = var_refs
-        .iter()
-        .flat_map(|&row| var_refs.iter().map(move |&col| vec![row, col]))
-        .collect();
-    let formulas = Formulas::render_by_vars(expr, &all, &pairs, Format::Json);
+    let n = var_refs.len();
+    let places = (0..n).flat_map(|row| (0..n).map(move |col| (row, col)));
+    let by = crate::output::by_pairs(&var_refs, places, false);
+    let formulas = Formulas::render_by_vars(expr, &all, &by, Format::Json);
     let n_vars = vars.len().max(1);
     let rows: Vec<Value> = formulas
         .formulas

@@ -49,11 +49,7 @@ pub(crate) fn run(
         None => None,
     };
     let shown = super::shaped(expr, &entries, args.shape);
-    let by: Vec<Vec<&str>> = sparse
-        .pattern
-        .iter()
-        .map(|&(row, col)| vec![var_refs[row], var_refs[col]])
-        .collect();
+    let by = crate::output::by_pairs(&var_refs, sparse.pattern.iter().copied(), true);
     let formulas = Formulas::render_by_vars(expr, &shown, &by, session.format);
     match session.format {
         Format::Json => print_json(session, &vars, &sparse, &formulas, values.as_deref()),

@@ -7,7 +7,7 @@ use super::{as_strs, ids, values_block, warn_non_finite};
 use crate::cli::{Format, JacobianArgs};
 use crate::diagnostics::Mistake;
 use crate::error::CliError;
-use crate::output::{Formulas, formula_lines, json_numbers};
+use crate::output::{DerivativeOf, Formulas, formula_lines, json_numbers};
 use crate::outputs::load_outputs;
 use crate::point::Point;
 use crate::session::Session;
@@ -56,7 +56,14 @@ pub(crate) fn run(
         None => None,
     };
     let shown = super::shaped(expr, &entries, args.shape);
-    let formulas = Formulas::render(expr, &shown, session.format);
+    let by: Vec<_> = (0..outputs.len())
+        .flat_map(|output| {
+            var_refs
+                .iter()
+                .map(move |&var| DerivativeOf::new(output, vec![var]))
+        })
+        .collect();
+    let formulas = Formulas::render_by_vars(expr, &shown, &by, session.format);
     let table = Table {
         n_outputs: outputs.len(),
         vars: &var_refs,

@@ -59,20 +59,30 @@ fn product(graph: &Graph, factors: &[NodeId], value_of: impl Fn(&NodeId) -> f64)
             coefficient = number.to_f64();
             continue;
         }
-        let divisor = match graph.node(*factor) {
-            Node::Pow([base, exponent]) if !graph.is_infinity(*factor) => graph
-                .as_number(*exponent)
-                .filter(|exact| exact.is_negative())
-                .map(|exact| power(value_of(base), Some(-exact), -value_of(exponent))),
-            _ => None,
-        };
-        match divisor {
+        match divisor(graph, *factor, &value_of) {
             Some(divisor) => *denominator.get_or_insert(1.0) *= divisor,
             None => numerator *= value_of(factor),
         }
     }
     let numerator = numerator * coefficient;
     denominator.map_or(numerator, |denominator| numerator / denominator)
+}
+
+/// What the tape divides by for a reciprocal factor: `b^e` for `b^-e`, and
+/// the product of those for a product of reciprocals only (`1/(y*z)` kept
+/// as one factor); `None` for any other factor.
+fn divisor(graph: &Graph, factor: NodeId, value_of: &impl Fn(&NodeId) -> f64) -> Option<f64> {
+    match graph.node(factor) {
+        Node::Pow([base, exponent]) if !graph.is_infinity(factor) => graph
+            .as_number(*exponent)
+            .filter(|exact| exact.is_negative())
+            .map(|exact| power(value_of(base), Some(-exact), -value_of(exponent))),
+        Node::Mul(factors) => factors
+            .iter()
+            .map(|&inner| divisor(graph, inner, value_of))
+            .product(),
+        _ => None,
+    }
 }
 
 /// `base ^ exponent` as the tape computes it (`compile.rs`), the one

@@ -310,10 +310,7 @@ impl Number {
     fn powi(self, exponent: i64) -> Number {
         let Number::Rational { numer, denom } = self else {
             return self.big_powi(exponent).unwrap_or_else(|| {
-                let exact = Number::Rational {
-                    numer: exponent,
-                    denom: 1,
-                };
+                let exact = Number::int(exponent);
                 Number::float(crate::eval::power(
                     self.to_f64(),
                     Some(exact),
