@@ -11,6 +11,7 @@ use num_rational::BigRational;
 use num_traits::ToPrimitive;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 
 /// The most bits a numerator or denominator keeps exactly (about 1,200
 /// decimal digits: the coefficients of a 200th derivative of `sigmoid`).
@@ -23,7 +24,12 @@ pub struct BigId(u32);
 #[derive(Default)]
 struct Table {
     values: Vec<BigRational>,
-    ids: FxHashMap<BigRational, BigId>,
+    /// A hash of each value, by value (see [`value_hash`]).
+    hashes: Vec<u64>,
+    /// Keyed by the reduced numerator and denominator: `BigRational`'s own
+    /// hash walks the continued fraction, a division a step, which made
+    /// interning a 4,000-bit number cost a millisecond.
+    ids: FxHashMap<(BigInt, BigInt), BigId>,
 }
 
 thread_local! {
@@ -34,13 +40,32 @@ thread_local! {
 pub(crate) fn intern(value: BigRational) -> BigId {
     TABLE.with(|table| {
         let mut table = table.borrow_mut();
-        if let Some(&id) = table.ids.get(&value) {
+        let value = value.reduced();
+        let key = (value.numer().clone(), value.denom().clone());
+        if let Some(&id) = table.ids.get(&key) {
             return id;
         }
         let id = BigId(u32::try_from(table.values.len()).unwrap_or(u32::MAX));
-        table.values.push(value.clone());
-        table.ids.insert(value, id);
+        let mut hasher = rustc_hash::FxHasher::default();
+        key.hash(&mut hasher);
+        table.values.push(value);
+        table.hashes.push(hasher.finish());
+        table.ids.insert(key, id);
         id
+    })
+}
+
+/// A hash of the value behind `id` that depends on the value only, not on
+/// the order in which the thread met big numbers (structural keys hash
+/// numbers), computed once when it was interned.
+pub(crate) fn value_hash(id: BigId) -> u64 {
+    TABLE.with(|table| {
+        table
+            .borrow()
+            .hashes
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(0)
     })
 }
 

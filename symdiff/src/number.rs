@@ -443,7 +443,7 @@ impl Hash for Number {
             Number::Rational { numer, denom } => (0u8, numer, denom).hash(state),
             // By value, not by id: the id depends on the order in which the
             // thread met big numbers, and structural keys hash numbers.
-            Number::Big(id) => (2u8, big::value(*id)).hash(state),
+            Number::Big(id) => (2u8, big::value_hash(*id)).hash(state),
             Number::Float(value) => (1u8, value.to_bits()).hash(state),
         }
     }
