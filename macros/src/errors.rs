@@ -73,6 +73,7 @@ pub(crate) enum Problem {
     Match,
     Loop,
     EarlyReturn,
+    ReturnInClosure,
     MacroCall,
     NestedItem,
     UselessStatement,
@@ -106,6 +107,10 @@ pub(crate) enum Problem {
     LoopTooLong {
         limit: usize,
     },
+    ArrayTooLong {
+        limit: usize,
+    },
+    StepByZero,
     NotIterable,
     /// The branches of an `if` on data leave an integer or an array shape
     /// different.
@@ -226,6 +231,9 @@ impl Problem {
             Problem::EarlyReturn => {
                 "`return` in the middle of a block cannot be differentiated".to_owned()
             }
+            Problem::ReturnInClosure => {
+                "a closure that returns early cannot be differentiated".to_owned()
+            }
             Problem::MacroCall => "macros cannot be differentiated".to_owned(),
             Problem::NestedItem => "items inside the function cannot be differentiated".to_owned(),
             Problem::UselessStatement => {
@@ -252,6 +260,10 @@ impl Problem {
             Problem::LoopTooLong { limit } => {
                 format!("the loops unroll to more than {limit} iterations")
             }
+            Problem::ArrayTooLong { limit } => {
+                format!("this array has more than {limit} entries")
+            }
+            Problem::StepByZero => "`step_by(0)` panics".to_owned(),
             Problem::NotIterable => "this cannot be iterated at compile time".to_owned(),
             Problem::BranchMismatch => {
                 "the branches of this `if` on data leave an integer or an array different"
@@ -349,6 +361,9 @@ impl Problem {
                  a literal, an array parameter's `len()` or a `const N: usize` in the body"
             }
             Problem::EarlyReturn => "return only at the end of the function or of an `if` branch",
+            Problem::ReturnInClosure => {
+                "give the closure its value as its last expression: `if c { a } else { b }`"
+            }
             Problem::MacroCall | Problem::NestedItem | Problem::Unsupported { .. } => {
                 return Some(supported());
             }
@@ -377,6 +392,10 @@ impl Problem {
             Problem::LoopTooLong { .. } => {
                 "loops are unrolled at compile time: split the computation or use fewer iterations"
             }
+            Problem::ArrayTooLong { .. } => {
+                "arrays are kept entry by entry at compile time: use fewer entries"
+            }
+            Problem::StepByZero => "step by 1 or more",
             Problem::NotIterable => {
                 "iterate over a range such as `0..N` or over an array: `x.iter()`, `&x`"
             }

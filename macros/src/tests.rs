@@ -967,3 +967,50 @@ fn derive_grad_docs_list_every_method_and_function() {
         functions
     );
 }
+
+/// The `compile_error!` messages of an expansion, one per line.
+fn errors_of(expanded: TokenStream) -> String {
+    let mut messages = Vec::new();
+    let mut tokens = expanded.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let proc_macro2::TokenTree::Ident(ident) = &token else {
+            continue;
+        };
+        if ident != "compile_error" {
+            continue;
+        }
+        let group = tokens.find_map(|next| match next {
+            proc_macro2::TokenTree::Group(group) => Some(group),
+            _ => None,
+        });
+        if let Some(message) = group.and_then(|group| group.stream().into_iter().next()) {
+            messages.push(message.to_string());
+        }
+    }
+    messages.join("\n")
+}
+
+/// Constructs `#[derive_grad]` refuses, each with the error at its place
+/// rather than a panic or an error from the generated code.
+#[test]
+fn derive_refuses_with_an_error() {
+    let cases = [
+        quote! { unsafe fn f(x: f64) -> f64 { x * x } },
+        quote! {
+            fn f(x: [f64; 2]) -> f64 {
+                x.iter().map(|v| { if *v > 0.0 { return v * 2.0; } *v }).sum::<f64>()
+            }
+        },
+        quote! { fn f(x: f64) -> f64 { let a = [0.0; 4611686018427387904]; x } },
+        quote! { fn f(x: [f64; 4]) -> f64 { x.iter().step_by(0).sum::<f64>() } },
+    ];
+    let errors: Vec<String> = cases
+        .into_iter()
+        .map(|item| errors_of(derive_grad::expand(quote!(), item)))
+        .collect();
+    expect![[r#"
+        "derive_grad cannot differentiate an unsafe fn\n= help: derive_grad differentiates plain functions of f64 values"
+        "a closure that returns early cannot be differentiated\n= help: give the closure its value as its last expression: `if c { a } else { b }`"
+        "this array has more than 1000000 entries\n= help: arrays are kept entry by entry at compile time: use fewer entries"
+        "`step_by(0)` panics\n= help: step by 1 or more""#]].assert_eq(&errors.join("\n"));
+}

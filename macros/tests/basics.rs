@@ -208,3 +208,36 @@ fn reference_parameters() {
     assert_eq!(gradient, [0.0, 6.0 + 0.25, 3.0, 1.0]);
     assert_eq!(scaled_hessian(&x, &y, &a)[0][1], 3.0);
 }
+
+/// A `return` at the end of a closure gives the closure's value, not the
+/// function's (the gradient was [1, 0, 0]: the fold's first step).
+#[derive_grad]
+#[allow(clippy::needless_return, reason = "the return is the case")]
+fn closure_return(x: [f64; 3]) -> f64 {
+    let total = x.iter().fold(0.0, |acc, v| {
+        return acc + v;
+    });
+    total * 2.0
+}
+
+/// An `if` on data may give a tuple: each entry is selected.
+#[derive_grad]
+fn tuple_branches(x: f64, y: f64) -> f64 {
+    let (a, b) = if x > y { (x * y, x) } else { (x + y, y * y) };
+    a + 3.0 * b
+}
+
+/// A raw identifier names an array parameter.
+#[derive_grad]
+fn raw_name(r#type: [f64; 2]) -> f64 {
+    r#type[0] * r#type[1]
+}
+
+#[test]
+fn closures_branches_and_raw_names() {
+    assert_eq!(closure_return_grad([1.0, 2.0, 3.0]), [2.0, 2.0, 2.0]);
+    assert_eq!(closure_return_value_and_grad([1.0, 2.0, 3.0]).0, 12.0);
+    assert_eq!(tuple_branches_grad(2.0, 1.0), [1.0 + 3.0, 2.0]);
+    assert_eq!(tuple_branches_grad(1.0, 2.0), [1.0, 1.0 + 12.0]);
+    assert_eq!(raw_name_grad([2.0, 5.0]), [5.0, 2.0]);
+}

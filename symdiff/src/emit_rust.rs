@@ -483,7 +483,9 @@ fn destructure_params(params: &[Param], prefix: &str) -> (String, Vec<String>) {
     let mut statements = String::new();
     let mut locals = Vec::new();
     for param in params {
-        let local = |position: usize| format!("{prefix}_{}_{position}", param.name);
+        // A raw identifier (`r#type`) names its locals without the `r#`.
+        let bare = param.name.trim_start_matches("r#");
+        let local = |position: usize| format!("{prefix}_{bare}_{position}");
         let (pattern, by_reference) = match param.kind {
             ParamKind::Scalar => {
                 locals.push(param.name.clone());

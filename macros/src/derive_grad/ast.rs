@@ -139,6 +139,10 @@ impl Translator<'_> {
                 let entry = self.expr(&repeat.expr);
                 let len = self.int_expr(&repeat.len);
                 let len = usize::try_from(len?).ok()?;
+                if len > MAX_ITERATIONS {
+                    let limit = MAX_ITERATIONS;
+                    return self.report(&repeat.len, Problem::ArrayTooLong { limit });
+                }
                 Some(Value::Array(vec![entry?; len]))
             }
             Expr::Tuple(tuple) => {

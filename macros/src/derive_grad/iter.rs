@@ -73,12 +73,16 @@ impl Translator<'_> {
                         .collect(),
                 ))
             }
-            ("skip" | "take" | "step_by", [count]) => {
-                let count = usize::try_from(self.int_expr(count)?).ok()?;
+            ("skip" | "take" | "step_by", [count_expr]) => {
+                let count = usize::try_from(self.int_expr(count_expr)?).ok()?;
+                if name == "step_by" && count == 0 {
+                    // As `Iterator::step_by` panics on 0.
+                    return self.report(count_expr, Problem::StepByZero);
+                }
                 Some(Value::Seq(match name.as_str() {
                     "skip" => items.into_iter().skip(count).collect(),
                     "take" => items.into_iter().take(count).collect(),
-                    _ => items.into_iter().step_by(count.max(1)).collect(),
+                    _ => items.into_iter().step_by(count).collect(),
                 }))
             }
             ("map", [closure]) => {
@@ -152,9 +156,19 @@ impl Translator<'_> {
         for (pat, arg) in closure.inputs.iter().zip(args) {
             self.bind_pattern(pat, arg);
         }
+        // A `return` in the closure returns from the closure, not from the
+        // function: a final one gives the closure's value, and one under a
+        // condition on data is refused.
+        let outer_returns = std::mem::take(&mut self.returns);
+        let outer_returned = self.returned.take();
         let value = self.expr(&closure.body);
+        let returned = std::mem::replace(&mut self.returned, outer_returned);
+        let early = std::mem::replace(&mut self.returns, outer_returns);
         self.bindings.truncate(scope_start);
-        value
+        if !early.is_empty() {
+            return self.report(&closure.body, Problem::ReturnInClosure);
+        }
+        returned.or(value)
     }
 }
 

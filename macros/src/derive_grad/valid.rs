@@ -136,6 +136,14 @@ pub(crate) fn check_signature(
             },
         );
     }
+    if let Some(token) = &sig.unsafety {
+        errors.report(
+            token,
+            Problem::Qualifier {
+                which: "an unsafe fn",
+            },
+        );
+    }
     if let Some(token) = &sig.asyncness {
         errors.report(
             token,

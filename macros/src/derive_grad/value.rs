@@ -95,8 +95,9 @@ pub(crate) fn select(graph: &mut Graph, cond: &Cond, a: NodeId, b: NodeId) -> No
 }
 
 /// The value that is `a` where `cond` holds and `b` elsewhere, entry by
-/// entry for arrays; `None` where the two cannot merge (an integer that
-/// differs between branches on data, arrays of different lengths).
+/// entry for arrays and tuples; `None` where the two cannot merge (an
+/// integer that differs between branches on data, arrays of different
+/// lengths).
 pub(crate) fn merge(graph: &mut Graph, cond: &Cond, a: &Value, b: &Value) -> Option<Value> {
     Some(match (a, b) {
         (Value::Poisoned, _) | (_, Value::Poisoned) => Value::Poisoned,
@@ -117,6 +118,12 @@ pub(crate) fn merge(graph: &mut Graph, cond: &Cond, a: &Value, b: &Value) -> Opt
             Value::Bool(first.or(second))
         }
         (Value::Array(a), Value::Array(b)) if a.len() == b.len() => Value::Array(
+            a.iter()
+                .zip(b)
+                .map(|(a, b)| merge(graph, cond, a, b))
+                .collect::<Option<_>>()?,
+        ),
+        (Value::Tuple(a), Value::Tuple(b)) if a.len() == b.len() => Value::Tuple(
             a.iter()
                 .zip(b)
                 .map(|(a, b)| merge(graph, cond, a, b))
