@@ -224,13 +224,13 @@ impl Formulas {
         format: Format,
     ) -> Formulas {
         let appearance = expr.variables();
+        let ranks: std::collections::HashMap<&str, usize> = appearance
+            .iter()
+            .enumerate()
+            .map(|(rank, name)| (name.as_str(), rank))
+            .collect();
         // A variable absent from the expression goes after the others.
-        let rank = |var: &str| {
-            appearance
-                .iter()
-                .position(|name| name == var)
-                .unwrap_or(usize::MAX)
-        };
+        let rank = |var: &str| ranks.get(var).copied().unwrap_or(usize::MAX);
         let key = |index: usize| {
             let Some(of) = by.get(index) else {
                 return (0, Vec::new());
