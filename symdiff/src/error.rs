@@ -227,9 +227,9 @@ impl SemanticErrorKind {
             SemanticErrorKind::FunctionAsValue { name } => Some(format!(
                 "call it, as in `{name}(x)`, or choose another name for a variable"
             )),
-            SemanticErrorKind::InvalidNumber { .. } => {
-                Some("numbers must be below 1.8e308 in magnitude".to_owned())
-            }
+            SemanticErrorKind::InvalidNumber { .. } => Some(
+                "numbers other than 0 must be between 4.9e-324 and 1.8e308 in magnitude".to_owned(),
+            ),
             SemanticErrorKind::WhereCondition | SemanticErrorKind::ComparisonOutsideWhere => Some(
                 "write `where(x > 0, a, b)`: `a` where the comparison holds, else `b`".to_owned(),
             ),

@@ -107,22 +107,44 @@ impl Number {
     }
 
     /// Reads a decimal literal as written in the source (`2`, `0.5`, `.5`,
-    /// `1e-3`, `2.5E+4`). An integer of any length is exact (up to
-    /// `big::MAX_BITS`), as is a decimal whose numerator and denominator fit
-    /// in `i64`; others are the nearest `f64` (normalised by
-    /// [`Number::float`]). A literal beyond the range of `f64` (`1e400`) is
-    /// `None`.
+    /// `1e-3`, `2.5E+4`). A literal without an exponent, integer or decimal,
+    /// is exact whatever its length (up to `big::MAX_BITS`:
+    /// `0.3333333333333333333333333` is that many thirds of 10^25), as is one
+    /// with an exponent whose numerator and denominator fit in `i64`; others
+    /// are the nearest `f64` (normalised by [`Number::float`]). A literal
+    /// beyond the range of `f64` (`1e400`), or not 0 but rounding to 0
+    /// (`1e-400`), is `None`.
     pub fn from_decimal(text: &str) -> Option<Number> {
-        // An integer of any length is exact, as big rationals print.
-        if text.bytes().all(|byte| byte.is_ascii_digit())
-            && let Ok(integer) = text.parse::<num_bigint::BigInt>()
-            && let exact @ (Number::Rational { .. } | Number::Big(_)) =
-                Self::from_big(BigRational::from_integer(integer))
-        {
+        if let Some(exact) = Self::exact_positional(text) {
             return Some(exact);
         }
-        let float = text.parse::<f64>().ok().filter(|float| float.is_finite())?;
+        // Out of range either way: beyond `f64`, or not 0 but rounding to 0
+        // (`1e-400`, which would silently delete what it multiplies).
+        let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+        let written_zero = !mantissa.bytes().any(|byte| (b'1'..=b'9').contains(&byte));
+        let float = text
+            .parse::<f64>()
+            .ok()
+            .filter(|float| float.is_finite() && (*float != 0.0 || written_zero))?;
         Some(Self::exact_decimal(text).unwrap_or_else(|| Number::float(float)))
+    }
+
+    /// The exact rational of a literal written without an exponent (`42`,
+    /// `12345678901234567890123.5`), if it fits in `big::MAX_BITS`.
+    fn exact_positional(text: &str) -> Option<Number> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+        if !digits(whole) || !digits(fraction) || whole.len() + fraction.len() == 0 {
+            return None;
+        }
+        let numer = format!("{whole}{fraction}")
+            .parse::<num_bigint::BigInt>()
+            .ok()?;
+        let denom = num_traits::Pow::pow(num_bigint::BigInt::from(10), fraction.len());
+        match Self::from_big(BigRational::new(numer, denom)) {
+            exact @ (Number::Rational { .. } | Number::Big(_)) => Some(exact),
+            Number::Float(_) => None,
+        }
     }
 
     /// The exact rational a decimal literal denotes, if it fits in `i64`s.

@@ -33,6 +33,26 @@ fn constants_fold() {
 fn integers_beyond_i64_stay_exact() {
     check("9223372036854775807 + 1", expect!["9223372036854775808"]);
     check("10^30", expect!["1000000000000000000000000000000"]);
+    // So do decimals without an exponent, however many digits they have.
+    check(
+        "0.3333333333333333333333333*3 - 1",
+        expect!["-1/10000000000000000000000000"],
+    );
+    check(
+        "12345678901234567890123.5 - 12345678901234567890123",
+        expect!["1/2"],
+    );
+    check(
+        "1e-400*x",
+        expect![[r#"
+        error: the number `1e-400` is out of range
+         --> <input>:1:1
+          |
+        1 | 1e-400*x
+          | ^^^^^^
+          |
+          = help: numbers other than 0 must be between 4.9e-324 and 1.8e308 in magnitude"#]],
+    );
     check(
         "1e400",
         expect![[r#"
@@ -42,7 +62,7 @@ fn integers_beyond_i64_stay_exact() {
             1 | 1e400
               | ^^^^^
               |
-              = help: numbers must be below 1.8e308 in magnitude"#]],
+              = help: numbers other than 0 must be between 4.9e-324 and 1.8e308 in magnitude"#]],
     );
 }
 
