@@ -252,9 +252,35 @@ pub fn is_callable(name: &str) -> bool {
     callables().any(|(known, _)| known == name)
 }
 
-/// The known name closest to `name`, if it is a plausible typo
-/// (`sigmod` → `sigmoid`).
+/// Functions that other libraries name, and how to write them here: the
+/// nearest name by spelling would be another function (`log10` is not
+/// `log1p`, `asinh` not `asin`).
+const OTHER_SPELLINGS: &[(&str, &str)] = &[
+    ("log10", "log(x, 10)"),
+    ("log2", "log(x, 2)"),
+    ("sgn", "sign"),
+    ("signum", "sign"),
+    ("power", "pow"),
+    ("asinh", "log(x + sqrt(x^2 + 1))"),
+    ("acosh", "log(x + sqrt(x^2 - 1))"),
+    ("atanh", "log((1 + x)/(1 - x))/2"),
+    ("arcsin", "asin"),
+    ("arccos", "acos"),
+    ("arctan", "atan"),
+];
+
+/// What `name` may have meant: how to write a function other libraries
+/// have (`log10` → `log(x, 10)`), a known name in other letter case
+/// (`RELU` → `relu`), or the known name closest to it if it is a plausible
+/// typo (`sigmod` → `sigmoid`).
 pub fn suggest(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    if let Some(&(_, spelling)) = OTHER_SPELLINGS.iter().find(|(other, _)| *other == lower) {
+        return Some(spelling);
+    }
+    if let Some((known, _)) = callables().find(|(known, _)| *known == lower) {
+        return Some(known);
+    }
     let limit = (name.len() / 3).clamp(1, 3);
     callables()
         .map(|(known, _)| (edit_distance(name, known), known))

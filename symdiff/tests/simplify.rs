@@ -312,3 +312,31 @@ fn calls_with_the_wrong_arity_are_refused_where_nodes_are_built() {
     let nan = graph.num(symdiff::number::Number::float(f64::NAN));
     assert_eq!(refused, nan);
 }
+
+/// An unknown function's help: how to write here a function that other
+/// libraries have, the known name in another letter case, or the nearest
+/// name when it is a plausible typo. One line per input.
+#[test]
+fn unknown_functions_suggest_how_to_write_them() {
+    let inputs = ["log10(x)", "asinh(x)", "sgn(x)", "RELU(x)", "sigmod(x)"];
+    let helps: Vec<String> = inputs
+        .iter()
+        .map(|input| {
+            let error = symdiff::Expr::parse(input)
+                .err()
+                .map(|error| error.to_string());
+            let error = error.unwrap_or_default();
+            let help = error
+                .lines()
+                .find_map(|line| line.trim().strip_prefix("= help: "));
+            format!("{input}: {}", help.unwrap_or("none"))
+        })
+        .collect();
+    expect![[r#"
+        log10(x): did you mean `log(x, 10)`?
+        asinh(x): did you mean `log(x + sqrt(x^2 + 1))`?
+        sgn(x): did you mean `sign`?
+        RELU(x): did you mean `relu`?
+        sigmod(x): did you mean `sigmoid`?"#]]
+    .assert_eq(&helps.join("\n"));
+}
