@@ -70,6 +70,13 @@ pub enum ParseErrorKind {
         /// The right operand as written.
         right: String,
     },
+    /// A number written as other languages allow: `1_000`, `0x10`.
+    UnsupportedNumber {
+        /// The number as written.
+        written: String,
+        /// The same number in the syntax, when it can be given.
+        decimal: Option<String>,
+    },
     /// More than [`crate::MAX_DEPTH`] nested parentheses, calls, signs and
     /// powers.
     TooDeep,
@@ -202,6 +209,11 @@ impl ParseErrorKind {
             K::ImplicitMultiplication { left, right } => {
                 format!("implicit multiplication is not supported: write `{left}*{right}`")
             }
+            K::UnsupportedNumber { written, .. } => {
+                format!(
+                    "`{written}` is not a number here: digit separators and hexadecimal are not supported"
+                )
+            }
             K::TooDeep => format!(
                 "expression nested too deeply: more than {} levels",
                 crate::MAX_DEPTH
@@ -262,7 +274,19 @@ impl ParseErrorKind {
                 "separate arguments with `,`; to multiply, write `*`".to_owned()
             }
             K::TrailingComma { .. } => "remove the last `,`".to_owned(),
+            K::ImplicitMultiplication { left, right } if is_name(left) => {
+                format!(
+                    "write `*` between the two operands, or `{left}({right})` if `{left}` is a function"
+                )
+            }
             K::ImplicitMultiplication { .. } => "write `*` between the two operands".to_owned(),
+            K::UnsupportedNumber {
+                decimal: Some(decimal),
+                ..
+            } => format!("write `{decimal}`"),
+            K::UnsupportedNumber { decimal: None, .. } => {
+                "write the number in decimal digits".to_owned()
+            }
             K::TooDeep => {
                 "each `(`, call, sign and `^` counts as a level; name a part with a definition \
                  such as `t = ...;`"
@@ -349,3 +373,13 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+/// Whether `text` is a plain name (`sin`, `x_1`), which may be a function.
+fn is_name(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
+        && text
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+}

@@ -992,8 +992,14 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             };
             return Error::new(kind, span);
         }
-        let left = quote(self.text(left.start, left.end));
-        let right = quote(self.text(start, self.operand_end(start)));
+        let (left_text, right_text) = (
+            self.text(left.start, left.end),
+            self.text(start, self.operand_end(start)),
+        );
+        if let Some(kind) = unsupported_number(left_text, right_text) {
+            return Error::new(kind, Span::new(left.start, self.operand_end(start)));
+        }
+        let (left, right) = (quote(left_text), quote(right_text));
         Error::new(ParseErrorKind::ImplicitMultiplication { left, right }, span)
     }
 
@@ -1087,6 +1093,28 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
 }
 
 /// `text` for a message, or `…` in its place if it is long or spans lines.
+/// The error for a number written as other languages allow, read as a
+/// number followed by a name: `1_000` (`1` then `_000`), `0x1F`.
+fn unsupported_number(left: &str, right: &str) -> Option<ParseErrorKind> {
+    if !left
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte == b'.')
+    {
+        return None;
+    }
+    let written = format!("{left}{right}");
+    let decimal =
+        if right.starts_with('_') && right.bytes().all(|b| b == b'_' || b.is_ascii_digit()) {
+            Some(written.replace('_', ""))
+        } else if left == "0" && matches!(right.as_bytes().first(), Some(b'x' | b'X')) {
+            let digits = right.get(1..)?.replace('_', "");
+            Some(u128::from_str_radix(&digits, 16).ok()?.to_string())
+        } else {
+            return None;
+        };
+    Some(ParseErrorKind::UnsupportedNumber { written, decimal })
+}
+
 fn quote(text: &str) -> String {
     if text.len() <= MAX_QUOTE && !text.contains('\n') {
         text.to_owned()

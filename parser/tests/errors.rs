@@ -570,7 +570,7 @@ fn missing_comma() {
             1 | max(a, (b c))
               |           ^
               |
-              = help: write `*` between the two operands"#]],
+              = help: write `*` between the two operands, or `b(c)` if `b` is a function"#]],
     );
 }
 
@@ -622,7 +622,7 @@ fn implicit_multiplication() {
             1 | x y
               |   ^
               |
-              = help: write `*` between the two operands"#]],
+              = help: write `*` between the two operands, or `x(y)` if `x` is a function"#]],
     );
     check(
         "2(x)",
@@ -689,6 +689,29 @@ fn implicit_multiplication() {
               |   ^^
               |
               = help: write `*` between the two operands"#]],
+    );
+    // Numbers as other languages write them.
+    check(
+        "1_000 + x",
+        expect![[r#"
+        error: `1_000` is not a number here: digit separators and hexadecimal are not supported
+         --> <input>:1:1
+          |
+        1 | 1_000 + x
+          | ^^^^^
+          |
+          = help: write `1000`"#]],
+    );
+    check(
+        "0x1F*y",
+        expect![[r#"
+        error: `0x1F` is not a number here: digit separators and hexadecimal are not supported
+         --> <input>:1:1
+          |
+        1 | 0x1F*y
+          | ^^^^
+          |
+          = help: write `31`"#]],
     );
 }
 
