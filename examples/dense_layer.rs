@@ -28,23 +28,31 @@ fn loss(w1: &[[f64; 2]; 4], b1: &[f64; 4], w2: &[f64; 4], b2: f64, x: &[f64; 2],
     (out - t).powi(2)
 }
 
-fn main() {
-    let examples = [
-        ([0.0, 0.0], 0.0),
-        ([0.0, 1.0], 1.0),
-        ([1.0, 0.0], 1.0),
-        ([1.0, 1.0], 0.0),
-    ];
-    // A fixed, asymmetric start, so that the run is reproducible.
+/// XOR's four examples: the inputs and the target.
+pub(crate) const EXAMPLES: [([f64; 2], f64); 4] = [
+    ([0.0, 0.0], 0.0),
+    ([0.0, 1.0], 1.0),
+    ([1.0, 0.0], 1.0),
+    ([1.0, 1.0], 0.0),
+];
+
+/// The network's weights and biases: `w1`, `b1`, `w2`, `b2`.
+pub(crate) type Network = ([[f64; 2]; HIDDEN], [f64; HIDDEN], [f64; HIDDEN], f64);
+
+/// Trains by gradient descent over the four examples from a fixed,
+/// asymmetric start (so that the run is reproducible), and returns the
+/// total loss every 500 epochs and the trained network.
+pub(crate) fn train() -> (Vec<(usize, f64)>, Network) {
     let mut w1 = [[0.5, -0.4], [-0.3, 0.8], [0.9, 0.2], [-0.7, -0.6]];
     let mut b1 = [0.1, -0.1, 0.05, 0.0];
     let mut w2 = [0.3, -0.2, 0.4, -0.5];
     let mut b2 = 0.0;
     let learning_rate = 0.5;
+    let mut history = Vec::new();
     for epoch in 0..=3000 {
         let mut total = 0.0;
         let mut gradient = [0.0; 2 * HIDDEN + HIDDEN + HIDDEN + 1];
-        for (x, t) in &examples {
+        for (x, t) in &EXAMPLES {
             let (value, example_gradient) = loss_value_and_grad(&w1, &b1, &w2, b2, x, *t);
             total += value;
             for (sum, entry) in gradient.iter_mut().zip(example_gradient) {
@@ -66,11 +74,23 @@ fn main() {
         }
         b2 -= entries.next().unwrap_or(0.0);
         if epoch % 500 == 0 {
-            println!("epoch {epoch:4}: loss {total:.6}");
+            history.push((epoch, total));
         }
     }
-    for (x, t) in &examples {
-        let error = loss(&w1, &b1, &w2, b2, x, *t);
+    (history, (w1, b1, w2, b2))
+}
+
+/// The squared error of the trained network on each example.
+pub(crate) fn errors((w1, b1, w2, b2): &Network) -> [f64; 4] {
+    EXAMPLES.map(|(x, t)| loss(w1, b1, w2, *b2, &x, t))
+}
+
+fn main() {
+    let (history, network) = train();
+    for (epoch, total) in history {
+        println!("epoch {epoch:4}: loss {total:.6}");
+    }
+    for ((x, t), error) in EXAMPLES.iter().zip(errors(&network)) {
         println!("x = {x:?}: target {t}, squared error {error:.6}");
     }
 }

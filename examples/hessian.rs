@@ -24,7 +24,7 @@ pub(crate) fn saddle(x: f64, y: f64) -> f64 {
 }
 
 #[derive_grad(hessian)]
-pub(crate) fn monkey(x: f64, y: f64) -> f64 {
+pub(crate) fn cubic_saddle(x: f64, y: f64) -> f64 {
     x * x - y * y + x * y.powi(3)
 }
 
@@ -40,7 +40,12 @@ pub(crate) const CASES: [Case; 4] = [
     ("x^2 + y^2", bowl, bowl_grad, bowl_hessian),
     ("-(x^2 + y^2)", dome, dome_grad, dome_hessian),
     ("x^2 - y^2", saddle, saddle_grad, saddle_hessian),
-    ("x^2 - y^2 + x*y^3", monkey, monkey_grad, monkey_hessian),
+    (
+        "x^2 - y^2 + x*y^3",
+        cubic_saddle,
+        cubic_saddle_grad,
+        cubic_saddle_hessian,
+    ),
 ];
 
 /// One case judged: its formula, value, gradient, Hessian and verdict.
@@ -101,7 +106,7 @@ pub(crate) fn report() -> Result<String, AnalysisError> {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "All eigenvalues positive: a minimum; all negative: a maximum; mixed signs: a saddle point."
+        "All eigenvalues positive: a local minimum; all negative: a local maximum; mixed signs: a saddle point."
     );
     Ok(out)
 }

@@ -22,6 +22,10 @@ mod hessian;
 #[path = "../examples/train_neuron.rs"]
 mod train_neuron;
 
+#[allow(dead_code, reason = "each example's `main` is its own entry point")]
+#[path = "../examples/dense_layer.rs"]
+mod dense_layer;
+
 use expect_test::expect;
 
 /// The README's Rust example, included as items of this module (so that its
@@ -178,4 +182,22 @@ fn training_makes_the_loss_fall() {
     for &(x, t) in &train_neuron::EXAMPLES {
         assert!((train_neuron::prediction(w, b, x) - t).abs() < 0.02);
     }
+}
+
+/// The dense layer learns XOR: the loss falls at every report, below a
+/// thousandth of where it starts, and every example's error is small.
+#[test]
+fn the_dense_layer_learns_xor() {
+    let (history, network) = dense_layer::train();
+    let losses: Vec<f64> = history.iter().map(|&(_, loss)| loss).collect();
+    assert!(
+        losses.windows(2).all(|pair| pair[1] < pair[0]),
+        "{losses:?}"
+    );
+    assert!(losses[losses.len() - 1] < losses[0] / 1000.0, "{losses:?}");
+    assert!(
+        dense_layer::errors(&network)
+            .iter()
+            .all(|&error| error < 0.01)
+    );
 }
