@@ -83,5 +83,9 @@ pub(crate) fn read_source(text: &str, stdin: &mut dyn Read) -> Result<String, Cl
     let source = String::from_utf8(bytes).map_err(|error| Mistake::InputNotUtf8 {
         offset: error.utf8_error().valid_up_to(),
     })?;
-    Ok(source.trim_end().to_owned())
+    // A file saved on Windows may start with a byte-order mark and end its
+    // lines with `\r\n`: both are read as text editors show them, so that
+    // an error's column and the line it quotes are what the user sees.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
+    Ok(source.trim_end().replace("\r\n", "\n"))
 }

@@ -55,6 +55,25 @@ fn parse_prints_normalised_text() {
     );
 }
 
+/// A file from Windows: a byte-order mark and `\r\n` line ends are read
+/// as an editor shows them, so the caret's column is the one the user sees.
+#[test]
+fn stdin_from_windows_points_at_the_right_column() {
+    let rendered = run_with_stdin(&["parse", "-"], "\u{feff}z = x\r\n  + );\r\nz\r\n");
+    expect![[r#"
+        status 2
+        --- stderr
+        error: expected an operand after `+`
+         --> <input>:2:5
+          |
+        2 |   + );
+          |     ^
+          |
+          = help: found `)`; `+` needs an operand on its right
+    "#]]
+    .assert_eq(&rendered);
+}
+
 #[test]
 fn parse_errors_have_carets() {
     check(
