@@ -82,7 +82,12 @@ pub enum ParseErrorKind {
     TooDeep,
     /// An input longer than [`crate::MAX_SOURCE_LEN`] bytes (4 GiB).
     TooLong,
-    /// A name used before (or inside) its own definition.
+    /// A name used inside its own definition: `a = a + 1`.
+    UsedInOwnDefinition {
+        /// The name.
+        name: String,
+    },
+    /// A name used before its definition.
     UsedBeforeDefinition {
         /// The name.
         name: String,
@@ -219,6 +224,7 @@ impl ParseErrorKind {
                 crate::MAX_DEPTH
             ),
             K::TooLong => format!("input too long: more than {} bytes", crate::MAX_SOURCE_LEN),
+            K::UsedInOwnDefinition { name } => format!("`{name}` is used in its own definition"),
             K::UsedBeforeDefinition { name, .. } => {
                 format!("`{name}` is used before its definition")
             }
@@ -293,6 +299,10 @@ impl ParseErrorKind {
                     .to_owned()
             }
             K::TooLong => return None,
+            K::UsedInOwnDefinition { name } => format!(
+                "a definition uses only names defined before it; to update a value, give the new \
+                 one another name: `{name}2 = {name} + 1` after a first `{name} = ...`"
+            ),
             K::UsedBeforeDefinition { definition, .. } => {
                 let (line, column) = line_column(source, definition.start);
                 format!("it is defined at {line}:{column}; move that definition before this use")

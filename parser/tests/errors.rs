@@ -731,13 +731,13 @@ fn definitions() {
     check(
         "a = a + 1; a",
         expect![[r#"
-            error: `a` is used before its definition
+            error: `a` is used in its own definition
              --> <input>:1:5
               |
             1 | a = a + 1; a
               |     ^
               |
-              = help: it is defined at 1:1; move that definition before this use"#]],
+              = help: a definition uses only names defined before it; to update a value, give the new one another name: `a2 = a + 1` after a first `a = ...`"#]],
     );
     check(
         "z = x; z = 2*z; z",

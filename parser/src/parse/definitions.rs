@@ -48,6 +48,12 @@ fn check_each_definition(program: &Program<'_>) -> PResult<()> {
                 && defined >= index
                 && let Some(later) = definitions.get(defined)
             {
+                if defined == index {
+                    let kind = ParseErrorKind::UsedInOwnDefinition {
+                        name: name.to_owned(),
+                    };
+                    return Err(Error::new(kind, expr.span));
+                }
                 let kind = ParseErrorKind::UsedBeforeDefinition {
                     name: name.to_owned(),
                     definition: later.name_span,
