@@ -266,7 +266,7 @@ impl Problem {
             Problem::StepByZero => "`step_by(0)` panics".to_owned(),
             Problem::NotIterable => "this cannot be iterated at compile time".to_owned(),
             Problem::BranchMismatch => {
-                "the branches of this `if` on data leave an integer or an array different"
+                "the branches of this `if` on data leave an integer, or an array's or a tuple's shape, different"
                     .to_owned()
             }
             Problem::NotACondition => "expected a condition".to_owned(),

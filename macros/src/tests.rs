@@ -930,7 +930,7 @@ fn errors_in_loops_are_reported_once() {
     expect![[r#"
         [
             "    \"unknown f64 method `signum`\\n= help: the known methods are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, ln, sqrt, abs, max, min, ln_1p, exp_m1, atan2, hypot, cbrt, log, log10, log2, powi, powf, clamp, recip, exp2, mul_add\"",
-            "    \"the branches of this `if` on data leave an integer or an array different\\n= help: an `if` on f64 values may change f64 values only; decide integers and array lengths by constants\"",
+            "    \"the branches of this `if` on data leave an integer, or an array's or a tuple's shape, different\\n= help: an `if` on f64 values may change f64 values only; decide integers and array lengths by constants\"",
             "    \"unknown f64 method `nope`\\n= help: the known methods are sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, ln, sqrt, abs, max, min, ln_1p, exp_m1, atan2, hypot, cbrt, log, log10, log2, powi, powf, clamp, recip, exp2, mul_add\"",
         ]
     "#]]
@@ -1002,6 +1002,7 @@ fn derive_refuses_with_an_error() {
             }
         },
         quote! { fn f(x: f64) -> f64 { let a = [0.0; 4611686018427387904]; x } },
+        quote! { fn f(x: f64) -> f64 { let a = [[0.0; 1_000_000]; 1_000_000]; x } },
         quote! { fn f(x: [f64; 4]) -> f64 { x.iter().step_by(0).sum::<f64>() } },
     ];
     let errors: Vec<String> = cases
@@ -1011,6 +1012,7 @@ fn derive_refuses_with_an_error() {
     expect![[r#"
         "derive_grad cannot differentiate an unsafe fn\n= help: derive_grad differentiates plain functions of f64 values"
         "a closure that returns early cannot be differentiated\n= help: give the closure its value as its last expression: `if c { a } else { b }`"
+        "this array has more than 1000000 entries\n= help: arrays are kept entry by entry at compile time: use fewer entries"
         "this array has more than 1000000 entries\n= help: arrays are kept entry by entry at compile time: use fewer entries"
         "`step_by(0)` panics\n= help: step by 1 or more""#]].assert_eq(&errors.join("\n"));
 }

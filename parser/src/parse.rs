@@ -996,7 +996,8 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
             self.text(left.start, left.end),
             self.text(start, self.operand_end(start)),
         );
-        if let Some(kind) = unsupported_number(left_text, right_text) {
+        // Only a name right against the number (`1_000`, not `3 _5`).
+        if let Some(kind) = unsupported_number(left_text, right_text).filter(|_| !spaced) {
             return Error::new(kind, Span::new(left.start, self.operand_end(start)));
         }
         let (left, right) = (quote(left_text), quote(right_text));
@@ -1108,7 +1109,9 @@ fn unsupported_number(left: &str, right: &str) -> Option<ParseErrorKind> {
             Some(written.replace('_', ""))
         } else if left == "0" && matches!(right.as_bytes().first(), Some(b'x' | b'X')) {
             let digits = right.get(1..)?.replace('_', "");
-            Some(u128::from_str_radix(&digits, 16).ok()?.to_string())
+            u128::from_str_radix(&digits, 16)
+                .ok()
+                .map(|value| value.to_string())
         } else {
             return None;
         };

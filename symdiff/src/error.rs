@@ -197,9 +197,14 @@ impl SemanticErrorKind {
             SemanticErrorKind::FunctionAsValue { name } => {
                 format!("`{name}` is a function, not a value")
             }
-            SemanticErrorKind::InvalidNumber { text } => {
-                format!("the number `{text}` is out of range")
-            }
+            SemanticErrorKind::InvalidNumber { text } => match text.get(..24) {
+                // A literal of a million digits is quoted by its start.
+                Some(start) if text.len() > 40 => format!(
+                    "the number `{start}…` ({} characters) is out of range",
+                    text.len()
+                ),
+                _ => format!("the number `{text}` is out of range"),
+            },
             SemanticErrorKind::WhereCondition => {
                 "the first argument of `where` must be a comparison".to_owned()
             }

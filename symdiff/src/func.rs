@@ -261,6 +261,7 @@ const OTHER_SPELLINGS: &[(&str, &str)] = &[
     ("sgn", "sign"),
     ("signum", "sign"),
     ("power", "pow"),
+    ("exp2", "2^x"),
     ("asinh", "log(x + sqrt(x^2 + 1))"),
     ("acosh", "log(x + sqrt(x^2 - 1))"),
     ("atanh", "log((1 + x)/(1 - x))/2"),

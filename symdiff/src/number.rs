@@ -137,6 +137,17 @@ impl Number {
         if !digits(whole) || !digits(fraction) || whole.len() + fraction.len() == 0 {
             return None;
         }
+        // Digits beyond what `MAX_BITS` bits hold cannot be exact: such a
+        // literal is the nearest `f64`, without big arithmetic on a
+        // million digits first.
+        let (whole, fraction) = (
+            whole.trim_start_matches('0'),
+            fraction.trim_end_matches('0'),
+        );
+        let max_digits = usize::try_from(big::MAX_BITS * 3 / 10 + 1).unwrap_or(usize::MAX);
+        if whole.len() + fraction.len() > max_digits || fraction.len() > max_digits {
+            return None;
+        }
         let numer = format!("{whole}{fraction}")
             .parse::<num_bigint::BigInt>()
             .ok()?;

@@ -33,6 +33,20 @@ fn constants_fold() {
 fn integers_beyond_i64_stay_exact() {
     check("9223372036854775807 + 1", expect!["9223372036854775808"]);
     check("10^30", expect!["1000000000000000000000000000000"]);
+    // A literal too long to quote is quoted by its start.
+    let huge = "9".repeat(1300);
+    let error = symdiff::Expr::parse(&huge)
+        .err()
+        .map(|error| error.to_string());
+    let first_line = error.as_deref().and_then(|text| text.lines().next());
+    expect![
+        "Some(\"error: the number `999999999999999999999999…` (1300 characters) is out of range\")"
+    ]
+    .assert_eq(&format!("{first_line:?}"));
+    // A decimal with more digits than 4,096 bits hold is the nearest `f64`.
+    let long = format!("0.{}", "3".repeat(5000));
+    let value = symdiff::Expr::parse(&long).and_then(|expr| expr.eval(&[]));
+    expect!["Ok(0.3333333333333333)"].assert_eq(&format!("{value:?}"));
     // So do decimals without an exponent, however many digits they have.
     check(
         "0.3333333333333333333333333*3 - 1",

@@ -139,11 +139,13 @@ impl Translator<'_> {
                 let entry = self.expr(&repeat.expr);
                 let len = self.int_expr(&repeat.len);
                 let len = usize::try_from(len?).ok()?;
-                if len > MAX_ITERATIONS {
+                let entry = entry?;
+                // Counted through nested arrays: `[[0.0; n]; m]` has n*m.
+                if len.saturating_mul(entry.entries()) > MAX_ITERATIONS {
                     let limit = MAX_ITERATIONS;
                     return self.report(&repeat.len, Problem::ArrayTooLong { limit });
                 }
-                Some(Value::Array(vec![entry?; len]))
+                Some(Value::Array(vec![entry; len]))
             }
             Expr::Tuple(tuple) => {
                 let entries: Vec<Option<Value>> =

@@ -161,7 +161,13 @@ impl Translator<'_> {
         // condition on data is refused.
         let outer_returns = std::mem::take(&mut self.returns);
         let outer_returned = self.returned.take();
-        let value = self.expr(&closure.body);
+        let value = match closure.body.as_ref() {
+            // `|v| return v * 2.0`: the closure's value.
+            Expr::Return(syn::ExprReturn {
+                expr: Some(value), ..
+            }) => self.expr(value),
+            body => self.expr(body),
+        };
         let returned = std::mem::replace(&mut self.returned, outer_returned);
         let early = std::mem::replace(&mut self.returns, outer_returns);
         self.bindings.truncate(scope_start);

@@ -28,6 +28,19 @@ pub(crate) enum Value {
     Poisoned,
 }
 
+impl Value {
+    /// How many values it holds through its arrays and tuples (1 for a
+    /// number), saturating.
+    pub(crate) fn entries(&self) -> usize {
+        match self {
+            Value::Array(items) | Value::Seq(items) | Value::Tuple(items) => items
+                .iter()
+                .fold(0, |total: usize, item| total.saturating_add(item.entries())),
+            _ => 1,
+        }
+    }
+}
+
 /// A condition: known at expansion time (`i == j` on loop indices), or a
 /// comparison of numbers combined with `!`, `&&` and `||`.
 #[derive(Debug, Clone)]
