@@ -714,22 +714,28 @@ fn implicit_multiplication() {
           = help: write `31`"#]],
     );
     // Apart, they are a number times a name; `0x` without hex digits has none.
-    check("0 x1F + 3 _5", expect![[r#"
+    check(
+        "0 x1F + 3 _5",
+        expect![[r#"
         error: implicit multiplication is not supported: write `0*x1F`
          --> <input>:1:3
           |
         1 | 0 x1F + 3 _5
           |   ^^^
           |
-          = help: write `*` between the two operands"#]]);
-    check("0xZZ", expect![[r#"
+          = help: write `*` between the two operands"#]],
+    );
+    check(
+        "0xZZ",
+        expect![[r#"
         error: `0xZZ` is not a number here: digit separators and hexadecimal are not supported
          --> <input>:1:1
           |
         1 | 0xZZ
           | ^^^^
           |
-          = help: write the number in decimal digits"#]]);
+          = help: write the number in decimal digits"#]],
+    );
 }
 
 #[test]
