@@ -143,6 +143,8 @@ pub enum Mistake {
     },
     /// `--range` with FROM not below TO.
     EmptyRange,
+    /// A plot range wider than the largest `f64` (`--range=-1e308:1e308`).
+    RangeTooWide,
     /// `--format` that a command does not print.
     FormatRefused {
         /// The command.
@@ -280,6 +282,9 @@ impl Mistake {
             Mistake::InfiniteBound => "the bounds must be finite numbers".to_owned(),
             Mistake::NotABound { text } => format!("`{text}` is not a number"),
             Mistake::EmptyRange => "the range is empty: FROM must be below TO".to_owned(),
+            Mistake::RangeTooWide => {
+                "the range is wider than the largest number, 1.8e308".to_owned()
+            }
             Mistake::FormatRefused { command, format } => {
                 format!("`{command}` does not print {format}")
             }
@@ -385,6 +390,9 @@ impl Mistake {
             | Mistake::InfiniteBound
             | Mistake::NotABound { .. }
             | Mistake::EmptyRange => "write the interval as FROM:TO, e.g. `--range -5:5`",
+            Mistake::RangeTooWide => {
+                "narrow it: TO - FROM must be a number, as in `--range -1e307:1e307`"
+            }
             Mistake::FormatRefused {
                 command: "explain", ..
             } => "use `--format text`, `--format latex` or `--format json`",

@@ -70,6 +70,22 @@ fn check(name: &str, args: &[&str], expect: Expect) {
     expect.assert_eq(&format!("{printed}{picture}"));
 }
 
+/// Values near the largest number: the vertical axis is clipped to a
+/// width that is a number (an infinite one hung the tick marks).
+#[test]
+fn huge_values_are_clipped() {
+    check(
+        "huge",
+        &["1e308*x", "--range=-1.5:1.5", "--derivatives", "0"],
+        expect![[r##"
+        status 0
+        wrote OUT: 1 curve in 1 piece
+        pieces by color: [("#000000", 20), ("#1F77B4", 2)]
+        legend: ["f(x) = 1e308*x"]
+        critical points: []"##]],
+    );
+}
+
 /// The function and two derivatives; relu' and relu'' are drawn with their
 /// jump as a jump (two pieces), not as a vertical line.
 #[test]
@@ -141,6 +157,20 @@ fn contours_and_critical_points() {
 
 #[test]
 fn mistakes_leave_no_file() {
+    check(
+        "wide",
+        &["x", "--range=-1e308:1e308"],
+        expect![[r#"
+        status 2
+        error: in --range: the range is wider than the largest number, 1.8e308
+         --> <input>:1:1
+          |
+        1 | -1e308:1e308
+          | ^^^^^^^^^^^^
+          |
+          = help: narrow it: TO - FROM must be a number, as in `--range -1e307:1e307`
+        no file"#]],
+    );
     check(
         "empty",
         &["x", "--range", "5:5"],

@@ -95,7 +95,11 @@ fn vertical_range(values: &[Vec<f64>]) -> (f64, f64) {
     }
     finite.sort_by(f64::total_cmp);
     let at = |fraction: f64| finite[((finite.len() - 1) as f64 * fraction).round() as usize];
-    let (low, high) = (at(0.01), at(0.99));
+    // Values beyond a quarter of the largest number are clipped, so that
+    // the axis's width and margins stay numbers (tick marks never end on
+    // an infinite width).
+    let clip = |value: f64| value.clamp(-f64::MAX / 4.0, f64::MAX / 4.0);
+    let (low, high) = (clip(at(0.01)), clip(at(0.99)));
     let span = (high - low)
         .max(1e-9 * high.abs().max(1.0))
         .max(f64::MIN_POSITIVE);

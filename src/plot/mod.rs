@@ -51,6 +51,11 @@ impl Range {
         if from >= to {
             return Err(error(Mistake::EmptyRange, 0..text.len()));
         }
+        // The axis's width must be a number too: plotting's tick marks
+        // never end on an infinite one.
+        if !(to - from).is_finite() {
+            return Err(error(Mistake::RangeTooWide, 0..text.len()));
+        }
         Ok(Range { from, to })
     }
 
