@@ -1216,7 +1216,7 @@ fn check_passes_and_fails() {
             entry   analytic  numeric  abs err  rel err
             ∂/∂x    12        12       2.2e-10  1.9e-11  inconclusive
             ∂²/∂x²  12        12       2.2e-10  1.9e-11  inconclusive
-            inconclusive: 2 of 2 entries within the central difference's rounding error; try a larger --eps
+            inconclusive: 2 of 2 entries within the central difference's rounding error, or without one; try another --eps (larger against rounding, smaller for a step outside the domain)
         "#]],
     );
     check(
@@ -1241,14 +1241,14 @@ fn check_says_what_it_cannot_judge() {
     check(
         &["check", "x^2 + 1e12", "--at", "x=1"],
         expect![[r#"
-        status 1
-        --- stdout
-        at x = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
-        entry   analytic  numeric  abs err  rel err
-        ∂/∂x    2         0        2        inf      inconclusive
-        ∂²/∂x²  2         2        0        0        pass
-        inconclusive: 1 of 2 entries within the central difference's rounding error; try a larger --eps
-    "#]],
+            status 1
+            --- stdout
+            at x = 1 (eps 1e-6, rtol 0.001, atol 1e-5):
+            entry   analytic  numeric  abs err  rel err
+            ∂/∂x    2         0        2        inf      inconclusive
+            ∂²/∂x²  2         2        0        0        pass
+            inconclusive: 1 of 2 entries within the central difference's rounding error, or without one; try another --eps (larger against rounding, smaller for a step outside the domain)
+        "#]],
     );
     check(
         &["check", "x^2 + 1e12", "--at", "x=1", "--eps", "1e-2"],
@@ -1323,7 +1323,7 @@ fn check_says_what_it_cannot_judge() {
             \frac{\partial f}{\partial x} & 2 & 0 & 2 & \infty & \text{inconclusive} \\
             \frac{\partial^{2} f}{\partial x^{2}} & 2 & 2 & 0 & 0 & \text{pass} \\
             \end{array}
-            \text{inconclusive: 1 of 2 entries within the central difference's rounding error; try a larger -{}-eps}
+            \text{inconclusive: 1 of 2 entries within the central difference's rounding error, or without one; try another -{}-eps (larger against rounding, smaller for a step outside the domain)}
         "#]],
     );
     check(

@@ -101,7 +101,8 @@ fn summary(report: &CheckReport, no_variables: bool, value: f64) -> String {
     }
     let inconclusive = |n: usize| {
         format!(
-            "{n} of {n_entries} entries within the central difference's rounding error; try a larger --eps"
+            "{n} of {n_entries} entries within the central difference's rounding error, or without one; \
+             try another --eps (larger against rounding, smaller for a step outside the domain)"
         )
     };
     match (n_failed, n_inconclusive) {
