@@ -70,22 +70,6 @@ fn check(name: &str, args: &[&str], expect: Expect) {
     expect.assert_eq(&format!("{printed}{picture}"));
 }
 
-/// Values near the largest number: the vertical axis is clipped to a
-/// width that is a number (an infinite one hung the tick marks).
-#[test]
-fn huge_values_are_clipped() {
-    check(
-        "huge",
-        &["1e308*x", "--range=-1.5:1.5", "--derivatives", "0"],
-        expect![[r##"
-        status 0
-        wrote OUT: 1 curve in 1 piece
-        pieces by color: [("#000000", 20), ("#1F77B4", 2)]
-        legend: ["f(x) = 1e308*x"]
-        critical points: []"##]],
-    );
-}
-
 /// The function and two derivatives; relu' and relu'' are drawn with their
 /// jump as a jump (two pieces), not as a vertical line.
 #[test]
@@ -127,6 +111,18 @@ fn curves_and_jumps() {
             pieces by color: [("#000000", 20), ("#1F77B4", 2)]
             legend: ["f(w) = (sigmoid(b + w*x) - t)^2"]
             critical points: []"##]],
+    );
+    // Values near the largest number: the vertical axis is clipped to a
+    // width that is a number (an infinite one hung the tick marks).
+    check(
+        "huge",
+        &["1e308*x", "--range=-1.5:1.5", "--derivatives", "0"],
+        expect![[r##"
+        status 0
+        wrote OUT: 1 curve in 1 piece
+        pieces by color: [("#000000", 20), ("#1F77B4", 2)]
+        legend: ["f(x) = 1e308*x"]
+        critical points: []"##]],
     );
 }
 
