@@ -267,11 +267,15 @@ impl Graph {
     }
 
     /// What a term collects under and its coefficient, where that is cheap
-    /// to tell: `(x, 3)` for `3*x`, else the term itself once. (`summarize`
-    /// in order.rs reads the same off a node it has in hand, and checks in
-    /// debug builds that the two agree, as for `numeric_power`.)
+    /// to tell: `(x, 3)` for `3*x`, else the term itself once.
     pub(crate) fn rest_of(&self, term: NodeId) -> (NodeId, Number) {
-        match self.node(term) {
+        self.rest_of_node(term, self.node(term))
+    }
+
+    /// [`Graph::rest_of`] for a term whose node is in hand (`summarize` in
+    /// order.rs reads it off the node it already looked up).
+    pub(crate) fn rest_of_node(&self, term: NodeId, node: &Node) -> (NodeId, Number) {
+        match node {
             Node::Mul(factors) if factors.len() == 2 => match self.as_number(factors[0]) {
                 Some(coefficient) => (factors[1], coefficient),
                 None => (term, Number::ONE),
@@ -282,7 +286,16 @@ impl Graph {
 
     /// A factor's base and exponent, when the exponent is a number.
     pub(crate) fn numeric_power(&self, factor: NodeId) -> Option<(NodeId, Number)> {
-        match self.node(factor) {
+        self.numeric_power_node(factor, self.node(factor))
+    }
+
+    /// [`Graph::numeric_power`] for a factor whose node is in hand.
+    pub(crate) fn numeric_power_node(
+        &self,
+        factor: NodeId,
+        node: &Node,
+    ) -> Option<(NodeId, Number)> {
+        match node {
             Node::Pow([base, exponent]) => Some((*base, self.as_number(*exponent)?)),
             Node::Num(_) => None,
             _ => Some((factor, Number::ONE)),

@@ -191,15 +191,14 @@ pub(crate) type Bloom = [u64; 2];
 /// The bloom bits of one operand collecting under `node` with a multiplicity
 /// of sign `count`.
 pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
-    signed_bloom_bit(node, count.is_negative())
-}
-
-/// The bloom bits of one operand collecting under `node`, negatively or not.
-fn signed_bloom_bit(node: NodeId, negative: bool) -> Bloom {
     // Fibonacci hashing: the top six bits of the id times 2^64 / φ spread
     // consecutive ids over the word.
     let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
-    if negative { [0, bit] } else { [bit, 0] }
+    if count.is_negative() {
+        [0, bit]
+    } else {
+        [bit, 0]
+    }
 }
 
 /// Whether two blooms may hold operands that cancel (opposite signs).
@@ -292,25 +291,14 @@ impl Graph {
             }
             summary.count = summary.count.saturating_add(1);
             let node = self.node(operand);
-            // What the operand collects under, and whether with a negative
-            // multiplicity: `rest_of` for a term, `numeric_power` for a
-            // factor (merge.rs), read off the node already in hand.
-            let collected = match (node, is_sum) {
-                (Node::Mul(factors), true) if factors.len() == 2 => {
-                    match self.as_number(factors[0]) {
-                        Some(coefficient) => Some((factors[1], coefficient.is_negative())),
-                        None => Some((operand, false)),
-                    }
-                }
-                (Node::Pow([base, exponent]), false) => self
-                    .as_number(*exponent)
-                    .map(|exponent| (*base, exponent.is_negative())),
-                (Node::Num(_), false) => None,
-                _ => Some((operand, false)),
+            // What the operand collects under, as the cancellation filter
+            // (merge.rs) finds it.
+            let collected = match is_sum {
+                true => Some(self.rest_of_node(operand, node)),
+                false => self.numeric_power_node(operand, node),
             };
-            debug_assert_eq!(collected, self.collected_under(operand, is_sum));
-            if let Some((base, negative)) = collected {
-                let bits = signed_bloom_bit(base, negative);
+            if let Some((base, count)) = collected {
+                let bits = bloom_bit(base, count);
                 summary.bloom = [summary.bloom[0] | bits[0], summary.bloom[1] | bits[1]];
             }
             let key = self.key(operand);
@@ -330,16 +318,6 @@ impl Graph {
             summary.bloom = [0; 2];
         }
         summary
-    }
-
-    /// What `summarize` finds an operand collects under, the way the
-    /// cancellation filter (merge.rs) finds it: the two must agree.
-    fn collected_under(&self, operand: NodeId, is_sum: bool) -> Option<(NodeId, bool)> {
-        let keyed = match is_sum {
-            true => Some(self.rest_of(operand)),
-            false => self.numeric_power(operand),
-        };
-        keyed.map(|(base, count)| (base, count.is_negative()))
     }
 
     /// The name bits of the first two operands that are not numbers.
