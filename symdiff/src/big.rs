@@ -10,6 +10,7 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::ToPrimitive;
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 
@@ -26,10 +27,12 @@ struct Table {
     values: Vec<BigRational>,
     /// A hash of each value, by value (see [`value_hash`]).
     hashes: Vec<u64>,
-    /// Keyed by the reduced numerator and denominator: `BigRational`'s own
-    /// hash walks the continued fraction, a division a step, which made
-    /// interning a 4,000-bit number cost a millisecond.
-    ids: FxHashMap<(BigInt, BigInt), BigId>,
+    /// The ids of the values with each hash. `BigRational`'s own hash walks
+    /// the continued fraction, a division a step, which made interning a
+    /// 4,000-bit number cost a millisecond; the numerator's and
+    /// denominator's digits hash in one pass (values are kept reduced, as
+    /// num-rational's constructors and operations leave them).
+    ids: FxHashMap<u64, SmallVec<[BigId; 1]>>,
 }
 
 thread_local! {
@@ -38,19 +41,24 @@ thread_local! {
 
 /// The id of `value`, interning it if it is new.
 pub(crate) fn intern(value: BigRational) -> BigId {
+    let mut hasher = rustc_hash::FxHasher::default();
+    (value.numer(), value.denom()).hash(&mut hasher);
+    let hash = hasher.finish();
     TABLE.with(|table| {
-        let mut table = table.borrow_mut();
-        let value = value.reduced();
-        let key = (value.numer().clone(), value.denom().clone());
-        if let Some(&id) = table.ids.get(&key) {
+        let table = &mut *table.borrow_mut();
+        let same_hash = table.ids.entry(hash).or_default();
+        if let Some(&id) = same_hash.iter().find(|id| {
+            // By digits, not by `Ratio`'s order, which divides.
+            table.values.get(id.0 as usize).is_some_and(|known| {
+                known.numer() == value.numer() && known.denom() == value.denom()
+            })
+        }) {
             return id;
         }
         let id = BigId(u32::try_from(table.values.len()).unwrap_or(u32::MAX));
-        let mut hasher = rustc_hash::FxHasher::default();
-        key.hash(&mut hasher);
+        same_hash.push(id);
         table.values.push(value);
-        table.hashes.push(hasher.finish());
-        table.ids.insert(key, id);
+        table.hashes.push(hash);
         id
     })
 }
