@@ -145,7 +145,7 @@ impl Number {
             fraction.trim_end_matches('0'),
         );
         let max_digits = usize::try_from(big::MAX_BITS * 3 / 10 + 1).unwrap_or(usize::MAX);
-        if whole.len() + fraction.len() > max_digits || fraction.len() > max_digits {
+        if whole.len() + fraction.len() > max_digits {
             return None;
         }
         let numer = format!("{whole}{fraction}")
