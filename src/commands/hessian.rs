@@ -90,14 +90,15 @@ fn upper_triangle(matrix: &[Vec<NodeId>]) -> Vec<NodeId> {
         .collect()
 }
 
+/// The places `(row, column)` of an `n × n` upper triangle, row by row.
+fn upper_places(n: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..n).flat_map(move |row| (row..n).map(move |col| (row, col)))
+}
+
 pub(super) fn upper_labels(vars: &[&str], format: Format) -> Vec<String> {
-    let mut labels = Vec::new();
-    for (row, first) in vars.iter().enumerate() {
-        for second in vars.iter().skip(row) {
-            labels.push(label(&[first, second], format));
-        }
-    }
-    labels
+    upper_places(vars.len())
+        .map(|(row, col)| label(&[vars[row], vars[col]], format))
+        .collect()
 }
 
 fn print_lines(
@@ -112,8 +113,7 @@ fn print_lines(
     let mut out = if vars.is_empty() {
         super::no_variables_line("its Hessian is empty", format)
     } else {
-        let places = (0..vars.len()).flat_map(|row| (row..vars.len()).map(move |col| (row, col)));
-        let by = crate::output::by_pairs(vars, places, false);
+        let by = crate::output::by_pairs(vars, upper_places(vars.len()), false);
         let formulas = Formulas::render_by_vars(expr, upper, &by, format);
         formula_lines(&formulas, &upper_labels(vars, format), format)
     };
