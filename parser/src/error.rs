@@ -280,7 +280,7 @@ impl ParseErrorKind {
                 "separate arguments with `,`; to multiply, write `*`".to_owned()
             }
             K::TrailingComma { .. } => "remove the last `,`".to_owned(),
-            K::ImplicitMultiplication { left, right } if is_name(left) => {
+            K::ImplicitMultiplication { left, right } if crate::parse::is_name(left) => {
                 format!(
                     "write `*` between the two operands, or `{left}({right})` if `{left}` is a function"
                 )
@@ -383,13 +383,3 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
-
-/// Whether `text` is a plain name (`sin`, `x_1`), which may be a function.
-fn is_name(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
-        && text
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
-}

@@ -35,6 +35,7 @@ mod lex;
 mod reuse;
 
 use definitions::check_definitions;
+pub(crate) use lex::is_name;
 use lex::{Operator, is_name_continue, is_name_start};
 use reuse::Lists;
 pub use reuse::ParseBuffers;
@@ -1012,9 +1013,7 @@ impl<'src, 'scratch> Parser<'src, 'scratch> {
         let statement = before.get(statement_start..)?;
         let (name, _) = statement.split_once('=')?;
         let name = name.trim();
-        let valid =
-            name.bytes().next().is_some_and(is_name_start) && name.bytes().all(is_name_continue);
-        valid.then(|| name.to_owned())
+        is_name(name).then(|| name.to_owned())
     }
 
     /// The end of the number or name at `start`, or one character.

@@ -286,6 +286,11 @@ pub(super) fn is_name_continue(byte: u8) -> bool {
     NAME_CONTINUE[usize::from(byte)]
 }
 
+/// Whether `text` is one whole name (`x`, `w_1`, `sin`).
+pub(crate) fn is_name(text: &str) -> bool {
+    text.bytes().next().is_some_and(is_name_start) && text.bytes().all(is_name_continue)
+}
+
 /// `[A-Za-z0-9_]`, by byte: one load instead of three range tests.
 static NAME_CONTINUE: [bool; 256] = name_bytes(true);
 
