@@ -1216,7 +1216,7 @@ fn check_passes_and_fails() {
             entry   analytic  numeric  abs err  rel err
             ∂/∂x    12        12       2.2e-10  1.9e-11  inconclusive
             ∂²/∂x²  12        12       2.2e-10  1.9e-11  inconclusive
-            inconclusive: 2 of 2 entries within the central difference's rounding error, or without one; try another --eps (larger against rounding, smaller for a step outside the domain)
+            inconclusive: 2 of 2 entries within the central difference's rounding error, without one, or across a kink; try another --eps (larger against rounding, smaller for a step outside the domain or across a kink)
         "#]],
     );
     check(
@@ -1238,6 +1238,43 @@ fn check_passes_and_fails() {
 /// cancels, a function that is not finite at the point, no variables.
 #[test]
 fn check_says_what_it_cannot_judge() {
+    // A step across a kink, and a step out of the domain (`1/x`, the
+    // gradient of `log(x)`, is a number at `x - h < 0`, where `log` is not).
+    check(
+        &["check", "abs(x)*y", "--at", "x=1e-7,y=2"],
+        expect![[r#"
+            status 1
+            --- stdout
+            at x = 1e-7, y = 2 (eps 1e-6, rtol 0.001, atol 1e-5):
+            entry    analytic  numeric  abs err  rel err
+            ∂/∂x     2         0.2      1.8      9        inconclusive
+            ∂/∂y     1e-7      1e-7     1.5e-18  1.5e-11  pass
+            ∂²/∂x²   0         2000000  2000000  1        inconclusive
+            ∂²/∂x∂y  1         0.55     0.45     0.82     inconclusive
+            ∂²/∂y²   0         0        0        0        pass
+            inconclusive: 3 of 5 entries within the central difference's rounding error, without one, or across a kink; try another --eps (larger against rounding, smaller for a step outside the domain or across a kink)
+        "#]],
+    );
+    check(
+        &["check", "log(x)", "--at", "x=1e-7"],
+        expect![[r#"
+        status 1
+        --- stdout
+        at x = 1e-7 (eps 1e-6, rtol 0.001, atol 1e-5):
+        entry   analytic          numeric  abs err  rel err
+        ∂/∂x    10000000          NaN      NaN      NaN      inconclusive
+        ∂²/∂x²  -100000000000000  NaN      NaN      NaN      inconclusive
+        inconclusive: 2 of 2 entries within the central difference's rounding error, without one, or across a kink; try another --eps (larger against rounding, smaller for a step outside the domain or across a kink)
+    "#]],
+    );
+    check(
+        &["check", "max(x, 0)^2", "--at", "x=3e-7", "--format", "json"],
+        expect![[r#"
+            status 1
+            --- stdout
+            {"entries":[{"abs_err":2.449999999999999e-7,"analytic":6e-7,"index":[0],"kind":"gradient","numeric":8.449999999999999e-7,"ok":true,"rel_err":0.2899408284023668,"rounding_err":1.8762769116165142e-22,"status":"pass"},{"abs_err":0.7000000000000002,"analytic":2.0,"index":[0,0],"kind":"hessian","numeric":1.2999999999999998,"ok":false,"one_sided":[2.0,0.6],"rel_err":0.5384615384615387,"rounding_err":2.8865798640254066e-16,"status":"inconclusive"}],"ok":false,"summary":"inconclusive: 1 of 2 entries within the central difference's rounding error, without one, or across a kink; try another --eps (larger against rounding, smaller for a step outside the domain or across a kink)"}
+        "#]],
+    );
     check(
         &["check", "x^2 + 1e12", "--at", "x=1"],
         expect![[r#"
@@ -1247,7 +1284,7 @@ fn check_says_what_it_cannot_judge() {
             entry   analytic  numeric  abs err  rel err
             ∂/∂x    2         0        2        inf      inconclusive
             ∂²/∂x²  2         2        0        0        pass
-            inconclusive: 1 of 2 entries within the central difference's rounding error, or without one; try another --eps (larger against rounding, smaller for a step outside the domain)
+            inconclusive: 1 of 2 entries within the central difference's rounding error, without one, or across a kink; try another --eps (larger against rounding, smaller for a step outside the domain or across a kink)
         "#]],
     );
     check(
@@ -1323,7 +1360,7 @@ fn check_says_what_it_cannot_judge() {
             \frac{\partial f}{\partial x} & 2 & 0 & 2 & \infty & \text{inconclusive} \\
             \frac{\partial^{2} f}{\partial x^{2}} & 2 & 2 & 0 & 0 & \text{pass} \\
             \end{array}
-            \text{inconclusive: 1 of 2 entries within the central difference's rounding error, or without one; try another -{}-eps (larger against rounding, smaller for a step outside the domain)}
+            \text{inconclusive: 1 of 2 entries within the central difference's rounding error, without one, or across a kink; try another -{}-eps (larger against rounding, smaller for a step outside the domain or across a kink)}
         "#]],
     );
     check(

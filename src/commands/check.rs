@@ -101,8 +101,9 @@ fn summary(report: &CheckReport, no_variables: bool, value: f64) -> String {
     }
     let inconclusive = |n: usize| {
         format!(
-            "{n} of {n_entries} entries within the central difference's rounding error, or without one; \
-             try another --eps (larger against rounding, smaller for a step outside the domain)"
+            "{n} of {n_entries} entries within the central difference's rounding error, without one, \
+             or across a kink; try another --eps (larger against rounding, smaller for a step outside \
+             the domain or across a kink)"
         )
     };
     match (n_failed, n_inconclusive) {
@@ -249,6 +250,10 @@ fn entry_json(entry: &CheckEntry) -> Value {
     object.insert("abs_err".to_owned(), json_number(entry.abs_err));
     object.insert("rel_err".to_owned(), json_number(entry.rel_err));
     object.insert("rounding_err".to_owned(), json_number(entry.rounding_err));
+    if let Some(one_sided) = entry.one_sided {
+        let one_sided = one_sided.map(json_number).to_vec();
+        object.insert("one_sided".to_owned(), Value::from(one_sided));
+    }
     object.insert("ok".to_owned(), Value::from(entry.ok()));
     object.insert("status".to_owned(), Value::from(status_word(entry.status)));
     Value::Object(object)

@@ -35,6 +35,21 @@
 //! analytic value is a number (a step that leaves the domain, `log(x)` at
 //! `x = 1e-7`: a smaller `eps` may decide it).
 //!
+//! # Domain edges and kinks
+//!
+//! A difference quotient that steps across a kink of the function (`abs(x)`
+//! at `x = 1e-7`, a `relu`, a `where`) measures neither side's slope. When
+//! the one-sided quotients, `(f(x + h) - f(x)) / h` and
+//! `(f(x) - f(x - h)) / h`, disagree by more than the pass rule allows and
+//! the analytic value agrees with one of them, a failing entry is
+//! [`Status::Inconclusive`] instead ([`CheckEntry::one_sided`] holds the
+//! two): a smaller `eps` may decide it. A wrong derivative agrees with
+//! neither. Likewise [`check_hessian_in_domain`], given the function too,
+//! takes no difference of the gradient across a point where the function is
+//! not finite: the gradient of `log(x)`, `1/x`, is a number on both sides of
+//! 0, but a quotient that reads it at `x - h < 0` compares the Hessian with
+//! a function that does not exist there.
+//!
 //! A function that is not finite at the point has no central difference:
 //! [`check_gradient`] and [`check_expr`] then check nothing and say so
 //! ([`CheckReport::not_finite`]).
@@ -101,8 +116,9 @@ pub enum Status {
     Pass,
     /// It does not, beyond the central difference's rounding error.
     Fail,
-    /// It does not, but within the central difference's rounding error: the
-    /// difference cannot tell (try a larger `eps`).
+    /// It does not, but the difference cannot tell: within its rounding
+    /// error (try a larger `eps`), without a quotient (a step out of the
+    /// domain) or across a kink (try a smaller `eps`).
     Inconclusive,
 }
 
@@ -129,6 +145,9 @@ impl fmt::Display for Status {
 ///   and is inconclusive rather than failing when it would pass with
 ///   `numeric` moved by up to `rounding_err`:
 ///   `abs_err - rounding_err <= atol + rtol * (|numeric| + rounding_err)`.
+/// - A failing entry whose analytic value agrees with one of the one-sided
+///   quotients while they disagree with each other is inconclusive too (a
+///   kink within the step, see [`CheckEntry::one_sided`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckEntry {
     /// Gradient or Hessian entry.
@@ -146,6 +165,11 @@ pub struct CheckEntry {
     /// How far rounding of the values it reads may move `numeric` (see the
     /// module documentation).
     pub rounding_err: f64,
+    /// The forward and backward difference quotients, when they disagree and
+    /// the analytic value agrees with one of them: a kink lies within the
+    /// step, and the entry is inconclusive rather than failing (see the
+    /// module documentation).
+    pub one_sided: Option<[f64; 2]>,
     /// Whether the entry passes the tolerance rule.
     pub status: Status,
 }
@@ -154,10 +178,17 @@ impl CheckEntry {
     fn new(
         kind: EntryKind,
         index: Vec<usize>,
-        (analytic, numeric, rounding_err): (f64, f64, f64),
+        analytic: f64,
+        quotients: Quotients,
         options: &CheckOptions,
     ) -> Self {
-        let (abs_err, rel_err, status) = compare(analytic, numeric, rounding_err, options);
+        let numeric = quotients.central;
+        let rounding_err = quotients.rounding_err;
+        let (abs_err, rel_err, mut status) = compare(analytic, numeric, rounding_err, options);
+        let across_kink = status == Status::Fail && quotients.across_kink(analytic, options);
+        if across_kink {
+            status = Status::Inconclusive;
+        }
         Self {
             kind,
             index,
@@ -166,6 +197,7 @@ impl CheckEntry {
             abs_err,
             rel_err,
             rounding_err,
+            one_sided: across_kink.then_some([quotients.forward, quotients.backward]),
             status,
         }
     }
@@ -207,15 +239,77 @@ fn compare(
     } else {
         f64::INFINITY
     };
-    let allowed = |numeric: f64| options.atol + options.rtol * numeric;
-    let status = if abs_err <= allowed(numeric.abs()) {
+    let status = if within(analytic, numeric, 0.0, options) {
         Status::Pass
-    } else if abs_err - rounding_err <= allowed(numeric.abs() + rounding_err) {
+    } else if within(analytic, numeric, rounding_err, options) {
         Status::Inconclusive
     } else {
         Status::Fail
     };
     (abs_err, rel_err, status)
+}
+
+/// Whether `value` passes against `numeric` moved by up to `rounding_err`
+/// (the pass rule when it is 0).
+fn within(value: f64, numeric: f64, rounding_err: f64, options: &CheckOptions) -> bool {
+    let allowed = options.atol + options.rtol * (numeric.abs() + rounding_err);
+    (value - numeric).abs() - rounding_err <= allowed
+}
+
+/// The difference quotients of one derivative at a point: central, and on
+/// each side, each with the rounding error of the values it reads.
+#[derive(Debug, Clone, Copy)]
+struct Quotients {
+    central: f64,
+    rounding_err: f64,
+    forward: f64,
+    backward: f64,
+    one_sided_rounding_err: f64,
+}
+
+impl Quotients {
+    /// The quotients of a function worth `plus`, `at` and `minus` at the
+    /// point moved by `steps`, reading values off by `rounding` each.
+    fn new([plus, at, minus]: [f64; 3], steps: Steps, rounding: f64) -> Self {
+        let one_sided = |step: f64| rounding * (plus.abs().max(minus.abs()) + at.abs()) / step;
+        Quotients {
+            central: (plus - minus) / steps.span,
+            rounding_err: rounding * (plus.abs() + minus.abs()) / steps.span,
+            forward: (plus - at) / steps.up,
+            backward: (at - minus) / steps.down,
+            one_sided_rounding_err: one_sided(steps.up.min(steps.down)),
+        }
+    }
+
+    /// No quotient: a step leaves the function's domain.
+    const NONE: Quotients = Quotients {
+        central: f64::NAN,
+        rounding_err: f64::NAN,
+        forward: f64::NAN,
+        backward: f64::NAN,
+        one_sided_rounding_err: f64::NAN,
+    };
+
+    /// The mean of two derivatives' quotients (a symmetrised Hessian entry).
+    fn mean(self, other: Quotients) -> Quotients {
+        let mean = |a: f64, b: f64| 0.5 * a + 0.5 * b;
+        Quotients {
+            central: mean(self.central, other.central),
+            rounding_err: mean(self.rounding_err, other.rounding_err),
+            forward: mean(self.forward, other.forward),
+            backward: mean(self.backward, other.backward),
+            one_sided_rounding_err: mean(self.one_sided_rounding_err, other.one_sided_rounding_err),
+        }
+    }
+
+    /// Whether a kink within the step explains why `analytic` fails: the
+    /// one-sided quotients disagree, and `analytic` agrees with one of them.
+    fn across_kink(&self, analytic: f64, options: &CheckOptions) -> bool {
+        let rounding_err = self.one_sided_rounding_err;
+        let agrees = |a: f64, b: f64| within(a, b, rounding_err, options);
+        !agrees(self.forward, self.backward)
+            && (agrees(analytic, self.forward) || agrees(analytic, self.backward))
+    }
 }
 
 /// Renders e.g. `gradient[0] ok: analytic 0.5, numeric 0.5`; for a failing
@@ -246,6 +340,15 @@ impl fmt::Display for CheckEntry {
             Status::Inconclusive if self.numeric.is_nan() => {
                 write!(f, " (no difference quotient: not a number at a step)")
             }
+            Status::Inconclusive if self.one_sided.is_some() => {
+                let [forward, backward] = self.one_sided.unwrap_or_default();
+                write!(
+                    f,
+                    " (one-sided {:?} and {:?}: a kink within the step)",
+                    crate::print::round_significant(forward, 6),
+                    crate::print::round_significant(backward, 6),
+                )
+            }
             Status::Inconclusive => write!(
                 f,
                 " (abs_err {:?}, within rounding_err {:?})",
@@ -264,7 +367,8 @@ pub struct CheckReport {
     pub entries: Vec<CheckEntry>,
     /// The function's value at the point when it is not finite: then there
     /// is no central difference, nothing is checked and `entries` is empty
-    /// ([`check_gradient`] and [`check_expr`] only).
+    /// ([`check_gradient`], [`check_hessian_in_domain`] and [`check_expr`]
+    /// only).
     pub not_finite: Option<f64>,
 }
 
@@ -442,14 +546,14 @@ pub fn check_gradient<G: AsRef<[f64]>>(
         .iter()
         .enumerate()
         .map(|(var_idx, &analytic)| {
-            let (f_plus, f_minus, span) =
+            let (f_plus, f_minus, steps) =
                 evaluate_on_both_sides(&f, &mut scratch, var_idx, options.eps);
-            let numeric = (f_plus - f_minus) / span;
-            let rounding_err = options.rounding * (f_plus.abs() + f_minus.abs()) / span;
+            let quotients = Quotients::new([f_plus, value, f_minus], steps, options.rounding);
             CheckEntry::new(
                 EntryKind::Gradient,
                 vec![var_idx],
-                (analytic, numeric, rounding_err),
+                analytic,
+                quotients,
                 options,
             )
         })
@@ -462,7 +566,9 @@ pub fn check_gradient<G: AsRef<[f64]>>(
 
 /// Checks `hessian` against central differences of `gradient` at `point`.
 /// Both may return vectors or arrays (`[f64; N]`, `[[f64; N]; N]`, what
-/// `#[derive_grad]` generates), as `check_gradient`'s gradient may.
+/// `#[derive_grad]` generates), as `check_gradient`'s gradient may. Where
+/// the function may leave its domain within a step (`log`, `sqrt`, powers),
+/// prefer [`check_hessian_in_domain`], which is given the function too.
 ///
 /// Returns one [`EntryKind::Hessian`] entry for each `i <= j` (the upper
 /// triangle with the diagonal, in row-major order). The analytic value is
@@ -478,6 +584,44 @@ pub fn check_gradient<G: AsRef<[f64]>>(
 /// or [`CheckError::HessianRowLength`] if `hessian` is not `n × n`;
 /// [`CheckError::InvalidOption`] for out-of-range options.
 pub fn check_hessian<G, H, R>(
+    gradient: impl Fn(&[f64]) -> G,
+    hessian: impl Fn(&[f64]) -> H,
+    point: impl AsRef<[f64]>,
+    options: &CheckOptions,
+) -> Result<CheckReport, CheckError>
+where
+    G: AsRef<[f64]>,
+    H: AsRef<[R]>,
+    R: AsRef<[f64]>,
+{
+    check_hessian_in_domain(|_| 0.0, gradient, hessian, point, options)
+}
+
+/// Like [`check_hessian`], given the function `f` too: a difference of the
+/// gradient that steps to where `f` is not finite (out of its domain, as
+/// `log(x)` at `x - h < 0`, whose gradient `1/x` is a number there) is no
+/// difference, and the entries that read it are inconclusive instead of
+/// failing (see the module documentation).
+///
+/// ```
+/// use symdiff::check::{CheckOptions, Status, check_hessian_in_domain};
+///
+/// let f = |p: &[f64]| p[0].ln();
+/// let gradient = |p: &[f64]| [1.0 / p[0]];
+/// let hessian = |p: &[f64]| [[-1.0 / (p[0] * p[0])]];
+/// let report = check_hessian_in_domain(f, gradient, hessian, [1e-7], &CheckOptions::default())?;
+/// assert_eq!(report.entries[0].status, Status::Inconclusive);
+/// # Ok::<(), symdiff::check::CheckError>(())
+/// ```
+///
+/// Where `f` is not finite at `point`, nothing is checked
+/// ([`CheckReport::not_finite`]), as in [`check_gradient`].
+///
+/// # Errors
+///
+/// As [`check_hessian`].
+pub fn check_hessian_in_domain<G, H, R>(
+    f: impl Fn(&[f64]) -> f64,
     gradient: impl Fn(&[f64]) -> G,
     hessian: impl Fn(&[f64]) -> H,
     point: impl AsRef<[f64]>,
@@ -510,18 +654,24 @@ where
             actual: row_values.len(),
         });
     }
-    expect_gradient_length(gradient(point).as_ref(), n_vars)?;
-    let (jacobian, rounding) =
-        central_difference_jacobian(gradient, point, options.eps, options.rounding)?;
+    let value = f(point);
+    if !value.is_finite() {
+        expect_gradient_length(gradient(point).as_ref(), n_vars)?;
+        return Ok(CheckReport {
+            entries: Vec::new(),
+            not_finite: Some(value),
+        });
+    }
+    let jacobian = difference_jacobian(f, gradient, point, options)?;
     let mut entries = Vec::with_capacity(n_vars * (n_vars + 1) / 2);
     for (row, analytic_row) in analytic.iter().enumerate() {
         for (col, &analytic_value) in analytic_row.iter().enumerate().skip(row) {
-            let numeric = 0.5 * jacobian[row][col] + 0.5 * jacobian[col][row];
-            let rounding_err = 0.5 * rounding[row][col] + 0.5 * rounding[col][row];
+            let quotients = jacobian[row][col].mean(jacobian[col][row]);
             entries.push(CheckEntry::new(
                 EntryKind::Hessian,
                 vec![row, col],
-                (analytic_value, numeric, rounding_err),
+                analytic_value,
+                quotients,
                 options,
             ));
         }
@@ -548,50 +698,62 @@ pub fn central_difference_gradient(
     let mut scratch = point.to_vec();
     (0..point.len())
         .map(|var_idx| {
-            let (f_plus, f_minus, span) = evaluate_on_both_sides(&f, &mut scratch, var_idx, eps);
-            (f_plus - f_minus) / span
+            let (f_plus, f_minus, steps) = evaluate_on_both_sides(&f, &mut scratch, var_idx, eps);
+            (f_plus - f_minus) / steps.span
         })
         .collect()
 }
 
-/// A square matrix, row by row.
-type Matrix = Vec<Vec<f64>>;
-
-/// The Jacobian of `gradient` by central differences, `jacobian[i][j]`
-/// estimating `dg_i/dx_j`, and the rounding error of each estimate,
-/// `rounding * (|g_i(x + h_j)| + |g_i(x - h_j)|) / span_j`.
-fn central_difference_jacobian<G: AsRef<[f64]>>(
+/// The difference quotients of `gradient`, `jacobian[i][j]` estimating
+/// `dg_i/dx_j`; none in a column whose steps leave the domain of `f`.
+fn difference_jacobian<G: AsRef<[f64]>>(
+    f: impl Fn(&[f64]) -> f64,
     gradient: impl Fn(&[f64]) -> G,
     point: &[f64],
-    eps: f64,
-    rounding: f64,
-) -> Result<(Matrix, Matrix), CheckError> {
+    options: &CheckOptions,
+) -> Result<Vec<Vec<Quotients>>, CheckError> {
     let n_vars = point.len();
-    let mut jacobian = vec![vec![0.0; n_vars]; n_vars];
-    let mut rounding_errs = vec![vec![0.0; n_vars]; n_vars];
+    let at = gradient(point);
+    let at = at.as_ref();
+    expect_gradient_length(at, n_vars)?;
+    let mut jacobian = vec![vec![Quotients::NONE; n_vars]; n_vars];
     let mut scratch = point.to_vec();
+    let both = |at: &[f64]| (gradient(at), f(at).is_finite());
     for col in 0..n_vars {
-        let (g_plus, g_minus, span) = evaluate_on_both_sides(&gradient, &mut scratch, col, eps);
+        let ((g_plus, in_plus), (g_minus, in_minus), steps) =
+            evaluate_on_both_sides(both, &mut scratch, col, options.eps);
         let (g_plus, g_minus) = (g_plus.as_ref(), g_minus.as_ref());
         expect_gradient_length(g_plus, n_vars)?;
         expect_gradient_length(g_minus, n_vars)?;
-        for (row, (plus, minus)) in g_plus.iter().zip(g_minus).enumerate() {
-            jacobian[row][col] = (plus - minus) / span;
-            rounding_errs[row][col] = rounding * (plus.abs() + minus.abs()) / span;
+        if !(in_plus && in_minus) {
+            continue;
+        }
+        for (row, values) in jacobian.iter_mut().enumerate() {
+            let read = [g_plus[row], at[row], g_minus[row]];
+            values[col] = Quotients::new(read, steps, options.rounding);
         }
     }
-    Ok((jacobian, rounding_errs))
+    Ok(jacobian)
+}
+
+/// How far a coordinate moved each way, as represented: the quotients divide
+/// by these rather than by the step asked for.
+#[derive(Debug, Clone, Copy)]
+struct Steps {
+    up: f64,
+    down: f64,
+    span: f64,
 }
 
 /// Evaluates `f` at `scratch` with coordinate `var_idx` moved up and down by
 /// the step rule, restores the coordinate, and returns
-/// `(f(x + h), f(x - h), representable span)`.
+/// `(f(x + h), f(x - h), the steps taken)`.
 fn evaluate_on_both_sides<T>(
     f: impl Fn(&[f64]) -> T,
     scratch: &mut [f64],
     var_idx: usize,
     eps: f64,
-) -> (T, T, f64) {
+) -> (T, T, Steps) {
     let original = scratch[var_idx];
     let step = eps * original.abs().max(1.0);
     let (upper, lower) = (original + step, original - step);
@@ -600,7 +762,12 @@ fn evaluate_on_both_sides<T>(
     scratch[var_idx] = lower;
     let value_minus = f(scratch);
     scratch[var_idx] = original;
-    (value_plus, value_minus, upper - lower)
+    let steps = Steps {
+        up: upper - original,
+        down: original - lower,
+        span: upper - lower,
+    };
+    (value_plus, value_minus, steps)
 }
 
 /// Checks the symbolic gradient and Hessian of `expr` over `vars` at `point`
@@ -644,9 +811,8 @@ pub fn check_expr(
     }
     let mut report = check_gradient(value, gradient, point, options)?;
     if report.not_finite.is_none() {
-        report
-            .entries
-            .extend(check_hessian(gradient, hessian, point, options)?.entries);
+        let hessian = check_hessian_in_domain(value, gradient, hessian, point, options)?;
+        report.entries.extend(hessian.entries);
     }
     Ok(report)
 }

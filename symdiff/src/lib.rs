@@ -258,7 +258,7 @@ pub mod functions {
 pub mod prelude {
     pub use crate::check::{
         CheckError, CheckOptions, CheckReport, central_difference_gradient, check_expr,
-        check_gradient, check_hessian,
+        check_gradient, check_hessian, check_hessian_in_domain,
     };
     pub use crate::critical::{
         AnalysisError, Classification, CriticalPointAnalysis, Curvature, Tolerances, analyze,

@@ -3,7 +3,7 @@
 use expect_test::{Expect, expect};
 use symdiff::check::{
     CheckError, CheckOptions, CheckReport, central_difference_gradient, check_gradient,
-    check_hessian,
+    check_hessian, check_hessian_in_domain,
 };
 
 /// Renders a check's outcome: its report, one entry per line, or its error.
@@ -319,6 +319,93 @@ fn hessian_cancellation_is_inconclusive() {
         expect![[r#"
             ok=false failures=0 inconclusive=1
             hessian[0, 0] inconclusive: analytic 2.0, numeric 0.0 (abs_err 2.0, within rounding_err 222.0)"#]],
+    );
+}
+
+/// `|x|` at 1e-7, a step of 1e-6: the central difference measures neither
+/// side's slope (0.1). The one-sided ones disagree (1 and -0.8) and the
+/// analytic slope is one of them: inconclusive, not a failure.
+#[test]
+fn kink_within_the_step_is_inconclusive() {
+    check(
+        check_gradient(|v| v[0].abs(), |v| vec![v[0].signum()], [1e-7], &DEFAULT),
+        expect![[r#"
+            ok=false failures=0 inconclusive=1
+            gradient[0] inconclusive: analytic 1.0, numeric 0.1 (one-sided 1.0 and -0.8: a kink within the step)"#]],
+    );
+}
+
+/// A wrong slope agrees with neither side of the kink.
+#[test]
+fn kink_does_not_hide_a_wrong_slope() {
+    check(
+        check_gradient(|v| v[0].abs(), |_| vec![-1.0], [1e-7], &DEFAULT),
+        expect![[r#"
+            ok=false failures=1
+            gradient[0] FAIL: analytic -1.0, numeric 0.1 (abs_err 1.1, rel_err 11.0)"#]],
+    );
+}
+
+/// A smaller step stays on one side of the kink, and decides.
+#[test]
+fn kink_outside_a_smaller_step_passes() {
+    check(
+        check_gradient(
+            |v| v[0].abs(),
+            |v| vec![v[0].signum()],
+            [1e-7],
+            &CheckOptions {
+                eps: 1e-8,
+                ..DEFAULT
+            },
+        ),
+        expect![[r#"
+            ok=true failures=0
+            gradient[0] ok: analytic 1.0, numeric 1.0"#]],
+    );
+}
+
+/// `max(x, 0)^2`: the gradient's kink at 0 lies within the step around
+/// 3e-7, in the Hessian's column.
+#[test]
+fn hessian_kink_within_the_step_is_inconclusive() {
+    check(
+        check_hessian(
+            |v| vec![2.0 * v[0].max(0.0)],
+            |v| vec![vec![if v[0] > 0.0 { 2.0 } else { 0.0 }]],
+            [3e-7],
+            &DEFAULT,
+        ),
+        expect![[r#"
+            ok=false failures=0 inconclusive=1
+            hessian[0, 0] inconclusive: analytic 2.0, numeric 1.3 (one-sided 2.0 and 0.6: a kink within the step)"#]],
+    );
+}
+
+/// `log(x)` at 1e-7: its gradient `1/x` is a number at `x - h < 0`, where
+/// `log` is not. Given only the gradient, the difference reads it there and
+/// fails a right Hessian; given the function too, it knows better.
+#[test]
+fn hessian_step_out_of_the_domain_is_inconclusive_given_the_function() {
+    let gradient = |v: &[f64]| vec![1.0 / v[0]];
+    let hessian = |v: &[f64]| vec![vec![-1.0 / (v[0] * v[0])]];
+    check(
+        check_hessian(gradient, hessian, [1e-7], &DEFAULT),
+        expect![[r#"
+            ok=false failures=1
+            hessian[0, 0] FAIL: analytic -100000000000000.0, numeric 1010100000000.0 (abs_err 101000000000000.0, rel_err 100.0)"#]],
+    );
+    check(
+        check_hessian_in_domain(|v| v[0].ln(), gradient, hessian, [1e-7], &DEFAULT),
+        expect![[r#"
+            ok=false failures=0 inconclusive=1
+            hessian[0, 0] inconclusive: analytic -100000000000000.0, numeric NaN (no difference quotient: not a number at a step)"#]],
+    );
+    check(
+        check_hessian_in_domain(|v| v[0].ln(), gradient, hessian, [-1.0], &DEFAULT),
+        expect![[r#"
+            ok=false failures=0
+            nothing to check: f is not finite at the point (NaN)"#]],
     );
 }
 
