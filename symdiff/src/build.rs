@@ -18,6 +18,11 @@ use std::ops::{Add as _, Mul as _};
 /// `Graph::sort_terms`).
 const SHORT_SORT: usize = 16;
 
+/// The most terms a sum may have to be built without the general machinery
+/// when none of them collect or cancel (see [`Graph::plain_sum`]): the test
+/// compares every pair.
+const PLAIN_SUM_MAX: usize = 4;
+
 /// A term of a sum being collected: `coefficient * rest`, and the term it
 /// came from when it is a term of its own (not one distributed from
 /// `c*(a + b)`).
@@ -162,12 +167,8 @@ impl Graph {
             Some(Ok(folded)) if folded.len() < terms.len() => return self.add(&folded),
             _ => {}
         }
-        if let &[a, b] = terms
-            && !self.merges_nested()
-            && self.plain_terms(a, b)
-            && !self.terms_may_cancel(terms)
-        {
-            return self.intern_pair(Compound::Add, a, b, |graph, a, b| graph.term_cmp(a, b));
+        if let Some(sum) = self.plain_sum(terms) {
+            return sum;
         }
         let mut constant = Number::ZERO;
         let mut scaled: SmallVec<[Scaled; 8]> = SmallVec::with_capacity(terms.len());
@@ -549,6 +550,54 @@ impl Graph {
             (Some(PlainRest::Factors(f)), Some(PlainRest::Factors(g))) => f != g,
             _ => false,
         }
+    }
+
+    /// The sum of a few terms in the common cases of the chain rule, decided
+    /// without the general machinery: two finite numbers that do not add up
+    /// to zero; a finite number and a term that is neither a number nor a
+    /// sum (`1 - tanh(x)^2`); or up to [`PLAIN_SUM_MAX`] terms, none a
+    /// number, no two of which collect (see [`Graph::plain_terms`]) or
+    /// cancel (the product rule's terms). Special values go the general way.
+    fn plain_sum(&mut self, terms: &[NodeId]) -> Option<NodeId> {
+        if self.merges_nested() || !(2..=PLAIN_SUM_MAX).contains(&terms.len()) {
+            return None;
+        }
+        let finite = |graph: &Self, id: NodeId| {
+            graph
+                .as_number(id)
+                .filter(|number| number.is_finite() && !number.is_zero())
+        };
+        if let &[a, b] = terms {
+            match (finite(self, a), finite(self, b)) {
+                (Some(x), Some(y)) => {
+                    let sum = x.add(y);
+                    return (sum.is_finite() && !sum.is_zero()).then(|| self.num(sum));
+                }
+                (Some(_), None) | (None, Some(_)) => {
+                    let term = if finite(self, a).is_some() { b } else { a };
+                    let plain = !matches!(self.node(term), Node::Num(_) | Node::Add(_))
+                        && !self.is_special(term);
+                    return plain.then(|| {
+                        self.intern_pair(Compound::Add, a, b, |graph, a, b| graph.term_cmp(a, b))
+                    });
+                }
+                (None, None) => {}
+            }
+        }
+        let plain = terms.iter().enumerate().all(|(position, &a)| {
+            terms[position + 1..]
+                .iter()
+                .all(|&b| self.plain_terms(a, b))
+        });
+        if !plain || self.terms_may_cancel(terms) {
+            return None;
+        }
+        if let &[a, b] = terms {
+            return Some(self.intern_pair(Compound::Add, a, b, |graph, a, b| graph.term_cmp(a, b)));
+        }
+        let mut sorted = Ids::from_slice(terms);
+        self.sort_terms(&mut sorted);
+        Some(self.intern_compound(Compound::Add, &sorted))
     }
 
     /// What a term collects under (see `push_term`), unless it is a number.
