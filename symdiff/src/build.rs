@@ -23,6 +23,10 @@ const SHORT_SORT: usize = 16;
 /// compares every pair.
 const PLAIN_SUM_MAX: usize = 4;
 
+/// The most factors a product may have to be built without the general
+/// machinery (see [`Graph::plain_factors`]): the test compares every pair.
+const PLAIN_PRODUCT_MAX: usize = 4;
+
 /// A term of a sum being collected: `coefficient * rest`, and the term it
 /// came from when it is a term of its own (not one distributed from
 /// `c*(a + b)`).
@@ -390,6 +394,9 @@ impl Graph {
         {
             return product;
         }
+        if let Some(product) = self.plain_factors(factors) {
+            return product;
+        }
         let mut coefficient = Number::ONE;
         let mut powers: SmallVec<[Power; 8]> = SmallVec::with_capacity(factors.len());
         // A product scaled by numbers (`-x*y*z`) is merged whatever its size:
@@ -506,6 +513,47 @@ impl Graph {
                 })
             }
         }
+    }
+
+    /// The product of a few factors in the other common cases of the chain
+    /// rule, decided without the general machinery: one factor, which is
+    /// canonical already; or up to [`PLAIN_PRODUCT_MAX`] factors, numbers
+    /// whose product is finite and not zero and others with distinct bases
+    /// that are neither products nor special values (`-h*(k*x + c*v)`).
+    fn plain_factors(&mut self, factors: &[NodeId]) -> Option<NodeId> {
+        if let &[only] = factors {
+            return Some(only);
+        }
+        if self.merges_nested() || factors.len() > PLAIN_PRODUCT_MAX {
+            return None;
+        }
+        let mut coefficient = Number::ONE;
+        let mut others = Ids::new();
+        for &factor in factors {
+            match self.node(factor) {
+                Node::Num(number) => coefficient = coefficient.mul(*number),
+                Node::Mul(_) => return None,
+                _ if self.is_special(factor) => return None,
+                _ => others.push(factor),
+            }
+        }
+        let distinct = others.iter().enumerate().all(|(position, &a)| {
+            others[position + 1..]
+                .iter()
+                .all(|&b| self.base_of(a) != self.base_of(b))
+        });
+        if coefficient.is_zero() || !coefficient.is_finite() || !distinct {
+            return None;
+        }
+        others.sort_unstable_by(|&a, &b| self.factor_cmp(self.base_of(a), self.base_of(b)));
+        if !coefficient.is_one() {
+            others.insert(0, self.num(coefficient));
+        }
+        Some(match others.len() {
+            0 => self.one,
+            1 => others[0],
+            _ => self.intern_compound(Compound::Mul, &others),
+        })
     }
 
     /// `scale * factor` for a finite, non-zero number `scale` (else `None`):
