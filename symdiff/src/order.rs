@@ -99,11 +99,13 @@ fn fold(key: Key) -> u64 {
 /// What the key of a sum or product is made of, taken through the sums (or
 /// products) nested in it: the ranks (class or group, then name) of its two
 /// leading operands and a hash of the multiset of its operands. The names of
-/// the leads are in the key itself, so a summary keeps only their classes:
-/// it takes 32 bytes per node.
+/// the leads are in the key itself, so a summary keeps only their classes,
+/// and it is made of 32-bit words: it takes 20 bytes per node.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Summary {
-    multiset: u64,
+    /// The multiset's hash, low word first (two words, so that the summary
+    /// is aligned to four bytes and takes no padding).
+    multiset: [u32; 2],
     /// One bit (`bloom_bit`) for what each operand collects under (a
     /// term's rest, a factor's base), in the first word where it counts
     /// positively (coefficient, numeric exponent), in the second where
@@ -151,7 +153,7 @@ impl Partial {
             rank => u8::try_from(rank >> NAME_BITS).unwrap_or(NO_LEAD),
         };
         Summary {
-            multiset: self.multiset,
+            multiset: [self.multiset as u32, (self.multiset >> 32) as u32],
             bloom: self.bloom,
             count: u8::try_from(self.count).unwrap_or(u8::MAX),
             lead_classes: self.leads.map(class),
@@ -160,6 +162,11 @@ impl Partial {
 }
 
 impl Summary {
+    /// The multiset's hash.
+    fn multiset(&self) -> u64 {
+        u64::from(self.multiset[0]) | (u64::from(self.multiset[1]) << 32)
+    }
+
     /// The ranks of the leads of the node whose summary and key these are.
     fn leads(&self, key: Key) -> [u64; 2] {
         let rank = |class: u8, shift: u32| match class {
@@ -186,14 +193,14 @@ fn rank_name(rank: u64) -> u64 {
 }
 
 /// Bits for what operands collect under, by sign (see [`Summary::bloom`]).
-pub(crate) type Bloom = [u64; 2];
+pub(crate) type Bloom = [u32; 2];
 
 /// The bloom bits of one operand collecting under `node` with a multiplicity
 /// of sign `count`.
 pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
-    // Fibonacci hashing: the top six bits of the id times 2^64 / φ spread
+    // Fibonacci hashing: the top five bits of the id times 2^64 / φ spread
     // consecutive ids over the word.
-    let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+    let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59);
     if count.is_negative() {
         [0, bit]
     } else {
@@ -281,7 +288,7 @@ impl Graph {
                     .leads(self.key(operand))
                     .into_iter()
                     .for_each(|rank| summary.add_lead(rank));
-                summary.multiset = summary.multiset.wrapping_add(inner.multiset);
+                summary.multiset = summary.multiset.wrapping_add(inner.multiset());
                 summary.bloom = [
                     summary.bloom[0] | inner.bloom[0],
                     summary.bloom[1] | inner.bloom[1],
@@ -431,7 +438,7 @@ mod tests {
     /// 128 nodes in a fresh process.
     #[test]
     fn summary_takes_32_bytes() {
-        assert_eq!(std::mem::size_of::<super::Summary>(), 32);
+        assert_eq!(std::mem::size_of::<super::Summary>(), 20);
     }
 
     /// So does a node, with up to four operands inline (see `Operands`).
