@@ -171,7 +171,7 @@ impl Graph {
     pub(crate) fn factors_may_cancel(&self, factors: &[NodeId]) -> bool {
         let large = |factor: NodeId| matches!(self.node(factor), Node::Mul(_));
         let bloom = |factor: NodeId| match large(factor) {
-            true => self.summary(factor).bloom,
+            true => self.summary(factor).bloom(),
             false => self
                 .numeric_power(factor)
                 .map_or([0; 2], |(base, exponent)| {
@@ -196,7 +196,7 @@ impl Graph {
             }
             _ => match self.large_sum(term) {
                 Some((scale, sum)) => {
-                    let [positive, negative] = self.summary(sum).bloom;
+                    let [positive, negative] = self.summary(sum).bloom();
                     match scale.is_negative() {
                         true => [negative, positive],
                         false => [positive, negative],

@@ -10,13 +10,15 @@
 //! - the first four bytes of a second name (a call's argument's, a compound's
 //!   second operand's);
 //! - the low bits of a structural hash (for a variable, the next bytes of its
-//!   name, so that variables sort by name).
+//!   name, so that variables sort by name; for a sum or product, the hash of
+//!   the multiset of its operands, see [`Summary`]).
 //!
 //! Factors of a product are ordered by class first, so that a product reads
 //! `2*x^2*y*sin(x)*(x + 1)`; terms of a sum by name first, so that a sum
-//! reads `b + w*x` and `3*x^2*y + 3*x*y^2 + y^3`. Keys may collide; the
-//! comparisons then compare the two nodes structurally, so the order is
-//! total and deterministic.
+//! reads `b + w*x` and `x^2 + x*y + y^2` (terms with the same names, such as
+//! `3*x^2*y` and `3*x*y^2`, in the order of their structural hashes). Keys
+//! may collide; the comparisons then compare the two nodes structurally, so
+//! the order is total and deterministic.
 //!
 //! The key of a sum (or product) is taken through the sums (or products)
 //! nested in it (see [`Summary`]): a nested sum has the key of the flat sum
@@ -100,17 +102,16 @@ fn fold(key: Key) -> u64 {
 /// products) nested in it: the ranks (class or group, then name) of its two
 /// leading operands and a hash of the multiset of its operands. The names of
 /// the leads are in the key itself, so a summary keeps only their classes,
-/// and it is made of 32-bit words: it takes 20 bytes per node.
+/// and the multiset's hash is the key's hash: a summary takes 20 bytes per
+/// node.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Summary {
-    /// The multiset's hash, low word first (two words, so that the summary
-    /// is aligned to four bytes and takes no padding).
-    multiset: [u32; 2],
     /// One bit (`bloom_bit`) for what each operand collects under (a
-    /// term's rest, a factor's base), in the first word where it counts
+    /// term's rest, a factor's base), in the first 64 where it counts
     /// positively (coefficient, numeric exponent), in the second where
-    /// negatively: a quick test for cancellations.
-    pub(crate) bloom: Bloom,
+    /// negatively: a quick test for cancellations. Kept as 32-bit words, so
+    /// that the summary is aligned to four bytes and takes no padding.
+    bloom: [u32; 4],
     /// How many operands it has through its nesting (saturating: only
     /// whether it exceeds `CANCEL_LIMIT` matters).
     count: u8,
@@ -152,9 +153,11 @@ impl Partial {
             u64::MAX => NO_LEAD,
             rank => u8::try_from(rank >> NAME_BITS).unwrap_or(NO_LEAD),
         };
+        let [positive, negative] = self.bloom;
+        let halves = |word: u64| [word as u32, (word >> 32) as u32];
+        let ([a, b], [c, d]) = (halves(positive), halves(negative));
         Summary {
-            multiset: [self.multiset as u32, (self.multiset >> 32) as u32],
-            bloom: self.bloom,
+            bloom: [a, b, c, d],
             count: u8::try_from(self.count).unwrap_or(u8::MAX),
             lead_classes: self.leads.map(class),
         }
@@ -162,9 +165,11 @@ impl Partial {
 }
 
 impl Summary {
-    /// The multiset's hash.
-    fn multiset(&self) -> u64 {
-        u64::from(self.multiset[0]) | (u64::from(self.multiset[1]) << 32)
+    /// The cancellation filter's bits, by sign (see [`Summary::bloom`]).
+    pub(crate) fn bloom(&self) -> Bloom {
+        let word = |low: u32, high: u32| u64::from(low) | (u64::from(high) << 32);
+        let [a, b, c, d] = self.bloom;
+        [word(a, b), word(c, d)]
     }
 
     /// The ranks of the leads of the node whose summary and key these are.
@@ -193,14 +198,14 @@ fn rank_name(rank: u64) -> u64 {
 }
 
 /// Bits for what operands collect under, by sign (see [`Summary::bloom`]).
-pub(crate) type Bloom = [u32; 2];
+pub(crate) type Bloom = [u64; 2];
 
 /// The bloom bits of one operand collecting under `node` with a multiplicity
 /// of sign `count`.
 pub(crate) fn bloom_bit(node: NodeId, count: crate::number::Number) -> Bloom {
-    // Fibonacci hashing: the top five bits of the id times 2^64 / φ spread
+    // Fibonacci hashing: the top six bits of the id times 2^64 / φ spread
     // consecutive ids over the word.
-    let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59);
+    let bit = 1 << (u64::from(node.0).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
     if count.is_negative() {
         [0, bit]
     } else {
@@ -228,8 +233,10 @@ impl Graph {
         if let Node::Add(operands) | Node::Mul(operands) = node {
             let summary = self.summarize(operands, matches!(node, Node::Add(_)));
             let [lead, second] = summary.leads.map(rank_name);
-            let hash = mix(summary.multiset ^ class(node));
-            return (pack(class(node), lead, second, hash), summary.finish());
+            // The multiset's hash is the key's (modulo 2^61, as sums of it
+            // are), so that a nested sum's is read back from its key.
+            let key = pack(class(node), lead, second, summary.multiset);
+            return (key, summary.finish());
         }
         let mut hasher = FxHasher::default();
         class(node).hash(&mut hasher);
@@ -283,16 +290,14 @@ impl Graph {
                 _ => false,
             };
             if nested {
-                let inner = self.summary(operand);
+                let (inner, key) = (self.summary(operand), self.key(operand));
                 inner
-                    .leads(self.key(operand))
+                    .leads(key)
                     .into_iter()
                     .for_each(|rank| summary.add_lead(rank));
-                summary.multiset = summary.multiset.wrapping_add(inner.multiset());
-                summary.bloom = [
-                    summary.bloom[0] | inner.bloom[0],
-                    summary.bloom[1] | inner.bloom[1],
-                ];
+                summary.multiset = summary.multiset.wrapping_add(parts(key)[3]);
+                let bloom = inner.bloom();
+                summary.bloom = [summary.bloom[0] | bloom[0], summary.bloom[1] | bloom[1]];
                 summary.count = summary.count.saturating_add(usize::from(inner.count));
                 continue;
             }

@@ -101,7 +101,7 @@ pub fn loss_value_and_grad(
 /// ∂²/∂w² = x*t5
 /// ∂²/∂w∂b = t5
 /// ∂²/∂b∂w = t5
-/// ∂²/∂b² = 2*t4*t1*t3 + t2*(t4*t3 + (-t1*t3)*t1)
+/// ∂²/∂b² = 2*t4*t1*t3 + t2*((-t1*t3)*t1 + t4*t3)
 /// ```
 #[allow(
     unused_variables,
@@ -143,9 +143,9 @@ pub fn loss_hessian(
     let __t21: ::core::primitive::f64 = __t20 * __t0;
     let __t22: ::core::primitive::f64 = __t12 * __t1;
     let __t23: ::core::primitive::f64 = __t22 * __t12;
-    let __t24: ::core::primitive::f64 = __t12 * __t11;
-    let __t25: ::core::primitive::f64 = __t12 * __t8;
-    let __t26: ::core::primitive::f64 = __t24 - __t25;
+    let __t24: ::core::primitive::f64 = __t12 * __t8;
+    let __t25: ::core::primitive::f64 = __t12 * __t11;
+    let __t26: ::core::primitive::f64 = __t25 - __t24;
     let __t27: ::core::primitive::f64 = __t26 * __t10;
     let __t28: ::core::primitive::f64 = __t23 + __t27;
     [[__t21, __t20], [__t20, __t28]]
