@@ -18,29 +18,6 @@ use std::ops::{Add as _, Mul as _};
 /// `Graph::sort_terms`).
 const SHORT_SORT: usize = 16;
 
-/// Sorts `items` by `key`, then each run of equal keys by `tie`: the order
-/// of the key then the tie, with the ties (rare) compared only among
-/// themselves.
-fn sort_by_key_then<T, K: Ord>(
-    items: &mut [T],
-    key: impl Fn(&T) -> K,
-    tie: impl Fn(&T, &T) -> std::cmp::Ordering,
-) {
-    items.sort_unstable_by_key(&key);
-    let mut start = 0;
-    while start < items.len() {
-        let first = key(&items[start]);
-        let run = items[start..]
-            .iter()
-            .take_while(|&item| key(item) == first)
-            .count();
-        if run > 1 {
-            items[start..start + run].sort_unstable_by(&tie);
-        }
-        start += run;
-    }
-}
-
 /// The most terms a sum may have to be built without the general machinery
 /// when none of them collect or cancel (see [`Graph::plain_sum`]): the test
 /// compares every pair.
@@ -224,11 +201,9 @@ impl Graph {
         // Like terms only need to meet: grouped by rest, then ordered by
         // coefficient, so that a run's coefficients add up in an order that
         // depends only on them.
-        sort_by_key_then(
-            &mut scaled,
-            |term| term.rest,
-            |a, b| a.coefficient.total_cmp(&b.coefficient),
-        );
+        scaled.sort_unstable_by(|a, b| {
+            (a.rest.cmp(&b.rest)).then_with(|| a.coefficient.total_cmp(&b.coefficient))
+        });
         let mut collected: Ids = SmallVec::with_capacity(scaled.len() + 1);
         let overflowed_constant = !constant.is_finite();
         if !overflowed_constant && !constant.is_zero() {
@@ -303,11 +278,9 @@ impl Graph {
             .iter()
             .map(|&term| (self.term_order(term), term))
             .collect();
-        sort_by_key_then(
-            &mut keyed,
-            |&(order, _)| order,
-            |&(_, a), &(_, b)| self.term_cmp(a, b),
-        );
+        keyed.sort_unstable_by(|&(order_a, a), &(order_b, b)| {
+            order_a.cmp(&order_b).then_with(|| self.term_cmp(a, b))
+        });
         for (slot, (_, term)) in terms.iter_mut().zip(keyed) {
             *slot = term;
         }

@@ -185,24 +185,22 @@ impl Graph {
     /// that cancels with another of them (see [`Graph::may_cancel`]).
     pub(crate) fn terms_may_cancel(&self, terms: &[NodeId]) -> bool {
         let large = |term: NodeId| self.large_sum(term).is_some();
-        let bloom = |term: NodeId| match self.large_sum(term) {
-            Some((scale, sum)) => {
-                let [positive, negative] = self.summary(sum).bloom();
-                match scale.is_negative() {
-                    true => [negative, positive],
-                    false => [positive, negative],
-                }
+        let bloom = |term: NodeId| match self.scaled_sum(term) {
+            Some((scale, sum)) if !large(term) => {
+                let children = self.node(sum).children().iter();
+                children.fold([0; 2], |bits: crate::order::Bloom, &child| {
+                    let (rest, coefficient) = self.rest_of(child);
+                    let child_bits = crate::order::bloom_bit(rest, coefficient.mul(scale));
+                    [bits[0] | child_bits[0], bits[1] | child_bits[1]]
+                })
             }
-            // A multiple of a sum that is not large (in a graph that merges
-            // every sum) has its terms' bits.
-            None => match self.scaled_sum(term) {
+            _ => match self.large_sum(term) {
                 Some((scale, sum)) => {
-                    let children = self.node(sum).children().iter();
-                    children.fold([0; 2], |bits: crate::order::Bloom, &child| {
-                        let (rest, coefficient) = self.rest_of(child);
-                        let child_bits = crate::order::bloom_bit(rest, coefficient.mul(scale));
-                        [bits[0] | child_bits[0], bits[1] | child_bits[1]]
-                    })
+                    let [positive, negative] = self.summary(sum).bloom();
+                    match scale.is_negative() {
+                        true => [negative, positive],
+                        false => [positive, negative],
+                    }
                 }
                 None => {
                     let (rest, coefficient) = self.rest_of(term);
@@ -223,20 +221,16 @@ impl Graph {
         large: impl Fn(NodeId) -> bool,
         bloom: impl Fn(NodeId) -> crate::order::Bloom,
     ) -> bool {
-        // Two operands (the usual case): each one's size and bits found once.
-        if let &[a, b] = operands {
-            let (large_a, large_b) = (large(a), large(b));
-            if !(large_a || large_b) {
-                return false;
-            }
-            let (bits_a, bits_b) = (bloom(a), bloom(b));
-            let all = [bits_a[0] | bits_b[0], bits_a[1] | bits_b[1]];
-            return (large_a && crate::order::may_cancel(bits_a, all))
-                || (large_b && crate::order::may_cancel(bits_b, all));
-        }
         // Most sums and products have no large operand: nothing to test.
         if !operands.iter().any(|&operand| large(operand)) {
             return false;
+        }
+        // Two operands (the usual case): each one's bits found once.
+        if let &[a, b] = operands {
+            let (bits_a, bits_b) = (bloom(a), bloom(b));
+            let all = [bits_a[0] | bits_b[0], bits_a[1] | bits_b[1]];
+            return (large(a) && crate::order::may_cancel(bits_a, all))
+                || (large(b) && crate::order::may_cancel(bits_b, all));
         }
         // Everyone's bits against each large operand's (its own included,
         // which can only let more through).
