@@ -603,7 +603,8 @@ impl Graph {
     /// The sum of a few terms in the common cases of the chain rule, decided
     /// without the general machinery: two finite numbers that do not add up
     /// to zero; a finite number and a term that is neither a number nor a
-    /// sum (`1 - tanh(x)^2`); or up to [`PLAIN_SUM_MAX`] terms, none a
+    /// sum nor a multiple of one (`1 - tanh(x)^2`); or up to
+    /// [`PLAIN_SUM_MAX`] terms, none a
     /// number, no two of which collect (see [`Graph::plain_terms`]) or
     /// cancel (the product rule's terms). Special values go the general way.
     fn plain_sum(&mut self, terms: &[NodeId]) -> Option<NodeId> {
@@ -623,7 +624,10 @@ impl Graph {
                 }
                 (Some(_), None) | (None, Some(_)) => {
                     let term = if finite(self, a).is_some() { b } else { a };
-                    let plain = !matches!(self.node(term), Node::Num(_) | Node::Add(_))
+                    // A sum, or a multiple of one, may hold a number that
+                    // cancels with this one (`1e308 - 2*(x + 1e308)`).
+                    let plain = !matches!(self.node(term), Node::Num(_))
+                        && self.large_sum(term).is_none()
                         && !self.is_special(term);
                     return plain.then(|| {
                         self.intern_pair(Compound::Add, a, b, |graph, a, b| graph.term_cmp(a, b))

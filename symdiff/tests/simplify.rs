@@ -130,6 +130,21 @@ fn powers_of_powers_fold_where_valid() {
     check("e^x", expect!["exp(x)"]);
 }
 
+/// A number cancels with one inside a multiple of a sum: the constructors'
+/// fast path for a number and a term leaves sums and their multiples to the
+/// general machinery, which merges them and folds their numbers together
+/// (`1 + 1e308` is the float 1e308). So the derivation graph holds the node
+/// it prints, and its value at x = 0.7 is that node's (-inf), not the NaN
+/// of the sums left nested (where 1e308 absorbs x, and 0*(1/0)).
+#[test]
+fn a_number_cancels_inside_a_multiple_of_a_sum() {
+    check("1e308 - (1 + (x + 1e308))", expect!["-x"]);
+    let value = symdiff::Expr::parse("(1e308 - (1 + (x + 1e308)))*(1/0)")
+        .and_then(|expr| expr.eval(&[("x", 0.7)]))
+        .map_or_else(|error| error.to_string(), |value| format!("{value:?}"));
+    expect!["-inf"].assert_eq(&value);
+}
+
 #[test]
 fn nothing_is_expanded() {
     check("(x + 1)^2", expect!["(1 + x)^2"]);
