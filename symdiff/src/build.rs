@@ -14,6 +14,16 @@ use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _};
 
+/// Whether a constructor may take its fast paths for the common cases of
+/// the chain rule, or must take the general one (to test that both agree).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Paths {
+    Fast,
+    /// Only the tests build without the fast paths.
+    #[cfg_attr(not(test), allow(dead_code))]
+    General,
+}
+
 /// Sums of at most this many terms are sorted by `term_cmp` alone (see
 /// `Graph::sort_terms`).
 const SHORT_SORT: usize = 16;
@@ -158,6 +168,12 @@ impl Graph {
 
     /// The sum of `terms`, with like terms collected: `2*x + 3*x` is `5*x`.
     pub fn add(&mut self, terms: &[NodeId]) -> NodeId {
+        self.add_with(terms, Paths::Fast)
+    }
+
+    /// [`Graph::add`], with or without its fast paths (which must give the
+    /// node the general path gives: `fast_paths.rs` tests that).
+    pub(crate) fn add_with(&mut self, terms: &[NodeId], paths: Paths) -> NodeId {
         // A sum of one term (zeros aside) is that term, already canonical; in
         // particular `c*(a + b)` stays factored unless other terms join it.
         let is_zero =
@@ -171,7 +187,9 @@ impl Graph {
             Some(Ok(folded)) if folded.len() < terms.len() => return self.add(&folded),
             _ => {}
         }
-        if let Some(sum) = self.plain_sum(terms) {
+        if paths == Paths::Fast
+            && let Some(sum) = self.plain_sum(terms)
+        {
             return sum;
         }
         let mut constant = Number::ZERO;
@@ -386,15 +404,24 @@ impl Graph {
     /// `x*y/x` is `y`. Products are never expanded: `2*(y - t)` stays
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
+        self.mul_with(factors, Paths::Fast)
+    }
+
+    /// [`Graph::mul`], with or without its fast paths (see
+    /// [`Graph::add_with`]).
+    pub(crate) fn mul_with(&mut self, factors: &[NodeId], paths: Paths) -> NodeId {
         if self.is_nan_product(factors) {
             return self.num(Number::Float(f64::NAN));
         }
-        if let &[a, b] = factors
+        if paths == Paths::Fast
+            && let &[a, b] = factors
             && let Some(product) = self.plain_product(a, b)
         {
             return product;
         }
-        if let Some(product) = self.plain_factors(factors) {
+        if paths == Paths::Fast
+            && let Some(product) = self.plain_factors(factors)
+        {
             return product;
         }
         let mut coefficient = Number::ONE;

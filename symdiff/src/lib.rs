@@ -172,6 +172,8 @@ pub mod explain;
 mod expr;
 #[doc(hidden)]
 pub mod factor;
+#[cfg(test)]
+mod fast_paths;
 #[doc(hidden)]
 pub mod func;
 #[doc(hidden)]
