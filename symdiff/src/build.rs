@@ -14,16 +14,6 @@ use crate::number::Number;
 use smallvec::SmallVec;
 use std::ops::{Add as _, Mul as _};
 
-/// Whether a constructor may take its fast paths for the common cases of
-/// the chain rule, or must take the general one (to test that both agree).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Paths {
-    Fast,
-    /// Only the tests build without the fast paths.
-    #[cfg_attr(not(test), allow(dead_code))]
-    General,
-}
-
 /// Sums of at most this many terms are sorted by `term_cmp` alone (see
 /// `Graph::sort_terms`).
 const SHORT_SORT: usize = 16;
@@ -168,12 +158,6 @@ impl Graph {
 
     /// The sum of `terms`, with like terms collected: `2*x + 3*x` is `5*x`.
     pub fn add(&mut self, terms: &[NodeId]) -> NodeId {
-        self.add_with(terms, Paths::Fast)
-    }
-
-    /// [`Graph::add`], with or without its fast paths (which must give the
-    /// node the general path gives: `fast_paths.rs` tests that).
-    pub(crate) fn add_with(&mut self, terms: &[NodeId], paths: Paths) -> NodeId {
         // A sum of one term (zeros aside) is that term, already canonical; in
         // particular `c*(a + b)` stays factored unless other terms join it.
         let is_zero =
@@ -187,9 +171,7 @@ impl Graph {
             Some(Ok(folded)) if folded.len() < terms.len() => return self.add(&folded),
             _ => {}
         }
-        if paths == Paths::Fast
-            && let Some(sum) = self.plain_sum(terms)
-        {
+        if let Some(sum) = self.plain_sum(terms) {
             return sum;
         }
         let mut constant = Number::ZERO;
@@ -404,24 +386,15 @@ impl Graph {
     /// `x*y/x` is `y`. Products are never expanded: `2*(y - t)` stays
     /// factored (a sum that contains it distributes it; see `push_term`).
     pub fn mul(&mut self, factors: &[NodeId]) -> NodeId {
-        self.mul_with(factors, Paths::Fast)
-    }
-
-    /// [`Graph::mul`], with or without its fast paths (see
-    /// [`Graph::add_with`]).
-    pub(crate) fn mul_with(&mut self, factors: &[NodeId], paths: Paths) -> NodeId {
         if self.is_nan_product(factors) {
             return self.num(Number::Float(f64::NAN));
         }
-        if paths == Paths::Fast
-            && let &[a, b] = factors
+        if let &[a, b] = factors
             && let Some(product) = self.plain_product(a, b)
         {
             return product;
         }
-        if paths == Paths::Fast
-            && let Some(product) = self.plain_factors(factors)
-        {
+        if let Some(product) = self.plain_factors(factors) {
             return product;
         }
         let mut coefficient = Number::ONE;
@@ -521,6 +494,9 @@ impl Graph {
     /// scales a factor or a product; or neither is a number, their bases
     /// differ and no factor of one cancels with the other.
     fn plain_product(&mut self, a: NodeId, b: NodeId) -> Option<NodeId> {
+        if self.general_only() {
+            return None;
+        }
         if a == self.one || b == self.one {
             return Some(if a == self.one { b } else { a });
         }
@@ -548,6 +524,9 @@ impl Graph {
     /// whose product is finite and not zero and others with distinct bases
     /// that are neither products nor special values (`-h*(k*x + c*v)`).
     fn plain_factors(&mut self, factors: &[NodeId]) -> Option<NodeId> {
+        if self.general_only() {
+            return None;
+        }
         if let &[only] = factors {
             return Some(only);
         }
@@ -627,6 +606,15 @@ impl Graph {
         }
     }
 
+    /// Whether the fast paths are off (in tests: see `fast_paths.rs`); a
+    /// constant `false` outside them.
+    fn general_only(&self) -> bool {
+        #[cfg(test)]
+        return self.general_only;
+        #[cfg(not(test))]
+        false
+    }
+
     /// The sum of a few terms in the common cases of the chain rule, decided
     /// without the general machinery: two finite numbers that do not add up
     /// to zero; a finite number and a term that is neither a number nor a
@@ -635,7 +623,10 @@ impl Graph {
     /// number, no two of which collect (see [`Graph::plain_terms`]) or
     /// cancel (the product rule's terms). Special values go the general way.
     fn plain_sum(&mut self, terms: &[NodeId]) -> Option<NodeId> {
-        if self.merges_nested() || !(2..=PLAIN_SUM_MAX).contains(&terms.len()) {
+        if self.general_only()
+            || self.merges_nested()
+            || !(2..=PLAIN_SUM_MAX).contains(&terms.len())
+        {
             return None;
         }
         let finite = |graph: &Self, id: NodeId| {

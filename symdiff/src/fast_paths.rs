@@ -5,7 +5,6 @@
 //! that are zero, special or large, sums and multiples of sums holding
 //! numbers, powers sharing a base, products, calls).
 
-use crate::build::Paths;
 use crate::func::Func;
 use crate::graph::{Graph, NodeId};
 use crate::number::Number;
@@ -75,7 +74,14 @@ fn check_same(picks: &[usize]) -> Result<(), String> {
     let print = |graph: &Graph, id: NodeId| crate::print::to_text(graph, id);
     let shown =
         |graph: &Graph| -> Vec<String> { operands.iter().map(|&id| print(graph, id)).collect() };
-    let sums = [Paths::Fast, Paths::General].map(|paths| graph.add_with(&operands, paths));
+    let mut both = |build: fn(&mut Graph, &[NodeId]) -> NodeId| {
+        [false, true].map(|general_only| {
+            graph.general_only = general_only;
+            build(&mut graph, &operands)
+        })
+    };
+    let sums = both(Graph::add);
+    let products = both(Graph::mul);
     if sums[0] != sums[1] {
         return Err(format!(
             "sum of {:?}: fast {} general {}",
@@ -84,7 +90,6 @@ fn check_same(picks: &[usize]) -> Result<(), String> {
             print(&graph, sums[1])
         ));
     }
-    let products = [Paths::Fast, Paths::General].map(|paths| graph.mul_with(&operands, paths));
     if products[0] != products[1] {
         return Err(format!(
             "product of {:?}: fast {} general {}",

@@ -161,6 +161,10 @@ pub struct Graph {
     /// Whether the graph holds a condition (`where`, see `piecewise.rs`):
     /// without one, the derivative rules skip looking for them.
     has_conditions: bool,
+    /// Whether the constructors skip their fast paths (tests only: they
+    /// must give the node the general path gives, see `fast_paths.rs`).
+    #[cfg(test)]
+    pub(crate) general_only: bool,
 }
 
 /// The kinds of node with a variable number of operands.
@@ -292,6 +296,8 @@ impl Graph {
             nan: NodeId(0),
             exhausted: false,
             has_conditions: false,
+            #[cfg(test)]
+            general_only: false,
         };
         graph.zero = graph.intern(Node::Num(Number::ZERO));
         graph.one = graph.intern(Node::Num(Number::ONE));
