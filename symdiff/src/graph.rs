@@ -122,9 +122,6 @@ impl Node {
 #[derive(Debug, Clone)]
 pub struct Graph {
     nodes: Vec<Node>,
-    /// Each node's hash in 32 bits (see [`spread`]), so that growing the
-    /// interning table reads them in order instead of rehashing each node.
-    hashes: Vec<u32>,
     /// The ids of 0, 1 and -1, which the constructors use constantly.
     pub(crate) zero: NodeId,
     pub(crate) one: NodeId,
@@ -255,7 +252,6 @@ impl Drop for Graph {
     fn drop(&mut self) {
         crate::spare::give_back(crate::spare::Tables {
             nodes: std::mem::take(&mut self.nodes),
-            hashes: std::mem::take(&mut self.hashes),
             var_masks: std::mem::take(&mut self.var_masks),
             keys: std::mem::take(&mut self.keys),
             summaries: std::mem::take(&mut self.summaries),
@@ -278,7 +274,6 @@ impl Graph {
         let tables = crate::spare::take();
         let mut graph = Graph {
             nodes: tables.nodes,
-            hashes: tables.hashes,
             zero: NodeId(0),
             one: NodeId(0),
             minus_one: NodeId(0),
@@ -379,7 +374,6 @@ impl Graph {
     /// Makes room for `additional` more nodes in the per-node tables.
     fn reserve_tables(&mut self, additional: usize) {
         self.nodes.reserve(additional);
-        self.hashes.reserve(additional);
         self.var_masks.reserve(additional);
         self.keys.reserve(additional);
         self.summaries.reserve(additional);
@@ -391,9 +385,9 @@ impl Graph {
     /// reserved for more than the nodes, since growing it rehashes every
     /// entry.
     fn reserve_lookups(&mut self, additional: usize) {
-        let hashes = &self.hashes;
+        let nodes = &self.nodes;
         self.interned.reserve(LOOKUP_RESERVE * additional, |&id| {
-            spread(hashes[id.index()])
+            spread(hash_node(&nodes[id.index()]))
         });
     }
 
@@ -442,14 +436,16 @@ impl Graph {
         self.has_conditions |= matches!(node, Node::Call(Func::Where(_), _));
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
-        self.hashes.push(hash);
         self.var_masks.push(mask);
         self.keys.push(key);
         self.summaries.push(summary);
         self.flags.push(flags);
-        let hashes = &self.hashes;
-        self.interned
-            .insert_unique(spread(hash), id, |&id| spread(hashes[id.index()]));
+        // Growing the table (rare: it is reserved ahead) rehashes each node
+        // from its operands' ids.
+        let nodes = &self.nodes;
+        self.interned.insert_unique(spread(hash), id, |&id| {
+            spread(hash_node(&nodes[id.index()]))
+        });
         id
     }
 

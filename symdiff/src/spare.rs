@@ -19,7 +19,6 @@ const MAX_SPARE_BYTES: usize = 64 << 20;
 #[derive(Debug, Default)]
 pub(crate) struct Tables {
     pub(crate) nodes: Vec<Node>,
-    pub(crate) hashes: Vec<u32>,
     pub(crate) var_masks: Vec<u64>,
     pub(crate) keys: Vec<Key>,
     pub(crate) summaries: Vec<Summary>,
@@ -38,7 +37,6 @@ impl Tables {
     fn written(&self) -> usize {
         use std::mem::size_of;
         self.nodes.len() * size_of::<Node>()
-            + self.hashes.len() * size_of::<u32>()
             + self.var_masks.len() * size_of::<u64>()
             + self.keys.len() * size_of::<Key>()
             + self.summaries.len() * size_of::<Summary>()
@@ -48,7 +46,6 @@ impl Tables {
 
     fn clear(&mut self) {
         self.nodes.clear();
-        self.hashes.clear();
         self.var_masks.clear();
         self.keys.clear();
         self.summaries.clear();
