@@ -76,6 +76,9 @@ fn pool(graph: &mut Graph) -> Vec<NodeId> {
     nodes
 }
 
+/// A constructor of a sum or product from its operands.
+type Build = fn(&mut Graph, &[NodeId]) -> NodeId;
+
 /// Whether building the sum and the product of `picks` (indices into the
 /// pool) with the fast paths gives the nodes the general path gives; the
 /// operands and both results printed when not.
@@ -83,32 +86,21 @@ fn check_same(picks: &[usize]) -> Result<(), String> {
     let mut graph = Graph::new();
     let pool = pool(&mut graph);
     let operands: Vec<NodeId> = picks.iter().map(|&pick| pool[pick % pool.len()]).collect();
-    let print = |graph: &Graph, id: NodeId| crate::print::to_text(graph, id);
-    let shown =
-        |graph: &Graph| -> Vec<String> { operands.iter().map(|&id| print(graph, id)).collect() };
-    let mut both = |build: fn(&mut Graph, &[NodeId]) -> NodeId| {
-        [false, true].map(|general_only| {
+    let builders: [(&str, Build); 2] = [("sum", Graph::add), ("product", Graph::mul)];
+    for (what, build) in builders {
+        let [fast, general] = [false, true].map(|general_only| {
             graph.general_only = general_only;
             build(&mut graph, &operands)
-        })
-    };
-    let sums = both(Graph::add);
-    let products = both(Graph::mul);
-    if sums[0] != sums[1] {
-        return Err(format!(
-            "sum of {:?}: fast {} general {}",
-            shown(&graph),
-            print(&graph, sums[0]),
-            print(&graph, sums[1])
-        ));
-    }
-    if products[0] != products[1] {
-        return Err(format!(
-            "product of {:?}: fast {} general {}",
-            shown(&graph),
-            print(&graph, products[0]),
-            print(&graph, products[1])
-        ));
+        });
+        if fast != general {
+            let print = |id: NodeId| crate::print::to_text(&graph, id);
+            let shown: Vec<String> = operands.iter().map(|&id| print(id)).collect();
+            return Err(format!(
+                "{what} of {shown:?}: fast {} general {}",
+                print(fast),
+                print(general)
+            ));
+        }
     }
     Ok(())
 }
