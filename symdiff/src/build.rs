@@ -619,9 +619,9 @@ impl Graph {
     /// without the general machinery: two finite numbers that do not add up
     /// to zero; a finite number and a term that is neither a number nor a
     /// sum nor a multiple of one (`1 - tanh(x)^2`); or up to
-    /// [`PLAIN_SUM_MAX`] terms, none a
-    /// number, no two of which collect (see [`Graph::plain_terms`]) or
-    /// cancel (the product rule's terms). Special values go the general way.
+    /// [`PLAIN_SUM_MAX`] terms, none a number, no two of which collect (see
+    /// [`Graph::plain_terms`]) or cancel (the product rule's terms). Special
+    /// values go the general way.
     fn plain_sum(&mut self, terms: &[NodeId]) -> Option<NodeId> {
         if self.general_only()
             || self.merges_nested()
