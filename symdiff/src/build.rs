@@ -634,32 +634,36 @@ impl Graph {
                 .as_number(id)
                 .filter(|number| number.is_finite() && !number.is_zero())
         };
-        if let &[a, b] = terms {
-            match (finite(self, a), finite(self, b)) {
+        let beside_number = match *terms {
+            [a, b] => match (finite(self, a), finite(self, b)) {
                 (Some(x), Some(y)) => {
                     let sum = x.add(y);
                     return (sum.is_finite() && !sum.is_zero()).then(|| self.num(sum));
                 }
-                (Some(_), None) | (None, Some(_)) => {
-                    let term = if finite(self, a).is_some() { b } else { a };
-                    // A sum, or a multiple of one, may hold a number that
-                    // cancels with this one (`1e308 - 2*(x + 1e308)`).
-                    let plain = !matches!(self.node(term), Node::Num(_))
-                        && self.large_sum(term).is_none()
-                        && !self.is_special(term);
-                    return plain.then(|| {
-                        self.intern_pair(Compound::Add, a, b, |graph, a, b| graph.term_cmp(a, b))
-                    });
-                }
-                (None, None) => {}
+                (Some(_), None) => Some(b),
+                (None, Some(_)) => Some(a),
+                (None, None) => None,
+            },
+            _ => None,
+        };
+        let plain = match beside_number {
+            // A sum, or a multiple of one, may hold a number that cancels
+            // with this one (`1e308 - 2*(x + 1e308)`).
+            Some(term) => {
+                !matches!(self.node(term), Node::Num(_))
+                    && self.large_sum(term).is_none()
+                    && !self.is_special(term)
             }
-        }
-        let plain = terms.iter().enumerate().all(|(position, &a)| {
-            terms[position + 1..]
-                .iter()
-                .all(|&b| self.plain_terms(a, b))
-        });
-        if !plain || self.terms_may_cancel(terms) {
+            None => {
+                let pairwise = terms.iter().enumerate().all(|(position, &a)| {
+                    terms[position + 1..]
+                        .iter()
+                        .all(|&b| self.plain_terms(a, b))
+                });
+                pairwise && !self.terms_may_cancel(terms)
+            }
+        };
+        if !plain {
             return None;
         }
         if let &[a, b] = terms {
