@@ -184,6 +184,13 @@ fn fold(hash: u64) -> u32 {
     (hash ^ (hash >> 32)) as u32
 }
 
+/// The interning table's hash of a node already in `nodes`, for growing the
+/// table (rare: it is reserved ahead), which hashes each node again from
+/// its operands' ids.
+fn rehash(nodes: &[Node]) -> impl Fn(&NodeId) -> u64 + '_ {
+    |&id| spread(hash_node(&nodes[id.index()]))
+}
+
 /// Hashes a node; a compound node hashes exactly like its
 /// [`hash_compound`] parts, so it can be looked up before it is allocated.
 fn hash_node(node: &Node) -> u32 {
@@ -385,10 +392,8 @@ impl Graph {
     /// reserved for more than the nodes, since growing it rehashes every
     /// entry.
     fn reserve_lookups(&mut self, additional: usize) {
-        let nodes = &self.nodes;
-        self.interned.reserve(LOOKUP_RESERVE * additional, |&id| {
-            spread(hash_node(&nodes[id.index()]))
-        });
+        self.interned
+            .reserve(LOOKUP_RESERVE * additional, rehash(&self.nodes));
     }
 
     /// Returns the id of `node`, adding it if it is not there yet. Callers
@@ -440,12 +445,8 @@ impl Graph {
         self.keys.push(key);
         self.summaries.push(summary);
         self.flags.push(flags);
-        // Growing the table (rare: it is reserved ahead) rehashes each node
-        // from its operands' ids.
-        let nodes = &self.nodes;
-        self.interned.insert_unique(spread(hash), id, |&id| {
-            spread(hash_node(&nodes[id.index()]))
-        });
+        self.interned
+            .insert_unique(spread(hash), id, rehash(&self.nodes));
         id
     }
 
