@@ -440,13 +440,14 @@ mod tests {
     use crate::graph::NodeId;
 
     /// A summary is stored for every node: its size is a page fault per
-    /// 128 nodes in a fresh process.
+    /// 204 nodes in a fresh process.
     #[test]
-    fn summary_takes_32_bytes() {
+    fn summary_takes_20_bytes() {
         assert_eq!(std::mem::size_of::<super::Summary>(), 20);
     }
 
-    /// So does a node, with up to four operands inline (see `Operands`).
+    /// So is a node, in 32 bytes with up to four operands inline (see
+    /// `Operands`).
     #[test]
     fn node_takes_32_bytes() {
         assert_eq!(std::mem::size_of::<crate::graph::Node>(), 32);
