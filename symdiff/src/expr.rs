@@ -239,11 +239,7 @@ impl Expr {
     /// The gradient and the Hessian with respect to `vars`, the Hessian built
     /// from the gradient (one reverse sweep for both).
     ///
-    /// `vars` are variables. Unlike [`Expr::diff`] and [`Expr::gradient`],
-    /// this does not take derivatives by a program's steps: a step's name
-    /// is a variable that does not occur, and its entries are 0 (the
-    /// command line refuses such names; take a step's derivatives with
-    /// [`Expr::diff_n`]).
+    /// `vars` are variables, not a program's steps (see [`Expr::hessian`]).
     pub fn gradient_and_hessian(&self, vars: &[&str]) -> (Vec<Expr>, Vec<Vec<Expr>>) {
         let (gradient, hessian) = self.gradient_and_hessian_ids(vars);
         let hessian = hessian
@@ -273,11 +269,7 @@ impl Expr {
     /// expression, or one forward sweep per variable when there are more
     /// expressions than variables.
     ///
-    /// `vars` are variables. Unlike [`Expr::diff`] and [`Expr::gradient`],
-    /// this does not take derivatives by a program's steps: a step's name
-    /// is a variable that does not occur, and its entries are 0 (the
-    /// command line refuses such names; take a step's derivatives with
-    /// [`Expr::diff_n`]).
+    /// `vars` are variables, not a program's steps (see [`Expr::hessian`]).
     pub fn jacobian(exprs: &[Expr], vars: &[&str]) -> Vec<Vec<Expr>> {
         let Some(first) = exprs.first() else {
             return Vec::new();
@@ -305,11 +297,7 @@ impl Expr {
     /// variable), without forming the Hessian: the gradient's derivative
     /// along the direction, a small constant times the gradient's cost.
     ///
-    /// `vars` are variables. Unlike [`Expr::diff`] and [`Expr::gradient`],
-    /// this does not take derivatives by a program's steps: a step's name
-    /// is a variable that does not occur, and its entries are 0 (the
-    /// command line refuses such names; take a step's derivatives with
-    /// [`Expr::diff_n`]).
+    /// `vars` are variables, not a program's steps (see [`Expr::hessian`]).
     pub fn hessian_vector(&self, vars: &[&str], direction: &[Expr]) -> Result<Vec<Expr>, Error> {
         let components = self.components(direction, vars.len(), "variable")?;
         let vars = self.var_ids(vars);
@@ -364,11 +352,7 @@ impl Expr {
     /// The Hessian over `vars` as its lower triangle's entries that are not
     /// identically zero, row by row (see [`crate::sparse`]).
     ///
-    /// `vars` are variables. Unlike [`Expr::diff`] and [`Expr::gradient`],
-    /// this does not take derivatives by a program's steps: a step's name
-    /// is a variable that does not occur, and its entries are 0 (the
-    /// command line refuses such names; take a step's derivatives with
-    /// [`Expr::diff_n`]).
+    /// `vars` are variables, not a program's steps (see [`Expr::hessian`]).
     pub fn sparse_hessian(&self, vars: &[&str]) -> crate::sparse::SparseHessian<Expr> {
         let vars = self.var_ids(vars);
         let mut graph = self.graph.borrow_mut();
