@@ -12,7 +12,7 @@
 use crate::func::Func;
 use crate::number::Number;
 use hashbrown::HashTable;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use smallvec::SmallVec;
 use std::hash::{Hash, Hasher};
 
@@ -248,6 +248,13 @@ const LOOKUP_RESERVE: usize = 3;
 /// The room a graph traversal's stack starts with (see
 /// [`Graph::nodes_below_where`]).
 const STACK_ROOM: usize = 256;
+
+/// A traversal marks nodes in a hash set while they are at most one per
+/// this many ids below its largest root, and turns to a bit set beyond (see
+/// [`Graph::nodes_below_where`]): a hash set's step costs about as much as
+/// the bit set's 32 words of 64 ids, so the work given up is at most about
+/// the bit set's own.
+const FEW_NODES_PER_ID: usize = 2048;
 
 /// The integers whose ids a graph remembers once created.
 const SMALL_INTEGERS: std::ops::RangeInclusive<i64> = -8..=8;
@@ -518,20 +525,31 @@ impl Graph {
 
     /// The nodes reachable from `roots` through nodes that `keep` accepts,
     /// in ascending (topological) order; a rejected node is not entered.
-    /// Nodes are marked in a bit set, which read in order gives them sorted:
-    /// a node's operands are older than it, so no id exceeds the largest
-    /// root.
+    /// A few nodes in a large graph (one formula of many, printed in turn)
+    /// are marked in a hash set, so that their cost follows their number,
+    /// not the graph's size; more are marked in a bit set.
     pub(crate) fn nodes_below_where(
         &self,
         roots: &[NodeId],
         keep: impl Fn(NodeId) -> bool,
     ) -> Vec<NodeId> {
         let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
+        let few = largest / FEW_NODES_PER_ID;
+        if few > 0
+            && let Some(nodes) = self.few_nodes_below(roots, &keep, few)
+        {
+            return nodes;
+        }
+        self.bit_set_nodes_below(roots, &keep)
+    }
+
+    /// The nodes below `roots` as `nodes_below_where` gives them, marked in
+    /// a bit set, which read in order gives them sorted: a node's operands
+    /// are older than it, so no id exceeds the largest root.
+    fn bit_set_nodes_below(&self, roots: &[NodeId], keep: &impl Fn(NodeId) -> bool) -> Vec<NodeId> {
+        let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
         let mut seen = vec![0u64; largest / 64 + 1];
-        // Room for the usual depth of a derivative's operands: the stack
-        // grows a few times less often.
-        let mut stack: Vec<NodeId> = Vec::with_capacity(roots.len().max(STACK_ROOM));
-        stack.extend_from_slice(roots);
+        let mut stack = self.stack_of(roots);
         let mut count = 0;
         while let Some(node) = stack.pop() {
             let (word, bit) = (node.index() / 64, 1 << (node.index() % 64));
@@ -551,6 +569,38 @@ impl Graph {
             }
         }
         nodes
+    }
+
+    /// The nodes below `roots` as `nodes_below_where` gives them, marked in
+    /// a hash set, or `None` once there are more than `limit`.
+    fn few_nodes_below(
+        &self,
+        roots: &[NodeId],
+        keep: &impl Fn(NodeId) -> bool,
+        limit: usize,
+    ) -> Option<Vec<NodeId>> {
+        let mut seen: FxHashSet<NodeId> = FxHashSet::default();
+        let mut stack = self.stack_of(roots);
+        while let Some(node) = stack.pop() {
+            if !seen.contains(&node) && keep(node) {
+                if seen.len() == limit {
+                    return None;
+                }
+                seen.insert(node);
+                stack.extend_from_slice(self.node(node).children());
+            }
+        }
+        let mut nodes: Vec<NodeId> = seen.into_iter().collect();
+        nodes.sort_unstable();
+        Some(nodes)
+    }
+
+    /// A traversal's stack, holding `roots`, with room for the usual depth
+    /// of a derivative's operands: it grows a few times less often.
+    fn stack_of(&self, roots: &[NodeId]) -> Vec<NodeId> {
+        let mut stack = Vec::with_capacity(roots.len().max(STACK_ROOM));
+        stack.extend_from_slice(roots);
+        stack
     }
 
     /// The node for variable `name`, creating the variable if needed.
@@ -624,7 +674,7 @@ impl Graph {
 /// created in: code generated from it is the same however the expression was
 /// built.
 pub fn post_order(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
-    let mut seen = rustc_hash::FxHashSet::default();
+    let mut seen = FxHashSet::default();
     let mut order = Vec::new();
     // Each entry is a node and how many of its operands have been entered.
     let mut stack: Vec<(NodeId, usize)> = Vec::new();
@@ -645,4 +695,44 @@ pub fn post_order(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
         }
     }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodeId;
+    use crate::Expr;
+
+    /// Whichever set marks them, a traversal gives the same nodes in the
+    /// same order, or the hash set gives up beyond its limit: checked from
+    /// every node of a graph, alone and with a node far below it, with and
+    /// without a filter.
+    #[test]
+    fn few_nodes_are_found_as_the_bit_set_finds_them() {
+        let terms: Vec<String> = (0..200).map(|i| format!("sin(x{i} + y)^2")).collect();
+        let expr = Expr::parse(&terms.join(" + ")).expect("parses");
+        let graph = expr.graph().borrow();
+        let odd = |node: NodeId| node.0 % 2 == 1 || graph.node(node).children().len() != 1;
+        let filters: [&dyn Fn(NodeId) -> bool; 2] = [&|_| true, &odd];
+        let mut found = 0;
+        for index in 0..graph.len() {
+            let root = NodeId(u32::try_from(index).expect("fits"));
+            for (roots, filter, limit) in [vec![root], vec![root, NodeId(1)]]
+                .into_iter()
+                .flat_map(|roots| filters.map(|filter| (roots.clone(), filter)))
+                .flat_map(|(roots, filter)| {
+                    [4, graph.len()].map(|limit| (roots.clone(), filter, limit))
+                })
+            {
+                let all = graph.bit_set_nodes_below(&roots, &filter);
+                match graph.few_nodes_below(&roots, &filter, limit) {
+                    Some(few) => {
+                        assert_eq!(few, all, "below {roots:?}");
+                        found += 1;
+                    }
+                    None => assert!(all.len() > limit, "below {roots:?}"),
+                }
+            }
+        }
+        assert!(found > graph.len() * 4);
+    }
 }
