@@ -96,6 +96,78 @@ fn derivatives_of_euler_steps_grow_linearly() {
     .assert_eq(&check_chain(ode, &["k", "c"]));
 }
 
+/// CasADi 3.8's instruction counts for each suite case's Hessian over all
+/// its variables (`casadi.hessian` compiled to a `casadi.Function`, with
+/// its own CSE), as `../shared/bench/README.md` gives them.
+const CASADI_HESSIANS: [(&str, usize); 13] = [
+    ("neuron", 79),
+    ("gauss2d", 223),
+    ("saddle", 20),
+    ("rosen10", 135),
+    ("rosen100", 1_441),
+    ("nested20", 183),
+    ("product30", 1_934),
+    ("softmax5", 470),
+    ("mlp4", 2_261),
+    ("mlp16", 20_389),
+    ("rnn200", 8_988),
+    ("ode200", 21_994),
+    ("deepmlp8", 113_117),
+];
+
+/// On every suite case, over all its variables in the order they first
+/// appear and reversed: the gradient's tape stays within 4x the function's,
+/// and the Hessian's (its upper triangle, as `symdiff hessian --stats`
+/// counts it) has no more instructions than CasADi's.
+#[test]
+fn suite_derivatives_keep_their_bounds() {
+    let mut report = String::new();
+    for line in SUITE.lines() {
+        let (name, source) = line.split_once('\t').expect("a tab");
+        let casadi = CASADI_HESSIANS
+            .iter()
+            .find(|(case, _)| *case == name)
+            .map(|(_, count)| *count)
+            .expect("every suite case has CasADi's count");
+        let variables = Expr::parse(source).expect("parses").variables();
+        let reversed: Vec<String> = variables.iter().rev().cloned().collect();
+        let mut counts = Vec::new();
+        for order in [&variables, &reversed] {
+            let wrt: Vec<&str> = order.iter().map(String::as_str).collect();
+            let [f, gradient, hessian] = sizes(source, &wrt);
+            assert!(gradient <= 4 * f, "{name}: gradient {gradient}, f {f}");
+            assert!(
+                hessian <= casadi,
+                "{name}: Hessian {hessian}, CasADi's {casadi}"
+            );
+            counts.push([f, gradient, hessian]);
+        }
+        assert_eq!(
+            counts[0], counts[1],
+            "{name}: the order of the variables matters"
+        );
+        let [f, gradient, hessian] = counts[0];
+        report +=
+            &format!("{name}: f {f}, gradient {gradient}, Hessian {hessian} (CasADi {casadi})\n");
+    }
+    expect_test::expect![[r#"
+        neuron: f 9, gradient 18, Hessian 45 (CasADi 79)
+        gauss2d: f 25, gradient 53, Hessian 172 (CasADi 223)
+        saddle: f 8, gradient 12, Hessian 10 (CasADi 20)
+        rosen10: f 83, gradient 95, Hessian 97 (CasADi 135)
+        rosen100: f 893, gradient 995, Hessian 997 (CasADi 1441)
+        nested20: f 28, gradient 61, Hessian 152 (CasADi 183)
+        product30: f 59, gradient 114, Hessian 895 (CasADi 1934)
+        softmax5: f 33, gradient 57, Hessian 337 (CasADi 470)
+        mlp4: f 77, gradient 148, Hessian 1231 (CasADi 2261)
+        mlp16: f 281, gradient 556, Hessian 9493 (CasADi 20389)
+        rnn200: f 603, gradient 2001, Hessian 8580 (CasADi 8988)
+        ode200: f 1395, gradient 4371, Hessian 21970 (CasADi 21994)
+        deepmlp8: f 469, gradient 932, Hessian 83323 (CasADi 113117)
+    "#]]
+    .assert_eq(&report);
+}
+
 /// A deterministic shuffle (a linear congruential generator).
 fn shuffled(mut names: Vec<String>, mut seed: u64) -> Vec<String> {
     for index in (1..names.len()).rev() {
