@@ -669,7 +669,7 @@ fn well_conditioned_difference(
 /// and activations, the shapes whose derivatives once grew as n² with the
 /// depth. Each step contracts for parameters in [-2, 2], so values and
 /// derivatives stay well conditioned however deep the chain. The proptests
-/// and the `chain` fuzz target build chains with it.
+/// and the `engine` fuzz target build chains with it.
 pub fn chain_source(steps: &[u8]) -> String {
     let mut source = String::from("a0 = x; a1 = x;");
     for (index, &step) in steps.iter().enumerate() {
