@@ -18,7 +18,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         .iter()
         .fold(0u64, |mask, var| mask | (1 << (var.0 % 64)));
     let relevant = relevant_nodes(graph, root, wrt_mask);
-    graph.reserve(GROWTH * relevant.len());
+    graph.reserve_at_most(GROWTH * relevant.len());
     // Contributions and adjoints are indexed by node id (no id below the
     // root exceeds it). Most nodes have a few parents: up to four
     // contributions stay inline, in the room of a heap pointer and length.

@@ -242,7 +242,9 @@ const DERIVATIVE_ROOM: usize = 16;
 /// of address space, none of it touched until written).
 const MAX_ROOM: usize = 1 << 20;
 
-/// How many times the room reserved for nodes the interning table reserves.
+/// How many times the nodes a graph expects to grow by the interning table
+/// reserves room for (see [`Graph::reserve`]): the growth of a derivative is
+/// an estimate, and growing the table rehashes every entry.
 const LOOKUP_RESERVE: usize = 3;
 
 /// The room a graph traversal's stack starts with (see
@@ -361,6 +363,16 @@ impl Graph {
     /// instead of at every doubling (nothing moves when there is room).
     pub fn reserve(&mut self, additional: usize) {
         self.reserve_tables(additional);
+        self.reserve_lookups(LOOKUP_RESERVE * additional);
+    }
+
+    /// Like [`Graph::reserve`], for a growth of at most `additional` nodes:
+    /// the interning table reserves no more than that. A gradient is bounded
+    /// so; reserving three times its bound made the interning table of a
+    /// deep chain's Hessian twice the size it needs (256 Ki slots for 88 Ki
+    /// nodes), whose random probes then missed the cache and the TLB.
+    pub(crate) fn reserve_at_most(&mut self, additional: usize) {
+        self.reserve_tables(additional);
         self.reserve_lookups(additional);
     }
 
@@ -382,7 +394,7 @@ impl Graph {
             .min(nodes.saturating_add(MAX_ROOM))
             .min(budget);
         self.reserve_tables(room);
-        self.reserve_lookups(nodes.min(budget));
+        self.reserve_lookups(LOOKUP_RESERVE * nodes.min(budget));
     }
 
     /// Makes room for `additional` more nodes in the per-node tables.
@@ -395,12 +407,9 @@ impl Graph {
     }
 
     /// Makes room for `additional` more nodes in the interning table, whose
-    /// every slot is initialised (so it is reserved as it is needed): it is
-    /// reserved for more than the nodes, since growing it rehashes every
-    /// entry.
+    /// every slot is initialised (so it is reserved as it is needed).
     fn reserve_lookups(&mut self, additional: usize) {
-        self.interned
-            .reserve(LOOKUP_RESERVE * additional, rehash(&self.nodes));
+        self.interned.reserve(additional, rehash(&self.nodes));
     }
 
     /// Returns the id of `node`, adding it if it is not there yet. Callers
