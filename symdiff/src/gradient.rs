@@ -7,9 +7,11 @@ use crate::graph::{Graph, Ids, NodeId, VarId};
 use crate::rules::chain_terms;
 use smallvec::SmallVec;
 
-/// How many new nodes per node below it a gradient is expected to create,
-/// for [`Graph::reserve`] (a Hessian reserves as many again as the graph
-/// holds: sparse ones create few).
+/// How many new nodes a gradient is expected to create at most for each
+/// node below its root that depends on its variables, for
+/// [`Graph::reserve_at_most`] (a Hessian reserves as many again as the
+/// graph holds, see [`Graph::reserve`]: sparse ones create few). Going
+/// beyond it costs a rehash of the interning table, nothing else.
 const GROWTH: usize = 4;
 
 /// The partial derivatives of `root` with respect to each of `vars`, in order.

@@ -242,9 +242,10 @@ const DERIVATIVE_ROOM: usize = 16;
 /// of address space, none of it touched until written).
 const MAX_ROOM: usize = 1 << 20;
 
-/// How many times the nodes a graph expects to grow by the interning table
-/// reserves room for (see [`Graph::reserve`]): the growth of a derivative is
-/// an estimate, and growing the table rehashes every entry.
+/// The interning table reserves room for this many times the nodes a graph
+/// is expected to grow by (see [`Graph::reserve`] and
+/// [`Graph::reserve_with_room`]): the growth of a derivative is an
+/// estimate, and growing the table rehashes every entry.
 const LOOKUP_RESERVE: usize = 3;
 
 /// The room a graph traversal's stack starts with (see
@@ -254,8 +255,9 @@ const STACK_ROOM: usize = 256;
 /// A traversal marks nodes in a hash set while they are at most one per
 /// this many ids below its largest root, and turns to a bit set beyond (see
 /// [`Graph::nodes_below_where`]): a hash set's step costs about as much as
-/// the bit set's 32 words of 64 ids, so the work given up is at most about
-/// the bit set's own.
+/// the bit set's 32 words of 64 ids, so the marking given up is at most
+/// about the bit set's own work (the traversal so far, which the bit set
+/// repeats, visits the operands of those few nodes).
 const FEW_NODES_PER_ID: usize = 2048;
 
 /// The integers whose ids a graph remembers once created.
@@ -358,17 +360,19 @@ impl Graph {
     }
 
     /// Makes room for `additional` more nodes at once, in the per-node
-    /// tables and in the interning table. A derivative grows the graph by a
-    /// multiple of its size: reserving that up front moves the tables once
-    /// instead of at every doubling (nothing moves when there is room).
+    /// tables, and for [`LOOKUP_RESERVE`] times as many in the interning
+    /// table. A derivative grows the graph by a multiple of its size:
+    /// reserving that up front moves the tables once instead of at every
+    /// doubling (nothing moves when there is room).
     pub fn reserve(&mut self, additional: usize) {
         self.reserve_tables(additional);
         self.reserve_lookups(LOOKUP_RESERVE * additional);
     }
 
-    /// Like [`Graph::reserve`], for a growth of at most `additional` nodes:
-    /// the interning table reserves no more than that. A gradient is bounded
-    /// so; reserving three times its bound made the interning table of a
+    /// Like [`Graph::reserve`], for a growth expected to stay within
+    /// `additional` nodes (a gradient's, see `GROWTH` in `gradient.rs`): the
+    /// interning table reserves no more than that. Reserving three times it
+    /// made the interning table of a
     /// deep chain's Hessian twice the size it needs (256 Ki slots for 88 Ki
     /// nodes), whose random probes then missed the cache and the TLB.
     pub(crate) fn reserve_at_most(&mut self, additional: usize) {
@@ -379,7 +383,8 @@ impl Graph {
     /// Makes room for the nodes of an expression of about `nodes` nodes and
     /// for its derivatives: the per-node tables reserve [`DERIVATIVE_ROOM`]
     /// times as many (at most [`MAX_ROOM`] more, and never beyond the node
-    /// budget), the interning table as many. Room that is never written is
+    /// budget), the interning table [`LOOKUP_RESERVE`] times `nodes` (within
+    /// the budget). Room that is never written is
     /// never touched, so it takes address space but no memory (where memory
     /// is committed strictly, as on Windows or under Linux's
     /// `vm.overcommit_memory=2`, it counts against the commit limit), while
@@ -549,16 +554,21 @@ impl Graph {
         {
             return nodes;
         }
-        self.bit_set_nodes_below(roots, &keep)
+        self.bit_set_nodes_below(roots, &keep, largest)
     }
 
     /// The nodes below `roots` as `nodes_below_where` gives them, marked in
     /// a bit set, which read in order gives them sorted: a node's operands
     /// are older than it, so no id exceeds the largest root.
-    fn bit_set_nodes_below(&self, roots: &[NodeId], keep: &impl Fn(NodeId) -> bool) -> Vec<NodeId> {
-        let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
+    /// `largest` is the largest root's index.
+    fn bit_set_nodes_below(
+        &self,
+        roots: &[NodeId],
+        keep: &impl Fn(NodeId) -> bool,
+        largest: usize,
+    ) -> Vec<NodeId> {
         let mut seen = vec![0u64; largest / 64 + 1];
-        let mut stack = self.stack_of(roots);
+        let mut stack = stack_of(roots);
         let mut count = 0;
         while let Some(node) = stack.pop() {
             let (word, bit) = (node.index() / 64, 1 << (node.index() % 64));
@@ -589,7 +599,7 @@ impl Graph {
         limit: usize,
     ) -> Option<Vec<NodeId>> {
         let mut seen: FxHashSet<NodeId> = FxHashSet::default();
-        let mut stack = self.stack_of(roots);
+        let mut stack = stack_of(roots);
         while let Some(node) = stack.pop() {
             if !seen.contains(&node) && keep(node) {
                 if seen.len() == limit {
@@ -602,14 +612,6 @@ impl Graph {
         let mut nodes: Vec<NodeId> = seen.into_iter().collect();
         nodes.sort_unstable();
         Some(nodes)
-    }
-
-    /// A traversal's stack, holding `roots`, with room for the usual depth
-    /// of a derivative's operands: it grows a few times less often.
-    fn stack_of(&self, roots: &[NodeId]) -> Vec<NodeId> {
-        let mut stack = Vec::with_capacity(roots.len().max(STACK_ROOM));
-        stack.extend_from_slice(roots);
-        stack
     }
 
     /// The node for variable `name`, creating the variable if needed.
@@ -677,6 +679,14 @@ impl Graph {
     }
 }
 
+/// A traversal's stack, holding `roots`, with room for the usual depth of a
+/// derivative's operands: it grows a few times less often.
+fn stack_of(roots: &[NodeId]) -> Vec<NodeId> {
+    let mut stack = Vec::with_capacity(roots.len().max(STACK_ROOM));
+    stack.extend_from_slice(roots);
+    stack
+}
+
 /// Every node reachable from `roots`, children before parents, in an order
 /// that depends only on the structure of the roots (a depth-first post-order
 /// over operands in canonical order), never on the order the nodes were
@@ -708,40 +718,73 @@ pub fn post_order(graph: &Graph, roots: &[NodeId]) -> Vec<NodeId> {
 
 #[cfg(test)]
 mod tests {
-    use super::NodeId;
+    use super::{FEW_NODES_PER_ID, NodeId};
     use crate::Expr;
 
     /// Whichever set marks them, a traversal gives the same nodes in the
     /// same order, or the hash set gives up beyond its limit: checked from
-    /// every node of a graph, alone and with a node far below it, with and
-    /// without a filter.
+    /// every node of a graph, alone, twice, and with a node far below it,
+    /// with no filter and with one that rejects a shared node (reached again
+    /// through its other users), and with no roots at all.
     #[test]
     fn few_nodes_are_found_as_the_bit_set_finds_them() {
-        let terms: Vec<String> = (0..200).map(|i| format!("sin(x{i} + y)^2")).collect();
+        let terms: Vec<String> = (0..200)
+            .map(|i| format!("sin(x{i} + y)^2 + cos(y)*x{i}"))
+            .collect();
         let expr = Expr::parse(&terms.join(" + ")).expect("parses");
         let graph = expr.graph().borrow();
-        let odd = |node: NodeId| node.0 % 2 == 1 || graph.node(node).children().len() != 1;
-        let filters: [&dyn Fn(NodeId) -> bool; 2] = [&|_| true, &odd];
+        let cos_y = (0..graph.len())
+            .map(|index| NodeId(u32::try_from(index).expect("fits")))
+            .find(|&id| crate::print::to_text(&graph, id) == "cos(y)")
+            .expect("cos(y) is a node");
+        let not_cos_y = |node: NodeId| node != cos_y;
+        let filters: [&dyn Fn(NodeId) -> bool; 2] = [&|_| true, &not_cos_y];
         let mut found = 0;
         for index in 0..graph.len() {
             let root = NodeId(u32::try_from(index).expect("fits"));
-            for (roots, filter, limit) in [vec![root], vec![root, NodeId(1)]]
-                .into_iter()
-                .flat_map(|roots| filters.map(|filter| (roots.clone(), filter)))
-                .flat_map(|(roots, filter)| {
-                    [4, graph.len()].map(|limit| (roots.clone(), filter, limit))
-                })
-            {
-                let all = graph.bit_set_nodes_below(&roots, &filter);
-                match graph.few_nodes_below(&roots, &filter, limit) {
-                    Some(few) => {
-                        assert_eq!(few, all, "below {roots:?}");
-                        found += 1;
+            for roots in [vec![root], vec![root, root], vec![root, NodeId(1)], vec![]] {
+                let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
+                for filter in filters {
+                    let all = graph.bit_set_nodes_below(&roots, &filter, largest);
+                    for limit in [4, graph.len()] {
+                        match graph.few_nodes_below(&roots, &filter, limit) {
+                            Some(few) => {
+                                assert_eq!(few, all, "below {roots:?}");
+                                found += 1;
+                            }
+                            None => assert!(all.len() > limit, "below {roots:?}"),
+                        }
                     }
-                    None => assert!(all.len() > limit, "below {roots:?}"),
                 }
             }
         }
-        assert!(found > graph.len() * 4);
+        assert!(found > graph.len() * 8);
+    }
+
+    /// In a graph past the hash set's threshold, `nodes_below_where` gives
+    /// what the bit set gives, for small formulas (the hash set) and large
+    /// ones (past its limit, the bit set again).
+    #[test]
+    fn nodes_below_agrees_with_the_bit_set_in_a_large_graph() {
+        let terms: Vec<String> = (0..3000).map(|i| format!("sin(x{i})*y")).collect();
+        let expr = Expr::parse(&terms.join(" + ")).expect("parses");
+        let graph = expr.graph().borrow();
+        let largest = graph.len() - 1;
+        assert!(largest / FEW_NODES_PER_ID >= 2);
+        let roots = [
+            vec![NodeId(u32::try_from(largest).expect("fits"))],
+            vec![NodeId(u32::try_from(largest - 1).expect("fits"))],
+            vec![NodeId(u32::try_from(largest / 2).expect("fits"))],
+        ];
+        let mut sizes = Vec::new();
+        for roots in roots {
+            let largest = roots.iter().map(|root| root.index()).max().unwrap_or(0);
+            let all = graph.bit_set_nodes_below(&roots, &|_| true, largest);
+            assert_eq!(graph.nodes_below(&roots), all, "below {roots:?}");
+            sizes.push(all.len());
+        }
+        // The whole sum is past the limit; a term below the top is within it.
+        assert!(sizes.iter().any(|&size| size > largest / FEW_NODES_PER_ID));
+        assert!(sizes.iter().any(|&size| size <= largest / FEW_NODES_PER_ID));
     }
 }
