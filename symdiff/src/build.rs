@@ -27,6 +27,14 @@ const PLAIN_SUM_MAX: usize = 4;
 /// machinery (see [`Graph::plain_factors`]): the test compares every pair.
 const PLAIN_PRODUCT_MAX: usize = 4;
 
+/// Whether `holds` holds for every two of `ids` (the fast paths' test of a
+/// few operands, see [`Graph::plain_sum`] and [`Graph::plain_factors`]).
+fn every_pair(ids: &[NodeId], holds: impl Fn(NodeId, NodeId) -> bool) -> bool {
+    ids.iter()
+        .enumerate()
+        .all(|(position, &a)| ids[position + 1..].iter().all(|&b| holds(a, b)))
+}
+
 /// A term of a sum being collected: `coefficient * rest`, and the term it
 /// came from when it is a term of its own (not one distributed from
 /// `c*(a + b)`).
@@ -543,11 +551,7 @@ impl Graph {
                 _ => others.push(factor),
             }
         }
-        let distinct = others.iter().enumerate().all(|(position, &a)| {
-            others[position + 1..]
-                .iter()
-                .all(|&b| self.base_of(a) != self.base_of(b))
-        });
+        let distinct = every_pair(&others, |a, b| self.base_of(a) != self.base_of(b));
         if coefficient.is_zero() || !coefficient.is_finite() || !distinct {
             return None;
         }
@@ -655,12 +659,7 @@ impl Graph {
                     && !self.is_special(term)
             }
             None => {
-                let pairwise = terms.iter().enumerate().all(|(position, &a)| {
-                    terms[position + 1..]
-                        .iter()
-                        .all(|&b| self.plain_terms(a, b))
-                });
-                pairwise && !self.terms_may_cancel(terms)
+                every_pair(terms, |a, b| self.plain_terms(a, b)) && !self.terms_may_cancel(terms)
             }
         };
         if !plain {
