@@ -372,9 +372,9 @@ impl Graph {
     /// Like [`Graph::reserve`], for a growth expected to stay within
     /// `additional` nodes (a gradient's, see `GROWTH` in `gradient.rs`): the
     /// interning table reserves no more than that. Reserving three times it
-    /// made the interning table of a
-    /// deep chain's Hessian twice the size it needs (256 Ki slots for 88 Ki
-    /// nodes), whose random probes then missed the cache and the TLB.
+    /// made the interning table of a deep chain's Hessian twice the size it
+    /// needs (256 Ki slots for 88 Ki nodes), whose random probes then missed
+    /// the cache and the TLB.
     pub(crate) fn reserve_at_most(&mut self, additional: usize) {
         self.reserve_tables(additional);
         self.reserve_lookups(additional);
@@ -384,14 +384,13 @@ impl Graph {
     /// for its derivatives: the per-node tables reserve [`DERIVATIVE_ROOM`]
     /// times as many (at most [`MAX_ROOM`] more, and never beyond the node
     /// budget), the interning table [`LOOKUP_RESERVE`] times `nodes` (within
-    /// the budget). Room that is never written is
-    /// never touched, so it takes address space but no memory (where memory
-    /// is committed strictly, as on Windows or under Linux's
-    /// `vm.overcommit_memory=2`, it counts against the commit limit), while
-    /// a table that grows later is copied, its unwritten room included, and
-    /// in a fresh process every page of the copy is a page fault: a third of
-    /// the faults of the Hessian of a deep chain, before the room was
-    /// reserved here (see BENCHMARKS.md).
+    /// the budget). Room that is never written is never touched, so it takes
+    /// address space but no memory (where memory is committed strictly, as
+    /// on Windows or under Linux's `vm.overcommit_memory=2`, it counts
+    /// against the commit limit), while a table that grows later is copied,
+    /// its unwritten room included, and in a fresh process every page of the
+    /// copy is a page fault: a third of the faults of the Hessian of a deep
+    /// chain, before the room was reserved here (see BENCHMARKS.md).
     pub fn reserve_with_room(&mut self, nodes: usize) {
         let budget = self.max_nodes.saturating_sub(self.len());
         let room = nodes
