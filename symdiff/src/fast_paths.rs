@@ -40,8 +40,9 @@ fn pool(graph: &mut Graph) -> Vec<NodeId> {
     let x_plus_one = graph.add(&[x, one]);
     let x_plus_big = graph.add(&[x, big]);
     let x_plus_y = graph.add(&[x, y]);
+    let (x_squared, xy) = (graph.pow(x, two), graph.mul(&[x, y]));
     let built = [
-        graph.mul(&[x, y]),
+        xy,
         graph.mul(&[two, x]),
         graph.mul(&[minus_one, x]),
         graph.mul(&[two, x, y]),
@@ -53,7 +54,7 @@ fn pool(graph: &mut Graph) -> Vec<NodeId> {
         graph.mul(&[minus_one, x_plus_big]),
         graph.mul(&[half, x_plus_one]),
         graph.mul(&[y, x_plus_one]),
-        graph.pow(x, two),
+        x_squared,
         graph.pow(x, minus_one),
         graph.pow(x, half),
         graph.pow(x_plus_y, two),
@@ -63,7 +64,6 @@ fn pool(graph: &mut Graph) -> Vec<NodeId> {
         graph.call(Func::Tanh, &[x_plus_y]),
     ];
     nodes.extend(built);
-    let (x_squared, xy) = (graph.pow(x, two), graph.mul(&[x, y]));
     let more = [
         graph.mul(&[x_squared, y]),
         graph.mul(&[two, x_squared]),
