@@ -1,7 +1,7 @@
 //! Forward differentiation, memoized over the DAG: every node that depends on
 //! the variable is differentiated once, however often it is shared.
 
-use crate::graph::{Graph, Ids, NodeId, VarId};
+use crate::graph::{Graph, Ids, NodeId, VarId, VarMask};
 use crate::rules::chain_terms;
 use smallvec::SmallVec;
 
@@ -15,7 +15,7 @@ pub struct Differentiator {
     /// (d/dx), a node for a direction's component (see [`Differentiator::along`]).
     seeds: SmallVec<[(VarId, Option<NodeId>); 1]>,
     /// The variables of `seeds` as bits (see [`Graph::var_mask`]).
-    mask: u64,
+    mask: VarMask,
     /// The derivative of each node seen so far, indexed by node id (a dense
     /// table: nodes are numbered from 0, and looking one up is the hot path).
     memo: Vec<Option<NodeId>>,
@@ -164,10 +164,8 @@ impl Differentiator {
 }
 
 /// The variables of `seeds` as bits (see [`Graph::var_mask`]).
-fn mask_of(seeds: &[(VarId, Option<NodeId>)]) -> u64 {
-    seeds
-        .iter()
-        .fold(0, |mask, (var, _)| mask | (1 << (var.0 % 64)))
+fn mask_of(seeds: &[(VarId, Option<NodeId>)]) -> VarMask {
+    seeds.iter().fold(0, |mask, (var, _)| mask | var.bit())
 }
 
 /// d root / d var.

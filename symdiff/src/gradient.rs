@@ -3,7 +3,7 @@
 //! variables is one backward sweep, not n forward passes.
 
 use crate::diff::Differentiator;
-use crate::graph::{Graph, Ids, NodeId, VarId};
+use crate::graph::{Graph, Ids, NodeId, VarId, VarMask};
 use crate::rules::chain_terms;
 use smallvec::SmallVec;
 
@@ -16,9 +16,7 @@ const GROWTH: usize = 4;
 
 /// The partial derivatives of `root` with respect to each of `vars`, in order.
 pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> {
-    let wrt_mask = vars
-        .iter()
-        .fold(0u64, |mask, var| mask | (1 << (var.0 % 64)));
+    let wrt_mask = vars.iter().fold(0, |mask, var| mask | var.bit());
     let relevant = relevant_nodes(graph, root, wrt_mask);
     graph.reserve_at_most(GROWTH * relevant.len());
     // Contributions and adjoints are indexed by node id (no id below the
@@ -64,7 +62,7 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
 
 /// The nodes below `root` whose variables meet `wrt_mask`, in ascending
 /// (topological) order.
-fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: u64) -> Vec<NodeId> {
+fn relevant_nodes(graph: &Graph, root: NodeId, wrt_mask: VarMask) -> Vec<NodeId> {
     graph.nodes_below_where(&[root], |node| graph.var_mask(node) & wrt_mask != 0)
 }
 

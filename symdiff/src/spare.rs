@@ -6,7 +6,7 @@
 //! time. Reusing the tables costs nothing the first time and holds at most
 //! `MAX_SPARE_BYTES` afterwards.
 
-use crate::graph::{Node, NodeId};
+use crate::graph::{Node, NodeId, VarMask};
 use crate::order::{Key, Summary};
 use hashbrown::HashTable;
 use std::cell::RefCell;
@@ -19,7 +19,7 @@ const MAX_SPARE_BYTES: usize = 64 << 20;
 #[derive(Debug, Default)]
 pub(crate) struct Tables {
     pub(crate) nodes: Vec<Node>,
-    pub(crate) var_masks: Vec<u64>,
+    pub(crate) var_masks: Vec<VarMask>,
     pub(crate) keys: Vec<Key>,
     pub(crate) summaries: Vec<Summary>,
     pub(crate) flags: Vec<u8>,
@@ -37,7 +37,7 @@ impl Tables {
     fn written(&self) -> usize {
         use std::mem::size_of;
         self.nodes.len() * size_of::<Node>()
-            + self.var_masks.len() * size_of::<u64>()
+            + self.var_masks.len() * size_of::<VarMask>()
             + self.keys.len() * size_of::<Key>()
             + self.summaries.len() * size_of::<Summary>()
             + self.flags.len()

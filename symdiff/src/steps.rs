@@ -146,7 +146,7 @@ fn fill_hole(
     };
     // The summary of the variables below a node proves most nodes free of
     // the hole without a visit.
-    if graph.var_mask(expr) & (1 << (hole_var.0 % 64)) == 0 {
+    if graph.var_mask(expr) & hole_var.bit() == 0 {
         return expr;
     }
     let hole = graph.var_node(hole_var);
