@@ -2,7 +2,7 @@
 //! the variable is differentiated once, however often it is shared.
 
 use crate::graph::{Graph, Ids, NodeId, VarId, VarMask};
-use crate::rules::chain_terms;
+use crate::rules::{Terms, chain_terms};
 use smallvec::SmallVec;
 
 /// Differentiates any number of expressions with respect to one variable,
@@ -151,7 +151,9 @@ impl Differentiator {
             });
             inners.push(inner);
         }
-        match chain_terms(graph, node, &inners).as_slice() {
+        let mut terms = Terms::new();
+        chain_terms(graph, node, &inners, &mut terms);
+        match terms.as_slice() {
             [] => graph.zero(),
             [(_, only)] => *only,
             [(_, first), (_, second)] => crate::piecewise::sum(graph, &[*first, *second]),

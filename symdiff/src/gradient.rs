@@ -4,7 +4,7 @@
 
 use crate::diff::Differentiator;
 use crate::graph::{Graph, Ids, NodeId, VarId, VarMask};
-use crate::rules::chain_terms;
+use crate::rules::{Terms, chain_terms};
 use smallvec::SmallVec;
 
 /// How many new nodes a gradient is expected to create at most for each
@@ -44,7 +44,9 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
         for &operand in &operands {
             inners.push((graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint));
         }
-        for (index, contribution) in chain_terms(graph, node, &inners) {
+        let mut terms = Terms::new();
+        chain_terms(graph, node, &inners, &mut terms);
+        for (index, contribution) in terms {
             contributions[operands[index].index()].push(contribution);
         }
     }

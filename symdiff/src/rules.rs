@@ -29,6 +29,12 @@ fn chain_term_at(
         return term;
     }
     if let Node::Mul(factors) = graph.node(node) {
+        // Two factors (most products) need no list: a list built here and
+        // moved into `mul` is read back before its stores are done.
+        if let &[first, second] = factors.as_slice() {
+            let other = if index == 0 { second } else { first };
+            return graph.mul(&[other, inner]);
+        }
         let mut term = all_but(factors, index);
         term.push(inner);
         return graph.mul(&term);
@@ -76,37 +82,41 @@ fn all_but(factors: &[NodeId], index: usize) -> Ids {
 /// prefix and suffix products instead of each holding all other factors.
 const SHARED_PRODUCTS_FROM: usize = 4;
 
+/// The chain rule's terms of a node, as `(operand index, term)`.
+pub(crate) type Terms = SmallVec<[(usize, NodeId); 2]>;
+
 /// The chain rule's term for every operand of `node` that has an inner
-/// derivative (`inners[index]`), as `(index, term)`. Each term of a product
-/// holds all other factors: when many are wanted, they are built from the
-/// products of the factors before and after each one, so that the terms of a
-/// product with k factors cost O(k) nodes and instructions, not O(k²).
+/// derivative (`inners[index]`), pushed onto `terms` (the caller's list,
+/// filled in place: a list returned by value is copied, and read back
+/// before its stores are done). Each term of a product holds all other
+/// factors: when many are wanted, they are built from the products of the
+/// factors before and after each one, so that the terms of a product with k
+/// factors cost O(k) nodes and instructions, not O(k²).
 pub(crate) fn chain_terms(
     graph: &mut Graph,
     node: NodeId,
     inners: &[Option<NodeId>],
-) -> SmallVec<[(usize, NodeId); 2]> {
+    terms: &mut Terms,
+) {
     let wanted = inners.iter().flatten().count();
     if let Node::Mul(factors) = graph.node(node)
         && wanted >= SHARED_PRODUCTS_FROM
     {
         let factors = Ids::from_slice(factors);
         let others = products_of_others(graph, &factors);
-        return inners
-            .iter()
-            .zip(others)
-            .enumerate()
-            .filter_map(|(index, (inner, others))| Some((index, (*inner)?, others)))
-            .map(|(index, inner, others)| (index, scaled(graph, others, inner, 0)))
-            .collect();
+        let wanted = inners.iter().zip(others).enumerate();
+        for (index, (inner, others)) in wanted {
+            if let Some(inner) = *inner {
+                terms.push((index, scaled(graph, others, inner, 0)));
+            }
+        }
+        return;
     }
-    let mut terms = SmallVec::new();
     for (index, inner) in inners.iter().enumerate() {
         if let Some(inner) = *inner {
             terms.push((index, chain_term(graph, node, index, inner)));
         }
     }
-    terms
 }
 
 /// `factor * inner`, with the conditions of `inner` kept outside (see
