@@ -141,16 +141,16 @@ impl Differentiator {
             let (a, b) = (self.derivative_of(graph, a), self.derivative_of(graph, b));
             return graph.select(comparison, l, r, a, b);
         }
-        let mut inners: SmallVec<[Option<NodeId>; 8]> = SmallVec::new();
-        for &operand in graph.node(node).children() {
-            // Nodes without a derivative yet do not depend on the variable.
-            let inner = self.memo_of(operand).filter(|&inner| {
+        // Nodes without a derivative yet do not depend on the variable.
+        let inner = |operand: &NodeId| {
+            self.memo_of(*operand).filter(|&inner| {
                 !graph
                     .as_number(inner)
                     .is_some_and(|number| number.is_zero())
-            });
-            inners.push(inner);
-        }
+            })
+        };
+        let inners: SmallVec<[Option<NodeId>; 8]> =
+            graph.node(node).children().iter().map(inner).collect();
         let mut terms = Terms::new();
         chain_terms(graph, node, &inners, &mut terms);
         match terms.as_slice() {
