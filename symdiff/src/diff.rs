@@ -22,6 +22,12 @@ pub struct Differentiator {
     /// The nodes whose derivative `memo` holds, while they are few (see
     /// [`Differentiator::restart`]); `None` once they are many.
     filled: Option<Vec<NodeId>>,
+    /// The chain rule's lists for the node being differentiated: the
+    /// derivative of each operand (`None` where it is 0) and the terms.
+    /// Kept from node to node and filled in place: lists built for each
+    /// node and moved were read back before their stores were done.
+    inners: Vec<Option<NodeId>>,
+    terms: Terms,
 }
 
 /// The most derivatives a differentiator lists to clear them one by one on
@@ -54,6 +60,8 @@ impl Differentiator {
             seeds,
             memo: Vec::new(),
             filled: Some(Vec::new()),
+            inners: Vec::new(),
+            terms: Terms::new(),
         }
     }
 
@@ -142,18 +150,20 @@ impl Differentiator {
             return graph.select(comparison, l, r, a, b);
         }
         // Nodes without a derivative yet do not depend on the variable.
+        let memo = &self.memo;
         let inner = |operand: &NodeId| {
-            self.memo_of(*operand).filter(|&inner| {
-                !graph
-                    .as_number(inner)
-                    .is_some_and(|number| number.is_zero())
-            })
+            let inner = memo.get(operand.index()).copied().flatten()?;
+            let zero = graph
+                .as_number(inner)
+                .is_some_and(|number| number.is_zero());
+            (!zero).then_some(inner)
         };
-        let inners: SmallVec<[Option<NodeId>; 8]> =
-            graph.node(node).children().iter().map(inner).collect();
-        let mut terms = Terms::new();
-        chain_terms(graph, node, &inners, &mut terms);
-        match terms.as_slice() {
+        self.inners.clear();
+        self.inners
+            .extend(graph.node(node).children().iter().map(inner));
+        self.terms.clear();
+        chain_terms(graph, node, &self.inners, &mut self.terms);
+        match self.terms.as_slice() {
             [] => graph.zero(),
             [(_, only)] => *only,
             [(_, first), (_, second)] => crate::piecewise::sum(graph, &[*first, *second]),

@@ -26,6 +26,9 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
     let one = graph.one();
     contributions[root.index()].push(one);
     let mut adjoints: Vec<Option<NodeId>> = vec![None; root.index() + 1];
+    // The chain rule's lists, filled in place for each node (see
+    // `Differentiator`'s).
+    let (mut inners, mut terms) = (Vec::new(), Terms::new());
     for &node in relevant.iter().rev() {
         let parts = std::mem::take(&mut contributions[node.index()]);
         if parts.is_empty() {
@@ -40,13 +43,15 @@ pub fn gradient(graph: &mut Graph, root: NodeId, vars: &[VarId]) -> Vec<NodeId> 
             continue;
         }
         let operands: Ids = SmallVec::from_slice(graph.node(node).children());
-        let mut inners: SmallVec<[Option<NodeId>; 8]> = SmallVec::new();
-        for &operand in &operands {
-            inners.push((graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint));
-        }
-        let mut terms = Terms::new();
+        inners.clear();
+        inners.extend(
+            operands
+                .iter()
+                .map(|&operand| (graph.var_mask(operand) & wrt_mask != 0).then_some(adjoint)),
+        );
+        terms.clear();
         chain_terms(graph, node, &inners, &mut terms);
-        for (index, contribution) in terms {
+        for &(index, contribution) in &terms {
             contributions[operands[index].index()].push(contribution);
         }
     }

@@ -83,7 +83,7 @@ fn all_but(factors: &[NodeId], index: usize) -> Ids {
 const SHARED_PRODUCTS_FROM: usize = 4;
 
 /// The chain rule's terms of a node, as `(operand index, term)`.
-pub(crate) type Terms = SmallVec<[(usize, NodeId); 2]>;
+pub(crate) type Terms = Vec<(usize, NodeId)>;
 
 /// The chain rule's term for every operand of `node` that has an inner
 /// derivative (`inners[index]`), pushed onto `terms` (the caller's list,
