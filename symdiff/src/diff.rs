@@ -17,8 +17,9 @@ pub struct Differentiator {
     /// The variables of `seeds` as bits (see [`Graph::var_mask`]).
     mask: VarMask,
     /// The derivative of each node seen so far, indexed by node id (a dense
-    /// table: nodes are numbered from 0, and looking one up is the hot path).
-    memo: Vec<Option<NodeId>>,
+    /// table: nodes are numbered from 0, and looking one up is the hot path),
+    /// `NOT_YET` for the others.
+    memo: Vec<NodeId>,
     /// The nodes whose derivative `memo` holds, while they are few (see
     /// [`Differentiator::restart`]); `None` once they are many.
     filled: Option<Vec<NodeId>>,
@@ -72,7 +73,7 @@ impl Differentiator {
         match &mut self.filled {
             Some(filled) => filled
                 .drain(..)
-                .for_each(|node| self.memo[node.index()] = None),
+                .for_each(|node| self.memo[node.index()] = NOT_YET),
             None => {
                 self.memo.clear();
                 self.filled = Some(Vec::new());
@@ -95,11 +96,11 @@ impl Differentiator {
         let pending = self.pending_nodes(graph, root);
         if let Some(&last) = pending.last() {
             let needed = (last.index() + 1).max(self.memo.len());
-            self.memo.resize(needed, None);
+            self.memo.resize(needed, NOT_YET);
         }
         for &node in &pending {
             let derivative = self.diff_node(graph, node);
-            self.memo[node.index()] = Some(derivative);
+            self.memo[node.index()] = derivative;
         }
         self.list_filled(&pending);
         self.derivative_of(graph, root)
@@ -126,7 +127,7 @@ impl Differentiator {
     }
 
     fn memo_of(&self, node: NodeId) -> Option<NodeId> {
-        self.memo.get(node.index()).copied().flatten()
+        memo_entry(&self.memo, node)
     }
 
     fn derivative_of(&self, graph: &mut Graph, node: NodeId) -> NodeId {
@@ -152,7 +153,7 @@ impl Differentiator {
         // Nodes without a derivative yet do not depend on the variable.
         let memo = &self.memo;
         let inner = |operand: &NodeId| {
-            let inner = memo.get(operand.index()).copied().flatten()?;
+            let inner = memo_entry(memo, *operand)?;
             let zero = graph
                 .as_number(inner)
                 .is_some_and(|number| number.is_zero());
@@ -173,6 +174,19 @@ impl Differentiator {
             }
         }
     }
+}
+
+/// What `Differentiator::memo` holds for a node without a derivative yet:
+/// an id no node has (the node budget stops graphs far below it). An id
+/// instead of an `Option`, which takes twice the room: the table is as long
+/// as the graph, and a deep chain's Hessian reads it at random.
+const NOT_YET: NodeId = NodeId(u32::MAX);
+
+/// The derivative `memo` holds for `node`, if any.
+fn memo_entry(memo: &[NodeId], node: NodeId) -> Option<NodeId> {
+    memo.get(node.index())
+        .copied()
+        .filter(|&derivative| derivative != NOT_YET)
 }
 
 /// The variables of `seeds` as bits (see [`Graph::var_mask`]).

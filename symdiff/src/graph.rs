@@ -332,9 +332,11 @@ impl Graph {
         graph
     }
 
-    /// Sets the node budget (see [`DEFAULT_MAX_NODES`]).
+    /// Sets the node budget (see [`DEFAULT_MAX_NODES`]), at most 2^32 - 1
+    /// nodes: ids are 32 bits, and the last one marks "no node" in tables
+    /// indexed by id.
     pub fn set_max_nodes(&mut self, max_nodes: usize) {
-        self.max_nodes = max_nodes;
+        self.max_nodes = max_nodes.min(u32::MAX as usize);
     }
 
     pub fn max_nodes(&self) -> usize {
