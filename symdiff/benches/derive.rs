@@ -77,8 +77,9 @@ fn bench_derivatives(c: &mut Criterion) {
     group.finish();
     // From the function's graph, as CasADi is timed (`bench/compare_python.py`):
     // each iteration differentiates a fresh copy of the parsed graph, with
-    // the room for derivatives that parsing reserves (a clone's tables are
-    // exactly full, and growing them cost deepmlp8 60% more time).
+    // the room for derivatives that `Expr::parse` reserves
+    // (`Graph::reserve_with_room`: a clone's tables are exactly full, and
+    // growing them cost deepmlp8 60% more time).
     let mut group = c.benchmark_group("hessian_from_f");
     group.sample_size(20);
     for (name, source) in suite() {

@@ -18,16 +18,17 @@ pub struct Differentiator {
     mask: VarMask,
     /// The derivative of each node seen so far, indexed by node id (a dense
     /// table: nodes are numbered from 0, and looking one up is the hot path),
-    /// `NOT_YET` for the others.
+    /// [`NodeId::NONE`] for the others (an id, not an `Option`, which takes
+    /// twice the room in a table as long as the graph, read at random).
     memo: Vec<NodeId>,
     /// The nodes whose derivative `memo` holds, while they are few (see
     /// [`Differentiator::restart`]); `None` once they are many.
     filled: Option<Vec<NodeId>>,
-    /// The chain rule's lists for the node being differentiated: the
-    /// derivative of each operand (`None` where it is 0) and the terms.
-    /// Kept from node to node and filled in place: lists built for each
-    /// node and moved were read back before their stores were done.
+    /// The derivative of each operand of the node being differentiated
+    /// (`None` where it is 0), kept from node to node and filled in place
+    /// (see ARCHITECTURE.md on the chain rule's lists).
     inners: Vec<Option<NodeId>>,
+    /// The chain rule's terms of that node, kept the same way.
     terms: Terms,
 }
 
@@ -73,7 +74,7 @@ impl Differentiator {
         match &mut self.filled {
             Some(filled) => filled
                 .drain(..)
-                .for_each(|node| self.memo[node.index()] = NOT_YET),
+                .for_each(|node| self.memo[node.index()] = NodeId::NONE),
             None => {
                 self.memo.clear();
                 self.filled = Some(Vec::new());
@@ -96,7 +97,7 @@ impl Differentiator {
         let pending = self.pending_nodes(graph, root);
         if let Some(&last) = pending.last() {
             let needed = (last.index() + 1).max(self.memo.len());
-            self.memo.resize(needed, NOT_YET);
+            self.memo.resize(needed, NodeId::NONE);
         }
         for &node in &pending {
             let derivative = self.diff_node(graph, node);
@@ -153,16 +154,15 @@ impl Differentiator {
         // Nodes without a derivative yet do not depend on the variable.
         let memo = &self.memo;
         let inner = |operand: &NodeId| {
-            let inner = memo_entry(memo, *operand)?;
+            let derivative = memo_entry(memo, *operand)?;
             let zero = graph
-                .as_number(inner)
+                .as_number(derivative)
                 .is_some_and(|number| number.is_zero());
-            (!zero).then_some(inner)
+            (!zero).then_some(derivative)
         };
         self.inners.clear();
         self.inners
             .extend(graph.node(node).children().iter().map(inner));
-        self.terms.clear();
         chain_terms(graph, node, &self.inners, &mut self.terms);
         match self.terms.as_slice() {
             [] => graph.zero(),
@@ -176,22 +176,16 @@ impl Differentiator {
     }
 }
 
-/// What `Differentiator::memo` holds for a node without a derivative yet:
-/// an id no node has (the node budget stops graphs far below it). An id
-/// instead of an `Option`, which takes twice the room: the table is as long
-/// as the graph, and a deep chain's Hessian reads it at random.
-const NOT_YET: NodeId = NodeId(u32::MAX);
-
 /// The derivative `memo` holds for `node`, if any.
 fn memo_entry(memo: &[NodeId], node: NodeId) -> Option<NodeId> {
     memo.get(node.index())
         .copied()
-        .filter(|&derivative| derivative != NOT_YET)
+        .filter(|&derivative| derivative != NodeId::NONE)
 }
 
 /// The variables of `seeds` as bits (see [`Graph::var_mask`]).
 fn mask_of(seeds: &[(VarId, Option<NodeId>)]) -> VarMask {
-    seeds.iter().fold(0, |mask, (var, _)| mask | var.bit())
+    VarId::mask_of(seeds.iter().map(|&(var, _)| var))
 }
 
 /// d root / d var.

@@ -72,7 +72,8 @@ impl Expr {
         Ok(expr)
     }
 
-    /// Sets the node budget of this expression's graph.
+    /// Sets the node budget of this expression's graph (at most 2^32 - 1
+    /// nodes, however large `max_nodes` is: see [`Graph::set_max_nodes`]).
     pub fn set_max_nodes(&self, max_nodes: usize) {
         self.graph.borrow_mut().set_max_nodes(max_nodes);
     }

@@ -26,6 +26,10 @@ pub type Ids = smallvec::SmallVec<[NodeId; 8]>;
 pub struct NodeId(pub(crate) u32);
 
 impl NodeId {
+    /// An id no node has, for "no node" in tables indexed by id: the node
+    /// budget stops a graph before it (see [`Graph::set_max_nodes`]).
+    pub(crate) const NONE: NodeId = NodeId(u32::MAX);
+
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -46,12 +50,17 @@ impl VarId {
     pub(crate) fn bit(self) -> VarMask {
         1 << (self.0 % VarMask::BITS)
     }
+
+    /// The bits of all of `vars` (see [`VarId::bit`]).
+    pub(crate) fn mask_of(vars: impl IntoIterator<Item = VarId>) -> VarMask {
+        vars.into_iter().fold(0, |mask, var| mask | var.bit())
+    }
 }
 
 /// A summary of the variables a node may depend on, one bit per variable
-/// modulo 64 (see [`VarId::bit`]). 32 bits would save four bytes a node,
-/// but prove too little for a hundred variables: rosen100's Hessian took
-/// 15% more instructions with them.
+/// modulo its width, 64 (see [`VarId::bit`]). 32 bits would save four bytes
+/// a node, but prove too little for a hundred variables: rosen100's Hessian
+/// took 15% more instructions with them.
 pub(crate) type VarMask = u64;
 
 /// A mathematical constant that is kept symbolic.
@@ -333,8 +342,7 @@ impl Graph {
     }
 
     /// Sets the node budget (see [`DEFAULT_MAX_NODES`]), at most 2^32 - 1
-    /// nodes: ids are 32 bits, and the last one marks "no node" in tables
-    /// indexed by id.
+    /// nodes: ids are 32 bits, and the last one is [`NodeId::NONE`].
     pub fn set_max_nodes(&mut self, max_nodes: usize) {
         self.max_nodes = max_nodes.min(u32::MAX as usize);
     }
@@ -457,8 +465,8 @@ impl Graph {
         }
         // Two operands (most nodes) fill the inline buffer in one store:
         // `from_slice` copies them as 8 bytes, which the move of the node
-        // into its table then reads back as 16, a load that waits for the
-        // store instead of taking its value (6% of a warm rnn200 Hessian).
+        // into its table then reads back as 16 (see ARCHITECTURE.md on the
+        // chain rule's lists).
         let children = match *children {
             [a, b] => Operands::from_buf_and_len([a, b, a, b], 2),
             _ => Operands::from_slice(children),
@@ -481,6 +489,7 @@ impl Graph {
         let flags = flag(never_negative, NEVER_NEGATIVE) | flag(self.special_node(&node), SPECIAL);
         let (key, summary) = self.structural_key(&node);
         self.has_conditions |= matches!(node, Node::Call(Func::Where(_), _));
+        // Below `NodeId::NONE`: the budget is at most 2^32 - 1 nodes.
         let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
         self.nodes.push(node);
         self.var_masks.push(mask);

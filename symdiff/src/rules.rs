@@ -29,8 +29,8 @@ fn chain_term_at(
         return term;
     }
     if let Node::Mul(factors) = graph.node(node) {
-        // Two factors (most products) need no list: a list built here and
-        // moved into `mul` is read back before its stores are done.
+        // Two factors (most products) need no list (see ARCHITECTURE.md on
+        // the chain rule's lists).
         if let &[first, second] = factors.as_slice() {
             let other = if index == 0 { second } else { first };
             return graph.mul(&[other, inner]);
@@ -86,26 +86,26 @@ const SHARED_PRODUCTS_FROM: usize = 4;
 pub(crate) type Terms = Vec<(usize, NodeId)>;
 
 /// The chain rule's term for every operand of `node` that has an inner
-/// derivative (`inners[index]`), pushed onto `terms` (the caller's list,
-/// filled in place: a list returned by value is copied, and read back
-/// before its stores are done). Each term of a product holds all other
-/// factors: when many are wanted, they are built from the products of the
-/// factors before and after each one, so that the terms of a product with k
-/// factors cost O(k) nodes and instructions, not O(k²).
+/// derivative (`inners[index]`): `terms` is emptied and filled with them (a
+/// list of the caller's, filled in place, see ARCHITECTURE.md on the chain
+/// rule's lists). Each term of a product holds all other factors: when many
+/// are wanted, they are built from the products of the factors before and
+/// after each one, so that the terms of a product with k factors cost O(k)
+/// nodes and instructions, not O(k²).
 pub(crate) fn chain_terms(
     graph: &mut Graph,
     node: NodeId,
     inners: &[Option<NodeId>],
     terms: &mut Terms,
 ) {
+    terms.clear();
     let wanted = inners.iter().flatten().count();
     if let Node::Mul(factors) = graph.node(node)
         && wanted >= SHARED_PRODUCTS_FROM
     {
         let factors = Ids::from_slice(factors);
         let others = products_of_others(graph, &factors);
-        let wanted = inners.iter().zip(others).enumerate();
-        for (index, (inner, others)) in wanted {
+        for (index, (inner, others)) in inners.iter().zip(others).enumerate() {
             if let Some(inner) = *inner {
                 terms.push((index, scaled(graph, others, inner, 0)));
             }
