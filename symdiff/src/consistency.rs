@@ -183,7 +183,7 @@ fn power_out_of_range(ast: &Ast<'_>, id: ExprId, results: &[f64]) -> bool {
     let ExprKind::Power { base, exponent } = ast.kind else {
         return false;
     };
-    let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
+    let value = |id: ExprId| result_of(results, id);
     let operands_finite = value(base).is_finite() && value(exponent).is_finite();
     let power = value(id);
     operands_finite && value(base) != 0.0 && (power.is_infinite() || power == 0.0)
@@ -195,7 +195,7 @@ fn power_out_of_range(ast: &Ast<'_>, id: ExprId, results: &[f64]) -> bool {
 /// `x < x`, as it does not exactly; the values compared would then be those
 /// of different branches.
 fn condition_near_tie(program: &Program<'_>, results: &[f64], largest: f64) -> bool {
-    let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
+    let value = |id: ExprId| result_of(results, id);
     program.iter().any(|(_, ast)| {
         let ExprKind::Compare { left, right, .. } = ast.kind else {
             return false;
@@ -211,7 +211,7 @@ fn condition_near_tie(program: &Program<'_>, results: &[f64], largest: f64) -> b
 /// happens, so an infinity or a zero may stand where the written order meets
 /// `inf/inf` or `0/0` (never another number).
 fn product_out_of_range(program: &Program<'_>, results: &[f64]) -> bool {
-    let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
+    let value = |id: ExprId| result_of(results, id);
     program.iter().any(|(id, ast)| {
         let ExprKind::Product { first, rest } = ast.kind else {
             return false;
@@ -232,11 +232,13 @@ fn body_and_largest(program: &Program<'_>, results: &[f64]) -> (f64, f64) {
         .iter()
         .filter(|value| value.is_finite())
         .fold(0.0, |max: f64, value| max.max(value.abs()));
-    let body = results
-        .get(program.body().index())
-        .copied()
-        .unwrap_or(f64::NAN);
-    (body, largest)
+    (result_of(results, program.body()), largest)
+}
+
+/// The plain value of node `id` of the syntax tree (NaN past the values
+/// computed).
+fn result_of(results: &[f64], id: ExprId) -> f64 {
+    results.get(id.index()).copied().unwrap_or(f64::NAN)
 }
 
 /// The operands of one node of the tree.
@@ -327,7 +329,7 @@ impl<'a> AstScope<'a> {
 
     /// The value of one node, given the values of the nodes before it.
     fn eval(&self, program: &Program<'_>, ast: &Ast<'_>, results: &[f64]) -> f64 {
-        let value = |id: ExprId| results.get(id.index()).copied().unwrap_or(f64::NAN);
+        let value = |id: ExprId| result_of(results, id);
         match ast.kind {
             ExprKind::Number(text) => text.parse().unwrap_or(f64::NAN),
             ExprKind::Name(name) => self.name(name),
